@@ -1,0 +1,59 @@
+#pragma once
+// Shared pieces of the `accord` command-line app. Each command lives in its own
+// cmd_<name>.cpp and registers itself with ACCORD_REGISTER_COMMAND, so adding a
+// command never touches main.cpp.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accord/model/scenario.hpp"
+
+namespace accord::cli {
+
+// Exit codes (documented in docs/cli.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInternal = 1;
+inline constexpr int kExitInvalidInput = 2;
+
+// Thrown by command code to end with a message on stderr and an exit code.
+struct Exit {
+  int code;
+  std::string message;
+};
+
+struct Command {
+  std::string name;
+  int order;  // position in `accord --help`
+  std::function<void(CLI::App&)> add;  // defines the subcommand and its callback
+};
+
+std::vector<Command>& command_registry();
+
+struct Registrar {
+  explicit Registrar(Command c) { command_registry().push_back(std::move(c)); }
+};
+
+#define ACCORD_REGISTER_COMMAND(NAME, ORDER, FN) \
+  static const ::accord::cli::Registrar accord_registrar_##FN{{NAME, ORDER, FN}}
+
+// Loads a built-in name or a file path; prints diagnostics (warnings too) to stderr.
+// Throws Exit{2} when the scenario is invalid.
+Scenario load_or_exit(const std::string& name_or_path, bool quiet_warnings = false);
+
+// True when stdout is a terminal (colour and progress only then).
+bool stdout_is_tty();
+
+// Resolves --parties A,B (or all bargaining parties when empty) to indices; throws Exit{2}
+// naming the unknown id.
+std::vector<PartyIndex> resolve_parties(const Scenario& s, const std::vector<std::string>& ids);
+
+// Parses --set ISSUE=OPTION|NUMBER assignments onto a package; throws Exit{2}.
+Package apply_settings(const Scenario& s, Package base, const std::vector<std::string>& sets);
+
+// Writes text to a file or stdout ("-"); throws Exit{1} on I/O failure.
+void write_output(const std::string& path, const std::string& text);
+
+}  // namespace accord::cli

@@ -1,0 +1,102 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "accord/io/builtin.hpp"
+#include "accord/model/utility.hpp"
+#include "cli.hpp"
+
+namespace accord::cli {
+
+std::vector<Command>& command_registry() {
+  static std::vector<Command> commands;
+  return commands;
+}
+
+bool stdout_is_tty() { return isatty(fileno(stdout)) != 0; }
+
+Scenario load_or_exit(const std::string& name_or_path, bool quiet_warnings) {
+  io::LoadResult r = io::load_scenario(name_or_path);
+  for (const auto& d : r.diagnostics)
+    if (d.severity == Severity::error || !quiet_warnings) std::cerr << d.to_string() << "\n";
+  if (!r.ok()) {
+    std::size_t errors = 0;
+    for (const auto& d : r.diagnostics) errors += d.severity == Severity::error ? 1 : 0;
+    throw Exit{kExitInvalidInput, name_or_path + ": invalid scenario (" + std::to_string(errors) +
+                                      (errors == 1 ? " error)" : " errors)")};
+  }
+  return std::move(*r.scenario);
+}
+
+std::vector<PartyIndex> resolve_parties(const Scenario& s, const std::vector<std::string>& ids) {
+  std::vector<PartyIndex> out;
+  if (ids.empty()) {
+    for (std::size_t p = 0; p < s.parties.size(); ++p)
+      if (s.parties[p].role != Role::stakeholder && s.preferences[p].present) out.emplace_back(p);
+    return out;
+  }
+  for (const auto& id : ids) {
+    const PartyIndex p = s.find_party(id);
+    if (!p.valid()) throw Exit{kExitInvalidInput, "unknown party `" + id + "` in --parties"};
+    if (!s.preferences[p.get()].present)
+      throw Exit{kExitInvalidInput, "party `" + id + "` has no preferences; it cannot bargain"};
+    out.push_back(p);
+  }
+  return out;
+}
+
+Package apply_settings(const Scenario& s, Package base, const std::vector<std::string>& sets) {
+  if (base.size() != s.issues.size()) base.assign(s.issues.size(), std::nullopt);
+  for (const auto& a : sets) {
+    const auto eq = a.find('=');
+    if (eq == std::string::npos)
+      throw Exit{kExitInvalidInput, "--set `" + a + "`: expected ISSUE=OPTION or ISSUE=NUMBER"};
+    const std::string issue_id = a.substr(0, eq);
+    const std::string value = a.substr(eq + 1);
+    const IssueIndex i = s.find_issue(issue_id);
+    if (!i.valid()) throw Exit{kExitInvalidInput, "--set `" + a + "`: unknown issue `" + issue_id + "`"};
+    const Issue& issue = s.issues[i.get()];
+    if (issue.kind == IssueKind::discrete) {
+      const OptionIndex o = issue.find_option(value);
+      if (!o.valid())
+        throw Exit{kExitInvalidInput,
+                   "--set `" + a + "`: unknown option `" + value + "` of issue `" + issue_id + "`"};
+      base[i.get()] = Setting{o, 0.0};
+    } else {
+      char* end = nullptr;
+      const double x = std::strtod(value.c_str(), &end);
+      if (value.empty() || *end != '\0' || x < issue.range.min || x > issue.range.max)
+        throw Exit{kExitInvalidInput, "--set `" + a + "`: expected a number in [" +
+                                          std::to_string(issue.range.min) + ", " +
+                                          std::to_string(issue.range.max) + "]"};
+      base[i.get()] = Setting{OptionIndex(), x};
+    }
+  }
+  return base;
+}
+
+void write_output(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    if (!std::cout) throw Exit{kExitInternal, "cannot write to standard output"};
+    return;
+  }
+  // Write to a temporary file first so a failure never leaves a half-written output.
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Exit{kExitInternal, "cannot open `" + path + "` for writing"};
+    out << text;
+    out.flush();
+    if (!out) throw Exit{kExitInternal, "cannot write `" + path + "`"};
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw Exit{kExitInternal, "cannot write `" + path + "`"};
+  }
+}
+
+}  // namespace accord::cli

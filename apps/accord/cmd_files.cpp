@@ -1,0 +1,93 @@
+// accord validate | convert | scenarios
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "accord/io/builtin.hpp"
+#include "cli.hpp"
+
+namespace accord::cli {
+namespace {
+
+void add_validate(CLI::App& app) {
+  auto* cmd = app.add_subcommand("validate", "Check a scenario file and print every problem found")
+                  ->footer("Example:\n  accord validate scenarios/geneva-2025.yaml\n"
+                           "Prints FILE:LINE:COLUMN: error: FIELD (ENTITY): what was found; what "
+                           "was expected.\nExit 0 when valid (warnings allowed), 2 when invalid.");
+  auto file = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  cmd->add_option("SCENARIO", *file, "Scenario file or built-in name")->required();
+  cmd->add_flag("--json", *json, "Print the diagnostics as JSON");
+  cmd->callback([file, json] {
+    io::LoadResult r = io::load_scenario(*file);
+    std::size_t errors = 0, warnings = 0;
+    for (const auto& d : r.diagnostics) (d.severity == Severity::error ? errors : warnings)++;
+    if (*json) {
+      nlohmann::ordered_json j;
+      j["file"] = *file;
+      j["valid"] = r.ok();
+      j["errors"] = errors;
+      j["warnings"] = warnings;
+      j["diagnostics"] = nlohmann::ordered_json::array();
+      for (const auto& d : r.diagnostics)
+        j["diagnostics"].push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
+                                    {"file", d.file},
+                                    {"line", d.line},
+                                    {"column", d.column},
+                                    {"path", d.path},
+                                    {"entity", d.entity},
+                                    {"message", d.message},
+                                    {"hint", d.hint}});
+      write_output("-", j.dump(2) + "\n");
+    } else {
+      for (const auto& d : r.diagnostics) std::cerr << d.to_string() << "\n";
+      if (r.ok())
+        std::cout << *file << ": valid scenario `" << r.scenario->id << "` ("
+                  << r.scenario->parties.size() << " parties, " << r.scenario->issues.size()
+                  << " issues, " << r.scenario->versions.size() << " versions; " << warnings
+                  << (warnings == 1 ? " warning)" : " warnings)") << "\n";
+    }
+    if (!r.ok())
+      throw Exit{kExitInvalidInput, *json ? "" : *file + ": invalid scenario (" + std::to_string(errors) +
+                                                     (errors == 1 ? " error)" : " errors)")};
+  });
+}
+
+void add_convert(CLI::App& app) {
+  auto* cmd = app.add_subcommand("convert", "Convert a scenario between YAML and JSON (lossless)")
+                  ->footer("Example:\n  accord convert geneva-2025 --to json -o geneva.json");
+  auto file = std::make_shared<std::string>();
+  auto to = std::make_shared<std::string>("yaml");
+  auto out = std::make_shared<std::string>("-");
+  cmd->add_option("SCENARIO", *file, "Scenario file or built-in name")->required();
+  cmd->add_option("--to", *to, "Output format: yaml or json")->check(CLI::IsMember({"yaml", "json"}));
+  cmd->add_option("-o,--output", *out, "Output file (default: standard output)");
+  cmd->callback([file, to, out] {
+    const Scenario s = load_or_exit(*file, true);
+    write_output(*out, io::write_scenario(s, *to == "json" ? io::TextFormat::json : io::TextFormat::yaml));
+  });
+}
+
+void add_scenarios(CLI::App& app) {
+  auto* cmd = app.add_subcommand("scenarios", "List the built-in scenarios");
+  auto json = std::make_shared<bool>(false);
+  cmd->add_flag("--json", *json, "Print as JSON");
+  cmd->callback([json] {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    std::string text;
+    for (const auto& name : io::builtin_scenario_names()) {
+      io::LoadResult r = io::load_scenario(name);
+      const std::string title = r.ok() ? r.scenario->title : "(invalid)";
+      j.push_back({{"name", name}, {"title", title}});
+      text += name + "  " + title + "\n";
+    }
+    write_output("-", *json ? j.dump(2) + "\n" : text);
+  });
+}
+
+}  // namespace
+
+ACCORD_REGISTER_COMMAND("validate", 10, add_validate);
+ACCORD_REGISTER_COMMAND("convert", 11, add_convert);
+ACCORD_REGISTER_COMMAND("scenarios", 12, add_scenarios);
+
+}  // namespace accord::cli

@@ -1,0 +1,27 @@
+# Embeds every scenarios/*.yaml into a generated .cpp as built-in scenarios.
+function(accord_embed_scenarios out_var dir)
+  file(GLOB yamls CONFIGURE_DEPENDS ${dir}/*.yaml)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/generated/builtin_scenarios.cpp)
+  add_custom_command(
+    OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DDIR=${dir}
+            -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedScenarios.cmake
+    DEPENDS ${yamls} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedScenarios.cmake
+    COMMENT "Embedding built-in scenarios")
+  set(${out_var} ${out} PARENT_SCOPE)
+endfunction()
+
+# accord_add_test(NAME SOURCES...): one GoogleTest executable registered with CTest.
+function(accord_add_test name)
+  add_executable(${name} ${ARGN})
+  target_link_libraries(${name} PRIVATE accord_io accord_core GTest::gtest GTest::gmock
+                        GTest::gtest_main accord_warnings)
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
+  target_compile_definitions(${name} PRIVATE
+    ACCORD_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    ACCORD_SHARED_DATA_DIR="${PROJECT_SOURCE_DIR}/../shared/data"
+    ACCORD_CLI_PATH="$<TARGET_FILE:accord>")
+  add_dependencies(${name} accord)
+  gtest_discover_tests(${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+                       DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60)
+endfunction()

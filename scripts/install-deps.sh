@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Accord needs; skips those already present (idempotent).
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config
+  libyaml-cpp-dev libtinyxml2-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libexpected-dev
+  libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libsqlitecpp-dev libsqlite3-dev libcpp-httplib-dev libssl-dev
+  clang-14
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
