@@ -1,0 +1,128 @@
+// accord evaluate | diff | report
+#include <nlohmann/json.hpp>
+
+#include "accord/report/sections.hpp"
+#include "cli.hpp"
+
+namespace accord::cli {
+namespace {
+
+VersionIndex version_or_exit(const Scenario& s, const std::string& id) {
+  const VersionIndex v = s.find_version(id);
+  if (v.valid()) return v;
+  std::string known;
+  for (const auto& ver : s.versions) known += (known.empty() ? "" : ", ") + ver.id;
+  throw Exit{kExitInvalidInput, "unknown version `" + id + "`; expected one of: " +
+                                    (known.empty() ? "(the scenario has no versions)" : known)};
+}
+
+void add_evaluate(CLI::App& app) {
+  auto* cmd = app.add_subcommand("evaluate", "Evaluate a draft: utilities, red lines, consensus, readiness")
+                  ->footer("Examples:\n  accord evaluate geneva-2025 --version v20\n"
+                           "  accord evaluate geneva-2025 --version v20 --set territory_donbas=D_FEZ --json\n"
+                           "  accord evaluate my.yaml --set border=NOW --set troops=40");
+  struct Opts {
+    std::string scenario = "geneva-2025", version;
+    std::vector<std::string> sets;
+    bool json = false;
+    evaluate::Params params;
+  };
+  auto o = std::make_shared<Opts>();
+  cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
+  cmd->add_option("--version", o->version, "Framework version to evaluate (default: the latest)");
+  cmd->add_option("--set", o->sets, "ISSUE=OPTION or ISSUE=NUMBER; overrides the version's setting");
+  cmd->add_option("--max-open-points", o->params.max_open_points,
+                  "Readiness: at most K points may lack universal acceptance")->capture_default_str();
+  cmd->add_option("--max-open-salience", o->params.max_open_salience,
+                  "Readiness: each open point must weigh less than S for every signatory")
+      ->capture_default_str();
+  cmd->add_flag("--json", o->json, "Print JSON (shape in docs/cli.md)");
+  cmd->callback([o] {
+    const Scenario s = load_or_exit(o->scenario, o->json);
+    evaluate::Result r;
+    if (!o->sets.empty() && o->version.empty() && s.versions.empty()) {
+      r = evaluate::run_package(s, apply_settings(s, {}, o->sets), o->params);
+    } else {
+      if (s.versions.empty())
+        throw Exit{kExitInvalidInput, "the scenario has no framework versions; use --set ISSUE=OPTION"};
+      const VersionIndex v = o->version.empty() ? VersionIndex(s.versions.size() - 1)
+                                                : version_or_exit(s, o->version);
+      if (o->sets.empty()) {
+        r = evaluate::run_version(s, v, o->params);
+      } else {
+        const evaluate::Result base = evaluate::run_version(s, v, o->params);
+        r = evaluate::run_package(s, apply_settings(s, s.version_package(v), o->sets), o->params);
+        r.version = VersionIndex();
+        (void)base;
+      }
+    }
+    if (o->json) {
+      write_output("-", report::evaluate_json(s, r, o->params).dump(2) + "\n");
+      return;
+    }
+    std::string out = report::evaluate_text(s, r, report::Style::text);
+    if (r.version.valid()) {
+      out = "Version " + s.versions[r.version.get()].id + " — " + s.versions[r.version.get()].label +
+            "\n\n" + out + "\n" + report::stance_matrix_text(s, r, report::Style::text) +
+            report::readiness_text(s, r);
+    }
+    write_output("-", out);
+  });
+}
+
+void add_diff(CLI::App& app) {
+  auto* cmd = app.add_subcommand("diff", "Show how one framework version became another")
+                  ->footer("Example:\n  accord diff geneva-2025 v28 v20");
+  struct Opts {
+    std::string scenario, v1, v2;
+    bool json = false, markdown = false;
+  };
+  auto o = std::make_shared<Opts>();
+  cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->required();
+  cmd->add_option("V1", o->v1, "Earlier version")->required();
+  cmd->add_option("V2", o->v2, "Later version")->required();
+  cmd->add_flag("--json", o->json, "Print JSON");
+  cmd->add_flag("--markdown", o->markdown, "Print Markdown");
+  cmd->callback([o] {
+    const Scenario s = load_or_exit(o->scenario, o->json);
+    const diff::Result r = diff::run(s, version_or_exit(s, o->v1), version_or_exit(s, o->v2));
+    if (o->json) return write_output("-", report::diff_json(s, r).dump(2) + "\n");
+    write_output("-", report::diff_text(s, r, o->markdown ? report::Style::markdown : report::Style::text));
+  });
+}
+
+void add_report(CLI::App& app) {
+  auto* cmd = app.add_subcommand("report", "The whole analysis of a scenario (the main job)")
+                  ->footer("Examples:\n  accord report                # built-in geneva-2025\n"
+                           "  accord report my.yaml --markdown -o report.md\n"
+                           "  accord report --json | jq .evaluations");
+  struct Opts {
+    std::string scenario = "geneva-2025", output = "-";
+    bool json = false, markdown = false;
+    report::ReportOptions options;
+  };
+  auto o = std::make_shared<Opts>();
+  cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
+  cmd->add_flag("--json", o->json, "Print JSON (shape in docs/cli.md)");
+  cmd->add_flag("--markdown", o->markdown, "Print Markdown");
+  cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
+  cmd->add_option("--max-open-points", o->options.evaluate.max_open_points, "Readiness: K")
+      ->capture_default_str();
+  cmd->add_option("--max-open-salience", o->options.evaluate.max_open_salience, "Readiness: S")
+      ->capture_default_str();
+  cmd->callback([o] {
+    if (o->json && o->markdown) throw Exit{kExitInvalidInput, "choose one of --json and --markdown"};
+    const Scenario s = load_or_exit(o->scenario, o->json);
+    if (o->json) return write_output(o->output, report::full_report_json(s, o->options).dump(2) + "\n");
+    write_output(o->output, report::full_report_text(
+                                s, o->options, o->markdown ? report::Style::markdown : report::Style::text));
+  });
+}
+
+}  // namespace
+
+ACCORD_REGISTER_COMMAND("report", 1, add_report);
+ACCORD_REGISTER_COMMAND("evaluate", 2, add_evaluate);
+ACCORD_REGISTER_COMMAND("diff", 3, add_diff);
+
+}  // namespace accord::cli

@@ -1,0 +1,31 @@
+#pragma once
+// diff: how one framework version became another (kept, amended, merged, split, dropped,
+// added), following `from:` links back through intermediate versions, and matching by
+// text where a version has no links at all.
+#include <vector>
+
+#include "accord/model/scenario.hpp"
+
+namespace accord::diff {
+
+enum class Change { kept, amended, merged, split, dropped, added };
+
+struct Entry {
+  Change change = Change::kept;
+  std::vector<PointIndex> old_points;  // in the first version
+  std::vector<PointIndex> new_points;  // in the second version
+  bool by_text = false;                // matched by text similarity, not by links
+  std::vector<IssueIndex> changed_settings;  // amended: issues whose setting changed
+};
+
+struct Result {
+  VersionIndex from, to;
+  std::size_t from_count = 0, to_count = 0;
+  std::vector<Entry> entries;  // in the order of the second version, then dropped points
+  [[nodiscard]] std::size_t count(Change c) const;
+};
+
+[[nodiscard]] Result run(const Scenario& s, VersionIndex from, VersionIndex to);
+[[nodiscard]] std::string_view to_string(Change c);
+
+}  // namespace accord::diff

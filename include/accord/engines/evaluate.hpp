@@ -1,0 +1,81 @@
+#pragma once
+// evaluate: how each party values a draft, which points block it, and whether the text is
+// near-final. Pure: no I/O, deterministic.
+#include <vector>
+
+#include "accord/model/scenario.hpp"
+#include "accord/model/utility.hpp"
+
+namespace accord::evaluate {
+
+struct Params {
+  // Readiness: near-final when at most `max_open_points` points lack universal acceptance,
+  // each with salience below `max_open_salience` for every signatory.
+  std::size_t max_open_points = 2;
+  double max_open_salience = 0.05;
+};
+
+// acceptable: no red line and U >= r for every way open issues could settle;
+// unacceptable: a red line is crossed or even the best settlement of open issues is below r;
+// open: depends on how the open issues settle.
+enum class Verdict { acceptable, unacceptable, open };
+
+struct IssueResult {
+  IssueIndex issue;
+  bool settled = false;
+  double contribution = 0.0;  // w * v(x) when settled
+  double min = 0.0, max = 0.0;  // contribution range when open
+  bool red_line = false;
+};
+
+struct PartyResult {
+  PartyIndex party;
+  UtilityBounds utility;
+  double reservation = 0.0;
+  double ideal = 0.0;  // the best utility p could get (all issues at its best)
+  std::vector<IssueResult> issues;
+  std::vector<IssueIndex> red_lines_crossed;
+  Verdict verdict = Verdict::open;
+};
+
+enum class Consensus { accepted, blocked, conditional, unknown, not_applicable };
+
+struct PointResult {
+  PointIndex point;
+  // From recorded stances of the signatories (roles party and mediator).
+  Consensus stated = Consensus::unknown;
+  std::vector<PartyIndex> stated_blockers;  // reject
+  std::vector<PartyIndex> stated_conditional;
+  // From preferences: a party rejects a point that crosses one of its red lines, or whose
+  // settings give it less than its reservation level per unit of weight
+  // (Σ w·v < r·Σ w over the point's issues); accepts otherwise.
+  Consensus predicted = Consensus::not_applicable;
+  std::vector<PartyIndex> predicted_blockers;
+  double max_salience = 0.0;  // max over signatories of Σ weights of the point's issues
+};
+
+struct Readiness {
+  bool near_final = false;
+  std::vector<PointIndex> open_points;      // not accepted by every signatory
+  std::vector<PointIndex> standing_between;  // open points that prevent near-final
+  std::string reason;
+};
+
+struct Result {
+  VersionIndex version;  // invalid when a bare package was evaluated
+  std::vector<PartyResult> parties;
+  std::vector<PointResult> points;
+  Readiness readiness;
+  std::vector<IssueIndex> open_issues;  // issues the draft leaves unsettled
+};
+
+// Parties whose stance counts for consensus and readiness: roles party and mediator.
+[[nodiscard]] std::vector<PartyIndex> signatories(const Scenario& s);
+
+[[nodiscard]] Result run_version(const Scenario& s, VersionIndex v, const Params& params = {});
+[[nodiscard]] Result run_package(const Scenario& s, const Package& x, const Params& params = {});
+
+[[nodiscard]] std::string_view to_string(Verdict v);
+[[nodiscard]] std::string_view to_string(Consensus c);
+
+}  // namespace accord::evaluate

@@ -1,0 +1,27 @@
+#pragma once
+// A plain table rendered as aligned text (≤ a given width) or as Markdown.
+#include <string>
+#include <vector>
+
+namespace accord::report {
+
+enum class Style { text, markdown };
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<bool> right_align;  // per column; default left
+
+  // Text: columns padded to their widest cell; cells in the column `shrink` are cut
+  // (with "…") so a row fits in `width` characters.
+  [[nodiscard]] std::string render(Style style, std::size_t width = 100, int shrink = -1) const;
+};
+
+// Display width of UTF-8 text (code points; good enough for Latin text and symbols).
+[[nodiscard]] std::size_t display_width(const std::string& s);
+// Cuts text to at most `width` display columns, ending in "…" when cut.
+[[nodiscard]] std::string cut(const std::string& s, std::size_t width);
+// Fixed-point number with `digits` decimals.
+[[nodiscard]] std::string fixed(double x, int digits = 3);
+
+}  // namespace accord::report

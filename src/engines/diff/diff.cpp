@@ -1,0 +1,156 @@
+#include "accord/engines/diff.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace accord::diff {
+
+namespace {
+
+std::set<std::string> words(const std::string& text) {
+  std::set<std::string> out;
+  std::string w;
+  for (char c : text + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!w.empty()) {
+      if (w.size() > 2) out.insert(w);
+      w.clear();
+    }
+  }
+  return out;
+}
+
+double similarity(const std::string& a, const std::string& b) {
+  const auto wa = words(a), wb = words(b);
+  if (wa.empty() || wb.empty()) return 0.0;
+  std::size_t common = 0;
+  for (const auto& w : wa) common += wb.count(w);
+  return static_cast<double>(common) / static_cast<double>(wa.size() + wb.size() - common);
+}
+
+// The points of version `from` that point k of version v descends from, following links
+// through intermediate versions.
+std::set<std::size_t> ancestors_in(const Scenario& s, VersionIndex v, PointIndex k, VersionIndex from) {
+  std::set<std::size_t> out;
+  std::vector<PointRef> stack = s.versions[v.get()].points[k.get()].from;
+  std::set<std::pair<int, int>> seen;
+  while (!stack.empty()) {
+    const PointRef r = stack.back();
+    stack.pop_back();
+    if (!seen.insert({r.version.value, r.point.value}).second) continue;
+    if (r.version == from) {
+      out.insert(r.point.get());
+    } else if (r.version > from) {
+      for (const PointRef& up : s.versions[r.version.get()].points[r.point.get()].from) stack.push_back(up);
+    }
+  }
+  return out;
+}
+
+bool version_has_links(const Version& v) {
+  return std::any_of(v.points.begin(), v.points.end(), [](const Point& p) { return !p.from.empty(); });
+}
+
+std::vector<IssueIndex> changed_settings(const Point& a, const Point& b) {
+  std::map<int, Setting> sa, sb;
+  for (const auto& ps : a.sets) sa[ps.issue.value] = ps.setting;
+  for (const auto& ps : b.sets) sb[ps.issue.value] = ps.setting;
+  std::set<int> keys;
+  for (const auto& [k, _] : sa) keys.insert(k);
+  for (const auto& [k, _] : sb) keys.insert(k);
+  std::vector<IssueIndex> out;
+  for (int k : keys) {
+    auto ia = sa.find(k), ib = sb.find(k);
+    if (ia == sa.end() || ib == sb.end() || !(ia->second == ib->second)) out.emplace_back(k);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t Result::count(Change c) const {
+  return static_cast<std::size_t>(
+      std::count_if(entries.begin(), entries.end(), [c](const Entry& e) { return e.change == c; }));
+}
+
+Result run(const Scenario& s, VersionIndex from, VersionIndex to) {
+  Result r;
+  r.from = from;
+  r.to = to;
+  const Version& a = s.versions[from.get()];
+  const Version& b = s.versions[to.get()];
+  r.from_count = a.points.size();
+  r.to_count = b.points.size();
+  std::vector<std::set<std::size_t>> parents(b.points.size());
+  const bool by_text = !version_has_links(b) || to < from;
+  for (std::size_t k = 0; k < b.points.size(); ++k) {
+    if (!by_text) {
+      parents[k] = ancestors_in(s, to, PointIndex(k), from);
+      continue;
+    }
+    // No links: the most similar earlier point, if similar enough (Jaccard >= 0.4 on words).
+    double best = 0.4;
+    std::size_t best_j = a.points.size();
+    for (std::size_t j = 0; j < a.points.size(); ++j) {
+      const double sim = similarity(a.points[j].text, b.points[k].text);
+      if (sim >= best) best = sim, best_j = j;
+    }
+    if (best_j < a.points.size()) parents[k].insert(best_j);
+  }
+  std::vector<std::vector<std::size_t>> children(a.points.size());
+  for (std::size_t k = 0; k < b.points.size(); ++k)
+    for (std::size_t j : parents[k]) children[j].push_back(k);
+
+  std::set<std::size_t> split_done;
+  for (std::size_t k = 0; k < b.points.size(); ++k) {
+    Entry e;
+    e.by_text = by_text;
+    e.new_points.emplace_back(k);
+    for (std::size_t j : parents[k]) e.old_points.emplace_back(j);
+    if (parents[k].empty()) {
+      e.change = Change::added;
+    } else if (parents[k].size() > 1) {
+      e.change = Change::merged;
+    } else {
+      const std::size_t j = *parents[k].begin();
+      if (children[j].size() > 1) {
+        if (!split_done.insert(j).second) continue;  // one entry per split point
+        e.change = Change::split;
+        e.new_points.clear();
+        for (std::size_t c : children[j]) e.new_points.emplace_back(c);
+      } else {
+        e.changed_settings = changed_settings(a.points[j], b.points[k]);
+        e.change = e.changed_settings.empty() && a.points[j].text == b.points[k].text ? Change::kept
+                                                                                      : Change::amended;
+      }
+    }
+    r.entries.push_back(std::move(e));
+  }
+  for (std::size_t j = 0; j < a.points.size(); ++j) {
+    if (!children[j].empty()) continue;
+    Entry e;
+    e.change = Change::dropped;
+    e.by_text = by_text;
+    e.old_points.emplace_back(j);
+    r.entries.push_back(std::move(e));
+  }
+  return r;
+}
+
+std::string_view to_string(Change c) {
+  switch (c) {
+    case Change::kept: return "kept";
+    case Change::amended: return "amended";
+    case Change::merged: return "merged";
+    case Change::split: return "split";
+    case Change::dropped: return "dropped";
+    case Change::added: return "added";
+  }
+  return "?";
+}
+
+}  // namespace accord::diff

@@ -1,0 +1,183 @@
+#include "accord/engines/evaluate.hpp"
+
+#include <algorithm>
+
+namespace accord::evaluate {
+
+std::vector<PartyIndex> signatories(const Scenario& s) {
+  std::vector<PartyIndex> out;
+  for (std::size_t p = 0; p < s.parties.size(); ++p)
+    if (s.parties[p].role != Role::stakeholder) out.emplace_back(p);
+  return out;
+}
+
+namespace {
+
+PartyResult evaluate_party(const Scenario& s, PartyIndex p, const Package& x) {
+  PartyResult r;
+  r.party = p;
+  const Preferences& prefs = s.preferences[p.get()];
+  r.reservation = prefs.reservation;
+  r.utility = utility_bounds(s, p, x);
+  r.red_lines_crossed = red_lines_crossed(s, p, x);
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    const IssuePreference& ip = prefs.issues[i];
+    r.ideal += ip.weight * best_issue_value(s, p, IssueIndex(i));
+    if (!ip.present || ip.weight == 0.0) continue;
+    IssueResult ir;
+    ir.issue = IssueIndex(i);
+    if (x[i]) {
+      ir.settled = true;
+      ir.contribution = issue_contribution(s, p, IssueIndex(i), *x[i]);
+      ir.min = ir.max = ir.contribution;
+      ir.red_line = ip.crosses_red_line(s.issues[i], *x[i]);
+    } else {
+      ir.min = ip.weight * worst_issue_value(s, p, IssueIndex(i));
+      ir.max = ip.weight * best_issue_value(s, p, IssueIndex(i));
+    }
+    r.issues.push_back(ir);
+  }
+  for (const Rectangle& rect : prefs.rectangles) r.ideal += std::max(0.0, rect.utility);
+  if (!r.red_lines_crossed.empty() || r.utility.max < r.reservation - kUtilityEps)
+    r.verdict = Verdict::unacceptable;
+  else if (r.utility.min >= r.reservation - kUtilityEps)
+    r.verdict = Verdict::acceptable;
+  else
+    r.verdict = Verdict::open;
+  return r;
+}
+
+// Issues a point settles or touches (deduplicated, in issue order).
+std::vector<IssueIndex> point_issues(const Point& pt) {
+  std::vector<IssueIndex> out;
+  for (const auto& ps : pt.sets) out.push_back(ps.issue);
+  for (IssueIndex i : pt.touches) out.push_back(i);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+PointResult evaluate_point(const Scenario& s, const Version& v, PointIndex k,
+                           const std::vector<PartyIndex>& sigs) {
+  const Point& pt = v.points[k.get()];
+  PointResult r;
+  r.point = k;
+  std::size_t accepts = 0, unknowns = 0;
+  for (PartyIndex p : sigs) {
+    const StanceKind st = v.stances[p.get()][k.get()].kind;
+    if (st == StanceKind::accept) ++accepts;
+    else if (st == StanceKind::reject) r.stated_blockers.push_back(p);
+    else if (st == StanceKind::conditional) r.stated_conditional.push_back(p);
+    else ++unknowns;
+  }
+  if (!r.stated_blockers.empty()) r.stated = Consensus::blocked;
+  else if (!r.stated_conditional.empty()) r.stated = Consensus::conditional;
+  else if (unknowns > 0 || sigs.empty()) r.stated = Consensus::unknown;
+  else r.stated = Consensus::accepted;
+  (void)accepts;
+
+  const auto issues = point_issues(pt);
+  bool any_prefs = false;
+  for (PartyIndex p : sigs) {
+    const Preferences& prefs = s.preferences[p.get()];
+    if (!prefs.present) continue;
+    double salience = 0.0;
+    for (IssueIndex i : issues) salience += prefs.issues[i.get()].weight;
+    r.max_salience = std::max(r.max_salience, salience);
+    if (pt.sets.empty()) continue;
+    any_prefs = true;
+    bool reject = false;
+    double got = 0.0, weight = 0.0;
+    for (const PointSetting& ps : pt.sets) {
+      const IssuePreference& ip = prefs.issues[ps.issue.get()];
+      reject = reject || ip.crosses_red_line(s.issues[ps.issue.get()], ps.setting);
+      got += ip.weight * ip.value(s.issues[ps.issue.get()], ps.setting);
+      weight += ip.weight;
+    }
+    if (reject || got < prefs.reservation * weight - kUtilityEps) r.predicted_blockers.push_back(p);
+  }
+  if (any_prefs) r.predicted = r.predicted_blockers.empty() ? Consensus::accepted : Consensus::blocked;
+  return r;
+}
+
+Readiness readiness(const Scenario& s, const Version& v, const std::vector<PointResult>& points,
+                    const Params& params) {
+  Readiness r;
+  std::vector<PointIndex> salient;
+  for (const PointResult& pr : points) {
+    if (pr.stated == Consensus::accepted) continue;
+    r.open_points.push_back(pr.point);
+    if (pr.max_salience >= params.max_open_salience) salient.push_back(pr.point);
+  }
+  (void)s;
+  if (v.points.empty()) {
+    r.reason = "the version has no points";
+    return r;
+  }
+  if (r.open_points.size() > params.max_open_points) {
+    r.standing_between = r.open_points;
+    r.reason = std::to_string(r.open_points.size()) + " points are not accepted by every signatory (at most " +
+               std::to_string(params.max_open_points) + " may stay open)";
+    return r;
+  }
+  if (!salient.empty()) {
+    r.standing_between = salient;
+    r.reason = "open points matter too much to a signatory (salience >= " +
+               std::to_string(params.max_open_salience).substr(0, 5) + ")";
+    return r;
+  }
+  r.near_final = true;
+  r.reason = r.open_points.empty() ? "every signatory accepts every point"
+                                   : "only minor points remain open";
+  return r;
+}
+
+Result evaluate_package(const Scenario& s, const Package& x) {
+  Result r;
+  for (std::size_t p = 0; p < s.parties.size(); ++p)
+    if (s.preferences[p].present) r.parties.push_back(evaluate_party(s, PartyIndex(p), x));
+  for (std::size_t i = 0; i < s.issues.size(); ++i)
+    if (!x[i]) r.open_issues.emplace_back(i);
+  return r;
+}
+
+}  // namespace
+
+Result run_package(const Scenario& s, const Package& x, const Params&) {
+  Package full = x;
+  full.resize(s.issues.size());
+  return evaluate_package(s, full);
+}
+
+Result run_version(const Scenario& s, VersionIndex v, const Params& params) {
+  Result r = evaluate_package(s, s.version_package(v));
+  r.version = v;
+  const Version& ver = s.versions[v.get()];
+  const auto sigs = signatories(s);
+  for (std::size_t k = 0; k < ver.points.size(); ++k)
+    r.points.push_back(evaluate_point(s, ver, PointIndex(k), sigs));
+  r.readiness = readiness(s, ver, r.points, params);
+  return r;
+}
+
+std::string_view to_string(Verdict v) {
+  switch (v) {
+    case Verdict::acceptable: return "acceptable";
+    case Verdict::unacceptable: return "unacceptable";
+    case Verdict::open: return "open";
+  }
+  return "?";
+}
+
+std::string_view to_string(Consensus c) {
+  switch (c) {
+    case Consensus::accepted: return "accepted";
+    case Consensus::blocked: return "blocked";
+    case Consensus::conditional: return "conditional";
+    case Consensus::unknown: return "unknown";
+    case Consensus::not_applicable: return "n/a";
+  }
+  return "?";
+}
+
+}  // namespace accord::evaluate

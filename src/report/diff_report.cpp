@@ -1,0 +1,79 @@
+#include <nlohmann/json.hpp>
+
+#include "accord/report/sections.hpp"
+
+namespace accord::report {
+
+namespace {
+
+constexpr diff::Change kChanges[] = {diff::Change::kept,  diff::Change::amended,
+                                     diff::Change::merged, diff::Change::split,
+                                     diff::Change::dropped, diff::Change::added};
+
+std::string point_ids(const Version& v, const std::vector<PointIndex>& ks) {
+  std::string out;
+  for (PointIndex k : ks) out += (out.empty() ? "" : "+") + v.points[k.get()].id;
+  return out.empty() ? "-" : out;
+}
+
+}  // namespace
+
+Json diff_json(const Scenario& s, const diff::Result& r) {
+  const Version& a = s.versions[r.from.get()];
+  const Version& b = s.versions[r.to.get()];
+  Json j;
+  j["from"] = {{"version", a.id}, {"points", r.from_count}};
+  j["to"] = {{"version", b.id}, {"points", r.to_count}};
+  Json counts = Json::object();
+  for (diff::Change c : kChanges) counts[std::string(diff::to_string(c))] = r.count(c);
+  j["counts"] = std::move(counts);
+  Json entries = Json::array();
+  for (const auto& e : r.entries) {
+    Json ej;
+    ej["change"] = std::string(diff::to_string(e.change));
+    Json olds = Json::array(), news = Json::array(), changed = Json::array();
+    for (PointIndex k : e.old_points) olds.push_back(a.points[k.get()].id);
+    for (PointIndex k : e.new_points) news.push_back(b.points[k.get()].id);
+    for (IssueIndex i : e.changed_settings) changed.push_back(s.issues[i.get()].id);
+    ej["from"] = std::move(olds);
+    ej["to"] = std::move(news);
+    ej["changed_settings"] = std::move(changed);
+    ej["matched_by_text"] = e.by_text;
+    entries.push_back(std::move(ej));
+  }
+  j["entries"] = std::move(entries);
+  return j;
+}
+
+std::string diff_text(const Scenario& s, const diff::Result& r, Style style) {
+  const Version& a = s.versions[r.from.get()];
+  const Version& b = s.versions[r.to.get()];
+  std::string out = a.id + " → " + b.id + ": " + std::to_string(r.from_count) + " → " +
+                    std::to_string(r.to_count) + " points (";
+  bool first = true;
+  for (diff::Change c : kChanges) {
+    out += (first ? "" : ", ") + std::to_string(r.count(c)) + " " + std::string(diff::to_string(c));
+    first = false;
+  }
+  out += ")\n";
+  Table t;
+  t.header = {"change", a.id, b.id, "what"};
+  for (const auto& e : r.entries) {
+    std::string what;
+    if (!e.new_points.empty()) what = b.points[e.new_points.front().get()].text;
+    else if (!e.old_points.empty()) what = a.points[e.old_points.front().get()].text;
+    if (!e.changed_settings.empty()) {
+      std::string issues;
+      for (IssueIndex i : e.changed_settings) issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
+      what = "[" + issues + "] " + what;
+    }
+    t.rows.push_back({std::string(diff::to_string(e.change)) + (e.by_text ? "*" : ""),
+                      point_ids(a, e.old_points), point_ids(b, e.new_points), what});
+  }
+  out += t.render(style, 100, 3);
+  if (!r.entries.empty() && r.entries.front().by_text)
+    out += "* matched by text similarity: the later version has no `from:` links\n";
+  return out;
+}
+
+}  // namespace accord::report

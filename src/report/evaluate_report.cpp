@@ -1,0 +1,174 @@
+#include <nlohmann/json.hpp>
+
+#include "accord/report/sections.hpp"
+
+namespace accord::report {
+
+namespace {
+
+std::string party_list(const Scenario& s, const std::vector<PartyIndex>& ps) {
+  std::string out;
+  for (PartyIndex p : ps) out += (out.empty() ? "" : ",") + s.parties[p.get()].id;
+  return out;
+}
+
+Json ids(const Scenario& s, const std::vector<PartyIndex>& ps) {
+  Json j = Json::array();
+  for (PartyIndex p : ps) j.push_back(s.parties[p.get()].id);
+  return j;
+}
+
+char stance_symbol(StanceKind k) {
+  switch (k) {
+    case StanceKind::accept: return 'A';
+    case StanceKind::reject: return 'R';
+    case StanceKind::conditional: return 'C';
+    case StanceKind::unknown: return '.';
+  }
+  return '?';
+}
+
+std::string utility_text(const UtilityBounds& u) {
+  if (u.max - u.min < 1e-9) return fixed(u.min);
+  return fixed(u.min) + "–" + fixed(u.max);
+}
+
+}  // namespace
+
+Json package_json(const Scenario& s, const Package& x) {
+  Json j = Json::object();
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    if (!x[i]) {
+      j[s.issues[i].id] = nullptr;
+    } else if (s.issues[i].kind == IssueKind::numeric) {
+      j[s.issues[i].id] = x[i]->value;
+    } else {
+      j[s.issues[i].id] = s.issues[i].options[x[i]->option.get()].id;
+    }
+  }
+  return j;
+}
+
+Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate::Params& params) {
+  Json j;
+  j["scenario"] = s.id;
+  j["version"] = r.version.valid() ? Json(s.versions[r.version.get()].id) : Json(nullptr);
+  const Package x = r.version.valid() ? s.version_package(r.version) : Package{};
+  if (r.version.valid()) j["package"] = package_json(s, x);
+  Json open = Json::array();
+  for (IssueIndex i : r.open_issues) open.push_back(s.issues[i.get()].id);
+  j["open_issues"] = std::move(open);
+  Json parties = Json::array();
+  for (const auto& pr : r.parties) {
+    Json pj;
+    pj["party"] = s.parties[pr.party.get()].id;
+    pj["utility"] = {{"min", pr.utility.min}, {"max", pr.utility.max}};
+    pj["reservation"] = pr.reservation;
+    pj["ideal"] = pr.ideal;
+    pj["verdict"] = std::string(evaluate::to_string(pr.verdict));
+    Json crossed = Json::array();
+    for (IssueIndex i : pr.red_lines_crossed) crossed.push_back(s.issues[i.get()].id);
+    pj["red_lines_crossed"] = std::move(crossed);
+    Json issues = Json::array();
+    for (const auto& ir : pr.issues) {
+      issues.push_back({{"issue", s.issues[ir.issue.get()].id},
+                        {"settled", ir.settled},
+                        {"contribution", ir.contribution},
+                        {"min", ir.min},
+                        {"max", ir.max},
+                        {"red_line", ir.red_line}});
+    }
+    pj["issues"] = std::move(issues);
+    parties.push_back(std::move(pj));
+  }
+  j["parties"] = std::move(parties);
+  if (!r.version.valid()) return j;
+  const Version& v = s.versions[r.version.get()];
+  Json points = Json::array();
+  for (const auto& pr : r.points) {
+    const Point& pt = v.points[pr.point.get()];
+    Json stances = Json::object();
+    for (std::size_t p = 0; p < s.parties.size(); ++p)
+      stances[s.parties[p].id] = std::string(to_string(v.stances[p][pr.point.get()].kind));
+    points.push_back({{"point", pt.id},
+                      {"number", pt.number},
+                      {"stances", std::move(stances)},
+                      {"stated", std::string(evaluate::to_string(pr.stated))},
+                      {"stated_blockers", ids(s, pr.stated_blockers)},
+                      {"conditional", ids(s, pr.stated_conditional)},
+                      {"predicted", std::string(evaluate::to_string(pr.predicted))},
+                      {"predicted_blockers", ids(s, pr.predicted_blockers)},
+                      {"salience", pr.max_salience}});
+  }
+  j["points"] = std::move(points);
+  Json open_points = Json::array(), between = Json::array();
+  for (PointIndex k : r.readiness.open_points) open_points.push_back(v.points[k.get()].id);
+  for (PointIndex k : r.readiness.standing_between) between.push_back(v.points[k.get()].id);
+  j["readiness"] = {{"near_final", r.readiness.near_final},
+                    {"reason", r.readiness.reason},
+                    {"open_points", std::move(open_points)},
+                    {"standing_between", std::move(between)},
+                    {"max_open_points", params.max_open_points},
+                    {"max_open_salience", params.max_open_salience}};
+  return j;
+}
+
+std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style style) {
+  Table t;
+  t.header = {"party", "utility", "reservation", "ideal", "verdict", "red lines crossed"};
+  t.right_align = {false, true, true, true, false, false};
+  for (const auto& pr : r.parties) {
+    std::string crossed;
+    for (IssueIndex i : pr.red_lines_crossed) crossed += (crossed.empty() ? "" : ", ") + s.issues[i.get()].id;
+    t.rows.push_back({s.parties[pr.party.get()].id, utility_text(pr.utility), fixed(pr.reservation),
+                      fixed(pr.ideal), std::string(evaluate::to_string(pr.verdict)),
+                      crossed.empty() ? "-" : crossed});
+  }
+  std::string out = t.render(style, 100, 5);
+  if (!r.open_issues.empty()) {
+    std::string open;
+    for (IssueIndex i : r.open_issues) open += (open.empty() ? "" : ", ") + s.issues[i.get()].id;
+    out += "Open issues (utility shown as a range): " + open + "\n";
+  }
+  return out;
+}
+
+std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style) {
+  if (!r.version.valid()) return {};
+  const Version& v = s.versions[r.version.get()];
+  Table t;
+  t.header = {"#", "point"};
+  for (const auto& p : s.parties) t.header.push_back(p.id);
+  t.header.insert(t.header.end(), {"stated", "blocked by", "predicted"});
+  t.right_align = {true};
+  for (const auto& pr : r.points) {
+    const Point& pt = v.points[pr.point.get()];
+    std::vector<std::string> row = {std::to_string(pt.number), pt.id + " " + pt.text};
+    for (std::size_t p = 0; p < s.parties.size(); ++p)
+      row.emplace_back(1, stance_symbol(v.stances[p][pr.point.get()].kind));
+    row.emplace_back(evaluate::to_string(pr.stated));
+    row.push_back(pr.stated_blockers.empty() ? "-" : party_list(s, pr.stated_blockers));
+    std::string predicted(evaluate::to_string(pr.predicted));
+    if (!pr.predicted_blockers.empty()) predicted += " (" + party_list(s, pr.predicted_blockers) + ")";
+    row.push_back(predicted);
+    t.rows.push_back(std::move(row));
+  }
+  return t.render(style, 100, 1) +
+         "Stances: A accept, R reject, C conditional, . unknown. Predicted: from preferences.\n";
+}
+
+std::string readiness_text(const Scenario& s, const evaluate::Result& r) {
+  if (!r.version.valid()) return {};
+  const Version& v = s.versions[r.version.get()];
+  std::string out = "Readiness of " + v.id + ": " +
+                    (r.readiness.near_final ? "NEAR-FINAL" : "not near-final") + " — " +
+                    r.readiness.reason + "\n";
+  if (!r.readiness.standing_between.empty()) {
+    out += "Standing between the text and near-final:";
+    for (PointIndex k : r.readiness.standing_between) out += " " + v.points[k.get()].id;
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace accord::report
