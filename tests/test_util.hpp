@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace accord::test {
 
@@ -25,7 +27,7 @@ struct CommandResult {
 // Runs `accord ARGS` (ARGS already shell-quoted), capturing stdout and stderr.
 inline CommandResult run_cli(const std::string& args) {
   static int counter = 0;
-  const std::string err_file = std::string(::testing::TempDir()) + "accord_cli_err_" + std::to_string(++counter);
+  const std::string err_file = std::string(::testing::TempDir()) + "accord_cli_err_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
   const std::string cmd = std::string(ACCORD_CLI_PATH) + " " + args + " 2>" + err_file;
   CommandResult r;
   FILE* pipe = popen(cmd.c_str(), "r");

@@ -34,6 +34,7 @@ void read_curve(Reader& r, const YAML::Node& node, IssuePreference& ip, const st
       r.error(n, p, entity, "expected a point [x, value], found " + Reader::describe(n));
       continue;
     }
+    r.remember(p, n);
     auto x = r.as_number(n[0], p + "[0]", entity);
     auto y = r.as_number(n[1], p + "[1]", entity);
     if (x && y) ip.curve.emplace_back(*x, *y);

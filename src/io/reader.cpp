@@ -174,7 +174,7 @@ std::optional<double> Reader::as_number(const YAML::Node& n, const std::string& 
   }
   auto v = parse_double(n.Scalar());
   if (!v) {
-    error(n, path, entity, "expected a finite decimal number, found " + describe(n));
+    error(n, path, entity, "expected a number, found " + describe(n));
     return std::nullopt;
   }
   remember(path, n);

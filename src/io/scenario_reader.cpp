@@ -35,7 +35,8 @@ bool looks_like_json(std::string_view text, const std::string& name) {
 // nlohmann gives precise JSON syntax errors; yaml-cpp then builds the tree with positions.
 bool check_json_syntax(std::string_view text, Reader& r) {
   try {
-    (void)nlohmann::json::parse(text.begin(), text.end());
+    const auto parsed = nlohmann::json::parse(text.begin(), text.end());
+    (void)parsed;
     return true;
   } catch (const nlohmann::json::parse_error& e) {
     const auto [line, col] = line_column_at(text, e.byte == 0 ? 0 : e.byte - 1);

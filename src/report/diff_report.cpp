@@ -55,7 +55,8 @@ std::string diff_text(const Scenario& s, const diff::Result& r, Style style) {
     out += (first ? "" : ", ") + std::to_string(r.count(c)) + " " + std::string(diff::to_string(c));
     first = false;
   }
-  out += ")\n";
+  out += ")";
+  out = wrap(out);
   Table t;
   t.header = {"change", a.id, b.id, "what"};
   for (const auto& e : r.entries) {

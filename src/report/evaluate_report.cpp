@@ -53,8 +53,7 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
   Json j;
   j["scenario"] = s.id;
   j["version"] = r.version.valid() ? Json(s.versions[r.version.get()].id) : Json(nullptr);
-  const Package x = r.version.valid() ? s.version_package(r.version) : Package{};
-  if (r.version.valid()) j["package"] = package_json(s, x);
+  j["package"] = package_json(s, r.package);
   Json open = Json::array();
   for (IssueIndex i : r.open_issues) open.push_back(s.issues[i.get()].id);
   j["open_issues"] = std::move(open);
@@ -128,7 +127,7 @@ std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style st
   if (!r.open_issues.empty()) {
     std::string open;
     for (IssueIndex i : r.open_issues) open += (open.empty() ? "" : ", ") + s.issues[i.get()].id;
-    out += "Open issues (utility shown as a range): " + open + "\n";
+    out += wrap("Open issues (utility shown as a range): " + open);
   }
   return out;
 }
@@ -154,19 +153,20 @@ std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Sty
     t.rows.push_back(std::move(row));
   }
   return t.render(style, 100, 1) +
-         "Stances: A accept, R reject, C conditional, . unknown. Predicted: from preferences.\n";
+         wrap("Stances: A accept, R reject, C conditional, . unknown. Predicted: from preferences "
+              "(red line, or below the party's reservation level on the point's issues).");
 }
 
 std::string readiness_text(const Scenario& s, const evaluate::Result& r) {
   if (!r.version.valid()) return {};
   const Version& v = s.versions[r.version.get()];
-  std::string out = "Readiness of " + v.id + ": " +
-                    (r.readiness.near_final ? "NEAR-FINAL" : "not near-final") + " — " +
-                    r.readiness.reason + "\n";
+  std::string out = wrap("Readiness of " + v.id + ": " +
+                         (r.readiness.near_final ? "NEAR-FINAL" : "not near-final") + " — " +
+                         r.readiness.reason);
   if (!r.readiness.standing_between.empty()) {
-    out += "Standing between the text and near-final:";
-    for (PointIndex k : r.readiness.standing_between) out += " " + v.points[k.get()].id;
-    out += "\n";
+    std::string between = "Standing between the text and near-final:";
+    for (PointIndex k : r.readiness.standing_between) between += " " + v.points[k.get()].id;
+    out += wrap(between);
   }
   return out;
 }

@@ -80,14 +80,14 @@ std::string full_report_text(const Scenario& s, const ReportOptions& options, St
   std::string out;
   const std::string title = "Accord report: " + s.title;
   out += style == Style::markdown ? "# " + title + "\n\n" : title + "\n" + std::string(display_width(title), '#') + "\n";
-  out += "Scenario `" + s.id + "`" + (s.date.empty() ? "" : ", " + s.date) + ". ";
-  if (!s.description.empty()) out += s.description;
-  out += "\n";
+  std::string intro = "Scenario `" + s.id + "`" + (s.date.empty() ? "" : ", " + s.date) + ". ";
+  if (!s.description.empty()) intro += s.description;
+  out += wrap(intro);
   const std::size_t estimates = count_estimates(s);
   if (estimates > 0)
-    out += std::to_string(estimates) +
-           " values in this scenario are marked as estimates (estimate: true); treat results as "
-           "scenario analysis, not fact.\n";
+    out += wrap(std::to_string(estimates) +
+                " values in this scenario are marked as estimates (estimate: true); treat results "
+                "as scenario analysis, not fact.");
 
   out += heading("Parties", style);
   Table parties;
@@ -133,14 +133,15 @@ std::string full_report_text(const Scenario& s, const ReportOptions& options, St
       std::string cell = fixed(pr.utility.min, 2);
       if (pr.utility.max - pr.utility.min > 1e-9) cell += "–" + fixed(pr.utility.max, 2);
       cell += " " + verdict_mark(pr.verdict);
-      if (!pr.red_lines_crossed.empty()) cell += " (" + std::to_string(pr.red_lines_crossed.size()) + " red lines)";
+      if (!pr.red_lines_crossed.empty()) cell += " (" + std::to_string(pr.red_lines_crossed.size()) + " RL)";
       row.push_back(cell);
     }
     util.rows.push_back(std::move(row));
   }
   out += util.render(style, 100);
-  out += "yes = acceptable, NO = unacceptable (red line crossed or below reservation), open = depends on "
-         "issues the version leaves open (shown as a range).\n";
+  out += wrap("yes = acceptable, NO = unacceptable (red line crossed or below reservation), open = "
+              "depends on issues the version leaves open (shown as a range); (n RL) = n red lines "
+              "crossed.");
 
   for (std::size_t v = 0; v < s.versions.size(); ++v) {
     const Version& ver = s.versions[v];

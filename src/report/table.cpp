@@ -27,6 +27,36 @@ std::string cut(const std::string& s, std::size_t width) {
   return out + "…";
 }
 
+std::string wrap(const std::string& text, std::size_t width, const std::string& indent) {
+  std::string out, line = indent;
+  std::size_t line_w = display_width(indent);
+  const std::size_t indent_w = line_w;
+  std::string word;
+  auto flush_word = [&] {
+    if (word.empty()) return;
+    const std::size_t ww = display_width(word);
+    if (line_w > indent_w && line_w + 1 + ww > width) {
+      out += line + "\n";
+      line = indent;
+      line_w = indent_w;
+    }
+    if (line_w > indent_w) {
+      line += ' ';
+      ++line_w;
+    }
+    line += word;
+    line_w += ww;
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t') flush_word();
+    else word += c;
+  }
+  flush_word();
+  if (line_w > indent_w) out += line + "\n";
+  return out;
+}
+
 std::string fixed(double x, int digits) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", digits, x);
@@ -74,11 +104,19 @@ std::string Table::render(Style style, std::size_t width, int shrink) const {
   for (std::size_t c = 0; c < cols; ++c) w[c] = display_width(header[c]);
   for (const auto& row : rows)
     for (std::size_t c = 0; c < cols && c < row.size(); ++c) w[c] = std::max(w[c], display_width(row[c]));
-  if (shrink >= 0 && static_cast<std::size_t>(shrink) < cols) {
-    std::size_t total = 0;
-    for (std::size_t c = 0; c < cols; ++c) total += w[c] + 2;
+  std::size_t total = cols == 0 ? 0 : 2 * (cols - 1);
+  for (std::size_t c = 0; c < cols; ++c) total += w[c];
+  if (total > width && shrink >= 0 && static_cast<std::size_t>(shrink) < cols) {
     const auto s = static_cast<std::size_t>(shrink);
-    if (total > width) w[s] = std::max<std::size_t>(8, w[s] > total - width ? w[s] - (total - width) : 8);
+    const std::size_t cut_by = std::min(total - width, w[s] > 8 ? w[s] - 8 : 0);
+    w[s] -= cut_by;
+    total -= cut_by;
+  }
+  while (total > width) {  // still too wide: narrow the widest column, one step at a time
+    const auto widest = static_cast<std::size_t>(std::max_element(w.begin(), w.end()) - w.begin());
+    if (w[widest] <= 6) break;
+    --w[widest];
+    --total;
   }
   auto line = [&](const std::vector<std::string>& cells) {
     std::string l;

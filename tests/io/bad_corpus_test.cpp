@@ -18,6 +18,8 @@ struct BadCase {
   std::string expected;
 };
 
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.file; }
+
 std::vector<BadCase> load_cases() {
   std::vector<BadCase> cases;
   std::ifstream in(test::source_path("tests/data/bad/expected.tsv"));
@@ -57,8 +59,8 @@ TEST_P(BadCorpus, RejectedWithPositionedMessage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, BadCorpus, ::testing::ValuesIn(load_cases()),
-                         [](const auto& info) {
-                           std::string name = info.param.file;
+                         [](const ::testing::TestParamInfo<BadCase>& p) {
+                           std::string name = p.param.file;
                            for (char& ch : name)
                              if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return name;

@@ -63,6 +63,7 @@ struct Readiness {
 
 struct Result {
   VersionIndex version;  // invalid when a bare package was evaluated
+  Package package;       // what was evaluated (unset issues are open)
   std::vector<PartyResult> parties;
   std::vector<PointResult> points;
   Readiness readiness;

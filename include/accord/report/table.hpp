@@ -12,8 +12,8 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
   std::vector<bool> right_align;  // per column; default left
 
-  // Text: columns padded to their widest cell; cells in the column `shrink` are cut
-  // (with "…") so a row fits in `width` characters.
+  // Text: columns padded to their widest cell; when a row would exceed `width`, the column
+  // `shrink` is cut first (cells end in "…"), then the widest columns, so rows fit.
   [[nodiscard]] std::string render(Style style, std::size_t width = 100, int shrink = -1) const;
 };
 
@@ -21,6 +21,9 @@ struct Table {
 [[nodiscard]] std::size_t display_width(const std::string& s);
 // Cuts text to at most `width` display columns, ending in "…" when cut.
 [[nodiscard]] std::string cut(const std::string& s, std::size_t width);
+// Wraps prose at word boundaries to lines of at most `width` columns; each line ends in "\n".
+[[nodiscard]] std::string wrap(const std::string& text, std::size_t width = 100,
+                               const std::string& indent = "");
 // Fixed-point number with `digits` decimals.
 [[nodiscard]] std::string fixed(double x, int digits = 3);
 

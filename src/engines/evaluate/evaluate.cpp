@@ -134,6 +134,7 @@ Readiness readiness(const Scenario& s, const Version& v, const std::vector<Point
 
 Result evaluate_package(const Scenario& s, const Package& x) {
   Result r;
+  r.package = x;
   for (std::size_t p = 0; p < s.parties.size(); ++p)
     if (s.preferences[p].present) r.parties.push_back(evaluate_party(s, PartyIndex(p), x));
   for (std::size_t i = 0; i < s.issues.size(); ++i)

@@ -49,8 +49,9 @@ TEST(Diff, EveryKindOfChange) {
   EXPECT_EQ(r.count(Change::split), 1u);
   EXPECT_EQ(r.count(Change::dropped), 1u);
   EXPECT_EQ(r.count(Change::added), 1u);
-  for (const auto& e : r.entries)
+  for (const auto& e : r.entries) {
     if (e.change == Change::split) EXPECT_EQ(e.new_points.size(), 2u);
+  }
 }
 
 TEST(Diff, SettingChangeIsAnAmendmentEvenWithSameText) {
