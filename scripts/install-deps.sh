@@ -6,7 +6,7 @@ packages=(
   libyaml-cpp-dev libtinyxml2-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libexpected-dev
   libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsqlitecpp-dev libsqlite3-dev libcpp-httplib-dev libssl-dev
-  clang-14
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
