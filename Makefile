@@ -29,7 +29,7 @@ sanitize: deps
 fuzz: deps
 	CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACCORD_FUZZ=ON \
 	  -DACCORD_TESTS=OFF -DACCORD_BENCH=OFF
-	cmake --build build-fuzz -j$(JOBS)
+	cmake --build build-fuzz -j$(JOBS) --target accord_fuzzers
 	./scripts/run-fuzzers.sh build-fuzz $(FUZZ_SECONDS)
 
 bench: build

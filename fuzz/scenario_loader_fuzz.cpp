@@ -11,6 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   for (const char* name : {"fuzz.yaml", "fuzz.json"}) {
     const accord::io::LoadResult r = accord::io::load_scenario_text(text, name);
+    for (const auto& d : r.diagnostics)
+      if (d.message.rfind(accord::io::kInternalReadError, 0) == 0) __builtin_trap();
     if (!r.ok()) continue;
     const std::string out = accord::io::write_scenario(*r.scenario, accord::io::TextFormat::json);
     const accord::io::LoadResult back = accord::io::load_scenario_text(out, "back.json");

@@ -38,6 +38,8 @@ bool check_json_syntax(std::string_view text, Reader& r) {
     const auto parsed = nlohmann::json::parse(text.begin(), text.end());
     (void)parsed;
     return true;
+  } catch (const nlohmann::json::out_of_range&) {
+    return true;  // e.g. a number too large for a double: the field reader reports it with its position
   } catch (const nlohmann::json::parse_error& e) {
     const auto [line, col] = line_column_at(text, e.byte == 0 ? 0 : e.byte - 1);
     Diagnostic d;
@@ -62,7 +64,9 @@ void place_model_diagnostics(Reader& r, Diagnostics model_diags) {
 
 }  // namespace
 
-LoadResult load_scenario_text(std::string_view text, const std::string& name) {
+namespace {
+
+LoadResult load_unguarded(std::string_view text, const std::string& name) {
   Reader r(name);
   LoadResult result;
   const YAML::Node none;
@@ -110,6 +114,23 @@ LoadResult load_scenario_text(std::string_view text, const std::string& name) {
   result.diagnostics = std::move(r.diagnostics());
   if (!has_errors(result.diagnostics)) result.scenario = std::move(s);
   return result;
+}
+
+}  // namespace
+
+LoadResult load_scenario_text(std::string_view text, const std::string& name) {
+  // Readers report problems as diagnostics; an exception here is a bug in Accord, but the
+  // user still gets a message naming the file instead of a crash. The fuzzer flags it.
+  try {
+    return load_unguarded(text, name);
+  } catch (const std::exception& e) {
+    LoadResult result;
+    Diagnostic d;
+    d.file = name;
+    d.message = std::string(kInternalReadError) + e.what();
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
 }
 
 LoadResult load_scenario_file(const std::string& path) {

@@ -11,6 +11,8 @@ namespace accord::io {
 
 inline constexpr std::size_t kMaxScenarioBytes = 16u << 20;  // 16 MiB
 
+inline constexpr const char* kInternalReadError = "internal error while reading (please report): ";
+
 enum class TextFormat { yaml, json };
 
 struct LoadResult {
