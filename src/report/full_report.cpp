@@ -1,6 +1,7 @@
 // `accord report`: the whole analysis of a scenario in one document.
 #include <nlohmann/json.hpp>
 
+#include "accord/report/forecast.hpp"
 #include "accord/report/sections.hpp"
 
 namespace accord::report {
@@ -73,6 +74,7 @@ Json full_report_json(const Scenario& s, const ReportOptions& options) {
   for (std::size_t v = 0; v < s.versions.size(); ++v)
     evals.push_back(evaluate_json(s, evaluate::run_version(s, VersionIndex(v), options.evaluate), options.evaluate));
   j["evaluations"] = std::move(evals);
+  j["forecast"] = forecast_headline_json(s);  // forecast engine (docs/forecast.md)
   return j;
 }
 
@@ -102,6 +104,7 @@ std::string full_report_text(const Scenario& s, const ReportOptions& options, St
                             s.preferences[p].present ? "yes" : "no"});
   }
   out += parties.render(style, 100, 1);
+  out += forecast_headline_text(s, style);  // forecast engine (docs/forecast.md)
 
   if (s.versions.empty()) return out;
   out += heading("Framework versions", style);

@@ -1,16 +1,64 @@
 #pragma once
-// The `forecast:` section: per-actor, per-dimension overrides of positions and saliences
-// for the forecast engine. Owned by the forecast engine (docs/forecast.md).
+// Inputs of the forecast engine (docs/forecast.md), as plain values:
+// - ForecastSettings: the optional `forecast:` section of a scenario — per-party, per-issue
+//   overrides of the position and salience the engine derives from preferences, and
+//   optional default model parameters.
+// - ForecastProblem: the engine's own input (actors on dimensions), built from a scenario
+//   or read from a KTAB SMP / EUM CSV file.
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "accord/model/ids.hpp"
 #include "accord/model/provenance.hpp"
 
 namespace accord {
 
+// One override of `forecast.actors.<party>.<issue>`.
+struct ForecastOverride {
+  PartyIndex party;
+  IssueIndex issue;
+  std::optional<double> position;  // discrete issue: 0..100; numeric issue: in its range
+  std::optional<double> salience;  // 0..100 (the engine divides by 100)
+  Provenance provenance;
+  bool operator==(const ForecastOverride&) const = default;
+};
+
 struct ForecastSettings {
-  std::string note;  // placeholder until the forecast engine defines the section
+  std::vector<ForecastOverride> overrides;  // in file order; at most one per (party, issue)
+  std::optional<std::string> model;         // smp | eum | mean | median
+  std::optional<long long> runs;            // Monte Carlo runs (0 = none)
+  std::optional<std::uint64_t> seed;
+  std::optional<double> noise;              // Monte Carlo noise scale (1 = documented defaults)
   Provenance provenance;
   bool operator==(const ForecastSettings&) const = default;
+};
+
+// --- the engine's input ------------------------------------------------------------------
+
+struct ForecastDimension {
+  std::string id;
+  std::string title;
+  double lo = 0.0;   // the scale the positions are given on (KTAB: 0..100)
+  double hi = 100.0;
+  bool operator==(const ForecastDimension&) const = default;
+};
+
+struct ForecastActor {
+  std::string id;
+  std::string description;
+  double capability = 1.0;        // > 0
+  std::vector<double> position;   // one per dimension, in [lo, hi]
+  std::vector<double> salience;   // one per dimension, in [0, 1]; sum <= 1 for SMP inputs
+  bool operator==(const ForecastActor&) const = default;
+};
+
+struct ForecastProblem {
+  std::string name;
+  std::vector<ForecastDimension> dimensions;
+  std::vector<ForecastActor> actors;
+  bool operator==(const ForecastProblem&) const = default;
 };
 
 }  // namespace accord

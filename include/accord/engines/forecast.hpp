@@ -1,0 +1,170 @@
+#pragma once
+// Forecast engine: where each issue lands when it is left to power and persuasion.
+// Models (every equation and choice: docs/forecast.md):
+//   - mean, median: capability x salience weighted mean / weighted median per dimension;
+//   - smp: KTAB's Spatial Model of Politics, reproduced to KTAB's defaults;
+//   - eum: Bueno de Mesquita's expected utility model as replicated by Scholz et al. (2011).
+// Pure functions: no I/O, no clock; deterministic for a seed whatever the thread count.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accord/model/forecast_settings.hpp"
+#include "accord/model/scenario.hpp"
+
+namespace accord::forecast {
+
+enum class Model { smp, eum, mean, median };
+[[nodiscard]] std::string_view to_string(Model m);
+[[nodiscard]] std::optional<Model> model_from_string(std::string_view s);
+
+// --- parameters -------------------------------------------------------------------------
+
+// KTAB SMP defaults (VictoryProbModel Linear, PCEModel Conditional, VotingRule Proportional,
+// BigRRange Mid, BigRAdjust OneThird, ThirdPartyCommit SemiCommit, InterVecBrgn S2P2,
+// BargnModel InitOnlyInterp, deterministic transitions). Only the stopping rule is tunable.
+struct SmpParams {
+  int min_turns = 2;
+  int max_turns = 100;
+  double stop_ratio = 0.02;     // stop when last movement < stop_ratio * (first movement + min_sig_delta)
+  double min_sig_delta = 1e-4;  // on the 0..1 scale
+};
+
+enum class EumMedian { condorcet, weighted };      // how the median voter position is found
+enum class EumRisk { scholz, neutral };            // r_i from security levels, or r_i = 1
+
+struct EumParams {
+  int max_rounds = 100;
+  double q = 1.0;      // probability the status quo persists when nobody challenges
+  double t = 1.0;      // (used only when q < 1) probability the median moves toward i
+  EumMedian median = EumMedian::condorcet;
+  EumRisk risk = EumRisk::scholz;
+  double move_tolerance = 1e-9;  // a round with every move below tol * range stops the run
+};
+
+struct Params {
+  Model model = Model::smp;
+  SmpParams smp;
+  EumParams eum;
+};
+
+// --- results ----------------------------------------------------------------------------
+
+struct Result {
+  std::string error;  // non-empty when the input was invalid; nothing else is set then
+  Model model = Model::smp;
+  int turns = 0;            // bargaining turns (EUM: rounds) taken; 0 for baselines
+  bool converged = true;    // stopping rule met before the turn limit
+  // history[t][actor][dim]: positions on the problem's scale; history[0] is the input.
+  std::vector<std::vector<std::vector<double>>> history;
+  std::vector<double> forecast;         // per dimension, on the problem's scale
+  std::vector<double> weighted_mean;    // baselines of the FINAL positions, per dimension
+  std::vector<double> weighted_median;
+  // SMP: probability that each actor's final position wins a probabilistic Condorcet
+  // election (actors sharing a position share its probability). Empty for other models.
+  std::vector<double> probabilities;
+  [[nodiscard]] bool ok() const { return error.empty(); }
+  [[nodiscard]] const std::vector<std::vector<double>>& final_positions() const {
+    return history.back();
+  }
+};
+
+// Checks a problem (>= 1 dimension, >= 2 actors for smp/eum, finite values on scale,
+// capability > 0, salience in [0,1] with a positive sum). Returns "" when valid.
+[[nodiscard]] std::string validate(const ForecastProblem& p, Model m);
+
+[[nodiscard]] Result run(const ForecastProblem& p, const Params& params);
+
+// Baselines on arbitrary positions (weights = capability x salience of each dimension).
+[[nodiscard]] double weighted_mean(const std::vector<double>& x, const std::vector<double>& w);
+// Smallest x whose cumulative weight (positions sorted ascending) reaches half the total.
+[[nodiscard]] double weighted_median(const std::vector<double>& x, const std::vector<double>& w);
+
+// --- from a scenario ----------------------------------------------------------------------
+
+struct Conversion {
+  ForecastProblem problem;
+  std::vector<std::string> notes;  // parties left out and why, overrides applied
+};
+// Actors = parties with preferences and capability > 0; each issue a dimension (discrete:
+// options on 0..100 in list order unless `position` is given; numeric: its range);
+// position = the party's best option/value, salience = its weight; `forecast:` overrides win.
+[[nodiscard]] Conversion from_scenario(const Scenario& s);
+
+// --- Monte Carlo --------------------------------------------------------------------------
+
+struct NoiseParams {
+  double position_sd = 5.0;    // normal, in points of a 0..100 scale (scaled to each range)
+  double salience_sd = 0.05;   // normal, absolute on the 0..1 scale; clipped to [0, 1]
+  double capability_sd = 0.2;  // log-normal: capability * exp(N(0, sd))
+  double scale = 1.0;          // multiplies all three
+};
+
+struct MonteCarloParams {
+  std::size_t runs = 100;
+  std::uint64_t seed = 1;
+  NoiseParams noise;
+  int threads = 0;  // 0 = oneTBB default
+  // Called (from worker threads, possibly concurrently) with the number of runs done.
+  std::function<void(std::size_t)> progress;
+};
+
+struct DimensionSummary {
+  double mean = 0.0;
+  double sd = 0.0;
+  double p05 = 0.0;
+  double median = 0.0;
+  double p95 = 0.0;
+};
+
+struct MonteCarloResult {
+  std::string error;
+  std::size_t runs = 0;
+  std::size_t failed = 0;                   // runs whose perturbed input was rejected
+  std::vector<DimensionSummary> dimensions; // distribution of the forecast, per dimension
+  std::vector<std::vector<double>> samples; // samples[run][dim], in run order
+  [[nodiscard]] bool ok() const { return error.empty(); }
+};
+
+// The perturbed copy of `p` used by run number `k` (pure function of seed and k).
+[[nodiscard]] ForecastProblem perturb(const ForecastProblem& p, const NoiseParams& n,
+                                      std::uint64_t seed, std::size_t k);
+[[nodiscard]] MonteCarloResult monte_carlo(const ForecastProblem& p, const Params& params,
+                                           const MonteCarloParams& mc);
+
+// --- sensitivity --------------------------------------------------------------------------
+
+enum class Input { position, salience, capability };
+[[nodiscard]] std::string_view to_string(Input i);
+
+struct Sensitivity {
+  std::size_t actor = 0;
+  Input input = Input::position;
+  std::size_t input_dim = 0;      // the dimension of a position/salience input
+  double step = 0.0;              // the finite-difference step used (input units)
+  std::vector<double> slope;      // d forecast[d] / d input, per dimension
+  double impact = 0.0;            // max_d |forecast change| for one step, on a 0..100 scale
+};
+
+struct SensitivityParams {
+  double position_step = 1.0;   // points on a 0..100 scale
+  double salience_step = 0.01;  // absolute, 0..1 scale
+  double capability_step = 0.01;  // relative (1%)
+  int threads = 0;
+};
+
+struct SensitivityResult {
+  std::string error;
+  std::vector<double> base;         // the unperturbed forecast
+  std::vector<Sensitivity> inputs;  // every input, sorted by impact (largest first; stable)
+  [[nodiscard]] bool ok() const { return error.empty(); }
+};
+
+[[nodiscard]] SensitivityResult sensitivity(const ForecastProblem& p, const Params& params,
+                                            const SensitivityParams& sp = {});
+
+}  // namespace accord::forecast
