@@ -50,7 +50,9 @@ TEST(Diff, EveryKindOfChange) {
   EXPECT_EQ(r.count(Change::dropped), 1u);
   EXPECT_EQ(r.count(Change::added), 1u);
   for (const auto& e : r.entries) {
-    if (e.change == Change::split) EXPECT_EQ(e.new_points.size(), 2u);
+    if (e.change == Change::split) {
+      EXPECT_EQ(e.new_points.size(), 2u);
+    }
   }
 }
 
