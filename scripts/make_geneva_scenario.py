@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-DEFAULT_IN = "/work/shared/data/geneva2025-research.json"
+DEFAULT_IN = os.path.join(REPO, "..", "shared", "data", "geneva2025-research.json")
 DEFAULT_OUT = os.path.join(REPO, "scenarios", "geneva-2025.yaml")
 
 # --------------------------------------------------------------------------------------
@@ -1234,6 +1234,22 @@ def render(sc):
     return "\n".join(lines)
 
 
+CONFLICT_FRAGMENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scenarios",
+                                 "fragments", "geneva-2025-conflict.yaml")
+
+
+def conflict_section():
+    """The hand-written GMCR model (docs/gmcr.md), spliced in verbatim under `conflict:`."""
+    with open(CONFLICT_FRAGMENT, encoding="utf-8") as f:
+        body = f.read()
+    out = ["", "# Stability model (Graph Model for Conflict Resolution): written by hand in",
+           "# scenarios/fragments/geneva-2025-conflict.yaml and spliced in by this generator.",
+           "conflict:"]
+    for line in body.rstrip("\n").split("\n"):
+        out.append(("  " + line) if line.strip() else "")
+    return "\n".join(out) + "\n"
+
+
 def main(argv):
     summary = "--summary" in argv
     args = [a for a in argv[1:] if not a.startswith("--")]
@@ -1269,6 +1285,7 @@ def main(argv):
                 if back.get(k) != want[k]:
                     print("round-trip mismatch in", k, file=sys.stderr)
             return 1
+    text += conflict_section()
     os.makedirs(os.path.dirname(dst), exist_ok=True)
     with open(dst, "w", encoding="utf-8") as f:
         f.write(text)

@@ -53,6 +53,10 @@ std::vector<PartyIndex> resolve_parties(const Scenario& s, const std::vector<std
 // Parses --set ISSUE=OPTION|NUMBER assignments onto a package; throws Exit{2}.
 Package apply_settings(const Scenario& s, Package base, const std::vector<std::string>& sets);
 
+// The shared `accord import` parent command (created on first use); importers add their
+// format as a subcommand of it (cmd_import.cpp).
+CLI::App* import_command(CLI::App& app);
+
 // Writes text to a file or stdout ("-"); throws Exit{1} on I/O failure.
 void write_output(const std::string& path, const std::string& text);
 

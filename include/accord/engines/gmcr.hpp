@@ -1,0 +1,125 @@
+#pragma once
+// Stability analysis of a Graph Model for Conflict Resolution (Fang, Hipel & Kilgour 1993)
+// with the standard n-decision-maker definitions: Nash (R), GMR, SMR, SEQ; equilibria;
+// coalition stability; paths from the status quo; explanations. Semantics: docs/gmcr.md.
+//
+// Pure: no I/O, deterministic (parallel work over decision makers is merged in order).
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accord/model/conflict.hpp"
+#include "accord/model/diagnostic.hpp"
+#include "accord/model/scenario.hpp"
+
+namespace accord::gmcr {
+
+enum class Concept { nash, gmr, smr, seq };  // index into per-concept arrays; append only
+inline constexpr std::array<Concept, 4> kAllConcepts = {Concept::nash, Concept::gmr, Concept::smr,
+                                                        Concept::seq};
+[[nodiscard]] std::string_view to_string(Concept c);  // nash | gmr | smr | seq
+[[nodiscard]] std::optional<Concept> parse_concept(std::string_view text);
+
+// Index of a feasible state in Analysis::states (ascending state code).
+using StateIndex = std::uint32_t;
+
+// A fixed-size set of states (one bit each).
+class StateSet {
+ public:
+  StateSet() = default;
+  explicit StateSet(std::size_t size) : size_(size), words_((size + 63) / 64, 0) {}
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] bool test(std::size_t k) const { return (words_[k / 64] >> (k % 64)) & 1u; }
+  void set(std::size_t k) { words_[k / 64] |= std::uint64_t{1} << (k % 64); }
+  [[nodiscard]] std::size_t count() const;
+  [[nodiscard]] std::vector<StateIndex> members() const;
+  StateSet& operator&=(const StateSet& o);
+  bool operator==(const StateSet&) const = default;
+
+ private:
+  std::size_t size_ = 0;
+  std::vector<std::uint64_t> words_;
+};
+
+struct Params {
+  std::vector<Concept> concepts = {kAllConcepts.begin(), kAllConcepts.end()};
+  // Two or more decision makers: also analyse the conflict in which they move as one.
+  std::vector<DecisionMakerIndex> coalition;
+  bool status_quo_paths = true;
+};
+
+// A focal decision maker, or a coalition acting as one.
+struct PlayerResult {
+  std::string name;  // DM id, or ids joined by "+"
+  std::vector<DecisionMakerIndex> members;
+  std::array<std::optional<StateSet>, 4> stable;  // per Concept; nullopt = not computed
+};
+
+// The analysis of the conflict in which `players` move (the coalition as one player first,
+// then the other decision makers). A coalition improvement needs every member to strictly
+// prefer the result; a sanction counts when some member does not prefer it to the start.
+// Coalition SMR is not computed.
+struct CoalitionResult {
+  std::vector<PlayerResult> players;
+  std::array<std::optional<StateSet>, 4> equilibria;
+};
+
+struct PathStep {
+  StateIndex state = 0;
+  DecisionMakerIndex mover;  // who moved into `state`; invalid for the first step
+};
+
+// How an equilibrium can be reached from the status quo (shortest paths; nullopt = unreachable).
+struct Reachability {
+  StateIndex target = 0;
+  std::vector<Concept> equilibrium_under;
+  std::optional<std::vector<PathStep>> by_improvements;  // every step a unilateral improvement
+  std::optional<std::vector<PathStep>> by_moves;         // any unilateral moves
+};
+
+struct Analysis {
+  std::size_t option_count = 0;
+  std::vector<StateCode> states;  // feasible states, ascending code
+  std::vector<Concept> concepts;  // those computed, in kAllConcepts order
+  std::vector<PlayerResult> decision_makers;  // one per DM, in conflict order
+  std::array<std::optional<StateSet>, 4> equilibria;
+  std::optional<CoalitionResult> coalition;
+  std::optional<StateIndex> status_quo;
+  std::vector<Reachability> status_quo_paths;  // one per equilibrium of any computed concept
+
+  [[nodiscard]] std::string pattern(StateIndex s) const { return state_pattern(states[s], option_count); }
+  [[nodiscard]] std::optional<StateIndex> find(StateCode code) const;
+};
+
+struct RunResult {
+  std::optional<Analysis> analysis;  // set when there is no error
+  Diagnostics diagnostics;
+  [[nodiscard]] bool ok() const { return analysis.has_value(); }
+};
+
+[[nodiscard]] RunResult analyse(const Conflict& conflict, const Params& params = {});
+// The scenario's `conflict:` section; an error diagnostic when it has none.
+[[nodiscard]] RunResult run(const Scenario& scenario, const Params& params = {});
+
+// Why a state is stable or not for one decision maker under one concept.
+struct Deterrence {
+  StateCode improvement = 0;        // a unilateral improvement of the focal DM
+  bool deterred = false;
+  // Deterred: the sanctioning sequence from `improvement` (first step = improvement) to a
+  // state the focal DM does not prefer to the start (SMR: from which it cannot escape to one
+  // it prefers). Not deterred: empty.
+  std::vector<std::pair<StateCode, DecisionMakerIndex>> sanction;
+};
+struct Explanation {
+  bool stable = false;
+  std::vector<Deterrence> improvements;  // every unilateral improvement from the state
+};
+// Recomputes from the model (cost: the improvements × a search of the others' moves).
+[[nodiscard]] std::optional<Explanation> explain(const Conflict& conflict, StateCode state,
+                                                 DecisionMakerIndex dm, Concept kind,
+                                                 std::string& error);
+
+}  // namespace accord::gmcr

@@ -1,0 +1,94 @@
+#pragma once
+// Internal representation of a conflict's state graph. Arrays are indexed by state code
+// over the whole cube (2^n entries, n <= 24), so a move is a bit operation and moves are
+// never stored: a player's moves from code c flip any non-empty subset of free_bits(c).
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "accord/engines/gmcr.hpp"
+
+namespace accord::gmcr::detail {
+
+using Rank = std::int32_t;  // dense preference rank, higher is better
+inline constexpr Rank kRankMax = std::numeric_limits<Rank>::max();
+inline constexpr Rank kRankMin = std::numeric_limits<Rank>::min();
+
+// A decision maker, or a coalition moving as one.
+struct Player {
+  std::string name;
+  std::vector<int> members;  // decision maker indices
+  StateCode mask = 0;        // options it controls
+};
+
+struct Graph {
+  std::size_t n = 0;                   // options
+  std::size_t cube = 0;                // 2^n
+  StateCode fwd = 0;                   // options that may only go N→Y
+  StateCode back = 0;                  // options that may only go Y→N
+  std::vector<std::uint8_t> feasible;  // per code
+  std::vector<StateCode> codes;        // feasible codes, ascending
+  std::vector<StateIndex> index;       // per code: position in `codes` (infeasible: 0)
+  std::vector<std::vector<Rank>> rank; // per DM, per code (infeasible codes: 0)
+  std::vector<StateCode> dm_mask;      // per DM
+
+  // Options a player with `mask` may change from `c` (respecting directions).
+  [[nodiscard]] StateCode free_bits(StateCode mask, StateCode c) const {
+    return mask & ~(fwd & c) & ~(back & ~c);
+  }
+  // Options whose change by `mask`'s owner could have led into `c`.
+  [[nodiscard]] StateCode reverse_free_bits(StateCode mask, StateCode c) const {
+    return mask & ~(fwd & ~c) & ~(back & c);
+  }
+  // Every member strictly prefers `to` over `from`.
+  [[nodiscard]] bool improves(const Player& p, StateCode from, StateCode to) const {
+    for (int m : p.members)
+      if (rank[static_cast<std::size_t>(m)][to] <= rank[static_cast<std::size_t>(m)][from]) return false;
+    return true;
+  }
+};
+
+// Calls f(target) for every legal move of `mask`'s owner from `c` (feasible targets only).
+template <class F>
+void for_each_move(const Graph& g, StateCode mask, StateCode c, F&& f) {
+  const StateCode free = g.free_bits(mask, c);
+  for (StateCode sub = free; sub != 0; sub = (sub - 1) & free) {
+    const StateCode t = c ^ sub;
+    if (g.feasible[t]) f(t);
+  }
+}
+
+// Builds the graph; the conflict must have passed validate_conflict.
+[[nodiscard]] Graph build_graph(const Conflict& c);
+// Dense ranks of one decision maker over the feasible states.
+[[nodiscard]] std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, std::size_t dm);
+
+// --- subcube transforms (in place over the cube) -------------------------------------
+// After the call, f[c] = min (max) of f over c and every code a move of `mask`'s owner
+// reaches from c, ignoring feasibility: callers put a neutral value at infeasible codes.
+void subcube_min(const Graph& g, StateCode mask, std::vector<Rank>& f);
+void subcube_max(const Graph& g, StateCode mask, std::vector<Rank>& f);
+// Sets infeasible codes to `value`.
+void neutralise(const Graph& g, std::vector<Rank>& f, Rank value);
+
+// --- minimum over what a set of players can reach ----------------------------------
+// out[c] = min of val over c and every state reachable from c by sequences of moves of the
+// players (any order). With improving_only, every step must improve the mover.
+// The legal-sequence rule (no player twice in a row) does not change this set apart from c
+// itself (see docs/gmcr.md), which callers account for.
+void min_reach(const Graph& g, const std::vector<Rank>& val, const std::vector<const Player*>& players,
+               bool improving_only, std::vector<Rank>& out);
+// The same by reverse search in increasing order of val (cost: the edges, once).
+void min_reach_labels(const Graph& g, const std::vector<Rank>& val,
+                      const std::vector<const Player*>& players, bool improving_only,
+                      std::vector<Rank>& out);
+
+// Stability of one focal player against the others, for the requested concepts.
+void player_stability(const Graph& g, const std::vector<Player>& players, std::size_t focal,
+                      const std::vector<Concept>& concepts, PlayerResult& out);
+
+// Shortest paths from the status quo to each target over moves of the decision makers.
+void status_quo_paths(const Graph& g, StateCode sq, Analysis& a);
+
+}  // namespace accord::gmcr::detail

@@ -1,0 +1,113 @@
+// Stability of one focal player (a decision maker or a coalition) under Nash, GMR, SMR, SEQ.
+//
+// With M(s1) = min over s1 and every state the others can reach from s1 of the focal
+// DM's rank (for SEQ: by improvements of the movers), s is unstable for GMR/SEQ iff some
+// move s -> s1 of the focal DM has M(s1) > u(s): such an s1 is an improvement (M(s1) <= u(s1))
+// that no sanction deters, and s1 itself never deters (u(s1) > u(s)). The test is one max
+// pass over the focal DM's subcube. SMR does the same with the value
+// v(s2) = max of u over s2 and the focal DM's moves from s2 (the best escape), and needs the
+// improvement test explicitly: min(u(s1), M(s1)) > u(s).
+#include "engines/gmcr/graph.hpp"
+
+namespace accord::gmcr::detail {
+
+namespace {
+
+// stable[s] iff max of w over s and the focal moves from s is <= u[s].
+StateSet deterred(const Graph& g, StateCode mask, std::vector<Rank> w, const std::vector<Rank>& u) {
+  neutralise(g, w, kRankMin);
+  subcube_max(g, mask, w);
+  StateSet out(g.codes.size());
+  for (std::size_t k = 0; k < g.codes.size(); ++k)
+    if (w[g.codes[k]] <= u[g.codes[k]]) out.set(k);
+  return out;
+}
+
+bool wants(const std::vector<Concept>& cs, Concept c) {
+  for (Concept x : cs)
+    if (x == c) return true;
+  return false;
+}
+
+void single(const Graph& g, const Player& me, const std::vector<const Player*>& others,
+            const std::vector<Concept>& concepts, PlayerResult& out) {
+  const std::vector<Rank>& u = g.rank[static_cast<std::size_t>(me.members.front())];
+  std::vector<Rank> escape;  // v(s) = max of u over s and the focal moves from s
+  if (wants(concepts, Concept::nash) || wants(concepts, Concept::smr)) {
+    escape = u;
+    neutralise(g, escape, kRankMin);
+    subcube_max(g, me.mask, escape);
+  }
+  if (wants(concepts, Concept::nash)) {
+    StateSet st(g.codes.size());
+    for (std::size_t k = 0; k < g.codes.size(); ++k)
+      if (escape[g.codes[k]] <= u[g.codes[k]]) st.set(k);
+    out.stable[static_cast<std::size_t>(Concept::nash)] = std::move(st);
+  }
+  std::vector<Rank> m;
+  if (wants(concepts, Concept::gmr)) {
+    min_reach(g, u, others, false, m);
+    out.stable[static_cast<std::size_t>(Concept::gmr)] = deterred(g, me.mask, std::move(m), u);
+  }
+  if (wants(concepts, Concept::smr)) {
+    min_reach(g, escape, others, false, m);
+    for (StateCode s : g.codes) m[s] = std::min(m[s], u[s]);
+    out.stable[static_cast<std::size_t>(Concept::smr)] = deterred(g, me.mask, std::move(m), u);
+  }
+  if (wants(concepts, Concept::seq)) {
+    min_reach(g, u, others, true, m);
+    out.stable[static_cast<std::size_t>(Concept::seq)] = deterred(g, me.mask, std::move(m), u);
+  }
+}
+
+// A coalition: per member the best sanction value, then every coalition move explicitly.
+void coalition(const Graph& g, const Player& me, const std::vector<const Player*>& others,
+               const std::vector<Concept>& concepts, PlayerResult& out) {
+  const std::size_t S = g.codes.size();
+  if (wants(concepts, Concept::nash)) {
+    StateSet st(S);
+    for (std::size_t k = 0; k < S; ++k) {
+      bool improvable = false;
+      for_each_move(g, me.mask, g.codes[k],
+                    [&](StateCode t) { improvable = improvable || g.improves(me, g.codes[k], t); });
+      if (!improvable) st.set(k);
+    }
+    out.stable[static_cast<std::size_t>(Concept::nash)] = std::move(st);
+  }
+  for (Concept c : {Concept::gmr, Concept::seq}) {
+    if (!wants(concepts, c)) continue;
+    std::vector<std::vector<Rank>> best(me.members.size());
+    for (std::size_t i = 0; i < me.members.size(); ++i)
+      min_reach(g, g.rank[static_cast<std::size_t>(me.members[i])], others, c == Concept::seq, best[i]);
+    StateSet st(S);
+    for (std::size_t k = 0; k < S; ++k) {
+      const StateCode s = g.codes[k];
+      bool escapes = false;
+      for_each_move(g, me.mask, s, [&](StateCode t) {
+        if (escapes) return;
+        bool all = true;  // every member ends above its rank at s, whatever the others do
+        for (std::size_t i = 0; i < me.members.size() && all; ++i)
+          all = best[i][t] > g.rank[static_cast<std::size_t>(me.members[i])][s];
+        escapes = all;
+      });
+      if (!escapes) st.set(k);
+    }
+    out.stable[static_cast<std::size_t>(c)] = std::move(st);
+  }
+}
+
+}  // namespace
+
+void player_stability(const Graph& g, const std::vector<Player>& players, std::size_t focal,
+                      const std::vector<Concept>& concepts, PlayerResult& out) {
+  const Player& me = players[focal];
+  std::vector<const Player*> others;
+  for (std::size_t p = 0; p < players.size(); ++p)
+    if (p != focal) others.push_back(&players[p]);
+  out.name = me.name;
+  for (int m : me.members) out.members.emplace_back(m);
+  if (me.members.size() == 1) single(g, me, others, concepts, out);
+  else coalition(g, me, others, concepts, out);
+}
+
+}  // namespace accord::gmcr::detail

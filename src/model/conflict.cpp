@@ -1,0 +1,202 @@
+#include "accord/model/conflict.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace accord {
+
+ConflictOptionIndex Conflict::find_option(std::string_view id) const {
+  for (std::size_t k = 0; k < options.size(); ++k)
+    if (options[k].id == id) return ConflictOptionIndex(k);
+  return {};
+}
+
+DecisionMakerIndex Conflict::find_decision_maker(std::string_view id) const {
+  for (std::size_t k = 0; k < decision_makers.size(); ++k)
+    if (decision_makers[k].id == id) return DecisionMakerIndex(k);
+  return {};
+}
+
+const std::string& Conflict::display_name(DecisionMakerIndex dm) const {
+  const DecisionMaker& d = decision_makers[dm.get()];
+  return d.name.empty() ? d.id : d.name;
+}
+
+std::string state_pattern(StateCode code, std::size_t option_count) {
+  std::string out(option_count, 'N');
+  for (std::size_t i = 0; i < option_count; ++i)
+    if ((code >> i) & 1u) out[i] = 'Y';
+  return out;
+}
+
+std::optional<StateCode> parse_state_pattern(std::string_view text, std::size_t option_count) {
+  if (text.size() != option_count || option_count > 32) return std::nullopt;
+  StateCode code = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == 'Y') code |= StateCode{1} << i;
+    else if (text[i] != 'N') return std::nullopt;
+  }
+  return code;
+}
+
+CodeTest code_test(const Conjunction& c) {
+  CodeTest t;
+  for (const Literal& l : c.literals) {
+    if (!l.option.valid() || l.option.get() >= 32) continue;
+    const StateCode bit = StateCode{1} << l.option.get();
+    const StateCode want = l.taken ? bit : 0;
+    if ((t.mask & bit) && (t.value & bit) != want) t.contradictory = true;
+    t.mask |= bit;
+    t.value = (t.value & ~bit) | want;
+  }
+  return t;
+}
+
+bool holds(const Condition& c, StateCode code) {
+  return std::any_of(c.any.begin(), c.any.end(),
+                     [code](const Conjunction& x) { return code_test(x).holds(code); });
+}
+
+bool is_feasible(const Conflict& c, StateCode code) {
+  for (const InfeasibleRule& r : c.infeasible)
+    if (code_test(r.when).holds(code)) return false;
+  for (const ExclusiveGroup& g : c.exclusive) {
+    int taken = 0;
+    for (ConflictOptionIndex o : g.options)
+      if (o.valid() && ((code >> o.get()) & 1u)) ++taken;
+    if (taken > 1) return false;
+  }
+  return true;
+}
+
+std::string format_conjunction(const Conflict& c, const Conjunction& conj) {
+  std::string out;
+  for (const Literal& l : conj.literals) {
+    if (!out.empty()) out += " & ";
+    if (!l.taken) out += "!";
+    out += l.option.valid() && l.option.get() < c.options.size() ? c.options[l.option.get()].id
+                                                                  : "?";
+  }
+  return out;
+}
+
+std::string format_condition(const Conflict& c, const Condition& cond) {
+  std::string out;
+  for (const Conjunction& conj : cond.any) {
+    if (!out.empty()) out += " | ";
+    out += format_conjunction(c, conj);
+  }
+  return out;
+}
+
+namespace {
+
+bool is_id_char(char ch) {
+  return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.';
+}
+
+// Tokens: identifiers, and the operators & | ! (words and/or/not are the same operators).
+std::vector<std::string> tokenize(std::string_view text, std::string& error) {
+  std::vector<std::string> out;
+  std::size_t k = 0;
+  while (k < text.size()) {
+    const char ch = text[k];
+    if (std::isspace(static_cast<unsigned char>(ch))) {
+      ++k;
+    } else if (ch == '&' || ch == '|' || ch == '!') {
+      out.emplace_back(1, ch);
+      ++k;
+    } else if (is_id_char(ch)) {
+      std::size_t e = k;
+      while (e < text.size() && is_id_char(text[e])) ++e;
+      const std::string_view word = text.substr(k, e - k);
+      if (word == "and") out.emplace_back(1, '&');
+      else if (word == "or") out.emplace_back(1, '|');
+      else if (word == "not") out.emplace_back(1, '!');
+      else out.emplace_back(word);
+      k = e;
+    } else {
+      error = "unexpected character `" + std::string(1, ch) +
+              "`; expected option ids joined by `&` (and), `|` (or), with `!` (not)";
+      return {};
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Condition> parse_condition(const Conflict& c, std::string_view text,
+                                         std::string& error) {
+  error.clear();
+  const std::vector<std::string> tokens = tokenize(text, error);
+  if (!error.empty()) return std::nullopt;
+  if (tokens.empty()) {
+    error = "empty condition; expected option ids joined by `&` and `|`, e.g. `a & !b | c`";
+    return std::nullopt;
+  }
+  Condition cond;
+  Conjunction conj;
+  bool expect_literal = true;
+  bool negate = false;
+  for (const std::string& t : tokens) {
+    if (expect_literal) {
+      if (t == "!") {
+        negate = !negate;
+        continue;
+      }
+      if (t == "&" || t == "|") {
+        error = "found `" + t + "` where an option id was expected";
+        return std::nullopt;
+      }
+      const ConflictOptionIndex o = c.find_option(t);
+      if (!o.valid()) {
+        std::vector<std::string> ids;
+        for (const auto& opt : c.options) ids.push_back(opt.id);
+        const std::string near = closest_match(t, ids);
+        error = "unknown option `" + t + "`; expected an option id of `conflict.options`" +
+                (near.empty() ? std::string() : " (did you mean `" + near + "`?)");
+        return std::nullopt;
+      }
+      conj.literals.push_back({o, !negate});
+      negate = false;
+      expect_literal = false;
+      continue;
+    }
+    if (t == "&") {
+      expect_literal = true;
+    } else if (t == "|") {
+      cond.any.push_back(std::move(conj));
+      conj = {};
+      expect_literal = true;
+    } else {
+      error = "found `" + t + "` after an option; expected `&`, `|` or the end";
+      return std::nullopt;
+    }
+  }
+  if (expect_literal) {
+    error = "the condition ends with an operator; expected an option id after it";
+    return std::nullopt;
+  }
+  cond.any.push_back(std::move(conj));
+  return cond;
+}
+
+std::string_view to_string(Direction d) {
+  switch (d) {
+    case Direction::both: return "both";
+    case Direction::forward: return "fwd";
+    case Direction::backward: return "back";
+  }
+  return "both";
+}
+
+std::optional<Direction> parse_direction(std::string_view text) {
+  if (text == "both") return Direction::both;
+  if (text == "fwd") return Direction::forward;
+  if (text == "back") return Direction::backward;
+  return std::nullopt;
+}
+
+}  // namespace accord

@@ -1,0 +1,168 @@
+// Textbook conflicts with stabilities derived by hand (see comments).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "engines/gmcr/builders.hpp"
+
+namespace accord::gmcr {
+namespace {
+
+using ::testing::ElementsAre;
+using namespace gmcr::testing;
+
+// Prisoner's Dilemma. Options: a_defect (A), b_defect (B); patterns are "ab".
+// A: YN > NN > YY > NY; B: NY > NN > YY > YN.
+// Nash: only YY (each gains by defecting alone). GMR/SMR/SEQ: NN is also stable, since a
+// defection from NN is answered by the other's defection (an improvement for it) to YY,
+// which the first likes less than NN; from YY the only escape (NY) is worse still.
+Conflict prisoners_dilemma() {
+  Conflict c = make_conflict({"a_defect", "b_defect"}, {{"A", {"a_defect"}}, {"B", {"b_defect"}}});
+  rank(c, 0, {{"YN"}, {"NN"}, {"YY"}, {"NY"}});
+  rank(c, 1, {{"NY"}, {"NN"}, {"YY"}, {"YN"}});
+  return c;
+}
+
+TEST(GmcrTextbook, PrisonersDilemma) {
+  const RunResult r = analyse(prisoners_dilemma());
+  ASSERT_TRUE(r.ok());
+  const Analysis& a = *r.analysis;
+  ASSERT_EQ(a.states.size(), 4u);
+  // States in code order: NN, YN, NY, YY.
+  EXPECT_THAT(patterns(a, stable(a, 0, Concept::nash)), ElementsAre("YN", "YY"));
+  EXPECT_THAT(patterns(a, stable(a, 1, Concept::nash)), ElementsAre("NY", "YY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::nash)), ElementsAre("YY"));
+  EXPECT_THAT(patterns(a, stable(a, 0, Concept::gmr)), ElementsAre("NN", "YN", "YY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::gmr)), ElementsAre("NN", "YY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::smr)), ElementsAre("NN", "YY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::seq)), ElementsAre("NN", "YY"));
+}
+
+// Chicken. Options: a_stand, b_stand (Y = does not swerve).
+// A: YN > NN > NY > YY; B: NY > NN > YN > YY.
+// Nash: YN, NY. GMR and SMR add NN (standing from NN risks the crash YY, which the other can
+// bring about, and from YY the escape NY is still worse than NN). SEQ drops NN again:
+// moving to the crash is not an improvement for the sanctioner, so the threat is not credible.
+Conflict chicken() {
+  Conflict c = make_conflict({"a_stand", "b_stand"}, {{"A", {"a_stand"}}, {"B", {"b_stand"}}});
+  rank(c, 0, {{"YN"}, {"NN"}, {"NY"}, {"YY"}});
+  rank(c, 1, {{"NY"}, {"NN"}, {"YN"}, {"YY"}});
+  return c;
+}
+
+TEST(GmcrTextbook, Chicken) {
+  const RunResult r = analyse(chicken());
+  ASSERT_TRUE(r.ok());
+  const Analysis& a = *r.analysis;
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::nash)), ElementsAre("YN", "NY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::gmr)), ElementsAre("NN", "YN", "NY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::smr)), ElementsAre("NN", "YN", "NY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::seq)), ElementsAre("YN", "NY"));
+  EXPECT_THAT(patterns(a, stable(a, 0, Concept::seq)), ElementsAre("YN", "NY"));
+}
+
+TEST(GmcrTextbook, PrioritisationMatchesRanking) {
+  // A's PD ranking YN > NN > YY > NY as statements: "!b_defect" (2), "a_defect" (1).
+  Conflict c = prisoners_dilemma();
+  prioritise(c, 0, {"!b_defect", "a_defect"});
+  prioritise(c, 1, {"!a_defect", "b_defect"});
+  const RunResult r = analyse(c);
+  ASSERT_TRUE(r.ok());
+  const RunResult ref = analyse(prisoners_dilemma());
+  for (Concept k : kAllConcepts)
+    EXPECT_EQ(r.analysis->equilibria[static_cast<std::size_t>(k)],
+              ref.analysis->equilibria[static_cast<std::size_t>(k)]);
+}
+
+// Three decision makers where the only sanction needs B to move twice (B, C, B). Options in
+// order: a (A), b1, b2 (B), c (C). Infeasible: `c & !b1 & !b2` and `b2 & !c`.
+// From s = NNNN A improves to YNNN. From there C cannot move (YNNY is infeasible) and B can
+// only take b1 (YYNN; b2 alone is infeasible while c = N). Then C takes c (YYNY), and then B
+// drops b1 and takes b2: YNYY, which A likes less than NNNN (it has b2 & c). With each
+// opponent moving at most once, as in gmcr-py, only YYNN and YYNY are reachable, and A
+// likes both more than NNNN: s would be unstable for A. With the standard definition it is
+// GMR-stable, and SEQ-stable too, since each of those moves improves its mover.
+Conflict second_move_needed() {
+  Conflict c = make_conflict({"a", "b1", "b2", "c"}, {{"A", {"a"}}, {"B", {"b1", "b2"}}, {"C", {"c"}}});
+  c.infeasible.push_back({cond(c, "c & !b1 & !b2").any.front(), {}});
+  c.infeasible.push_back({cond(c, "b2 & !c").any.front(), {}});
+  prioritise(c, 0, {"!b2 | !c", "a"});
+  prioritise(c, 1, {"b2 & c", "b1 & !c"});
+  prioritise(c, 2, {"c"});
+  return c;
+}
+
+TEST(GmcrTextbook, SanctionNeedsSecondMoveBySameOpponent) {
+  const Conflict c = second_move_needed();
+  const RunResult r = analyse(c);
+  ASSERT_TRUE(r.ok());
+  const Analysis& a = *r.analysis;
+  const StateIndex s = *a.find(0);
+  EXPECT_FALSE(stable(a, 0, Concept::nash)->test(s));
+  EXPECT_TRUE(stable(a, 0, Concept::gmr)->test(s));
+  EXPECT_TRUE(stable(a, 0, Concept::seq)->test(s));
+
+  std::string error;
+  const auto e = explain(c, 0, DecisionMakerIndex(0), Concept::gmr, error);
+  ASSERT_TRUE(e) << error;
+  ASSERT_EQ(e->improvements.size(), 1u);
+  const auto& path = e->improvements[0].sanction;
+  std::vector<std::string> steps;
+  for (const auto& [code, mover] : path)
+    steps.push_back(state_pattern(code, 4) + " by " + c.decision_makers[mover.get()].id);
+  EXPECT_THAT(steps, ElementsAre("YNNN by A", "YYNN by B", "YYNY by C", "YNYY by B"));
+}
+
+TEST(GmcrTextbook, IrreversibleOptionCannotSanction) {
+  // Chicken, but B may only swerve (`back`: Y->N), never start standing firm.
+  Conflict c = chicken();
+  c.options[1].direction = Direction::backward;  // B may only swerve (Y->N)
+  const RunResult r = analyse(c);
+  ASSERT_TRUE(r.ok());
+  const Analysis& a = *r.analysis;
+  // From NN B cannot stand (N->Y forbidden): A standing is unsanctioned, NN unstable for A.
+  EXPECT_FALSE(stable(a, 0, Concept::gmr)->test(*a.find(0)));
+  // B's Nash stability at NN now holds: it has no move at all.
+  EXPECT_TRUE(stable(a, 1, Concept::nash)->test(*a.find(0)));
+}
+
+TEST(GmcrTextbook, StatusQuoPaths) {
+  Conflict c = prisoners_dilemma();
+  c.status_quo = 0;  // NN
+  const RunResult r = analyse(c);
+  ASSERT_TRUE(r.ok());
+  const Analysis& a = *r.analysis;
+  ASSERT_EQ(a.status_quo_paths.size(), 2u);  // NN (GMR/SMR/SEQ) and YY (all)
+  const Reachability& yy = a.status_quo_paths[1];
+  EXPECT_EQ(a.pattern(yy.target), "YY");
+  ASSERT_TRUE(yy.by_improvements);
+  ASSERT_EQ(yy.by_improvements->size(), 3u);  // NN -> YN (A) -> YY (B)
+  EXPECT_EQ(a.pattern((*yy.by_improvements)[1].state), "YN");
+  EXPECT_EQ((*yy.by_improvements)[1].mover.value, 0);
+  EXPECT_EQ((*yy.by_improvements)[2].mover.value, 1);
+}
+
+TEST(GmcrTextbook, CoalitionOfBothPrisonersKeepsCooperation) {
+  // The prisoners A and B plus a bystander C who wants c_x. Acting as one, A+B leave YY for
+  // NN (both prefer it), so YY is not coalition-Nash stable; NN, YN and NY are (no joint move
+  // makes both better off). Coalition equilibria also need C stable: c_x taken.
+  Conflict c = make_conflict({"a_defect", "b_defect", "c_x"},
+                             {{"A", {"a_defect"}}, {"B", {"b_defect"}}, {"C", {"c_x"}}});
+  prioritise(c, 0, {"!b_defect", "a_defect"});
+  prioritise(c, 1, {"!a_defect", "b_defect"});
+  prioritise(c, 2, {"c_x"});
+  Params p;
+  p.coalition = {DecisionMakerIndex(0), DecisionMakerIndex(1)};
+  const RunResult r = analyse(c, p);
+  ASSERT_TRUE(r.ok()) << r.diagnostics.front().to_string();
+  const Analysis& a = *r.analysis;
+  ASSERT_TRUE(a.coalition);
+  EXPECT_EQ(a.coalition->players[0].name, "A+B");
+  const auto& coal_nash = *a.coalition->players[0].stable[0];
+  EXPECT_FALSE(coal_nash.test(*a.find(0b111)));  // YYY -> NNY by A+B
+  EXPECT_TRUE(coal_nash.test(*a.find(0b100)));   // NNY: no joint move helps both
+  EXPECT_FALSE(a.coalition->players[0].stable[static_cast<std::size_t>(Concept::smr)]);
+  EXPECT_THAT(patterns(a, a.coalition->equilibria[0]), ElementsAre("NNY", "YNY", "NYY"));
+}
+
+}  // namespace
+}  // namespace accord::gmcr

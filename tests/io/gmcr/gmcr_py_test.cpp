@@ -1,0 +1,143 @@
+// The gmcr-py `.gmcr` importer, on files written in gmcr-py's save format.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "accord/engines/gmcr.hpp"
+#include "accord/io/gmcr_py.hpp"
+#include "accord/io/scenario_io.hpp"
+
+namespace accord::io {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// Prisoner's Dilemma as gmcr-py saves it (prioritisation).
+const char* kPrisoners = R"({
+  "options": [{"name": "A defects", "permittedDirection": "both"},
+              {"name": "B defects", "permittedDirection": "both"}],
+  "decisionMakers": [
+    {"name": "Prisoner A", "options": [0], "preferences": [[[1, "N"]], [[0, "Y"]]]},
+    {"name": "Prisoner B", "options": [1], "preferences": [[[0, "N"]], {"condition": [[1, "Y"]]}]}
+  ],
+  "infeasibles": [],
+  "useManualPreferenceRanking": false
+})";
+
+std::vector<std::string> eq(const gmcr::Analysis& a, gmcr::Concept k) {
+  std::vector<std::string> out;
+  for (auto s : a.equilibria[static_cast<std::size_t>(k)]->members()) out.push_back(a.pattern(s));
+  return out;
+}
+
+std::string messages(const GmcrPyImport& r) {
+  std::string out;
+  for (const auto& d : r.diagnostics) out += d.to_string() + "\n";
+  return out;
+}
+
+TEST(GmcrPyImport, PrisonersDilemmaStatements) {
+  const GmcrPyImport r = import_gmcr_py_text(kPrisoners, "pd.gmcr");
+  ASSERT_TRUE(r.ok()) << messages(r);
+  const Conflict& c = *r.conflict;
+  EXPECT_EQ(c.options[0].id, "A_defects");
+  EXPECT_EQ(c.options[0].label, "A defects");
+  EXPECT_EQ(c.decision_makers[1].id, "Prisoner_B");
+  const gmcr::RunResult run = gmcr::analyse(c);
+  ASSERT_TRUE(run.ok());
+  EXPECT_THAT(eq(*run.analysis, gmcr::Concept::nash), ElementsAre("YY"));
+  EXPECT_THAT(eq(*run.analysis, gmcr::Concept::gmr), ElementsAre("NN", "YY"));
+}
+
+TEST(GmcrPyImport, CompoundStatementsInfeasiblesAndDirections) {
+  const GmcrPyImport r = import_gmcr_py_text(R"({
+    "options": [{"name": "x", "permittedDirection": "fwd"}, {"name": "y", "permittedDirection": "back"},
+                {"name": "z"}],
+    "decisionMakers": [
+      {"name": "P", "options": [0, 2], "preferences": [{"compound": true, "members": [[[0, "Y"]], [[1, "N"], [2, "Y"]]]}]},
+      {"name": "Q", "options": [1], "preferences": [[[1, "Y"]]]}],
+    "infeasibles": [[[0, "Y"], [1, "Y"], [2, "Y"]]]
+  })", "c.gmcr");
+  ASSERT_TRUE(r.ok()) << messages(r);
+  const Conflict& c = *r.conflict;
+  EXPECT_EQ(c.options[0].direction, Direction::forward);
+  EXPECT_EQ(c.options[1].direction, Direction::backward);
+  EXPECT_EQ(format_condition(c, c.decision_makers[0].statements[0].condition), "x | !y & z");
+  EXPECT_EQ(format_conjunction(c, c.infeasible[0].when), "x & y & z");
+}
+
+TEST(GmcrPyImport, ManualRankingUsesFeasibleStatesByDecimalCode) {
+  // Options a, b; "a & b" infeasible: feasible states by code are NN(0)=1, YN(1)=2, NY(2)=3.
+  const GmcrPyImport r = import_gmcr_py_text(R"({
+    "options": [{"name": "a"}, {"name": "b"}],
+    "decisionMakers": [
+      {"name": "A", "options": [0], "preferences": [], "preferenceRanking": [2, [1, 3]]},
+      {"name": "B", "options": [1], "preferences": [], "preferenceRanking": [3, 1, 2]}],
+    "infeasibles": [[[0, "Y"], [1, "Y"]]],
+    "useManualPreferenceRanking": true
+  })", "r.gmcr");
+  ASSERT_TRUE(r.ok()) << messages(r);
+  const auto& ranking = r.conflict->decision_makers[0].ranking;
+  ASSERT_EQ(ranking.size(), 2u);
+  EXPECT_EQ(ranking[0], (std::vector<StateCode>{1}));
+  EXPECT_EQ(ranking[1], (std::vector<StateCode>{0, 2}));
+}
+
+TEST(GmcrPyImport, OlderPreferenceVectors) {
+  const GmcrPyImport r = import_gmcr_py_text(R"({
+    "options": [{"name": "a"}, {"name": "b"}],
+    "decisionMakers": [
+      {"name": "A", "options": [0], "preferenceVector": [2, 1, 4, 3]},
+      {"name": "B", "options": [1], "preferenceVector": [3, 4, 1, 2]}],
+    "useManualPreferenceVectors": true
+  })", "old.gmcr");
+  ASSERT_TRUE(r.ok()) << messages(r);
+  EXPECT_EQ(r.conflict->decision_makers[1].ranking.front(), (std::vector<StateCode>{2}));
+}
+
+TEST(GmcrPyImport, ScenarioAroundConflictRoundTrips) {
+  const GmcrPyImport r = import_gmcr_py_text(kPrisoners, "pd.gmcr");
+  ASSERT_TRUE(r.ok());
+  const Scenario s = scenario_from_conflict(*r.conflict, "pd", "Prisoner's Dilemma");
+  const std::string yaml = write_scenario(s, TextFormat::yaml);
+  const LoadResult back = load_scenario_text(yaml, "pd.yaml");
+  std::string msgs;
+  for (const auto& d : back.diagnostics) msgs += d.to_string() + "\n";
+  ASSERT_TRUE(back.ok()) << msgs << yaml;
+  EXPECT_EQ(*back.scenario->conflict, *s.conflict);
+  EXPECT_EQ(back.scenario->conflict->decision_makers[0].party.value, 0);
+}
+
+struct BadFile {
+  const char* name;
+  const char* json;
+  const char* expected;
+};
+class GmcrPyDiagnostics : public ::testing::TestWithParam<BadFile> {};
+
+TEST_P(GmcrPyDiagnostics, NameFileFieldAndExpectation) {
+  const GmcrPyImport r = import_gmcr_py_text(GetParam().json, "bad.gmcr");
+  EXPECT_FALSE(r.ok());
+  EXPECT_THAT(messages(r), HasSubstr(GetParam().expected));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, GmcrPyDiagnostics,
+    ::testing::Values(
+        BadFile{"NotJson", "{\"options\": [", "bad.gmcr:1:14: error: invalid JSON"},
+        BadFile{"MissingDecisionMakers", R"({"options": []})", "bad.gmcr: error: decisionMakers: missing required field `decisionMakers`"},
+        BadFile{"OptionIndexOutOfRange",
+                R"({"options": [{"name": "a"}], "decisionMakers": [{"name": "A", "options": [3], "preferences": []}]})",
+                "bad.gmcr: error: decisionMakers[0].options[0]: expected an option index from 0 to 0, found the number 3"},
+        BadFile{"BadLiteral",
+                R"({"options": [{"name": "a"}, {"name": "b"}], "decisionMakers": [{"name": "A", "options": [0], "preferences": [[[0, "yes"]]]}, {"name": "B", "options": [1], "preferences": []}]})",
+                "decisionMakers[0].preferences[0][0][1]: expected \"Y\" or \"N\", found the text \"yes\""},
+        BadFile{"BadDirection", R"({"options": [{"name": "a", "permittedDirection": "up"}], "decisionMakers": []})",
+                "options[0].permittedDirection: expected \"both\", \"fwd\" or \"back\", found the text \"up\""},
+        BadFile{"RankingStateOutOfRange",
+                R"({"options": [{"name": "a"}, {"name": "b"}], "useManualPreferenceRanking": true, "decisionMakers": [{"name": "A", "options": [0], "preferenceRanking": [1, 2, 3, 9]}, {"name": "B", "options": [1], "preferenceRanking": [1, 2, 3, 4]}]})",
+                "decisionMakers[0].preferenceRanking[3]: expected a state number from 1 to 4 (feasible states by decimal code), found the number 9"}),
+    [](const ::testing::TestParamInfo<BadFile>& c) { return std::string(c.param.name); });
+
+}  // namespace
+}  // namespace accord::io
