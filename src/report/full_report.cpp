@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/report/forecast.hpp"
+#include "accord/report/bargain.hpp"
 #include "accord/report/sections.hpp"
 
 namespace accord::report {
@@ -74,6 +75,7 @@ Json full_report_json(const Scenario& s, const ReportOptions& options) {
   for (std::size_t v = 0; v < s.versions.size(); ++v)
     evals.push_back(evaluate_json(s, evaluate::run_version(s, VersionIndex(v), options.evaluate), options.evaluate));
   j["evaluations"] = std::move(evals);
+  j["bargain"] = bargain_json(s, bargain::run(s), 0);  // frontier sizes, no point lists
   j["forecast"] = forecast_headline_json(s);  // forecast engine (docs/forecast.md)
   return j;
 }
@@ -104,6 +106,9 @@ std::string full_report_text(const Scenario& s, const ReportOptions& options, St
                             s.preferences[p].present ? "yes" : "no"});
   }
   out += parties.render(style, 100, 1);
+
+  out += heading("Bargaining: zone of agreement and fair packages (accord bargain)", style);
+  out += bargain_headline(s, bargain::run(s), style);
   out += forecast_headline_text(s, style);  // forecast engine (docs/forecast.md)
 
   if (s.versions.empty()) return out;

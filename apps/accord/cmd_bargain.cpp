@@ -1,0 +1,71 @@
+// `accord bargain SCENARIO [--version V] [--set I=O] [--parties A,B] [--json]`
+#include <nlohmann/json.hpp>
+
+#include "accord/engines/bargain.hpp"
+#include "accord/report/bargain.hpp"
+#include "cli.hpp"
+
+namespace accord::cli {
+
+Scenario import_genius_or_exit(const std::vector<std::string>& files,
+                               const std::vector<std::string>& party_ids, bool quiet_warnings);
+
+namespace {
+
+void add_bargain(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "bargain", "Zone of agreement, Pareto frontier, Nash/KS/egalitarian/utilitarian packages");
+  cmd->footer(
+      "Examples:\n  accord bargain geneva-2025\n"
+      "  accord bargain geneva-2025 --version v20          # + closest acceptable package to v20\n"
+      "  accord bargain my.yaml --set border=NOW --parties UA,RU --json\n"
+      "  accord bargain --genius laptop_domain.xml buyer.xml seller.xml\n"
+      "Semantics, algorithms and the JSON shape: docs/bargain.md.");
+  struct Opts {
+    std::string scenario = "geneva-2025", version;
+    std::vector<std::string> sets, parties, genius;
+    bool json = false;
+    std::size_t max_points = 1000;
+    bargain::Params params;
+  };
+  auto o = std::make_shared<Opts>();
+  cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
+  cmd->add_option("--version", o->version, "Draft: a framework version (closest acceptable package)");
+  cmd->add_option("--set", o->sets, "Draft: ISSUE=OPTION or ISSUE=NUMBER (on top of --version)");
+  cmd->add_option("--parties", o->parties, "Bargaining parties (default: roles party and mediator "
+                                           "with preferences)")->delimiter(',');
+  cmd->add_option("--genius", o->genius, "Analyse GENIUS XML directly: DOMAIN.xml PROFILE.xml...")
+      ->expected(2, -1);
+  cmd->add_option("--max-frontier", o->params.max_frontier,
+                  "Abandon a Pareto frontier larger than this (then search)")->capture_default_str();
+  cmd->add_option("--max-points", o->max_points, "Frontier points listed in the JSON")->capture_default_str();
+  cmd->add_flag("--json", o->json, "Print JSON (shape in docs/bargain.md)");
+  cmd->callback([o, cmd] {
+    if (!o->genius.empty() && cmd->count("SCENARIO") > 0)
+      throw Exit{kExitInvalidInput, "give either SCENARIO or --genius files, not both"};
+    const Scenario s = o->genius.empty() ? load_or_exit(o->scenario, o->json)
+                                         : import_genius_or_exit(o->genius, {}, o->json);
+    bargain::Params params = o->params;
+    params.parties = resolve_parties(s, o->parties);
+    if (!o->version.empty() || !o->sets.empty()) {
+      Package draft(s.issues.size());
+      if (!o->version.empty()) {
+        const VersionIndex v = s.find_version(o->version);
+        if (!v.valid()) throw Exit{kExitInvalidInput, "unknown version `" + o->version + "`"};
+        draft = s.version_package(v);
+      }
+      params.draft = apply_settings(s, draft, o->sets);
+    }
+    const bargain::Result r = bargain::run(s, params);
+    if (r.status != bargain::Status::ok) throw Exit{kExitInvalidInput, r.message};
+    if (o->json) return write_output("-", report::bargain_json(s, r, o->max_points).dump(2) + "\n");
+    write_output("-", "Bargaining analysis: " + s.title + "\n\n" +
+                          report::bargain_text(s, r, report::Style::text));
+  });
+}
+
+}  // namespace
+
+ACCORD_REGISTER_COMMAND("bargain", 20, add_bargain);
+
+}  // namespace accord::cli

@@ -1,0 +1,132 @@
+#pragma once
+// bargain: zone of agreement, exact Pareto frontier, Nash / Kalai–Smorodinsky / egalitarian /
+// utilitarian packages, the smallest acceptable change to a draft, concessions.
+// Pure: no I/O, deterministic (identical results with one thread or many).
+// Semantics, algorithms and tie-break rules: docs/bargain.md.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accord/model/scenario.hpp"
+
+namespace accord::bargain {
+
+struct Params {
+  std::vector<PartyIndex> parties;  // empty: default_bargaining_parties(s)
+  std::optional<Package> draft;     // when set: the closest acceptable package to it
+  // A Pareto frontier with more points than this is abandoned (reported truncated) and the
+  // solutions are found by branch and bound instead.
+  std::size_t max_frontier = 200000;
+  // Non-additive preferences (rectangles) are analysed by enumeration up to this many packages.
+  std::uint64_t max_enumeration = 10'000'000;
+  // Branch-and-bound node budgets: beyond them a count gives bounds, a search its best so far.
+  std::uint64_t max_count_nodes = 20'000'000;
+  std::uint64_t max_search_nodes = 50'000'000;
+  bool whole_space_frontier = true;  // also compute the frontier of the whole package space
+  bool force_search = false;         // testing: solutions by branch and bound even with a frontier
+  bool parallel = true;              // oneTBB; results are identical either way
+};
+
+// Did the call work (HighsStatus-like). Append new values at the end.
+enum class Status { ok, error };
+// What the analysis found. Append new values at the end.
+enum class Finding { zone_exists, no_zone, too_large };
+
+// A package count: exact, or bounds when a counting budget ran out.
+struct Count {
+  bool exact = true;
+  std::string decimal;        // the exact count in decimal (when exact), else the lower bound
+  double value = 0.0;         // the count as a double (exact below 2^53)
+  double lower = 0.0, upper = 0.0;
+};
+
+struct Point {
+  std::vector<double> utilities;  // per bargaining party, in Result::parties order
+  Package package;                // a complete package (one representative)
+};
+
+struct Frontier {
+  bool computed = false;   // false: not attempted (e.g. non-additive and too large)
+  bool truncated = false;  // more than Params::max_frontier points: `points` is empty
+  std::string method;      // "merge" (per-issue frontiers, no enumeration) | "enumeration"
+  std::vector<Point> points;  // sorted by utilities, lexicographically descending
+};
+
+struct Solution {
+  std::vector<double> utilities;
+  Package package;
+  double objective = 0.0;  // the maximised quantity
+};
+
+struct Solutions {
+  std::optional<Solution> nash, kalai_smorodinsky, egalitarian, utilitarian;
+  std::vector<double> ideal;  // I_p: best utility of each party inside the zone (empty: none)
+  bool exact = true;          // false when a search budget ran out
+  std::string method;         // "frontier" | "search"
+};
+
+struct Change {
+  IssueIndex issue;
+  std::optional<Setting> from;  // nullopt: the draft left the issue open
+  Setting to;
+  std::vector<double> delta;    // per bargaining party: change of w·v on this issue
+};
+
+struct Closest {
+  bool zone_exists = false;
+  // Zone exists: the acceptable package with the fewest changed issues, then the highest
+  // Nash product. No zone: the package minimising the largest shortfall below reservation.
+  Package package;
+  std::vector<double> utilities;
+  std::vector<Change> changes;          // issues whose setting differs from the draft's
+  std::size_t changed_issues = 0;       // changes of issues the draft had set
+  std::vector<double> shortfall;        // per party: max(0, r_p - U_p)
+  std::vector<IssueIndex> blocked_issues;  // every option is a red line of some party
+  bool exact = true;
+};
+
+struct IssueConcession {
+  IssueIndex issue;
+  double ideal = 0.0;     // w·max v over the issue's grid
+  double actual = 0.0;    // w·v(x_i)
+  double given_up = 0.0;  // ideal - actual
+};
+struct Concession {
+  PartyIndex party;
+  double utility = 0.0, ideal = 0.0;
+  std::vector<IssueConcession> issues;  // issues with non-zero weight
+};
+
+struct Result {
+  Status status = Status::ok;
+  std::string message;  // why, when status is error
+  Finding finding = Finding::no_zone;
+  std::vector<PartyIndex> parties;
+  std::vector<double> reservations;
+  bool additive = true;
+  Count space;                      // packages in the whole space
+  Count filtered;                   // packages crossing no red line of a bargaining party
+  Count zone;                       // packages acceptable to every bargaining party
+  std::vector<IssueIndex> blocked_issues;  // issues left with no option by red lines
+  Frontier pareto;       // of the whole package space
+  Frontier zone_pareto;  // of the zone of agreement
+  Solutions solutions;
+  std::optional<Closest> closest;
+};
+
+// Bargaining parties by default: role party or mediator, with preferences.
+[[nodiscard]] std::vector<PartyIndex> default_bargaining_parties(const Scenario& s);
+
+[[nodiscard]] Result run(const Scenario& s, const Params& params = {});
+
+// What each party gives up on each issue in package x against its own ideal.
+[[nodiscard]] std::vector<Concession> concessions(const Scenario& s,
+                                                  const std::vector<PartyIndex>& parties,
+                                                  const Package& x);
+
+[[nodiscard]] std::string_view to_string(Finding f);
+
+}  // namespace accord::bargain

@@ -1,0 +1,262 @@
+#include "accord/engines/bargain.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "accord/model/utility.hpp"
+#include "engines/bargain/internal.hpp"
+#include "engines/bargain/pareto.hpp"
+
+namespace accord::bargain {
+
+using namespace detail;
+
+namespace {
+
+Frontier to_frontier(const Problem& p, RawFrontier raw, const char* method) {
+  Frontier f;
+  f.computed = true;
+  f.truncated = raw.truncated;
+  f.method = method;
+  if (raw.truncated) return f;
+  for (std::size_t j = 0; j < raw.size(); ++j) {
+    Point pt;
+    pt.utilities.assign(&raw.u[j * p.k], &raw.u[j * p.k] + p.k);
+    pt.package = p.package(raw.choice[j]);
+    f.points.push_back(std::move(pt));
+  }
+  return f;
+}
+
+Frontier frontier_of(const Problem& reduced, bool zone, const Params& params) {
+  if (reduced.additive)
+    return to_frontier(reduced, merge_frontier(reduced, zone, params.max_frontier, params.parallel),
+                       "merge");
+  if (to_double(space_size(reduced)) > static_cast<double>(params.max_enumeration)) return {};
+  return to_frontier(reduced,
+                     enumerate_frontier(reduced, zone, params.max_frontier, params.parallel),
+                     "enumeration");
+}
+
+std::optional<Solution> to_solution(const Problem& p, const Spec& spec,
+                                    const std::vector<Candidate>& c) {
+  const auto win = choose(spec, c, p.k);
+  if (!win) return std::nullopt;
+  Solution s;
+  s.utilities = c[*win].u;
+  s.package = p.package(c[*win].choice);
+  s.objective = objective(spec, s.utilities.data(), p.k);
+  return s;
+}
+
+Solutions solve(const Problem& p, const Frontier& zone_front,
+                const std::vector<Candidate>& zone_points, const Params& params) {
+  Solutions out;
+  const std::size_t k = p.k;
+  const bool from_frontier = zone_front.computed && !zone_front.truncated && !params.force_search;
+  out.method = from_frontier ? "frontier" : "search";
+  auto run_goal = [&](Spec spec) -> std::vector<Candidate> {
+    if (from_frontier) return zone_points;
+    SearchResult r = search(p, spec, params.max_search_nodes);
+    if (!r.complete) out.exact = false;
+    return r.tied;
+  };
+  Spec base;
+  base.d = p.r;
+  base.zone = true;
+  // Ideal point: the best each party can get inside the zone.
+  out.ideal.assign(k, 0.0);
+  for (std::size_t q = 0; q < k; ++q) {
+    Spec spec = base;
+    spec.goal = Goal::party;
+    spec.party = q;
+    const auto c = run_goal(spec);
+    if (c.empty()) {
+      out.ideal.clear();
+      return out;
+    }
+    double best = c[0].u[q];
+    for (const Candidate& x : c) best = std::max(best, x.u[q]);
+    out.ideal[q] = best;
+  }
+  Spec nash = base, ks = base, egal = base, util = base;
+  nash.goal = Goal::nash;
+  ks.goal = Goal::kalai_smorodinsky;
+  ks.scale.resize(k);
+  for (std::size_t q = 0; q < k; ++q) {
+    const double range = out.ideal[q] - p.r[q];
+    ks.scale[q] = range > kUtilityEps ? 1.0 / range : 0.0;
+  }
+  egal.goal = Goal::egalitarian;
+  util.goal = Goal::utilitarian;
+  out.nash = to_solution(p, nash, run_goal(nash));
+  out.kalai_smorodinsky = to_solution(p, ks, run_goal(ks));
+  out.egalitarian = to_solution(p, egal, run_goal(egal));
+  out.utilitarian = to_solution(p, util, run_goal(util));
+  return out;
+}
+
+}  // namespace
+
+namespace detail {
+
+Count make_count(u128 lower, u128 upper, bool exact) {
+  Count c;
+  c.exact = exact;
+  c.decimal = to_decimal(lower);
+  c.lower = to_double(lower);
+  c.upper = to_double(upper);
+  c.value = exact ? c.lower : std::sqrt(std::max(1.0, c.lower) * std::max(1.0, c.upper));
+  return c;
+}
+
+}  // namespace detail
+
+std::vector<PartyIndex> default_bargaining_parties(const Scenario& s) {
+  std::vector<PartyIndex> out;
+  for (std::size_t i = 0; i < s.parties.size(); ++i) {
+    const bool role = s.parties[i].role == Role::party || s.parties[i].role == Role::mediator;
+    if (role && i < s.preferences.size() && s.preferences[i].present) out.emplace_back(i);
+  }
+  return out;
+}
+
+std::string_view to_string(Finding f) {
+  switch (f) {
+    case Finding::zone_exists: return "zone_exists";
+    case Finding::no_zone: return "no_zone";
+    case Finding::too_large: return "too_large";
+  }
+  return "?";
+}
+
+std::vector<Concession> concessions(const Scenario& s, const std::vector<PartyIndex>& parties,
+                                    const Package& x) {
+  std::vector<Concession> out;
+  for (const PartyIndex p : parties) {
+    Concession c;
+    c.party = p;
+    c.utility = utility(s, p, x);
+    for (std::size_t i = 0; i < s.issues.size(); ++i) {
+      const IssuePreference& ip = s.preferences[p.get()].issues[i];
+      if (ip.weight == 0.0) continue;
+      IssueConcession ic;
+      ic.issue = IssueIndex(i);
+      ic.ideal = ip.weight * best_issue_value(s, p, IssueIndex(i));
+      ic.actual = x[i] ? issue_contribution(s, p, IssueIndex(i), *x[i]) : 0.0;
+      ic.given_up = ic.ideal - ic.actual;
+      c.ideal += ic.ideal;
+      c.issues.push_back(ic);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result run(const Scenario& s, const Params& params) {
+  Result r;
+  r.parties = params.parties.empty() ? default_bargaining_parties(s) : params.parties;
+  if (r.parties.empty()) {
+    r.status = Status::error;
+    r.message = "no bargaining parties: no party of role party or mediator has preferences";
+    return r;
+  }
+  for (const PartyIndex p : r.parties) {
+    if (!p.valid() || p.get() >= s.parties.size() || p.get() >= s.preferences.size() ||
+        !s.preferences[p.get()].present) {
+      r.status = Status::error;
+      r.message = "party `" + (p.valid() && p.get() < s.parties.size() ? s.parties[p.get()].id
+                                                                      : std::string("?")) +
+                  "` has no preferences; bargaining needs every party's preferences";
+      return r;
+    }
+    r.reservations.push_back(s.preferences[p.get()].reservation);
+  }
+  for (const Issue& issue : s.issues) {
+    if (issue.value_count() == 0) {
+      r.status = Status::error;
+      r.message = "issue `" + issue.id + "` has no value a package could take";
+      return r;
+    }
+  }
+  const Problem whole = build_problem(s, r.parties, false, nullptr);
+  Problem filtered = build_problem(s, r.parties, true, &r.blocked_issues);
+  r.additive = whole.additive;
+  const u128 whole_size = space_size(whole);
+  r.space = make_count(whole_size, whole_size, whole_size != static_cast<u128>(1) << 127);
+  const u128 filtered_size = r.blocked_issues.empty() ? space_size(filtered) : 0;
+  r.filtered = make_count(filtered_size, filtered_size, r.space.exact);
+
+  // Zone count (values with equal contributions merged, with multiplicities).
+  Problem counted = filtered;
+  merge_equal_values(counted);
+  if (r.blocked_issues.empty()) {
+    const CountResult c = count_zone(counted, params.max_count_nodes, params.parallel);
+    r.zone = make_count(c.lower, c.upper, c.exact);
+  } else {
+    r.zone = make_count(0, 0, true);
+  }
+
+  // Frontiers on the reduced spaces (equal values merged, dominated values dropped).
+  Problem reduced = counted;
+  drop_dominated_values(reduced);
+  if (params.whole_space_frontier) {
+    Problem w = whole;
+    merge_equal_values(w);
+    drop_dominated_values(w);
+    r.pareto = frontier_of(w, false, params);
+  }
+  if (r.blocked_issues.empty()) {
+    r.zone_pareto = frontier_of(reduced, true, params);
+  } else {
+    r.zone_pareto.computed = true;
+    r.zone_pareto.method = "red lines";
+  }
+  std::vector<Candidate> zone_points;
+  for (const Point& pt : r.zone_pareto.points) {
+    Candidate c{pt.utilities, {}};
+    for (std::size_t i = 0; i < pt.package.size(); ++i) {
+      const auto& st = reduced.issues[i].settings;
+      for (std::uint32_t v = 0; v < st.size(); ++v)
+        if (st[v] == *pt.package[i]) c.choice.push_back(v);
+    }
+    zone_points.push_back(std::move(c));
+  }
+
+  // Non-additive spaces beyond the enumeration limit: bounds are too loose for a search.
+  const bool searchable =
+      reduced.additive || to_double(space_size(reduced)) <= static_cast<double>(params.max_enumeration);
+  // Finding: from the count or the frontier when they are conclusive, else by search.
+  bool known = false, exists = false;
+  if (!r.blocked_issues.empty()) {
+    known = true;
+  } else if (r.zone.exact) {
+    known = true;
+    exists = r.zone.lower > 0;
+  } else if (r.zone.lower > 0) {
+    known = exists = true;
+  } else if (r.zone_pareto.computed && !r.zone_pareto.truncated) {
+    known = true;
+    exists = !r.zone_pareto.points.empty();
+  }
+  if (!known && searchable) {
+    const SearchResult sr = shortfall_search(reduced, nullptr, params.max_search_nodes);
+    if (!sr.tied.empty()) {
+      bool ok = true;
+      for (std::size_t q = 0; q < reduced.k; ++q)
+        if (sr.tied[0].u[q] < reduced.r[q] - kUtilityEps) ok = false;
+      known = sr.complete || ok;
+      exists = ok;
+    }
+  }
+  r.finding = !known ? Finding::too_large : exists ? Finding::zone_exists : Finding::no_zone;
+  if (exists && searchable) r.solutions = solve(reduced, r.zone_pareto, zone_points, params);
+  if (exists && !searchable) {
+    r.solutions.exact = false;
+    r.solutions.method = "skipped";
+  }
+  if (params.draft && searchable) r.closest = closest_package(s, r.parties, *params.draft, exists, params);
+  return r;
+}
+
+}  // namespace accord::bargain

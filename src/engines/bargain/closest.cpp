@@ -1,0 +1,77 @@
+// The closest acceptable package to a draft (docs/bargain.md, "Closest").
+#include <algorithm>
+
+#include "accord/model/utility.hpp"
+#include "engines/bargain/internal.hpp"
+
+namespace accord::bargain::detail {
+
+namespace {
+
+bool same(const Issue& issue, const Setting& a, const Setting& b) {
+  return issue.kind == IssueKind::discrete ? a.option == b.option : a.value == b.value;
+}
+
+}  // namespace
+
+SearchResult shortfall_search(const Problem& p, const Package* draft, std::uint64_t max_nodes) {
+  Spec spec;
+  spec.goal = Goal::egalitarian;
+  spec.d = p.r;
+  spec.zone = false;
+  spec.draft = draft;
+  return search(p, spec, max_nodes);
+}
+
+Closest closest_package(const Scenario& s, const std::vector<PartyIndex>& parties,
+                        const Package& draft, bool zone_exists, const Params& params) {
+  Closest out;
+  out.zone_exists = zone_exists;
+  Problem p = build_problem(s, parties, true, &out.blocked_issues);
+  add_draft_values(p, draft, true);
+  const std::size_t k = p.k, n = p.issues.size();
+  Spec spec;
+  SearchResult found;
+  if (zone_exists) {
+    spec.goal = Goal::nash;
+    spec.d = p.r;
+    spec.zone = true;
+    spec.draft = &draft;
+    std::size_t set = 0;
+    for (std::size_t i = 0; i < n && i < draft.size(); ++i) set += draft[i] ? 1 : 0;
+    // Iterative deepening on the number of changed issues.
+    for (std::size_t budget = 0; budget <= set; ++budget) {
+      spec.budget = budget;
+      found = search(p, spec, params.max_search_nodes);
+      if (!found.tied.empty() || !found.complete) break;
+    }
+  } else {
+    spec.goal = Goal::egalitarian;
+    spec.d = p.r;
+    spec.zone = false;
+    found = shortfall_search(p, nullptr, params.max_search_nodes);
+  }
+  out.exact = found.complete;
+  const auto win = choose(spec, found.tied, k);
+  if (!win) return out;
+  const Candidate& c = found.tied[*win];
+  out.package = p.package(c.choice);
+  out.utilities = c.u;
+  for (std::size_t q = 0; q < k; ++q) out.shortfall.push_back(std::max(0.0, p.r[q] - c.u[q]));
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::optional<Setting> from = i < draft.size() ? draft[i] : std::nullopt;
+    const Setting& to = *out.package[i];
+    if (from && same(s.issues[i], *from, to)) continue;
+    Change ch{IssueIndex(i), from, to, {}};
+    for (const PartyIndex party : parties) {
+      const double after = issue_contribution(s, party, IssueIndex(i), to);
+      const double before = from ? issue_contribution(s, party, IssueIndex(i), *from) : 0.0;
+      ch.delta.push_back(after - before);
+    }
+    if (from) ++out.changed_issues;
+    out.changes.push_back(std::move(ch));
+  }
+  return out;
+}
+
+}  // namespace accord::bargain::detail

@@ -1,0 +1,296 @@
+#include "engines/bargain/pareto.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "accord/model/utility.hpp"
+
+namespace accord::bargain::detail {
+
+namespace {
+
+// ---- 2 parties: sort and sweep.
+std::vector<std::uint32_t> nondominated2(const std::vector<double>& u) {
+  const std::size_t n = u.size() / 2;
+  std::vector<std::uint32_t> idx(n);
+  std::iota(idx.begin(), idx.end(), 0u);
+  std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (u[2 * a] != u[2 * b]) return u[2 * a] > u[2 * b];
+    if (u[2 * a + 1] != u[2 * b + 1]) return u[2 * a + 1] > u[2 * b + 1];
+    return a < b;
+  });
+  std::vector<std::uint32_t> out;
+  bool first = true;
+  double best = 0.0;
+  for (const std::uint32_t i : idx) {
+    if (first || u[2 * i + 1] > best) {
+      out.push_back(i);
+      best = u[2 * i + 1];
+      first = false;
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// ---- k parties: a static k-d tree with bounding boxes; each point asks whether any other
+// point lies in its dominating orthant. Queries are independent (parallel, deterministic).
+class KdTree {
+ public:
+  KdTree(const std::vector<double>& u, std::size_t k, std::vector<std::uint32_t> ids)
+      : u_(u), k_(k), ids_(std::move(ids)) {
+    if (!ids_.empty()) build(0, ids_.size());
+  }
+
+  [[nodiscard]] bool dominated(std::uint32_t q) const {
+    if (nodes_.empty()) return false;
+    const double* qv = &u_[q * k_];
+    std::vector<std::size_t> stack{0};
+    while (!stack.empty()) {
+      const Node& nd = nodes_[stack.back()];
+      stack.pop_back();
+      if (!all_ge(&nd_hi(nd), qv)) continue;
+      const std::size_t size = nd.end - nd.begin;
+      if (all_ge(&nd_lo(nd), qv) && (size > 1 || ids_[nd.begin] != q)) return true;
+      if (nd.left == 0) {
+        for (std::size_t j = nd.begin; j < nd.end; ++j)
+          if (ids_[j] != q && all_ge(&u_[ids_[j] * k_], qv)) return true;
+        continue;
+      }
+      stack.push_back(nd.left);
+      stack.push_back(nd.right);
+    }
+    return false;
+  }
+
+ private:
+  struct Node {
+    std::size_t begin, end, left = 0, right = 0, box;  // box: offset into boxes_ (lo, hi)
+  };
+  const double& nd_lo(const Node& nd) const { return boxes_[nd.box]; }
+  const double& nd_hi(const Node& nd) const { return boxes_[nd.box + k_]; }
+
+  bool all_ge(const double* a, const double* b) const {
+    for (std::size_t p = 0; p < k_; ++p)
+      if (a[p] < b[p]) return false;
+    return true;
+  }
+
+  std::size_t build(std::size_t begin, std::size_t end) {
+    const std::size_t id = nodes_.size();
+    nodes_.push_back(Node{begin, end, 0, 0, boxes_.size()});
+    boxes_.resize(boxes_.size() + 2 * k_);
+    double* lo = &boxes_[nodes_[id].box];
+    double* hi = lo + k_;
+    for (std::size_t p = 0; p < k_; ++p) {
+      lo[p] = u_[ids_[begin] * k_ + p];
+      hi[p] = lo[p];
+    }
+    for (std::size_t j = begin + 1; j < end; ++j)
+      for (std::size_t p = 0; p < k_; ++p) {
+        const double x = u_[ids_[j] * k_ + p];
+        lo[p] = std::min(lo[p], x);
+        hi[p] = std::max(hi[p], x);
+      }
+    if (end - begin <= 16) return id;
+    std::size_t dim = 0;
+    for (std::size_t p = 1; p < k_; ++p)
+      if (hi[p] - lo[p] > hi[dim] - lo[dim]) dim = p;
+    const std::size_t mid = begin + (end - begin) / 2;
+    std::nth_element(ids_.begin() + static_cast<std::ptrdiff_t>(begin),
+                     ids_.begin() + static_cast<std::ptrdiff_t>(mid),
+                     ids_.begin() + static_cast<std::ptrdiff_t>(end),
+                     [&](std::uint32_t a, std::uint32_t b) {
+                       const double x = u_[a * k_ + dim], y = u_[b * k_ + dim];
+                       return x != y ? x < y : a < b;
+                     });
+    const std::size_t l = build(begin, mid);
+    const std::size_t r = build(mid, end);
+    nodes_[id].left = l;
+    nodes_[id].right = r;
+    return id;
+  }
+
+  const std::vector<double>& u_;
+  std::size_t k_;
+  std::vector<std::uint32_t> ids_;
+  std::vector<Node> nodes_;
+  std::vector<double> boxes_;
+};
+
+std::vector<std::uint32_t> nondominated_k(const std::vector<double>& u, std::size_t k,
+                                          bool parallel) {
+  const std::size_t n = u.size() / k;
+  std::vector<std::uint32_t> idx(n);
+  std::iota(idx.begin(), idx.end(), 0u);
+  auto less_vec = [&](std::uint32_t a, std::uint32_t b) {
+    return std::lexicographical_compare(&u[a * k], &u[a * k] + k, &u[b * k], &u[b * k] + k);
+  };
+  std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (less_vec(a, b)) return true;
+    if (less_vec(b, a)) return false;
+    return a < b;
+  });
+  std::vector<std::uint32_t> unique;
+  for (std::size_t j = 0; j < n; ++j)
+    if (j == 0 || less_vec(idx[j - 1], idx[j])) unique.push_back(idx[j]);
+  const KdTree tree(u, k, unique);
+  std::vector<char> dom(unique.size(), 0);
+  auto body = [&](std::size_t j) { dom[j] = tree.dominated(unique[j]) ? 1 : 0; };
+  if (parallel && unique.size() > 4096) {
+    tbb::parallel_for(std::size_t{0}, unique.size(), body);
+  } else {
+    for (std::size_t j = 0; j < unique.size(); ++j) body(j);
+  }
+  std::vector<std::uint32_t> out;
+  for (std::size_t j = 0; j < unique.size(); ++j)
+    if (!dom[j]) out.push_back(unique[j]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void sort_descending(RawFrontier& f, std::size_t k) {
+  std::vector<std::uint32_t> idx(f.size());
+  std::iota(idx.begin(), idx.end(), 0u);
+  std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::lexicographical_compare(&f.u[b * k], &f.u[b * k] + k, &f.u[a * k],
+                                        &f.u[a * k] + k);
+  });
+  RawFrontier out;
+  out.truncated = f.truncated;
+  for (const std::uint32_t j : idx) {
+    out.u.insert(out.u.end(), &f.u[j * k], &f.u[j * k] + k);
+    out.choice.push_back(std::move(f.choice[j]));
+  }
+  f = std::move(out);
+}
+
+bool meets_reservations(const Problem& p, const double* u) {
+  for (std::size_t q = 0; q < p.k; ++q)
+    if (u[q] < p.r[q] - kUtilityEps) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> nondominated(const std::vector<double>& u, std::size_t k,
+                                        bool parallel) {
+  if (u.empty()) return {};
+  return k == 2 ? nondominated2(u) : nondominated_k(u, k, parallel);
+}
+
+RawFrontier merge_frontier(const Problem& p, bool zone, std::size_t max_points, bool parallel) {
+  const std::size_t k = p.k, n = p.issues.size();
+  // suffix_max[i][q]: the most party q can still gain from issues i..n-1.
+  std::vector<double> suffix_max((n + 1) * k, 0.0);
+  for (std::size_t i = n; i-- > 0;)
+    for (std::size_t q = 0; q < k; ++q) {
+      double best = -1e300;
+      for (std::size_t v = 0; v < p.issues[i].size(); ++v) best = std::max(best, p.contrib(i, v)[q]);
+      suffix_max[i * k + q] = suffix_max[(i + 1) * k + q] + best;
+    }
+  std::vector<double> cur(k, 0.0);
+  std::vector<std::vector<std::uint32_t>> parent(n), value(n);
+  RawFrontier out;
+  for (std::size_t i = 0; i < n; ++i) {
+    const IssueSpace& space = p.issues[i];
+    const std::size_t f = cur.size() / k;
+    std::vector<double> cand;
+    std::vector<std::uint32_t> cpar, cval;
+    cand.reserve(f * space.size() * k);
+    for (std::size_t j = 0; j < f; ++j) {
+      for (std::size_t v = 0; v < space.size(); ++v) {
+        const double* c = p.contrib(i, v);
+        bool ok = true;
+        const std::size_t at = cand.size();
+        for (std::size_t q = 0; q < k; ++q) {
+          const double x = cur[j * k + q] + c[q];
+          cand.push_back(x);
+          if (zone && x + suffix_max[(i + 1) * k + q] < p.r[q] - kUtilityEps - kBoundSlack) ok = false;
+        }
+        if (!ok) {
+          cand.resize(at);
+          continue;
+        }
+        cpar.push_back(static_cast<std::uint32_t>(j));
+        cval.push_back(static_cast<std::uint32_t>(v));
+      }
+    }
+    const std::vector<std::uint32_t> keep = nondominated(cand, k, parallel);
+    if (keep.size() > max_points) {
+      out.truncated = true;
+      return out;
+    }
+    cur.clear();
+    for (const std::uint32_t j : keep) {
+      cur.insert(cur.end(), &cand[j * k], &cand[j * k] + k);
+      parent[i].push_back(cpar[j]);
+      value[i].push_back(cval[j]);
+    }
+  }
+  const std::size_t f = cur.size() / k;
+  for (std::size_t j = 0; j < f; ++j) {
+    if (zone && !meets_reservations(p, &cur[j * k])) continue;
+    std::vector<std::uint32_t> choice(n);
+    std::uint32_t at = static_cast<std::uint32_t>(j);
+    for (std::size_t i = n; i-- > 0;) {
+      choice[i] = value[i][at];
+      at = parent[i][at];
+    }
+    out.u.insert(out.u.end(), &cur[j * k], &cur[j * k] + k);
+    out.choice.push_back(std::move(choice));
+  }
+  sort_descending(out, k);
+  return out;
+}
+
+RawFrontier enumerate_frontier(const Problem& p, bool zone, std::size_t max_points, bool parallel) {
+  const std::size_t k = p.k, n = p.issues.size();
+  RawFrontier out;
+  for (const IssueSpace& space : p.issues)
+    if (space.size() == 0) return out;
+  std::vector<double> buf;  // current frontier first, then new points
+  std::vector<std::vector<std::uint32_t>> choices;
+  std::size_t front = 0;
+  const std::size_t chunk = std::size_t{1} << 16;
+  std::vector<std::uint32_t> choice(n, 0);
+  std::vector<double> u(k);
+  auto flush = [&]() -> bool {
+    const std::vector<std::uint32_t> keep = nondominated(buf, k, parallel);
+    if (keep.size() > max_points) return false;
+    std::vector<double> nb;
+    std::vector<std::vector<std::uint32_t>> nc;
+    for (const std::uint32_t j : keep) {
+      nb.insert(nb.end(), &buf[j * k], &buf[j * k] + k);
+      nc.push_back(std::move(choices[j]));
+    }
+    buf = std::move(nb);
+    choices = std::move(nc);
+    front = choices.size();
+    return true;
+  };
+  for (;;) {
+    p.utilities(choice.data(), u.data());
+    if (!zone || meets_reservations(p, u.data())) {
+      buf.insert(buf.end(), u.begin(), u.end());
+      choices.push_back(choice);
+      if (choices.size() - front >= chunk && !flush()) {
+        out.truncated = true;
+        return out;
+      }
+    }
+    if (!next_choice(p, choice)) break;
+  }
+  if (!flush()) {
+    out.truncated = true;
+    return out;
+  }
+  out.u = std::move(buf);
+  out.choice = std::move(choices);
+  sort_descending(out, k);
+  return out;
+}
+
+}  // namespace accord::bargain::detail

@@ -1,0 +1,229 @@
+#include "engines/bargain/problem.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "accord/model/utility.hpp"
+
+namespace accord::bargain::detail {
+
+namespace {
+
+bool inside_bound(const Issue& issue, const RectangleBound& b, const Setting& x) {
+  if (issue.kind == IssueKind::numeric) return b.range.contains(x.value);
+  return std::find(b.options.begin(), b.options.end(), x.option) != b.options.end();
+}
+
+bool crosses_any(const Scenario& s, const std::vector<PartyIndex>& parties, std::size_t i,
+                 const Setting& x) {
+  for (const PartyIndex p : parties)
+    if (s.preferences[p.get()].issues[i].crosses_red_line(s.issues[i], x)) return true;
+  return false;
+}
+
+void append_value(const Scenario& s, const std::vector<PartyIndex>& parties, std::size_t i,
+                  IssueSpace& space, const Setting& x) {
+  space.settings.push_back(x);
+  space.mult.push_back(1);
+  for (const PartyIndex p : parties)
+    space.c.push_back(issue_contribution(s, p, IssueIndex(i), x));
+}
+
+void rebuild_rect_flags(const Problem& p, std::size_t i, IssueSpace& space) {
+  space.rect_in.assign(p.rects.size(), {});
+  const Issue& issue = p.s->issues[i];
+  std::size_t r = 0;
+  for (const PartyIndex party : p.parties) {
+    for (const Rectangle& rect : p.s->preferences[party.get()].rectangles) {
+      for (const RectangleBound& b : rect.bounds) {
+        if (b.issue.get() != i) continue;
+        auto& flags = space.rect_in[r];
+        if (flags.empty()) flags.assign(space.size(), 1);
+        for (std::size_t v = 0; v < space.size(); ++v)
+          flags[v] = flags[v] && inside_bound(issue, b, space.settings[v]);
+      }
+      ++r;
+    }
+  }
+}
+
+template <class Keep>
+void filter_values(IssueSpace& space, std::size_t k, Keep keep) {
+  IssueSpace out;
+  out.issue = space.issue;
+  for (std::size_t v = 0; v < space.size(); ++v) {
+    if (!keep(v)) continue;
+    out.settings.push_back(space.settings[v]);
+    out.mult.push_back(space.mult[v]);
+    out.c.insert(out.c.end(), space.c.begin() + static_cast<std::ptrdiff_t>(v * k),
+                 space.c.begin() + static_cast<std::ptrdiff_t>((v + 1) * k));
+  }
+  out.rect_in = std::move(space.rect_in);
+  space = std::move(out);
+}
+
+}  // namespace
+
+void Problem::utilities(const std::uint32_t* choice, double* out) const {
+  for (std::size_t p = 0; p < k; ++p) out[p] = 0.0;
+  for (std::size_t i = 0; i < issues.size(); ++i) {
+    const double* c = contrib(i, choice[i]);
+    for (std::size_t p = 0; p < k; ++p) out[p] += c[p];
+  }
+  for (std::size_t r = 0; r < rects.size(); ++r) {
+    bool in = true;
+    for (const std::size_t i : rects[r].issues) {
+      if (!issues[i].rect_in[r][choice[i]]) {
+        in = false;
+        break;
+      }
+    }
+    if (in) out[rects[r].party] += rects[r].utility;
+  }
+}
+
+Package Problem::package(const std::vector<std::uint32_t>& choice) const {
+  Package x(issues.size());
+  for (std::size_t i = 0; i < issues.size(); ++i) x[i] = issues[i].settings[choice[i]];
+  return x;
+}
+
+std::vector<double> Problem::rect_slack(bool positive) const {
+  std::vector<double> out(k, 0.0);
+  for (const RectTerm& t : rects)
+    if (positive ? t.utility > 0 : t.utility < 0) out[t.party] += t.utility;
+  return out;
+}
+
+Problem build_problem(const Scenario& s, const std::vector<PartyIndex>& parties,
+                      bool filter_red_lines, std::vector<IssueIndex>* blocked) {
+  Problem p;
+  p.s = &s;
+  p.parties = parties;
+  p.k = parties.size();
+  for (std::size_t q = 0; q < p.k; ++q) {
+    const Preferences& prefs = s.preferences[parties[q].get()];
+    p.r.push_back(prefs.reservation);
+    if (!prefs.is_additive()) p.additive = false;
+    for (const Rectangle& rect : prefs.rectangles) {
+      RectTerm t{q, rect.utility, {}};
+      for (const RectangleBound& b : rect.bounds)
+        if (std::find(t.issues.begin(), t.issues.end(), b.issue.get()) == t.issues.end())
+          t.issues.push_back(b.issue.get());
+      p.rects.push_back(std::move(t));
+    }
+  }
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    IssueSpace space;
+    space.issue = IssueIndex(i);
+    const Issue& issue = s.issues[i];
+    for (std::size_t g = 0; g < issue.value_count(); ++g) {
+      const Setting x = grid_setting(issue, g);
+      if (!filter_red_lines || !crosses_any(s, parties, i, x)) append_value(s, parties, i, space, x);
+    }
+    if (space.size() == 0 && issue.value_count() > 0) {
+      if (blocked) blocked->push_back(IssueIndex(i));
+      for (std::size_t g = 0; g < issue.value_count(); ++g)
+        append_value(s, parties, i, space, grid_setting(issue, g));
+    }
+    p.issues.push_back(std::move(space));
+  }
+  for (std::size_t i = 0; i < p.issues.size(); ++i) rebuild_rect_flags(p, i, p.issues[i]);
+  return p;
+}
+
+void add_draft_values(Problem& p, const Package& draft, bool filter_red_lines) {
+  const Scenario& s = *p.s;
+  for (std::size_t i = 0; i < p.issues.size() && i < draft.size(); ++i) {
+    if (!draft[i] || s.issues[i].kind != IssueKind::numeric) continue;
+    IssueSpace& space = p.issues[i];
+    const bool on_grid = std::any_of(space.settings.begin(), space.settings.end(),
+                                     [&](const Setting& x) { return x.value == draft[i]->value; });
+    if (on_grid || (filter_red_lines && crosses_any(s, p.parties, i, *draft[i]))) continue;
+    Setting x{OptionIndex(), draft[i]->value};
+    append_value(s, p.parties, i, space, x);
+    rebuild_rect_flags(p, i, space);
+  }
+}
+
+void merge_equal_values(Problem& p) {
+  if (!p.additive) return;
+  for (IssueSpace& space : p.issues) {
+    std::vector<char> keep(space.size(), 1);
+    for (std::size_t v = 0; v < space.size(); ++v) {
+      if (!keep[v]) continue;
+      for (std::size_t w = v + 1; w < space.size(); ++w) {
+        if (!keep[w]) continue;
+        if (std::equal(space.c.begin() + static_cast<std::ptrdiff_t>(v * p.k),
+                       space.c.begin() + static_cast<std::ptrdiff_t>((v + 1) * p.k),
+                       space.c.begin() + static_cast<std::ptrdiff_t>(w * p.k))) {
+          keep[w] = 0;
+          space.mult[v] += space.mult[w];
+        }
+      }
+    }
+    filter_values(space, p.k, [&](std::size_t v) { return keep[v] != 0; });
+  }
+}
+
+void drop_dominated_values(Problem& p) {
+  if (!p.additive) return;
+  for (IssueSpace& space : p.issues) {
+    const std::size_t n = space.size();
+    std::vector<char> keep(n, 1);
+    for (std::size_t v = 0; v < n; ++v) {
+      const double* a = &space.c[v * p.k];
+      for (std::size_t w = 0; w < n && keep[v]; ++w) {
+        if (w == v || !keep[w]) continue;
+        const double* b = &space.c[w * p.k];
+        bool ge = true, gt = false;
+        for (std::size_t q = 0; q < p.k; ++q) {
+          if (b[q] < a[q]) ge = false;
+          if (b[q] > a[q]) gt = true;
+        }
+        if (ge && gt) keep[v] = 0;
+      }
+    }
+    filter_values(space, p.k, [&](std::size_t v) { return keep[v] != 0; });
+  }
+}
+
+bool next_choice(const Problem& p, std::vector<std::uint32_t>& choice) {
+  for (std::size_t i = choice.size(); i-- > 0;) {
+    if (++choice[i] < p.issues[i].size()) return true;
+    choice[i] = 0;
+  }
+  return false;
+}
+
+u128 space_size(const Problem& p) {
+  const u128 cap = static_cast<u128>(1) << 127;
+  u128 n = 1;
+  for (const IssueSpace& space : p.issues) {
+    u128 m = 0;
+    for (const std::uint64_t x : space.mult) m += x;
+    if (m == 0) return 0;
+    if (n > cap / m) return cap;
+    n *= m;
+  }
+  return n;
+}
+
+std::string to_decimal(u128 x) {
+  if (x == 0) return "0";
+  std::string out;
+  while (x > 0) {
+    out.push_back(static_cast<char>('0' + static_cast<int>(x % 10)));
+    x /= 10;
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+double to_double(u128 x) {
+  return static_cast<double>(static_cast<std::uint64_t>(x >> 64)) * 18446744073709551616.0 +
+         static_cast<double>(static_cast<std::uint64_t>(x));
+}
+
+}  // namespace accord::bargain::detail

@@ -1,0 +1,268 @@
+// `accord bargain` output: JSON (docs/bargain.md) and text.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+#include "accord/model/utility.hpp"
+#include "accord/report/bargain.hpp"
+#include "accord/report/sections.hpp"
+
+namespace accord::report {
+
+namespace {
+
+using bargain::Result;
+
+Json count_json(const bargain::Count& c) {
+  Json j;
+  if (c.exact && c.lower < 1.8e19) {
+    j["count"] = static_cast<std::uint64_t>(std::stoull(c.decimal));
+  } else {
+    j["count"] = c.exact ? c.lower : c.value;
+  }
+  j["exact"] = c.exact;
+  if (c.exact) {
+    j["count_decimal"] = c.decimal;
+  } else {
+    j["lower"] = c.lower;
+    j["upper"] = c.upper;
+  }
+  return j;
+}
+
+Json frontier_json(const Scenario& s, const bargain::Frontier& f, std::size_t max_points) {
+  Json j;
+  j["computed"] = f.computed;
+  j["truncated"] = f.truncated;
+  j["method"] = f.method;
+  j["size"] = f.computed && !f.truncated ? Json(f.points.size()) : Json(nullptr);
+  Json pts = Json::array();
+  for (std::size_t k = 0; k < f.points.size() && k < max_points; ++k)
+    pts.push_back({{"utilities", f.points[k].utilities}, {"package", package_json(s, f.points[k].package)}});
+  j["points"] = std::move(pts);
+  return j;
+}
+
+Json concessions_json(const Scenario& s, const Result& r, const Package& x) {
+  Json j = Json::object();
+  for (const bargain::Concession& c : bargain::concessions(s, r.parties, x)) {
+    Json issues = Json::object();
+    for (const auto& ic : c.issues)
+      if (ic.given_up > kUtilityEps) issues[s.issues[ic.issue.get()].id] = ic.given_up;
+    j[s.parties[c.party.get()].id] = {{"utility", c.utility}, {"ideal", c.ideal},
+                                      {"given_up", c.ideal - c.utility}, {"issues", std::move(issues)}};
+  }
+  return j;
+}
+
+Json solution_json(const Scenario& s, const Result& r, const std::optional<bargain::Solution>& x) {
+  if (!x) return nullptr;
+  return {{"utilities", x->utilities}, {"objective", x->objective},
+          {"package", package_json(s, x->package)}, {"concessions", concessions_json(s, r, x->package)}};
+}
+
+Json setting_json(const Scenario& s, IssueIndex i, const Setting& x) {
+  const Issue& issue = s.issues[i.get()];
+  return issue.kind == IssueKind::numeric ? Json(x.value) : Json(issue.options[x.option.get()].id);
+}
+
+std::string setting_text(const Scenario& s, IssueIndex i, const std::optional<Setting>& x) {
+  return x ? describe(s.issues[i.get()], *x) : std::string("(open)");
+}
+
+std::string count_text(const bargain::Count& c) {
+  if (c.exact) {
+    if (c.decimal.size() <= 15) return c.decimal;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4e", c.lower);
+    return buf;
+  }
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "between %.4g and %.4g (count not exact: search budget reached)", c.lower, c.upper);
+  return buf;
+}
+
+std::string ids(const Scenario& s, const Result& r) {
+  std::string out;
+  for (const PartyIndex p : r.parties) out += (out.empty() ? "" : ", ") + s.parties[p.get()].id;
+  return out;
+}
+
+std::string package_text(const Scenario& s, const Package& x) {
+  std::string out;
+  for (std::size_t i = 0; i < x.size(); ++i)
+    out += (out.empty() ? "" : ", ") + s.issues[i].id + "=" + setting_text(s, IssueIndex(i), x[i]);
+  return out;
+}
+
+std::string frontier_line(const bargain::Frontier& f) {
+  if (!f.computed) return "not computed (non-additive preferences and too many packages to enumerate)";
+  if (f.truncated) return "more points than --max-frontier; solutions found by branch and bound";
+  return std::to_string(f.points.size()) + " points (" + f.method + ")";
+}
+
+}  // namespace
+
+Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
+  Json j;
+  j["scenario"] = s.id;
+  j["status"] = r.status == bargain::Status::ok ? "ok" : "error";
+  if (r.status != bargain::Status::ok) {
+    j["message"] = r.message;
+    return j;
+  }
+  Json parties = Json::array();
+  for (const PartyIndex p : r.parties) parties.push_back(s.parties[p.get()].id);
+  j["parties"] = std::move(parties);
+  j["reservations"] = r.reservations;
+  j["additive"] = r.additive;
+  j["finding"] = std::string(bargain::to_string(r.finding));
+  j["space"] = count_json(r.space);
+  j["filtered"] = count_json(r.filtered);
+  Json blocked = Json::array();
+  for (const IssueIndex i : r.blocked_issues) blocked.push_back(s.issues[i.get()].id);
+  j["blocked_issues"] = std::move(blocked);
+  Json zone = count_json(r.zone);
+  zone["exists"] = r.finding == bargain::Finding::too_large ? Json(nullptr)
+                                                             : Json(r.finding == bargain::Finding::zone_exists);
+  zone["pareto"] = frontier_json(s, r.zone_pareto, max_points);
+  j["zone"] = std::move(zone);
+  j["pareto"] = frontier_json(s, r.pareto, max_points);
+  Json sol;
+  sol["method"] = r.solutions.method;
+  sol["exact"] = r.solutions.exact;
+  sol["disagreement"] = r.reservations;
+  sol["ideal"] = r.solutions.ideal.empty() ? Json(nullptr) : Json(r.solutions.ideal);
+  sol["nash"] = solution_json(s, r, r.solutions.nash);
+  sol["kalai_smorodinsky"] = solution_json(s, r, r.solutions.kalai_smorodinsky);
+  sol["egalitarian"] = solution_json(s, r, r.solutions.egalitarian);
+  sol["utilitarian"] = solution_json(s, r, r.solutions.utilitarian);
+  j["solutions"] = std::move(sol);
+  if (r.closest) {
+    const bargain::Closest& c = *r.closest;
+    Json cj;
+    cj["zone_exists"] = c.zone_exists;
+    cj["exact"] = c.exact;
+    cj["changed_issues"] = c.changed_issues;
+    cj["utilities"] = c.utilities;
+    cj["package"] = c.package.empty() ? Json(nullptr) : package_json(s, c.package);
+    Json changes = Json::array();
+    for (const bargain::Change& ch : c.changes) {
+      Json delta = Json::object();
+      for (std::size_t q = 0; q < r.parties.size(); ++q) delta[s.parties[r.parties[q].get()].id] = ch.delta[q];
+      changes.push_back({{"issue", s.issues[ch.issue.get()].id},
+                         {"from", ch.from ? setting_json(s, ch.issue, *ch.from) : Json(nullptr)},
+                         {"to", setting_json(s, ch.issue, ch.to)},
+                         {"delta", std::move(delta)}});
+    }
+    cj["changes"] = std::move(changes);
+    Json shortfall = Json::object();
+    for (std::size_t q = 0; q < c.shortfall.size(); ++q)
+      shortfall[s.parties[r.parties[q].get()].id] = c.shortfall[q];
+    cj["shortfall"] = std::move(shortfall);
+    Json cb = Json::array();
+    for (const IssueIndex i : c.blocked_issues) cb.push_back(s.issues[i.get()].id);
+    cj["blocked_issues"] = std::move(cb);
+    if (!c.package.empty()) cj["concessions"] = concessions_json(s, r, c.package);
+    j["closest"] = std::move(cj);
+  }
+  return j;
+}
+
+std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
+  if (r.status != bargain::Status::ok) return wrap("Bargaining: " + r.message + ".");
+  std::string out;
+  out += wrap("Bargaining parties: " + ids(s, r) + ". Package space: " + count_text(r.space) +
+              " packages, " + count_text(r.filtered) + " crossing no red line.");
+  if (!r.blocked_issues.empty()) {
+    std::string b;
+    for (const IssueIndex i : r.blocked_issues) b += (b.empty() ? "" : ", ") + s.issues[i.get()].id;
+    out += wrap("NO ZONE OF AGREEMENT: on " + b + " every option is someone's red line.");
+  } else if (r.finding == bargain::Finding::zone_exists) {
+    out += wrap("Zone of agreement: exists, " + count_text(r.zone) +
+                " packages acceptable to every bargaining party.");
+  } else if (r.finding == bargain::Finding::no_zone) {
+    out += wrap("NO ZONE OF AGREEMENT: no package is acceptable to every bargaining party; "
+                "there is no Nash, Kalai–Smorodinsky, egalitarian or utilitarian package.");
+  } else {
+    out += wrap("Zone of agreement: undecided (the space is too large for the search budget).");
+  }
+  out += wrap("Pareto frontier: whole space " + frontier_line(r.pareto) + "; zone " +
+              frontier_line(r.zone_pareto) + ".");
+  if (r.finding != bargain::Finding::zone_exists || r.solutions.method == "skipped") return out;
+  Table t;
+  t.header = {"solution"};
+  for (const PartyIndex p : r.parties) t.header.push_back(s.parties[p.get()].id);
+  t.header.push_back("package");
+  t.right_align.assign(t.header.size(), true);
+  t.right_align.front() = false;
+  t.right_align.back() = false;
+  const std::pair<const char*, const std::optional<bargain::Solution>*> rows[] = {
+      {"Nash", &r.solutions.nash},
+      {"Kalai–Smorodinsky", &r.solutions.kalai_smorodinsky},
+      {"egalitarian", &r.solutions.egalitarian},
+      {"utilitarian", &r.solutions.utilitarian}};
+  for (const auto& [name, sol] : rows) {
+    std::vector<std::string> row{name};
+    for (std::size_t q = 0; q < r.parties.size(); ++q)
+      row.push_back(*sol ? fixed((*sol)->utilities[q]) : "—");
+    row.push_back(*sol ? package_text(s, (*sol)->package) : "none");
+    t.rows.push_back(std::move(row));
+  }
+  std::vector<std::string> res{"(reservation)"};
+  for (const double x : r.reservations) res.push_back(fixed(x));
+  res.push_back("");
+  t.rows.push_back(std::move(res));
+  out += t.render(style, 100, static_cast<int>(t.header.size()) - 1);
+  if (!r.solutions.exact) out += wrap("(search budget reached: best packages found, not proven optimal)");
+  return out;
+}
+
+std::string bargain_text(const Scenario& s, const Result& r, Style style) {
+  std::string out = bargain_headline(s, r, style);
+  if (!r.closest) return out;
+  const bargain::Closest& c = *r.closest;
+  out += "\n";
+  if (c.package.empty()) return out + wrap("Closest package: none found.");
+  if (c.zone_exists) {
+    out += wrap("Closest acceptable package to the draft: " + std::to_string(c.changed_issues) +
+                " issue(s) changed, then the highest Nash product.");
+  } else {
+    out += wrap("No package is acceptable to all. The package with the smallest largest shortfall "
+                "below reservation — what each side would have to concede, in utility, for a deal:");
+    std::string sf;
+    for (std::size_t q = 0; q < c.shortfall.size(); ++q)
+      sf += (sf.empty() ? "" : ", ") + s.parties[r.parties[q].get()].id + " " + fixed(c.shortfall[q]);
+    out += wrap("Shortfall: " + sf + ".", 100, "  ");
+    if (!c.blocked_issues.empty()) {
+      std::string b, crossed;
+      for (const IssueIndex i : c.blocked_issues) b += (b.empty() ? "" : ", ") + s.issues[i.get()].id;
+      for (const PartyIndex p : r.parties)
+        for (const IssueIndex i : red_lines_crossed(s, p, c.package))
+          crossed += (crossed.empty() ? "" : ", ") + s.parties[p.get()].id + " on " + s.issues[i.get()].id;
+      out += wrap("Every option of " + b + " is a red line of some bargaining party, so no package "
+                  "can avoid them; this package crosses the red lines of " + crossed + ".", 100, "  ");
+    }
+  }
+  Table t;
+  t.header = {"issue", "draft", "closest", "gains", "loses"};
+  for (const bargain::Change& ch : c.changes) {
+    std::string gains, loses;
+    for (std::size_t q = 0; q < ch.delta.size(); ++q) {
+      const std::string who = s.parties[r.parties[q].get()].id;
+      if (ch.delta[q] > kUtilityEps) gains += (gains.empty() ? "" : ", ") + who + " +" + fixed(ch.delta[q]);
+      if (ch.delta[q] < -kUtilityEps) loses += (loses.empty() ? "" : ", ") + who + " " + fixed(ch.delta[q]);
+    }
+    t.rows.push_back({s.issues[ch.issue.get()].id, setting_text(s, ch.issue, ch.from),
+                      setting_text(s, ch.issue, ch.to), gains, loses});
+  }
+  if (!t.rows.empty()) out += t.render(style, 100);
+  std::string u;
+  for (std::size_t q = 0; q < c.utilities.size(); ++q)
+    u += (u.empty() ? "" : ", ") + s.parties[r.parties[q].get()].id + " " + fixed(c.utilities[q]);
+  out += wrap("Utilities: " + u + ".");
+  return out;
+}
+
+}  // namespace accord::report

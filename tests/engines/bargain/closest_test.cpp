@@ -1,0 +1,134 @@
+// The closest acceptable package to a draft, against brute force.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "accord/engines/bargain.hpp"
+#include "engines/bargain/random_scenario.hpp"
+
+namespace accord::bargain {
+namespace {
+
+using testing::RandomSpec;
+
+double sum(const std::vector<double>& u) {
+  double s = 0;
+  for (const double x : u) s += x;
+  return s;
+}
+
+bool same(const Issue& issue, const Setting& a, const Setting& b) {
+  return issue.kind == IssueKind::discrete ? a.option == b.option : a.value == b.value;
+}
+
+std::size_t changes(const Scenario& s, const Package& draft, const Package& x) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.issues.size(); ++i)
+    if (draft[i] && !same(s.issues[i], *draft[i], *x[i])) ++n;
+  return n;
+}
+
+Package random_draft(const Scenario& s, std::uint32_t seed) {
+  std::mt19937 rng(seed);
+  Package d(s.issues.size());
+  for (std::size_t i = 0; i < s.issues.size(); ++i)
+    if (rng() % 5 != 0) d[i] = grid_setting(s.issues[i], rng() % s.issues[i].value_count());
+  return d;
+}
+
+void check(std::uint32_t seed, const RandomSpec& spec) {
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  const Scenario s = testing::random_scenario(seed, spec);
+  const auto parties = default_bargaining_parties(s);
+  const testing::Brute b = testing::brute(s, parties);
+  std::vector<double> r;
+  for (const PartyIndex p : parties) r.push_back(s.preferences[p.get()].reservation);
+  const Package draft = random_draft(s, seed);
+  Params params;
+  params.draft = draft;
+  const Result res = run(s, params);
+  ASSERT_TRUE(res.closest.has_value());
+  const Closest& c = *res.closest;
+  const std::size_t k = parties.size();
+  for (std::size_t q = 0; q < k; ++q) EXPECT_EQ(utility(s, parties[q], c.package), c.utilities[q]);
+
+  const bool zone = std::count(b.zone.begin(), b.zone.end(), true) > 0;
+  ASSERT_EQ(c.zone_exists, zone);
+  std::vector<std::vector<double>> cand;
+  if (zone) {
+    std::size_t fewest = s.issues.size() + 1;
+    for (std::size_t j = 0; j < b.u.size(); ++j)
+      if (b.zone[j]) fewest = std::min(fewest, changes(s, draft, b.x[j]));
+    for (std::size_t j = 0; j < b.u.size(); ++j)
+      if (b.zone[j] && changes(s, draft, b.x[j]) == fewest) cand.push_back(b.u[j]);
+    EXPECT_EQ(c.changed_issues, fewest);
+    EXPECT_EQ(changes(s, draft, c.package), fewest);
+    for (const PartyIndex p : parties) EXPECT_TRUE(acceptable(s, p, c.package));
+    const auto want = testing::brute_choose(cand, [&](const std::vector<double>& u) {
+      double prod = 1;
+      for (std::size_t q = 0; q < k; ++q) prod *= std::max(0.0, u[q] - r[q]);
+      return std::vector<double>{prod, sum(u)};
+    });
+    EXPECT_EQ(c.utilities, *want);
+  } else {
+    // Blocked issues (every value is someone's red line) may take any value.
+    std::vector<bool> blocked(s.issues.size(), false);
+    for (const IssueIndex i : c.blocked_issues) blocked[i.get()] = true;
+    for (std::size_t j = 0; j < b.u.size(); ++j) {
+      bool ok = true;
+      for (const PartyIndex p : parties)
+        for (const IssueIndex i : red_lines_crossed(s, p, b.x[j]))
+          if (!blocked[i.get()]) ok = false;
+      if (ok) cand.push_back(b.u[j]);
+    }
+    const auto want = testing::brute_choose(cand, [&](const std::vector<double>& u) {
+      std::vector<double> g;
+      for (std::size_t q = 0; q < k; ++q) g.push_back(u[q] - r[q]);
+      std::sort(g.begin(), g.end());
+      g.push_back(sum(u));
+      return g;
+    });
+    ASSERT_TRUE(want.has_value());
+    EXPECT_EQ(c.utilities, *want);
+    for (std::size_t q = 0; q < k; ++q) EXPECT_EQ(c.shortfall[q], std::max(0.0, r[q] - c.utilities[q]));
+  }
+  // Changes list exactly the issues that differ from the draft.
+  for (const Change& ch : c.changes) {
+    const std::size_t i = ch.issue.get();
+    EXPECT_TRUE(!draft[i] || !same(s.issues[i], *draft[i], ch.to));
+    ASSERT_EQ(ch.delta.size(), k);
+  }
+}
+
+TEST(BargainClosest, MatchesBruteForceWithZone) {
+  for (std::uint32_t seed = 500; seed <= 540; ++seed) {
+    RandomSpec spec;
+    spec.parties = 2 + seed % 4;
+    spec.issues = 4;
+    spec.max_reservation = 0.5;
+    check(seed, spec);
+  }
+}
+
+TEST(BargainClosest, MatchesBruteForceWithoutZone) {
+  for (std::uint32_t seed = 600; seed <= 640; ++seed) {
+    RandomSpec spec;
+    spec.parties = 2 + seed % 4;
+    spec.issues = 4;
+    spec.max_reservation = 1.0;
+    spec.red_line_rate = 0.3;
+    check(seed, spec);
+  }
+}
+
+TEST(BargainClosest, NonAdditive) {
+  for (std::uint32_t seed = 700; seed <= 720; ++seed) {
+    RandomSpec spec;
+    spec.parties = 2 + seed % 3;
+    spec.rectangle_rate = 0.8;
+    check(seed, spec);
+  }
+}
+
+}  // namespace
+}  // namespace accord::bargain
