@@ -3,6 +3,7 @@
 
 #include "accord/report/forecast.hpp"
 #include "accord/report/bargain.hpp"
+#include "accord/report/gmcr.hpp"
 #include "accord/report/sections.hpp"
 
 namespace accord::report {
@@ -53,6 +54,107 @@ std::string verdict_mark(evaluate::Verdict v) {
   return "?";
 }
 
+std::string ids(const Scenario& s, const std::vector<PartyIndex>& ps) {
+  std::string out;
+  for (PartyIndex p : ps) out += (out.empty() ? "" : ", ") + s.parties[p.get()].id;
+  return out;
+}
+
+// The answers a mediator asks for first, one line each, computed from the sections below.
+std::string summary_text(const Scenario& s, const ReportOptions& options, const bargain::Result& b) {
+  std::string out;
+  auto bullet = [&out](const std::string& text) {
+    std::string w = wrap(text, 100, "  ");  // indented continuation lines
+    out += w.replace(0, 2, "- ");
+  };
+  if (!s.versions.empty()) {
+    const VersionIndex last(s.versions.size() - 1);
+    const evaluate::Result e = evaluate::run_version(s, last, options.evaluate);
+    std::vector<PartyIndex> yes, no, open;
+    std::string crossed;
+    for (const auto& pr : e.parties) {
+      (pr.verdict == evaluate::Verdict::acceptable ? yes
+       : pr.verdict == evaluate::Verdict::unacceptable ? no : open).push_back(pr.party);
+      if (!pr.red_lines_crossed.empty()) {
+        std::string issues;
+        for (IssueIndex i : pr.red_lines_crossed) issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
+        crossed += (crossed.empty() ? "" : "; ") + s.parties[pr.party.get()].id + ": " + issues;
+      }
+    }
+    const std::string vid = s.versions[last.get()].id;
+    std::string line = "Latest text " + vid + ": acceptable to " + (yes.empty() ? "none" : ids(s, yes)) +
+                       "; unacceptable to " + (no.empty() ? "none" : ids(s, no));
+    if (!open.empty()) line += "; depends on its open issues for " + ids(s, open);
+    line += ".";
+    if (!crossed.empty()) line += " Red lines crossed — " + crossed + ".";
+    bullet(line);
+    std::string ready = "Readiness of " + vid + ": " + (e.readiness.near_final ? "near-final" : "not near-final");
+    if (!e.readiness.standing_between.empty())
+      ready += "; " + std::to_string(e.readiness.standing_between.size()) + " points stand between it and near-final";
+    bullet(ready + ".");
+  }
+  if (b.status == bargain::Status::ok) {
+    if (b.finding == bargain::Finding::zone_exists) {
+      std::string z = "A zone of agreement exists among " + ids(s, b.parties) + ".";
+      if (b.solutions.nash) z += " See the Nash and Kalai–Smorodinsky packages below.";
+      if (b.closest && b.closest->zone_exists)
+        z += " The closest acceptable change to the latest text changes " +
+             std::to_string(b.closest->changed_issues) + " of its settled issues.";
+      bullet(z);
+    } else if (b.finding == bargain::Finding::no_zone) {
+      std::string z = "No package is acceptable to all of " + ids(s, b.parties) + ".";
+      if (!b.blocked_issues.empty()) {
+        std::string issues;
+        for (IssueIndex i : b.blocked_issues) issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
+        z += " On " + issues + " every option crosses some party's red line, so no deal exists unless a "
+             "red line there moves.";
+      }
+      if (b.closest && !b.closest->shortfall.empty()) {
+        double worst = 0.0;
+        for (double x : b.closest->shortfall) worst = std::max(worst, x);
+        z += worst <= kUtilityEps ? " Apart from those red lines, a package exists that gives every party at "
+                                    "least its reservation (below)."
+                                  : " The smallest largest shortfall below reservation is " + fixed(worst) + ".";
+      }
+      bullet(z);
+    }
+  }
+  if (s.conflict) {
+    const nlohmann::ordered_json g = gmcr_headline_json(s);
+    if (g.contains("status_quo")) {
+      const auto& sq = g["status_quo"];
+      std::string under;
+      for (const auto& c : sq["equilibrium_under"]) under += (under.empty() ? "" : ", ") + c.get<std::string>();
+      bullet("Stability: the status quo " + sq["state"].get<std::string>() + " is " +
+             (under.empty() ? "not an equilibrium" : "an equilibrium under " + under) + "; " +
+             std::to_string(sq["reachable_by_improvements"].size()) +
+             " other equilibria are reachable from it by unilateral improvements.");
+    }
+  }
+  return out;
+}
+
+// Bargaining over the latest version as the draft: the closest acceptable change to it.
+bargain::Params bargain_params(const Scenario& s) {
+  bargain::Params p;
+  if (!s.versions.empty()) p.draft = s.version_package(VersionIndex(s.versions.size() - 1));
+  return p;
+}
+
+// Bargaining, stability and forecast, each a section when the scenario supports it.
+std::string engine_sections(const Scenario& s, const bargain::Result& b, Style style) {
+  std::string out;
+  std::string draft = s.versions.empty() ? "" : " (draft: " + s.versions.back().id + ")";
+  out += heading("Bargaining: zone of agreement, fair packages, closest deal" + draft, style);
+  out += bargain_text(s, b, style);
+  if (const std::string g = gmcr_headline_text(s, style); !g.empty()) {
+    out += heading("Stability of outcomes (Graph Model for Conflict Resolution)", style);
+    out += g;
+  }
+  out += forecast_headline_text(s, style);
+  return out;
+}
+
 }  // namespace
 
 Json full_report_json(const Scenario& s, const ReportOptions& options) {
@@ -75,8 +177,9 @@ Json full_report_json(const Scenario& s, const ReportOptions& options) {
   for (std::size_t v = 0; v < s.versions.size(); ++v)
     evals.push_back(evaluate_json(s, evaluate::run_version(s, VersionIndex(v), options.evaluate), options.evaluate));
   j["evaluations"] = std::move(evals);
-  j["bargain"] = bargain_json(s, bargain::run(s), 0);  // frontier sizes, no point lists
-  j["forecast"] = forecast_headline_json(s);  // forecast engine (docs/forecast.md)
+  j["bargain"] = bargain_json(s, bargain::run(s, bargain_params(s)), 0);  // sizes, no point lists
+  j["gmcr"] = gmcr_headline_json(s);
+  j["forecast"] = forecast_headline_json(s);
   return j;
 }
 
@@ -93,6 +196,10 @@ std::string full_report_text(const Scenario& s, const ReportOptions& options, St
                 " values in this scenario are marked as estimates (estimate: true); treat results "
                 "as scenario analysis, not fact.");
 
+  const bargain::Result bargain = bargain::run(s, bargain_params(s));
+  out += heading("Summary", style);
+  out += summary_text(s, options, bargain);
+
   out += heading("Parties", style);
   Table parties;
   parties.header = {"id", "name", "role", "capability", "preferences"};
@@ -106,12 +213,7 @@ std::string full_report_text(const Scenario& s, const ReportOptions& options, St
                             s.preferences[p].present ? "yes" : "no"});
   }
   out += parties.render(style, 100, 1);
-
-  out += heading("Bargaining: zone of agreement and fair packages (accord bargain)", style);
-  out += bargain_headline(s, bargain::run(s), style);
-  out += forecast_headline_text(s, style);  // forecast engine (docs/forecast.md)
-
-  if (s.versions.empty()) return out;
+  if (s.versions.empty()) return out + engine_sections(s, bargain, style);
   out += heading("Framework versions", style);
   Table versions;
   versions.header = {"version", "date", "points", "label"};
@@ -157,7 +259,7 @@ std::string full_report_text(const Scenario& s, const ReportOptions& options, St
     out += stance_matrix_text(s, evals[v], style);
     out += readiness_text(s, evals[v]);
   }
-  return out;
+  return out + engine_sections(s, bargain, style);
 }
 
 }  // namespace accord::report

@@ -45,8 +45,11 @@ TEST(Cli, ScenariosListsGeneva) {
 TEST(Cli, ReportOnGenevaIsTheMainJob) {
   const auto r = run_cli("report");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* part : {"Accord report", "Parties", "How the text evolved", "v28 → v19",
-                           "v19 → v20", "Stances on v20", "Readiness of v20", "UA", "RU", "US", "EU"})
+  for (const char* part : {"Accord report", "Summary", "Latest text v20", "Parties", "How the text evolved",
+                           "v28 → v19", "v19 → v20", "Stances on v20", "Readiness of v20",
+                           "Bargaining: zone of agreement", "NO ZONE OF AGREEMENT",
+                           "Stability of outcomes", "Status quo NYNNNNN", "Forecast: where each issue lands",
+                           "UA", "RU", "US", "EU"})
     EXPECT_NE(r.out.find(part), std::string::npos) << part;
   // Readable at 100 columns.
   std::istringstream lines(r.out);
@@ -70,6 +73,9 @@ TEST(Cli, ReportJsonAndMarkdown) {
   EXPECT_EQ(doc["versions"][1]["points"], 19);
   EXPECT_EQ(doc["versions"][2]["points"], 20);
   EXPECT_EQ(doc["evaluations"].size(), 3u);
+  EXPECT_EQ(doc["bargain"]["zone"]["exists"], false);
+  EXPECT_TRUE(doc["gmcr"]["equilibria"].contains("nash"));
+  EXPECT_TRUE(doc["forecast"].is_object());
   const auto md = run_cli("report --markdown");
   ASSERT_EQ(md.exit_code, 0);
   EXPECT_NE(md.out.find("# Accord report"), std::string::npos);
