@@ -14,7 +14,7 @@ endfunction()
 # accord_add_test(NAME SOURCES...): one GoogleTest executable registered with CTest.
 function(accord_add_test name)
   add_executable(${name} ${ARGN})
-  target_link_libraries(${name} PRIVATE accord_report accord_io accord_core GTest::gtest GTest::gmock
+  target_link_libraries(${name} PRIVATE accord_server accord_store accord_report accord_io accord_core GTest::gtest GTest::gmock
                         GTest::gtest_main accord_warnings)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   target_compile_definitions(${name} PRIVATE

@@ -1,0 +1,65 @@
+// accord serve: the mediation server (docs/server.md).
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+
+#include "accord/server/server.hpp"
+#include "store_cli.hpp"
+
+namespace accord::cli {
+namespace {
+
+void add_serve(CLI::App& app) {
+  struct Opts {
+    std::string db;
+    server::Options server;
+  };
+  auto o = std::make_shared<Opts>();
+#ifdef ACCORD_WEB_DIST
+  if (std::filesystem::is_directory(ACCORD_WEB_DIST)) o->server.static_dir = ACCORD_WEB_DIST;
+#endif
+  auto* cmd = app.add_subcommand("serve", "Serve the negotiation record over HTTP (JSON API, dashboard)")
+                  ->footer("Example:\n  accord serve --db talks.db --port 8080\n"
+                           "  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8080/api/scenarios");
+  cmd->add_option("--db", o->db, "Database file")->required();
+  cmd->add_option("--host", o->server.host, "Address to bind (loopback by default)")->capture_default_str();
+  cmd->add_option("--port", o->server.port, "Port (0: any free port, printed on start)")->capture_default_str();
+  cmd->add_option("--static", o->server.static_dir, "Directory served at / (default: web/dist when built)");
+  cmd->add_option("--threads", o->server.threads, "Worker threads")->capture_default_str();
+  cmd->add_option("--max-body", o->server.max_body_bytes, "Largest request body in bytes")->capture_default_str();
+  cmd->add_option("--read-timeout", o->server.read_timeout_s, "Seconds a client may stall")->capture_default_str();
+  cmd->add_option("--log-file", o->server.log_file, "Write the request log here (default: stderr)");
+  cmd->add_option("--log-level", o->server.log_level, "trace|debug|info|warn|error|off")->capture_default_str();
+  cmd->callback([o] {
+    auto store = open_store_or_exit(o->db);
+    // SIGINT/SIGTERM end the server cleanly: block them here (inherited by every thread)
+    // and wait for them on one thread.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    server::Server srv(*store, o->server);
+    std::string error;
+    const int port = srv.bind(error);
+    if (port < 0) throw Exit{kExitInvalidInput, error};
+    std::cout << "accord: listening on http://" << o->server.host << ":" << port << std::endl;
+    std::thread waiter([&srv, set] {
+      int sig = 0;
+      sigwait(&set, &sig);
+      srv.stop();
+    });
+    srv.run();
+    // run() also returns if the listener fails; wake the waiter so it can be joined.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  });
+}
+
+}  // namespace
+
+ACCORD_REGISTER_COMMAND("serve", 25, add_serve);
+
+}  // namespace accord::cli

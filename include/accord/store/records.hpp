@@ -1,0 +1,134 @@
+#pragma once
+// Values the negotiation record (accord::store::Store) reads and writes. Plain data:
+// no SQLite types leak into this header.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "accord/model/scenario.hpp"
+
+namespace accord::store {
+
+// What went wrong, as a value. `field` names the offending input field (JSON path) when known;
+// `current_revision` is set on conflicts so a client can re-read and retry.
+enum class ErrorCode { invalid, not_found, conflict, internal };
+struct Error {
+  ErrorCode code = ErrorCode::internal;
+  std::string message;
+  std::string field;
+  std::int64_t current_revision = 0;
+};
+template <class T>
+using Result = tl::expected<T, Error>;
+[[nodiscard]] inline tl::unexpected<Error> fail(ErrorCode code, std::string message,
+                                                std::string field = {}) {
+  return tl::unexpected<Error>(Error{code, std::move(message), std::move(field), 0});
+}
+[[nodiscard]] std::string_view to_string(ErrorCode c);
+
+// Who may see and edit what (docs/server.md "Roles").
+enum class AccessRole { mediator, party, observer };
+[[nodiscard]] std::string_view to_string(AccessRole r);
+[[nodiscard]] std::optional<AccessRole> parse_access_role(std::string_view text);
+
+// An authenticated caller.
+struct Principal {
+  std::int64_t user_id = 0;
+  std::int64_t token_id = 0;
+  std::string name;
+  AccessRole role = AccessRole::observer;
+  std::string party;  // role party: the party id it speaks for
+};
+
+struct ScenarioSummary {
+  std::string id;
+  std::string title;
+  std::int64_t revision = 0;
+  std::string created_at, updated_at;
+};
+
+struct ImportResult {
+  std::string id;
+  std::int64_t revision = 0;
+  bool created = false;           // first import of this id
+  std::size_t stances_changed = 0;
+  std::size_t events_added = 0, events_removed = 0;
+};
+
+// One stance as written (party, point) within a version.
+struct StanceInput {
+  std::string party;
+  std::string point;
+  StanceKind kind = StanceKind::unknown;
+  std::string note;
+  std::vector<std::string> sources;
+  bool estimate = false;
+};
+
+// One row of the stance history.
+struct StanceRecord {
+  std::int64_t id = 0;
+  std::string scenario, version, party, point;
+  StanceKind kind = StanceKind::unknown;
+  std::string note;
+  std::vector<std::string> sources;
+  bool estimate = false;
+  std::string set_by, set_at;
+  std::int64_t revision = 0;
+};
+
+struct EventInput {
+  std::string date;  // YYYY-MM-DD (a prefix such as YYYY-MM is accepted)
+  std::string kind;  // talks | statement | strike | proposal | other
+  std::string text;
+  std::string note;
+  std::vector<std::string> sources;
+  bool estimate = false;
+};
+
+struct EventRecord {
+  std::int64_t id = 0;
+  std::string scenario;
+  EventInput event;
+  std::string added_by, added_at;
+  std::int64_t revision = 0;
+  std::optional<std::int64_t> removed_revision;  // set when a re-import dropped it
+};
+
+struct RunRecord {
+  std::int64_t id = 0;
+  std::string scenario, engine;
+  std::int64_t revision = 0;  // the scenario revision analysed
+  std::string params_json, result_json;
+  std::string created_by, created_at;
+};
+
+struct HistoryFilter {
+  std::optional<std::string> version, party, point, kind;
+  std::optional<std::string> since, until;  // inclusive, compared as text (ISO dates/times)
+  std::size_t limit = 1000;
+};
+
+struct TokenRecord {
+  std::int64_t id = 0;
+  std::string name;
+  AccessRole role = AccessRole::observer;
+  std::string party;
+  std::string created_at;
+  std::optional<std::string> revoked_at;
+};
+
+struct NewToken {
+  TokenRecord record;
+  std::string token;  // shown once; only its SHA-256 is stored
+};
+
+struct WriteResult {
+  std::int64_t revision = 0;  // the scenario revision after the write
+};
+
+}  // namespace accord::store

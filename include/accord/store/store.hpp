@@ -1,0 +1,108 @@
+#pragma once
+// The negotiation record: scenarios (each import a revision), framework versions and points,
+// stances with full history, timeline events, analysis runs, users and access tokens, in one
+// SQLite file (WAL, foreign keys on, versioned migrations applied at open). Design and
+// guarantees: docs/server.md "Store".
+//
+// Thread safety: every method may be called from any thread. Writes go through one writer
+// connection under a mutex (SQLite has one writer anyway) inside BEGIN IMMEDIATE
+// transactions; reads use a pool of connections, each read in its own snapshot.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accord/store/records.hpp"
+
+namespace accord::store {
+
+inline constexpr int kSchemaVersion = 4;
+
+struct OpenOptions {
+  bool create = false;       // create the file when missing (`accord db init`)
+  int busy_timeout_ms = 5000;
+  // Tests only: migrate to this schema version instead of kSchemaVersion.
+  std::optional<int> schema_version;
+};
+
+// The current state of a scenario: its latest document with the current stances and
+// events applied. Immutable; shared between readers.
+struct Snapshot {
+  std::string id;
+  std::int64_t revision = 0;
+  std::string updated_at;
+  Scenario scenario;
+};
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> open(const std::string& path, const OpenOptions& options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  [[nodiscard]] int schema_version() const;
+  // "ok", or SQLite's list of problems (PRAGMA integrity_check).
+  [[nodiscard]] std::string integrity_check() const;
+
+  // --- scenarios
+  // Imports a (valid) scenario as a new revision: creates it, or replaces its document and
+  // records every stance and event that changed.
+  Result<ImportResult> import_scenario(const Scenario& s, const std::string& by);
+  [[nodiscard]] std::vector<ScenarioSummary> list_scenarios() const;
+  [[nodiscard]] Result<std::shared_ptr<const Snapshot>> snapshot(const std::string& id) const;
+  [[nodiscard]] Result<std::int64_t> revision(const std::string& id) const;
+
+  // --- preferences (stored in the scenario document; each change is a new document revision)
+  // `prefs` was parsed against `parsed_against` (the issues and parties it indexes into).
+  // Conflict when the party's preferences changed after `base_revision`.
+  Result<WriteResult> set_preferences(const std::string& id, const std::string& party,
+                                      const Preferences& prefs, const Scenario& parsed_against,
+                                      std::int64_t base_revision, const std::string& by);
+  // The revision at which a party's preferences last changed (0: never set).
+  [[nodiscard]] Result<std::int64_t> preferences_revision(const std::string& id,
+                                                          const std::string& party) const;
+
+  // --- stances (one version; all or nothing). Conflict when any (party, point) written
+  // changed after `base_revision`; nullopt = last writer wins (local CLI only).
+  Result<WriteResult> set_stances(const std::string& id, const std::string& version,
+                                  const std::vector<StanceInput>& stances,
+                                  std::optional<std::int64_t> base_revision, const std::string& by);
+  // The latest record per (party, point) of a version (only keys ever written).
+  [[nodiscard]] Result<std::vector<StanceRecord>> current_stances(const std::string& id,
+                                                                  const std::string& version) const;
+  [[nodiscard]] Result<std::vector<StanceRecord>> stance_history(const std::string& id,
+                                                                 const HistoryFilter& f) const;
+
+  // --- events
+  Result<EventRecord> add_event(const std::string& id, const EventInput& e,
+                                std::optional<std::int64_t> base_revision, const std::string& by);
+  // Live events in timeline order; with `include_removed`, also those a re-import dropped.
+  [[nodiscard]] Result<std::vector<EventRecord>> events(const std::string& id, const HistoryFilter& f,
+                                                        bool include_removed = false) const;
+
+  // --- analysis runs
+  Result<RunRecord> add_run(const RunRecord& run);
+  [[nodiscard]] Result<std::vector<RunRecord>> runs(const std::string& id,
+                                                    const std::optional<std::string>& engine,
+                                                    std::size_t limit = 100) const;
+  [[nodiscard]] Result<RunRecord> run(const std::string& id, std::int64_t run_id) const;
+
+  // --- users and tokens
+  Result<NewToken> create_token(AccessRole role, const std::string& party, const std::string& name);
+  Result<TokenRecord> revoke_token(std::int64_t token_id);
+  [[nodiscard]] std::vector<TokenRecord> tokens() const;
+  // The caller a bearer token belongs to; nullopt when unknown, malformed or revoked.
+  [[nodiscard]] std::optional<Principal> authenticate(std::string_view token) const;
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Checks an event's fields (kind, date, text); the error names the field.
+[[nodiscard]] std::optional<Error> validate_event(const EventInput& e);
+
+}  // namespace accord::store

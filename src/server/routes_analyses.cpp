@@ -1,0 +1,77 @@
+// POST /api/scenarios/{id}/analyses/{engine} (mediator), GET .../analyses[/{run}]
+// (mediator: full results; party: reduced to what a mediator would tell it; observer: none).
+#include "context.hpp"
+
+namespace accord::server {
+namespace {
+
+Json run_json(const store::RunRecord& r, const Principal& who) {
+  Json result = Json::parse(r.result_json);
+  if (who.role == AccessRole::party) result = reduce_for_party(r.engine, result, who.party);
+  Json j = {{"id", r.id},           {"engine", r.engine},         {"revision", r.revision},
+            {"created_by", r.created_by}, {"created_at", r.created_at}};
+  if (who.role == AccessRole::mediator) j["params"] = Json::parse(r.params_json);
+  j["result"] = std::move(result);
+  return j;
+}
+
+void post(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1], engine = req.matches[2];
+  const auto snap = snapshot_or_throw(ctx, id);
+  require_mediator(who, "run analyses");
+  if (!known_engine(engine))
+    throw HttpError{404, "not_found", "no engine `" + engine + "`; expected evaluate, bargain, gmcr or forecast",
+                    "engine", {}};
+  const Json body = req.body.empty() ? Json::object() : parse_object(req);
+  const Json params = body.value("params", Json::object());
+  if (!params.is_object()) throw HttpError{400, "invalid", "`params` must be an object", "params", {}};
+  const Json result = run_analysis(engine, snap->scenario, params);
+  store::RunRecord rec;
+  rec.scenario = id;
+  rec.engine = engine;
+  rec.revision = snap->revision;
+  rec.params_json = params.dump();
+  rec.result_json = result.dump();
+  rec.created_by = who.name;
+  auto stored = ctx.store.add_run(rec);
+  if (!stored) throw from_store(stored.error());
+  send_json(res, 201, {{"scenario", id}, {"run", run_json(*stored, who)}});
+}
+
+void list(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1];
+  (void)snapshot_or_throw(ctx, id);
+  require_not_observer(who, "see analysis results");
+  std::optional<std::string> engine;
+  if (req.has_param("engine")) engine = req.get_param_value("engine");
+  auto runs = ctx.store.runs(id, engine, 100);
+  if (!runs) throw from_store(runs.error());
+  Json out = Json::array();
+  for (const auto& r : *runs) out.push_back(run_json(r, who));
+  send_json(res, 200, {{"scenario", id}, {"runs", std::move(out)}});
+}
+
+void get_one(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1];
+  (void)snapshot_or_throw(ctx, id);
+  require_not_observer(who, "see analysis results");
+  std::int64_t run_id = 0;
+  try {
+    run_id = std::stoll(req.matches[2]);
+  } catch (const std::exception&) {
+    throw HttpError{400, "invalid", "a run id is a number", "run", {}};
+  }
+  auto r = ctx.store.run(id, run_id);
+  if (!r) throw from_store(r.error());
+  send_json(res, 200, {{"scenario", id}, {"run", run_json(*r, who)}});
+}
+
+}  // namespace
+
+void add_analysis_routes(httplib::Server& svr, Ctx& ctx) {
+  add_route(svr, ctx, "POST", R"(/api/scenarios/([^/]+)/analyses/([^/]+))", post);
+  add_route(svr, ctx, "GET", R"(/api/scenarios/([^/]+)/analyses)", list);
+  add_route(svr, ctx, "GET", R"(/api/scenarios/([^/]+)/analyses/([0-9]+))", get_one);
+}
+
+}  // namespace accord::server

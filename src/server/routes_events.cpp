@@ -1,0 +1,67 @@
+// GET|POST /api/scenarios/{id}/events: the public timeline; only a mediator adds to it.
+#include <algorithm>
+
+#include "context.hpp"
+
+namespace accord::server {
+namespace {
+
+Json event_json(const store::EventRecord& r) {
+  return {{"id", r.id},         {"date", r.event.date},   {"kind", r.event.kind},
+          {"text", r.event.text}, {"note", r.event.note}, {"sources", r.event.sources},
+          {"estimate", r.event.estimate}, {"added_by", r.added_by}, {"added_at", r.added_at},
+          {"revision", r.revision}};
+}
+
+void list(Ctx& ctx, const Principal&, const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1];
+  store::HistoryFilter f;
+  if (req.has_param("kind")) f.kind = req.get_param_value("kind");
+  if (req.has_param("since")) f.since = req.get_param_value("since");
+  if (req.has_param("until")) f.until = req.get_param_value("until");
+  if (req.has_param("limit")) {
+    try {
+      f.limit = static_cast<std::size_t>(std::clamp(std::stol(req.get_param_value("limit")), 1L, 10000L));
+    } catch (const std::exception&) {
+      throw HttpError{400, "invalid", "`limit` must be a number", "limit", {}};
+    }
+  }
+  auto rows = ctx.store.events(id, f);
+  if (!rows) throw from_store(rows.error());
+  Json out = Json::array();
+  for (const auto& r : *rows) out.push_back(event_json(r));
+  send_json(res, 200, {{"scenario", id}, {"events", std::move(out)}});
+}
+
+// POST {date, kind, text, note?, sources?, estimate?, revision?}
+void add(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1];
+  (void)snapshot_or_throw(ctx, id);
+  require_mediator(who, "add timeline events");
+  const Json body = parse_object(req);
+  for (const auto& [key, _] : body.items())
+    if (key != "date" && key != "kind" && key != "text" && key != "note" && key != "sources" &&
+        key != "estimate" && key != "revision")
+      throw HttpError{400, "invalid", "unknown key `" + key + "`; expected date, kind, text, note, sources, estimate, revision",
+                      key, {}};
+  store::EventInput e;
+  e.date = get_string(body, "date", true, "");
+  e.kind = get_string(body, "kind", true, "");
+  e.text = get_string(body, "text", true, "");
+  e.note = get_string(body, "note", false, "");
+  e.sources = get_strings(body, "sources", "");
+  e.estimate = get_bool(body, "estimate", "");
+  auto added = ctx.store.add_event(id, e, base_revision(req, body, false), who.name);
+  if (!added) throw from_store(added.error());
+  res.set_header("ETag", "\"" + std::to_string(added->revision) + "\"");
+  send_json(res, 201, {{"scenario", id}, {"revision", added->revision}, {"event", event_json(*added)}});
+}
+
+}  // namespace
+
+void add_event_routes(httplib::Server& svr, Ctx& ctx) {
+  add_route(svr, ctx, "GET", R"(/api/scenarios/([^/]+)/events)", list);
+  add_route(svr, ctx, "POST", R"(/api/scenarios/([^/]+)/events)", add);
+}
+
+}  // namespace accord::server

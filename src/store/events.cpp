@@ -1,0 +1,130 @@
+// Timeline events: appended by the mediator, replaced wholesale by a re-import (the dropped
+// ones are kept, marked with the revision that removed them).
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "impl.hpp"
+
+namespace accord::store {
+namespace {
+
+constexpr std::array<std::string_view, 5> kKinds = {"talks", "statement", "strike", "proposal", "other"};
+
+bool valid_date(const std::string& d) {
+  // YYYY, YYYY-MM or YYYY-MM-DD
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  }
+  return true;
+}
+
+EventRecord read_event(SQLite::Statement& q) {
+  // Columns: id, scenario_id, date, kind, text, note, sources, estimate, added_by, added_at,
+  // revision, removed_revision.
+  EventRecord r;
+  r.id = q.getColumn(0).getInt64();
+  r.scenario = q.getColumn(1).getString();
+  r.event.date = q.getColumn(2).getString();
+  r.event.kind = q.getColumn(3).getString();
+  r.event.text = q.getColumn(4).getString();
+  r.event.note = q.getColumn(5).getString();
+  r.event.sources = sources_from_json(q.getColumn(6).getString());
+  r.event.estimate = q.getColumn(7).getInt() != 0;
+  r.added_by = q.getColumn(8).getString();
+  r.added_at = q.getColumn(9).getString();
+  r.revision = q.getColumn(10).getInt64();
+  if (!q.getColumn(11).isNull()) r.removed_revision = q.getColumn(11).getInt64();
+  return r;
+}
+
+constexpr const char* kColumns =
+    "id, scenario_id, date, kind, text, note, sources, estimate, added_by, added_at, revision, removed_revision";
+
+}  // namespace
+
+std::optional<Error> validate_event(const EventInput& e) {
+  if (!valid_date(e.date))
+    return Error{ErrorCode::invalid, "date `" + e.date + "` is not YYYY-MM-DD (or YYYY-MM, YYYY)", "date", 0};
+  if (std::find(kKinds.begin(), kKinds.end(), e.kind) == kKinds.end())
+    return Error{ErrorCode::invalid,
+                 "kind `" + e.kind + "` is not one of talks, statement, strike, proposal, other", "kind", 0};
+  if (e.text.empty()) return Error{ErrorCode::invalid, "text is empty", "text", 0};
+  if (e.text.size() > 10000) return Error{ErrorCode::invalid, "text is longer than 10000 bytes", "text", 0};
+  return std::nullopt;
+}
+
+Result<EventRecord> Store::add_event(const std::string& id, const EventInput& e,
+                                     std::optional<std::int64_t> base_revision, const std::string& by) {
+  if (auto err = validate_event(e)) return tl::unexpected(*err);
+  return guarded([&]() -> Result<EventRecord> {
+    std::lock_guard lock(impl_->write_mu);
+    Db& db = *impl_->writer;
+    Tx tx(db, true);
+    const std::int64_t rev = scenario_revision(db, id);
+    if (rev == 0) return tl::unexpected(not_found_scenario(id));
+    // Appending overwrites nothing, so any base revision up to the current one is accepted.
+    if (base_revision && *base_revision > rev)
+      return fail(ErrorCode::invalid, "revision " + std::to_string(*base_revision) +
+                                          " is ahead of the scenario (revision " + std::to_string(rev) + ")",
+                  "revision");
+    const std::int64_t next = rev + 1;
+    const std::string at = now_utc();
+    SQLite::Statement ins(db,
+                          "INSERT INTO events(scenario_id, position, date, kind, text, note, sources, estimate, "
+                          "added_by, added_at, revision) VALUES(?, (SELECT COALESCE(MAX(position), -1) + 1 FROM "
+                          "events WHERE scenario_id = ?),?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, id);
+    ins.bind(2, id);
+    ins.bind(3, e.date);
+    ins.bind(4, e.kind);
+    ins.bind(5, e.text);
+    ins.bind(6, e.note);
+    ins.bind(7, sources_to_json(e.sources));
+    ins.bind(8, e.estimate ? 1 : 0);
+    ins.bind(9, by);
+    ins.bind(10, at);
+    ins.bind(11, next);
+    ins.exec();
+    EventRecord out;
+    out.id = db.getLastInsertRowid();
+    out.scenario = id;
+    out.event = e;
+    out.added_by = by;
+    out.added_at = at;
+    out.revision = next;
+    bump_revision(db, id, next, at);
+    tx.commit();
+    return out;
+  });
+}
+
+Result<std::vector<EventRecord>> Store::events(const std::string& id, const HistoryFilter& f,
+                                               bool include_removed) const {
+  return guarded([&]() -> Result<std::vector<EventRecord>> {
+    Impl::Reader r(*impl_);
+    Tx tx(r.db(), false);
+    if (scenario_revision(r.db(), id) == 0) return tl::unexpected(not_found_scenario(id));
+    std::string sql = std::string("SELECT ") + kColumns + " FROM events WHERE scenario_id = ?";
+    if (!include_removed) sql += " AND removed_revision IS NULL";
+    std::vector<std::string> args = {id};
+    auto filter = [&](const std::optional<std::string>& value, const char* clause) {
+      if (!value) return;
+      sql += clause;
+      args.push_back(*value);
+    };
+    filter(f.kind, " AND kind = ?");
+    filter(f.since, " AND date >= ?");
+    filter(f.until, " AND date <= ?");
+    sql += " ORDER BY position, id LIMIT " + std::to_string(f.limit);
+    SQLite::Statement q(r.db(), sql);
+    for (std::size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
+    std::vector<EventRecord> out;
+    while (q.executeStep()) out.push_back(read_event(q));
+    return out;
+  });
+}
+
+}  // namespace accord::store

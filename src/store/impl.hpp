@@ -1,0 +1,100 @@
+#pragma once
+// Private to accord_store: the Store's connections, transactions and shared helpers.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "accord/store/store.hpp"
+
+namespace accord::store {
+
+using Db = SQLite::Database;
+
+[[nodiscard]] std::unique_ptr<Db> open_connection(const std::string& path, bool create, int busy_ms);
+[[nodiscard]] std::string now_utc();  // 2025-11-23T10:15:00.123Z
+
+// BEGIN IMMEDIATE (writes) or BEGIN (a consistent read snapshot); rolls back unless committed.
+class Tx {
+ public:
+  Tx(Db& db, bool write) : db_(db) { db_.exec(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+  ~Tx() {
+    if (!done_) {
+      try {
+        db_.exec("ROLLBACK");
+      } catch (...) {  // the connection is unusable; nothing more to do here
+      }
+    }
+  }
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+  void commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  Db& db_;
+  bool done_ = false;
+};
+
+// A parsed document revision, kept so that composing a snapshot does not re-parse it.
+struct BaseDoc {
+  std::int64_t revision = 0;
+  std::shared_ptr<const Scenario> scenario;
+};
+
+struct Store::Impl {
+  std::string path;
+  int busy_ms = 5000;
+  int schema = 0;  // the schema version this Store was opened at (tests may open old ones)
+  std::mutex write_mu;
+  std::unique_ptr<Db> writer;
+  mutable std::mutex pool_mu;
+  mutable std::vector<std::unique_ptr<Db>> pool;
+  mutable std::mutex cache_mu;
+  mutable std::map<std::string, std::shared_ptr<const Snapshot>> snapshots;
+  mutable std::map<std::string, BaseDoc> bases;
+
+  // A pooled read connection, returned on destruction.
+  class Reader {
+   public:
+    explicit Reader(const Impl& impl);
+    ~Reader();
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+    Db& db() { return *db_; }
+
+   private:
+    const Impl& impl_;
+    std::unique_ptr<Db> db_;
+  };
+
+  // The current state of a scenario as seen by `db` (inside a transaction).
+  Result<std::shared_ptr<const Snapshot>> compose(Db& db, const std::string& id) const;
+  std::shared_ptr<const Scenario> base_document(Db& db, const std::string& id) const;
+};
+
+// Runs `fn` translating SQLite exceptions into Error{internal}.
+template <class Fn>
+auto guarded(Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    return fail(ErrorCode::internal, std::string("database error: ") + e.what());
+  }
+}
+
+[[nodiscard]] std::string sources_to_json(const std::vector<std::string>& sources);
+[[nodiscard]] std::vector<std::string> sources_from_json(const std::string& text);
+[[nodiscard]] std::optional<StanceKind> parse_stance_kind(std::string_view s);
+[[nodiscard]] std::int64_t scenario_revision(Db& db, const std::string& id);  // 0 = no such scenario
+void bump_revision(Db& db, const std::string& id, std::int64_t revision, const std::string& at);
+[[nodiscard]] Error not_found_scenario(const std::string& id);
+[[nodiscard]] Error conflict(std::string message, std::string field, std::int64_t current);
+
+}  // namespace accord::store

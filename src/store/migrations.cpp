@@ -1,0 +1,157 @@
+// Schema history. Never edit a released step: append a new one and bump kSchemaVersion.
+#include "migrations.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "accord/store/store.hpp"
+
+namespace accord::store {
+namespace {
+
+// Step k (1-based) takes the schema from version k-1 to k.
+const std::vector<const char*> kSteps = {
+    // 1: scenarios, their document revisions, normalised framework, stances, events.
+    R"sql(
+CREATE TABLE scenarios(
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  revision INTEGER NOT NULL CHECK(revision >= 1),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE TABLE documents(
+  scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
+  json TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY(scenario_id, revision));
+CREATE TABLE parties(
+  scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  party_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY(scenario_id, party_id));
+CREATE TABLE versions(
+  scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  version_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  date TEXT NOT NULL,
+  PRIMARY KEY(scenario_id, version_id));
+CREATE TABLE points(
+  scenario_id TEXT NOT NULL,
+  version_id TEXT NOT NULL,
+  point_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY(scenario_id, version_id, point_id),
+  FOREIGN KEY(scenario_id, version_id) REFERENCES versions(scenario_id, version_id) ON DELETE CASCADE);
+CREATE TABLE stances(
+  id INTEGER PRIMARY KEY,
+  scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  version_id TEXT NOT NULL,
+  party_id TEXT NOT NULL,
+  point_id TEXT NOT NULL,
+  stance TEXT NOT NULL CHECK(stance IN ('accept','reject','conditional','unknown')),
+  note TEXT NOT NULL DEFAULT '',
+  sources TEXT NOT NULL DEFAULT '[]',
+  estimate INTEGER NOT NULL DEFAULT 0,
+  set_by TEXT NOT NULL,
+  set_at TEXT NOT NULL,
+  revision INTEGER NOT NULL);
+CREATE INDEX stances_key ON stances(scenario_id, version_id, party_id, point_id, id);
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK(kind IN ('talks','statement','strike','proposal','other')),
+  text TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  sources TEXT NOT NULL DEFAULT '[]',
+  estimate INTEGER NOT NULL DEFAULT 0,
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  removed_revision INTEGER);
+CREATE INDEX events_live ON events(scenario_id, removed_revision, position);
+)sql",
+    // 2: analysis runs.
+    R"sql(
+CREATE TABLE analysis_runs(
+  id INTEGER PRIMARY KEY,
+  scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
+  engine TEXT NOT NULL,
+  params TEXT NOT NULL,
+  result TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL);
+CREATE INDEX analysis_runs_by_scenario ON analysis_runs(scenario_id, engine, id);
+)sql",
+    // 3: users and access tokens (only a SHA-256 of each secret is stored).
+    R"sql(
+CREATE TABLE users(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK(role IN ('mediator','party','observer')),
+  party_id TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  CHECK((role = 'party') = (party_id <> '')));
+CREATE TABLE tokens(
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT);
+)sql",
+    // 4: when each party's preferences last changed (optimistic concurrency on PUT).
+    // Existing scenarios: every party counts as set at the scenario's latest document.
+    R"sql(
+CREATE TABLE preference_revisions(
+  scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  party_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  PRIMARY KEY(scenario_id, party_id));
+INSERT INTO preference_revisions(scenario_id, party_id, revision)
+  SELECT p.scenario_id, p.party_id,
+         (SELECT MAX(d.revision) FROM documents d WHERE d.scenario_id = p.scenario_id)
+  FROM parties p;
+)sql",
+};
+static_assert(kSchemaVersion == 4, "add a migration step with the new schema version");
+
+}  // namespace
+
+int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+void migrate(SQLite::Database& db, int target) {
+  const int current = user_version(db);
+  if (current > static_cast<int>(kSteps.size()))
+    throw std::runtime_error("the database has schema version " + std::to_string(current) +
+                             ", newer than this build of accord understands (" +
+                             std::to_string(kSteps.size()) + ")");
+  for (int v = current + 1; v <= target; ++v) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      // Another process may have migrated while we waited for the lock.
+      if (user_version(db) >= v) {
+        db.exec("COMMIT");
+        continue;
+      }
+      db.exec(kSteps[static_cast<std::size_t>(v - 1)]);
+      db.exec("PRAGMA user_version = " + std::to_string(v));
+      db.exec("COMMIT");
+    } catch (...) {
+      db.exec("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+}  // namespace accord::store

@@ -1,0 +1,85 @@
+// A party's preferences live in the scenario document: each change writes a new revision.
+#include "accord/io/scenario_io.hpp"
+#include "impl.hpp"
+
+namespace accord::store {
+namespace {
+
+bool same_parties(const Scenario& a, const Scenario& b) {
+  if (a.parties.size() != b.parties.size()) return false;
+  for (std::size_t p = 0; p < a.parties.size(); ++p)
+    if (a.parties[p].id != b.parties[p].id) return false;
+  return true;
+}
+
+std::int64_t pref_revision(Db& db, const std::string& id, const std::string& party) {
+  SQLite::Statement q(db, "SELECT revision FROM preference_revisions WHERE scenario_id = ? AND party_id = ?");
+  q.bind(1, id);
+  q.bind(2, party);
+  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
+}  // namespace
+
+Result<std::int64_t> Store::preferences_revision(const std::string& id, const std::string& party) const {
+  return guarded([&]() -> Result<std::int64_t> {
+    Impl::Reader r(*impl_);
+    Tx tx(r.db(), false);
+    if (scenario_revision(r.db(), id) == 0) return tl::unexpected(not_found_scenario(id));
+    return pref_revision(r.db(), id, party);
+  });
+}
+
+Result<WriteResult> Store::set_preferences(const std::string& id, const std::string& party,
+                                           const Preferences& prefs, const Scenario& parsed_against,
+                                           std::int64_t base_revision, const std::string& by) {
+  return guarded([&]() -> Result<WriteResult> {
+    std::lock_guard lock(impl_->write_mu);
+    Db& db = *impl_->writer;
+    Tx tx(db, true);
+    const std::int64_t rev = scenario_revision(db, id);
+    if (rev == 0) return tl::unexpected(not_found_scenario(id));
+    if (base_revision > rev)
+      return fail(ErrorCode::invalid, "revision " + std::to_string(base_revision) +
+                                          " is ahead of the scenario (revision " + std::to_string(rev) + ")",
+                  "revision");
+    const std::int64_t changed = pref_revision(db, id, party);
+    if (changed > base_revision)
+      return tl::unexpected(conflict("the preferences of `" + party + "` changed at revision " +
+                                         std::to_string(changed) + ", after revision " +
+                                         std::to_string(base_revision) + "; re-read them and retry",
+                                     "revision", rev));
+    auto snap = impl_->compose(db, id);
+    if (!snap) return tl::unexpected(snap.error());
+    Scenario s = (*snap)->scenario;
+    if (s.issues != parsed_against.issues || !same_parties(s, parsed_against))
+      return tl::unexpected(conflict("the scenario's parties or issues changed; re-read and retry", "revision", rev));
+    const PartyIndex p = s.find_party(party);
+    if (!p.valid()) return fail(ErrorCode::not_found, "no party `" + party + "` in scenario `" + id + "`", "party");
+    s.preferences[p.get()] = prefs;
+    const std::int64_t next = rev + 1;
+    const std::string at = now_utc();
+    SQLite::Statement doc(db,
+                          "INSERT INTO documents(scenario_id, revision, json, reason, created_by, created_at) "
+                          "VALUES(?,?,?,?,?,?)");
+    doc.bind(1, id);
+    doc.bind(2, next);
+    doc.bind(3, io::write_scenario(s, io::TextFormat::json));
+    doc.bind(4, "preferences " + party);
+    doc.bind(5, by);
+    doc.bind(6, at);
+    doc.exec();
+    SQLite::Statement up(db,
+                         "INSERT INTO preference_revisions(scenario_id, party_id, revision) VALUES(?,?,?) "
+                         "ON CONFLICT(scenario_id, party_id) DO UPDATE SET revision = excluded.revision");
+    up.bind(1, id);
+    up.bind(2, party);
+    up.bind(3, next);
+    up.exec();
+    bump_revision(db, id, next, at);
+    tx.commit();
+    return WriteResult{next};
+  });
+}
+
+}  // namespace accord::store

@@ -1,0 +1,232 @@
+// Importing a scenario: a new document revision, the normalised framework, and a history
+// row for every stance and event that changed since the previous import.
+#include <algorithm>
+
+#include "accord/io/scenario_io.hpp"
+#include "impl.hpp"
+
+namespace accord::store {
+namespace {
+
+void replace_framework(Db& db, const Scenario& s) {
+  for (const char* table : {"parties", "points", "versions"}) {
+    SQLite::Statement del(db, std::string("DELETE FROM ") + table + " WHERE scenario_id = ?");
+    del.bind(1, s.id);
+    del.exec();
+  }
+  SQLite::Statement party(db, "INSERT INTO parties(scenario_id, party_id, ord, name, role) VALUES(?,?,?,?,?)");
+  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+    party.bind(1, s.id);
+    party.bind(2, s.parties[p].id);
+    party.bind(3, static_cast<std::int64_t>(p));
+    party.bind(4, s.parties[p].name);
+    party.bind(5, std::string(to_string(s.parties[p].role)));
+    party.exec();
+    party.reset();
+  }
+  SQLite::Statement ver(db, "INSERT INTO versions(scenario_id, version_id, ord, label, date) VALUES(?,?,?,?,?)");
+  SQLite::Statement pt(db,
+                       "INSERT INTO points(scenario_id, version_id, point_id, ord, number, text) VALUES(?,?,?,?,?,?)");
+  for (std::size_t v = 0; v < s.versions.size(); ++v) {
+    const Version& version = s.versions[v];
+    ver.bind(1, s.id);
+    ver.bind(2, version.id);
+    ver.bind(3, static_cast<std::int64_t>(v));
+    ver.bind(4, version.label);
+    ver.bind(5, version.date);
+    ver.exec();
+    ver.reset();
+    for (std::size_t k = 0; k < version.points.size(); ++k) {
+      pt.bind(1, s.id);
+      pt.bind(2, version.id);
+      pt.bind(3, version.points[k].id);
+      pt.bind(4, static_cast<std::int64_t>(k));
+      pt.bind(5, version.points[k].number);
+      pt.bind(6, version.points[k].text);
+      pt.exec();
+      pt.reset();
+    }
+  }
+}
+
+Stance stance_at(const Scenario& s, const std::string& version, const std::string& party,
+                 const std::string& point) {
+  const VersionIndex v = s.find_version(version);
+  const PartyIndex p = s.find_party(party);
+  if (!v.valid() || !p.valid()) return {};
+  const Version& ver = s.versions[v.get()];
+  const PointIndex k = ver.find_point(point);
+  if (!k.valid() || p.get() >= ver.stances.size() || k.get() >= ver.stances[p.get()].size()) return {};
+  return ver.stances[p.get()][k.get()];
+}
+
+std::size_t record_stances(Db& db, const Scenario& s, const Scenario* before, std::int64_t rev,
+                           const std::string& by, const std::string& at) {
+  SQLite::Statement ins(db,
+                        "INSERT INTO stances(scenario_id, version_id, party_id, point_id, stance, note, sources, "
+                        "estimate, set_by, set_at, revision) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  std::size_t changed = 0;
+  for (const Version& v : s.versions) {
+    for (std::size_t p = 0; p < s.parties.size() && p < v.stances.size(); ++p) {
+      for (std::size_t k = 0; k < v.points.size() && k < v.stances[p].size(); ++k) {
+        const Stance& now = v.stances[p][k];
+        const Stance prev = before ? stance_at(*before, v.id, s.parties[p].id, v.points[k].id) : Stance{};
+        if (now == prev) continue;
+        ins.bind(1, s.id);
+        ins.bind(2, v.id);
+        ins.bind(3, s.parties[p].id);
+        ins.bind(4, v.points[k].id);
+        ins.bind(5, std::string(to_string(now.kind)));
+        ins.bind(6, now.provenance.note);
+        ins.bind(7, sources_to_json(now.provenance.sources));
+        ins.bind(8, now.provenance.estimate ? 1 : 0);
+        ins.bind(9, by);
+        ins.bind(10, at);
+        ins.bind(11, rev);
+        ins.exec();
+        ins.reset();
+        ++changed;
+      }
+    }
+  }
+  return changed;
+}
+
+struct LiveEvent {
+  std::int64_t id;
+  Event event;
+  bool matched = false;
+};
+
+void record_events(Db& db, const Scenario& s, std::int64_t rev, const std::string& by, const std::string& at,
+                   ImportResult& out) {
+  std::vector<LiveEvent> live;
+  SQLite::Statement q(db,
+                      "SELECT id, date, kind, text, note, sources, estimate FROM events WHERE scenario_id = ? "
+                      "AND removed_revision IS NULL ORDER BY position, id");
+  q.bind(1, s.id);
+  while (q.executeStep()) {
+    Event e;
+    e.date = q.getColumn(1).getString();
+    e.kind = q.getColumn(2).getString();
+    e.text = q.getColumn(3).getString();
+    e.provenance.note = q.getColumn(4).getString();
+    e.provenance.sources = sources_from_json(q.getColumn(5).getString());
+    e.provenance.estimate = q.getColumn(6).getInt() != 0;
+    live.push_back({q.getColumn(0).getInt64(), std::move(e)});
+  }
+  SQLite::Statement move(db, "UPDATE events SET position = ? WHERE id = ?");
+  SQLite::Statement ins(db,
+                        "INSERT INTO events(scenario_id, position, date, kind, text, note, sources, estimate, "
+                        "added_by, added_at, revision) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  for (std::size_t i = 0; i < s.timeline.size(); ++i) {
+    const Event& e = s.timeline[i];
+    auto it = std::find_if(live.begin(), live.end(), [&](const LiveEvent& l) { return !l.matched && l.event == e; });
+    if (it != live.end()) {
+      it->matched = true;
+      move.bind(1, static_cast<std::int64_t>(i));
+      move.bind(2, it->id);
+      move.exec();
+      move.reset();
+      continue;
+    }
+    ins.bind(1, s.id);
+    ins.bind(2, static_cast<std::int64_t>(i));
+    ins.bind(3, e.date);
+    ins.bind(4, e.kind);
+    ins.bind(5, e.text);
+    ins.bind(6, e.provenance.note);
+    ins.bind(7, sources_to_json(e.provenance.sources));
+    ins.bind(8, e.provenance.estimate ? 1 : 0);
+    ins.bind(9, by);
+    ins.bind(10, at);
+    ins.bind(11, rev);
+    ins.exec();
+    ins.reset();
+    ++out.events_added;
+  }
+  SQLite::Statement drop(db, "UPDATE events SET removed_revision = ? WHERE id = ?");
+  for (const LiveEvent& l : live) {
+    if (l.matched) continue;
+    drop.bind(1, rev);
+    drop.bind(2, l.id);
+    drop.exec();
+    drop.reset();
+    ++out.events_removed;
+  }
+}
+
+void record_preferences(Db& db, const Scenario& s, const Scenario* before, std::int64_t rev) {
+  SQLite::Statement up(db,
+                       "INSERT INTO preference_revisions(scenario_id, party_id, revision) VALUES(?,?,?) "
+                       "ON CONFLICT(scenario_id, party_id) DO UPDATE SET revision = excluded.revision");
+  const bool same_issues = before && before->issues == s.issues;
+  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+    if (same_issues) {
+      const PartyIndex q = before->find_party(s.parties[p].id);
+      if (q.valid() && before->preferences[q.get()] == s.preferences[p]) continue;
+    }
+    up.bind(1, s.id);
+    up.bind(2, s.parties[p].id);
+    up.bind(3, rev);
+    up.exec();
+    up.reset();
+  }
+}
+
+}  // namespace
+
+Result<ImportResult> Store::import_scenario(const Scenario& s, const std::string& by) {
+  return guarded([&]() -> Result<ImportResult> {
+    std::lock_guard lock(impl_->write_mu);
+    Db& db = *impl_->writer;
+    Tx tx(db, true);
+    const std::string at = now_utc();
+    ImportResult out;
+    out.id = s.id;
+    std::int64_t rev = scenario_revision(db, s.id);
+    std::shared_ptr<const Snapshot> before;
+    if (rev == 0) {
+      out.created = true;
+      rev = 1;
+      SQLite::Statement q(db, "INSERT INTO scenarios(id, title, revision, created_at, updated_at) VALUES(?,?,?,?,?)");
+      q.bind(1, s.id);
+      q.bind(2, s.title);
+      q.bind(3, rev);
+      q.bind(4, at);
+      q.bind(5, at);
+      q.exec();
+    } else {
+      auto b = impl_->compose(db, s.id);
+      if (!b) return tl::unexpected(b.error());
+      before = *b;
+      ++rev;
+      SQLite::Statement q(db, "UPDATE scenarios SET title = ?, revision = ?, updated_at = ? WHERE id = ?");
+      q.bind(1, s.title);
+      q.bind(2, rev);
+      q.bind(3, at);
+      q.bind(4, s.id);
+      q.exec();
+    }
+    out.revision = rev;
+    SQLite::Statement doc(db,
+                          "INSERT INTO documents(scenario_id, revision, json, reason, created_by, created_at) "
+                          "VALUES(?,?,?,?,?,?)");
+    doc.bind(1, s.id);
+    doc.bind(2, rev);
+    doc.bind(3, io::write_scenario(s, io::TextFormat::json));
+    doc.bind(4, "import");
+    doc.bind(5, by);
+    doc.bind(6, at);
+    doc.exec();
+    replace_framework(db, s);
+    const Scenario* prev = before ? &before->scenario : nullptr;
+    out.stances_changed = record_stances(db, s, prev, rev, by, at);
+    record_events(db, s, rev, by, at, out);
+    if (impl_->schema >= 4) record_preferences(db, s, prev, rev);
+    tx.commit();
+    return out;
+  });
+}
+
+}  // namespace accord::store

@@ -1,0 +1,252 @@
+#pragma once
+// Test helpers for the server: a minimal blocking HTTP/1.1 client over loopback (one
+// connection per request), an in-process server, and an `accord serve` child process.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "accord/io/scenario_io.hpp"
+#include "accord/server/server.hpp"
+#include "accord/store/store.hpp"
+
+namespace accord::test {
+
+struct Http {
+  int status = 0;  // 0: no response (connection failed or closed)
+  std::string body;
+  std::map<std::string, std::string> headers;  // lower-case names
+  [[nodiscard]] nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
+};
+
+inline int connect_loopback(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+inline bool send_all(int fd, const std::string& data) {
+  std::size_t off = 0;
+  while (off < data.size()) {
+    const ssize_t n = ::send(fd, data.data() + off, data.size() - off, MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    off += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// Reads until the peer closes or `timeout_ms` passes.
+inline std::string read_all(int fd, int timeout_ms) {
+  std::string out;
+  char buf[16384];
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+inline Http parse_response(const std::string& raw) {
+  Http r;
+  const std::size_t end = raw.find("\r\n\r\n");
+  if (raw.compare(0, 5, "HTTP/") != 0 || end == std::string::npos) return r;
+  r.status = std::atoi(raw.c_str() + raw.find(' ') + 1);
+  std::size_t pos = raw.find("\r\n") + 2;
+  while (pos < end) {
+    const std::size_t eol = raw.find("\r\n", pos);
+    const std::string line = raw.substr(pos, eol - pos);
+    const std::size_t colon = line.find(':');
+    if (colon != std::string::npos) {
+      std::string name = line.substr(0, colon);
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string value = line.substr(colon + 1);
+      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+      r.headers[name] = value;
+    }
+    pos = eol + 2;
+  }
+  r.body = raw.substr(end + 4);
+  return r;
+}
+
+inline Http request(int port, const std::string& method, const std::string& path, const std::string& token = "",
+                    const std::string& body = "", const std::map<std::string, std::string>& headers = {},
+                    int timeout_ms = 10000) {
+  const int fd = connect_loopback(port);
+  if (fd < 0) return {};
+  std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  if (!token.empty()) req += "Authorization: Bearer " + token + "\r\n";
+  for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
+  if (!body.empty() || method == "PUT" || method == "POST")
+    req += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+  req += "\r\n" + body;
+  Http r;
+  if (send_all(fd, req)) r = parse_response(read_all(fd, timeout_ms));
+  ::close(fd);
+  return r;
+}
+
+inline std::string temp_db(const std::string& name) {
+  const std::string path = std::string(::testing::TempDir()) + "accord_" + name + "_" + std::to_string(::getpid()) + ".db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  return path;
+}
+
+inline std::unique_ptr<store::Store> open_store(const std::string& path) {
+  store::OpenOptions o;
+  o.create = true;
+  auto s = store::Store::open(path, o);
+  if (!s) throw std::runtime_error(s.error().message);
+  return std::move(*s);
+}
+
+inline Scenario load_text(const std::string& text) {
+  auto r = io::load_scenario_text(text, "fixture.yaml");
+  if (!r.ok()) throw std::runtime_error(r.diagnostics.empty() ? "bad fixture" : r.diagnostics[0].to_string());
+  return *r.scenario;
+}
+
+// A server on a free loopback port inside the test process.
+class TestServer {
+ public:
+  explicit TestServer(store::Store& store, server::Options o = {}) {
+    o.port = 0;
+    o.log_level = "off";
+    o.threads = std::max(o.threads, 8);
+    server_ = std::make_unique<server::Server>(store, o);
+    std::string error;
+    port_ = server_->bind(error);
+    if (port_ < 0) throw std::runtime_error(error);
+    thread_ = std::thread([this] { server_->run(); });
+  }
+  ~TestServer() {
+    server_->stop();
+    thread_.join();
+  }
+  [[nodiscard]] int port() const { return port_; }
+
+ private:
+  std::unique_ptr<server::Server> server_;
+  std::thread thread_;
+  int port_ = -1;
+};
+
+// `accord serve --db PATH --port 0` as a child process; killed (SIGKILL) on destruction.
+class ServeProcess {
+ public:
+  explicit ServeProcess(const std::string& db) {
+    int out[2];
+    if (::pipe(out) != 0) throw std::runtime_error("pipe");
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(out[1], 1);
+      const int devnull = ::open("/dev/null", O_WRONLY);
+      ::dup2(devnull, 2);
+      ::close(out[0]);
+      ::execl(ACCORD_CLI_PATH, ACCORD_CLI_PATH, "serve", "--db", db.c_str(), "--port", "0", "--log-level", "warn",
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    const std::string line = read_line(out[0], 10000);
+    ::close(out[0]);
+    const std::size_t colon = line.rfind(':');
+    if (colon != std::string::npos) port_ = std::atoi(line.c_str() + colon + 1);
+  }
+  ~ServeProcess() { kill(); }
+  void kill() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+  }
+  [[nodiscard]] int port() const { return port_; }
+
+ private:
+  static std::string read_line(int fd, int timeout_ms) {
+    std::string line;
+    char c;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (std::chrono::steady_clock::now() < deadline) {
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, 100) <= 0) continue;
+      if (::read(fd, &c, 1) != 1 || c == '\n') break;
+      line += c;
+    }
+    return line;
+  }
+  pid_t pid_ = -1;
+  int port_ = -1;
+};
+
+// example-small with a mark in each party's private data, to catch leaks.
+inline const char* kFixture = R"(
+format: 1
+id: ex
+title: Leak-check fixture
+parties:
+  - {id: A, name: Alpha, role: party, capability: 60}
+  - {id: B, name: Beta, role: party, capability: 40}
+  - {id: M, name: Mediator, role: mediator, capability: 50}
+issues:
+  - id: border
+    title: Where the line runs
+    options: [OLD, NOW, NEW]
+  - id: troops
+    title: Troop ceiling
+    range: {min: 0, max: 100, step: 10, unit: thousand}
+preferences:
+  A:
+    reservation: {value: 0.4, note: "SECRET_A_RESERVATION"}
+    issues:
+      border: {weight: 0.6543, values: {OLD: 1, NOW: 0.5, NEW: 0}, red_lines: [NEW]}
+      troops: {weight: 0.3457, curve: [[0, 0], [60, 0.8], [100, 1]]}
+  B:
+    reservation: {value: 0.35, note: "SECRET_B_RESERVATION"}
+    issues:
+      border: {weight: 0.6123, values: {OLD: 0, NOW: 0.7, NEW: 1}, red_lines: [OLD]}
+      troops: {weight: 0.3877, curve: [[0, 1], [50, 0.5], [100, 0]]}
+framework:
+  versions:
+    - id: d1
+      label: First draft
+      date: 2025-01-10
+      points:
+        - {id: P1, number: 1, text: "Line along the contact line", sets: {border: NOW}}
+        - {id: P2, number: 2, text: "Troop ceiling of 30,000", sets: {troops: 30}}
+      stances:
+        A: {P1: accept, P2: {stance: reject, note: "too low"}}
+        B: {P1: accept, P2: accept}
+timeline:
+  - {date: 2025-01-10, kind: proposal, text: "Mediator tables the first draft"}
+)";
+
+}  // namespace accord::test
