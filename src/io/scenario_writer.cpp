@@ -298,7 +298,9 @@ void emit(YAML::Emitter& out, const Json& j) {
 
 std::string write_scenario(const Scenario& s, TextFormat format) {
   const Json j = scenario_json(s);
-  if (format == TextFormat::json) return j.dump(2) + "\n";
+  // Text from files is checked to be UTF-8 on input; `replace` keeps a stray byte from an
+  // in-memory scenario from aborting the write.
+  if (format == TextFormat::json) return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
   YAML::Emitter out;
   out.SetIndent(2);
   emit(out, j);

@@ -41,6 +41,7 @@ std::string make_id(const std::string& text, std::vector<std::string>& taken) {
       id.push_back('_');
     }
   }
+  if (id.size() > 64) id.resize(64);  // scenario ids are at most 128 characters; keep room for "_N"
   while (!id.empty() && id.back() == '_') id.pop_back();
   if (id.empty()) id.push_back('x');
   std::string unique = id;

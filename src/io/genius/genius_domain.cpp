@@ -1,4 +1,5 @@
 // GENIUS domain files: <negotiation_template><utility_space><objective><issue>...
+#include <algorithm>
 #include <string>
 
 #include "io/genius/genius_xml.hpp"
@@ -38,6 +39,7 @@ bool read_domain(const std::string& text, const Context& ctx, Domain& d) {
     return false;
   }
   bool ok = true;
+  std::vector<int> seen_indices;
   for (const auto* e : issues) {
     DomainIssue is;
     is.name = attr(e, "name");
@@ -47,6 +49,13 @@ bool read_domain(const std::string& text, const Context& ctx, Domain& d) {
       ok = false;
       continue;
     }
+    if (std::find(seen_indices.begin(), seen_indices.end(), is.index) != seen_indices.end()) {
+      ctx.error(e, path, "duplicate issue index " + std::to_string(is.index) +
+                             "; expected each <issue> to have its own index");
+      ok = false;
+      continue;
+    }
+    seen_indices.push_back(is.index);
     const std::string type = issue_type(e);
     if (type == "discrete") {
       for (const auto* item = e->FirstChildElement("item"); item; item = item->NextSiblingElement("item"))

@@ -6,6 +6,7 @@
 #include "accord/io/scenario_io.hpp"
 #include "accord/model/validate.hpp"
 #include "io/genius/genius_xml.hpp"
+#include "io/text_checks.hpp"
 
 namespace accord::io {
 
@@ -59,9 +60,24 @@ Scenario scenario_from_domain(const genius::Domain& d, const std::string& name) 
 
 }  // namespace
 
+namespace {
+
+bool utf8_ok(const XmlText& x, Diagnostics& out) {
+  Reader r(x.name);
+  const bool ok = check_text(x.text, r);
+  for (auto& d : r.diagnostics()) out.push_back(std::move(d));
+  return ok;
+}
+
+}  // namespace
+
 GeniusImport import_genius_text(const XmlText& domain, const std::vector<XmlText>& profiles,
                                 const GeniusOptions& options) {
   GeniusImport out;
+  bool utf8 = true;  // like scenario files, XML input must be UTF-8 text
+  for (const XmlText* x : {&domain}) utf8 = utf8_ok(*x, out.diagnostics) && utf8;
+  for (const XmlText& p : profiles) utf8 = utf8_ok(p, out.diagnostics) && utf8;
+  if (!utf8) return out;
   genius::Domain d;
   if (!genius::read_domain(domain.text, genius::Context{domain.name, &out.diagnostics}, d)) return out;
   if (profiles.empty()) {
@@ -88,6 +104,7 @@ GeniusImport import_genius_text(const XmlText& domain, const std::vector<XmlText
     Preferences prefs;
     const genius::Context ctx{profiles[j].name, &out.diagnostics};
     ok = genius::read_profile(profiles[j].text, ctx, d, s, prefs) && ok;
+    prefs.issues.resize(s.issues.size());  // a profile that failed early may have none
     for (std::size_t i = 0; i < s.issues.size(); ++i)
       if (s.issues[i].kind == IssueKind::discrete)
         prefs.issues[i].option_values.resize(s.issues[i].options.size());

@@ -61,6 +61,11 @@ class Importer {
                         "a gmcr-py save file is JSON written by gmcr-py's Save"});
       out.diagnostics = std::move(diags_);
       return out;
+    } catch (const Json::exception& e) {  // e.g. a number too large for a double
+      diags_.push_back({Severity::error, file_, 0, 0, "", "", std::string("invalid JSON: ") + e.what(),
+                        "a gmcr-py save file is JSON written by gmcr-py's Save"});
+      out.diagnostics = std::move(diags_);
+      return out;
     }
     if (!root.is_object()) {
       error("", "expected a gmcr-py save (a JSON object with `options` and `decisionMakers`), found " + kind(root));
