@@ -4,7 +4,7 @@ BUILD ?= build
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
 
-.PHONY: deps build run test sanitize fuzz bench clean
+.PHONY: deps build run test sanitize fuzz bench web-test clean
 deps:
 	./scripts/install-deps.sh
 
@@ -31,6 +31,12 @@ fuzz: deps
 	  -DACCORD_TESTS=OFF -DACCORD_BENCH=OFF
 	cmake --build build-fuzz -j$(JOBS) --target accord_fuzzers
 	./scripts/run-fuzzers.sh build-fuzz $(FUZZ_SECONDS)
+
+# The dashboard: rebuild web/dist and check it matches the committed files, then browser tests
+# (headless Chromium against `accord serve` on 127.0.0.1).
+web-test: build
+	./scripts/install-web-deps.sh
+	BUILD=$(BUILD) ./scripts/test-web.sh
 
 bench: build
 	./scripts/run-benchmarks.sh $(BUILD)

@@ -1,6 +1,7 @@
 // accord evaluate | diff | report
 #include <nlohmann/json.hpp>
 
+#include "accord/report/html.hpp"
 #include "accord/report/sections.hpp"
 #include "cli.hpp"
 
@@ -95,9 +96,10 @@ void add_report(CLI::App& app) {
   auto* cmd = app.add_subcommand("report", "The whole analysis of a scenario (the main job)")
                   ->footer("Examples:\n  accord report                # built-in geneva-2025\n"
                            "  accord report my.yaml --markdown -o report.md\n"
-                           "  accord report --json | jq .evaluations");
+                           "  accord report --json | jq .evaluations\n"
+                           "  accord report my.yaml --html report.html   # one self-contained file");
   struct Opts {
-    std::string scenario = "geneva-2025", output = "-";
+    std::string scenario = "geneva-2025", output = "-", html;
     bool json = false, markdown = false;
     report::ReportOptions options;
   };
@@ -106,13 +108,17 @@ void add_report(CLI::App& app) {
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/cli.md)");
   cmd->add_flag("--markdown", o->markdown, "Print Markdown");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
+  cmd->add_option("--html", o->html, "Write the report with charts as one self-contained HTML file (- for stdout)");
   cmd->add_option("--max-open-points", o->options.evaluate.max_open_points, "Readiness: K")
       ->capture_default_str();
   cmd->add_option("--max-open-salience", o->options.evaluate.max_open_salience, "Readiness: S")
       ->capture_default_str();
   cmd->callback([o] {
     if (o->json && o->markdown) throw Exit{kExitInvalidInput, "choose one of --json and --markdown"};
+    if (!o->html.empty() && (o->json || o->markdown))
+      throw Exit{kExitInvalidInput, "--html writes its own file; do not combine it with --json or --markdown"};
     const Scenario s = load_or_exit(o->scenario, o->json);
+    if (!o->html.empty()) return write_output(o->html, report::html_report(s, {.evaluate = o->options.evaluate}));
     if (o->json) return write_output(o->output, report::full_report_json(s, o->options).dump(2) + "\n");
     write_output(o->output, report::full_report_text(
                                 s, o->options, o->markdown ? report::Style::markdown : report::Style::text));

@@ -1,0 +1,185 @@
+// Bargaining section: for each pair of bargaining parties, the Pareto frontier of the pair, the
+// n-party frontier projected onto the pair, the reservations, the current draft, the Nash,
+// Kalai–Smorodinsky, egalitarian and utilitarian packages and the closest acceptable package.
+// Every marker is focusable; clicking it (or Enter) shows its package beside the chart.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "accord/engines/bargain.hpp"
+#include "sections.hpp"
+#include "svg.hpp"
+
+namespace accord::report::html {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr double kW = 520, kH = 440, kL = 60, kR = 20, kT = 20, kB = 50;
+
+struct Mark {
+  std::string key;    // css / label key: nash, ks, egal, util, closest, draft
+  std::string label;  // for people
+  std::vector<double> u;  // per bargaining party
+  Package package;
+};
+
+// Compact package description for the data-p attribute (rendered by the inline script).
+Json package_data(const Scenario& s, const std::string& title, const std::vector<std::string>& ids,
+                  const std::vector<double>& u, const Package& x, bool labels) {
+  Json j = {{"t", title}};
+  Json uj = Json::object();
+  for (std::size_t k = 0; k < ids.size() && k < u.size(); ++k) uj[ids[k]] = std::round(u[k] * 1000) / 1000;
+  j["u"] = std::move(uj);
+  Json xs = Json::array();
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    const Issue& issue = s.issues[i];
+    std::string value = "open";
+    if (i < x.size() && x[i]) {
+      value = labels ? setting_text(issue, *x[i])
+                     : (issue.kind == IssueKind::numeric ? num(x[i]->value, 3) : issue.options[x[i]->option.get()].id);
+    }
+    xs.push_back(Json::array({labels ? (issue.title.empty() ? issue.id : issue.title) : issue.id, value}));
+  }
+  j["x"] = std::move(xs);
+  return j;
+}
+
+std::string mark_attr(const Json& data, const std::string& aria) {
+  return " tabindex=\"0\" role=\"button\" aria-label=\"" + esc(aria) + "\" data-p=\"" + esc(data.dump()) + "\"";
+}
+
+std::string pair_chart(const Context& c, const bargain::Result& full, std::size_t a, std::size_t b,
+                       const std::vector<Mark>& marks, const std::vector<std::string>& ids) {
+  const Scenario& s = c.s;
+  const PartyIndex pa = full.parties[a], pb = full.parties[b];
+  const std::string ida = party_id(s, pa), idb = party_id(s, pb);
+  bargain::Params pp;
+  pp.parties = {pa, pb};
+  const bargain::Result pair = bargain::run(s, pp);
+  const Scale sx{0, 1, kL, kW - kR}, sy{0, 1, kH - kB, kT};
+  Svg svg(kW, kH, "Pareto frontier for " + ida + " and " + idb);
+  const double ra = full.reservations[a], rb = full.reservations[b];
+  svg.rect(sx(ra), sy(1), sx(1) - sx(ra), sy(rb) - sy(1), "acceptable-area");
+  for (const double t : ticks(0, 1, 5)) svg.line(sx(t), sy(0), sx(t), sy(1), "grid").line(sx(0), sy(t), sx(1), sy(t), "grid");
+  svg.line(sx(ra), sy(0), sx(ra), sy(1), "reservation").line(sx(0), sy(rb), sx(1), sy(rb), "reservation");
+  svg.text(sx(ra) + 3, sy(1) + 12, "r(" + ida + ")", "tick").text(sx(1) - 3, sy(rb) - 4, "r(" + idb + ")", "tick", "end");
+  // The n-party frontier projected onto the pair (sampled evenly when large).
+  const auto& np = full.pareto.points;
+  const std::size_t cap = std::max<std::size_t>(c.options.max_projected_points, 1);
+  const std::size_t stride = np.size() > cap ? (np.size() + cap - 1) / cap : 1;
+  std::string dots;
+  for (std::size_t k = 0; k < np.size(); k += stride)
+    dots += "<circle cx=\"" + num(sx(np[k].utilities[a])) + "\" cy=\"" + num(sy(np[k].utilities[b])) + "\" r=\"1.6\"/>";
+  svg.raw("<g class=\"projected\">" + dots + "</g>");
+  // The pair's own frontier: a line and clickable points.
+  std::vector<std::pair<double, double>> line;
+  for (const auto& pt : pair.pareto.points) line.emplace_back(sx(pt.utilities[0]), sy(pt.utilities[1]));
+  std::sort(line.begin(), line.end());
+  svg.polyline(line, "frontier");
+  std::string pts = "<g class=\"frontier-points\">";
+  const std::vector<std::string> pair_ids = {ida, idb};
+  const std::size_t fstride = pair.pareto.points.size() > 200 ? (pair.pareto.points.size() + 199) / 200 : 1;
+  for (std::size_t k = 0; k < pair.pareto.points.size(); k += fstride) {
+    const auto& pt = pair.pareto.points[k];
+    const std::string title = "Frontier point " + ida + " " + num(pt.utilities[0], 3) + ", " + idb + " " + num(pt.utilities[1], 3);
+    pts += "<circle class=\"mark fp\" cx=\"" + num(sx(pt.utilities[0])) + "\" cy=\"" + num(sy(pt.utilities[1])) +
+           "\" r=\"3.5\"" + mark_attr(package_data(s, title, pair_ids, pt.utilities, pt.package, false), title) + "/>";
+  }
+  svg.raw(pts + "</g>");
+  for (const Mark& m : marks) {
+    const double x = sx(m.u[a]), y = sy(m.u[b]);
+    const std::string title = m.label + ": " + ida + " " + num(m.u[a], 3) + ", " + idb + " " + num(m.u[b], 3);
+    const std::string attr = mark_attr(package_data(s, m.label, ids, m.u, m.package, true), title);
+    if (m.key == "draft") {
+      svg.raw("<g class=\"mark m-draft\"" + attr + "><rect x=\"" + num(x - 6) + "\" y=\"" + num(y - 6) +
+              "\" width=\"12\" height=\"12\"/><text x=\"" + num(x + 9) + "\" y=\"" + num(y + 4) + "\">" + esc(m.label) +
+              "</text></g>");
+    } else {
+      svg.raw("<g class=\"mark m-" + m.key + "\"" + attr + "><circle cx=\"" + num(x) + "\" cy=\"" + num(y) +
+              "\" r=\"7\"/><text x=\"" + num(x + 9) + "\" y=\"" + num(y - 8) + "\">" + esc(m.label) + "</text></g>");
+    }
+  }
+  svg.x_axis(sx, sy(0), ticks(0, 1, 5), "utility of " + ida);
+  svg.y_axis(sy, sx(0), ticks(0, 1, 5), "utility of " + idb);
+  std::string out = "<div class=\"pair\"><h3>" + esc(ida) + " × " + esc(idb) + "</h3><div class=\"pair-body\"><div class=\"chart\">" +
+                    svg.str() + "</div><div class=\"pkg-panel\" aria-live=\"polite\"><p>Select a point (click, or Tab "
+                    "then Enter) to see its package.</p></div></div>";
+  out += "<p class=\"note\">Line: Pareto frontier of the whole package space for " + esc(ida) + " and " + esc(idb) + " (" +
+         std::to_string(pair.pareto.points.size()) + " points); grey dots: the " + std::to_string(full.parties.size()) +
+         "-party frontier (" + std::to_string(np.size()) + " points" + (stride > 1 ? ", sampled" : "") +
+         ") seen from this pair; shaded: both above their reservation.</p></div>\n";
+  return out;
+}
+
+}  // namespace
+
+std::string bargain_section(const Context& c) {
+  const Scenario& s = c.s;
+  bargain::Params params;
+  if (!s.versions.empty()) params.draft = s.version_package(VersionIndex(s.versions.size() - 1));
+  const bargain::Result full = bargain::run(s, params);
+  if (full.status == bargain::Status::error)
+    return section("bargain", "Bargaining", para("The bargaining analysis could not run: " + full.message));
+  if (full.parties.size() < 2)
+    return section("bargain", "Bargaining", para("Fewer than two bargaining parties have preferences."));
+  std::vector<std::string> ids;
+  for (const PartyIndex p : full.parties) ids.push_back(party_id(s, p));
+  std::vector<Mark> marks;
+  auto add = [&](const char* key, const char* label, const std::optional<bargain::Solution>& sol) {
+    if (sol) marks.push_back({key, label, sol->utilities, sol->package});
+  };
+  add("nash", "Nash", full.solutions.nash);
+  add("ks", "Kalai–Smorodinsky", full.solutions.kalai_smorodinsky);
+  add("egal", "egalitarian", full.solutions.egalitarian);
+  add("util", "utilitarian", full.solutions.utilitarian);
+  if (full.closest) marks.push_back({"closest", full.closest->zone_exists ? "closest acceptable" : "least shortfall",
+                                     full.closest->utilities, full.closest->package});
+  if (!s.versions.empty()) {
+    const auto& ev = c.evals.back();
+    std::vector<double> u;
+    for (const PartyIndex p : full.parties) {
+      double mid = 0;
+      for (const auto& pr : ev.parties)
+        if (pr.party == p) mid = (pr.utility.min + pr.utility.max) / 2;
+      u.push_back(mid);
+    }
+    marks.push_back({"draft", "draft " + s.versions.back().id, u, ev.package});
+  }
+  std::string body;
+  const bool zone = full.finding == bargain::Finding::zone_exists;
+  body += "<p class=\"finding " + std::string(zone ? "ok" : "no") + "\"><b>" +
+          (zone ? "A zone of agreement exists" : full.finding == bargain::Finding::too_large
+                                                     ? "The package space is too large to decide"
+                                                     : "There is no zone of agreement") +
+          "</b>: " + esc(full.zone.decimal) + " of " + esc(full.space.decimal) +
+          " packages are acceptable to every bargaining party (" + esc([&] {
+            std::string l;
+            for (const auto& id : ids) l += (l.empty() ? "" : ", ") + id;
+            return l;
+          }()) + ").</p>\n";
+  if (!zone && full.closest)
+    body += para("Without a zone, the marked package \"least shortfall\" is the one that minimises the largest "
+                 "shortfall below any party's reservation; the fair packages (Nash, Kalai–Smorodinsky, egalitarian) "
+                 "exist only inside a zone.");
+  if (!full.blocked_issues.empty()) {
+    std::string l;
+    for (const IssueIndex i : full.blocked_issues) l += (l.empty() ? "" : ", ") + s.issues[i.get()].id;
+    body += para("Issues on which every option crosses some party's red line: " + l + ".");
+  }
+  std::size_t shown = 0;
+  for (std::size_t a = 0; a < full.parties.size(); ++a)
+    for (std::size_t b = a + 1; b < full.parties.size() && shown < 6; ++b, ++shown)
+      body += pair_chart(c, full, a, b, marks, ids);
+  body += "<details><summary>Packages (draft, solutions, closest)</summary>";
+  for (const Mark& m : marks) {
+    std::string u;
+    for (std::size_t k = 0; k < ids.size(); ++k) u += (u.empty() ? "" : ", ") + ids[k] + " " + num(m.u[k], 3);
+    body += "<h4>" + esc(m.label) + " — " + esc(u) + "</h4>" + package_html(s, m.package);
+  }
+  body += "</details>\n";
+  return section("bargain", "Bargaining: frontier and fair packages", body);
+}
+
+}  // namespace accord::report::html

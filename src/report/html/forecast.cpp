@@ -1,0 +1,133 @@
+// Forecast section: where each issue lands (SMP and EUM) with the Monte Carlo band, and each
+// actor's position turn by turn, on a 0–100 scale per issue.
+#include <cmath>
+
+#include "accord/engines/forecast.hpp"
+#include "accord/report/table.hpp"
+#include "sections.hpp"
+#include "svg.hpp"
+
+namespace accord::report::html {
+namespace {
+
+double pct(const ForecastDimension& d, double x) { return d.hi == d.lo ? 0.0 : (x - d.lo) * 100.0 / (d.hi - d.lo); }
+
+std::string legend(const ForecastProblem& p) {
+  std::string out = "<ul class=\"legend\">";
+  for (std::size_t a = 0; a < p.actors.size(); ++a)
+    out += "<li><span class=\"swatch\" style=\"background:" + std::string(series_colour(a)) + "\"></span>" +
+           esc(p.actors[a].id) + "</li>";
+  return out + "</ul>";
+}
+
+std::string summary_chart(const ForecastProblem& p, const forecast::Result& smp, const forecast::Result* eum,
+                          const forecast::MonteCarloResult* mc) {
+  const double row = 24, left = 200, right = 20, top = 10;
+  const double height = top + p.dimensions.size() * row + 44;
+  Svg svg(820, height, "Forecast per issue on a 0 to 100 scale, with each actor's starting position");
+  const Scale sx{0, 100, left, 820 - right};
+  for (const double t : ticks(0, 100, 10)) svg.line(sx(t), top, sx(t), height - 44, "grid");
+  for (std::size_t d = 0; d < p.dimensions.size(); ++d) {
+    const ForecastDimension& dim = p.dimensions[d];
+    const double y = top + d * row + row / 2;
+    svg.text(left - 6, y + 4, cut(dim.id, 30), "tick", "end");
+    svg.line(sx(0), y, sx(100), y, "track");
+    if (mc != nullptr && d < mc->dimensions.size()) {
+      const auto& m = mc->dimensions[d];
+      svg.rect(sx(pct(dim, m.p05)), y - 7, sx(pct(dim, m.p95)) - sx(pct(dim, m.p05)), 14, "band");
+    }
+    for (std::size_t a = 0; a < p.actors.size(); ++a)
+      svg.circle(sx(pct(dim, p.actors[a].position[d])), y, 4, "actor", series_colour(a));
+    const double f = sx(pct(dim, smp.forecast[d]));
+    svg.raw("<path class=\"fc-smp\" d=\"M" + num(f) + " " + num(y - 7) + "l6 7l-6 7l-6 -7z\"><title>SMP forecast " +
+            num(smp.forecast[d], 2) + "</title></path>");
+    if (eum != nullptr && d < eum->forecast.size()) {
+      const double e = sx(pct(dim, eum->forecast[d]));
+      svg.rect(e - 4, y - 4, 8, 8, "fc-eum");
+    }
+  }
+  svg.x_axis(sx, height - 44, ticks(0, 100, 10), "position (0–100 of each issue's scale)");
+  return svg.str();
+}
+
+std::string turns_chart(const ForecastProblem& p, const forecast::Result& r, std::size_t d) {
+  const ForecastDimension& dim = p.dimensions[d];
+  const double w = 300, h = 150, l = 34, rt = 8, t = 20, b = 22;
+  const std::size_t turns = r.history.size();
+  Svg svg(w, h, "Positions per turn on " + dim.id);
+  const Scale sx{0, static_cast<double>(std::max<std::size_t>(turns, 2) - 1), l, w - rt}, sy{0, 100, h - b, t};
+  svg.text(l, 12, cut(dim.id, 40), "chart-title");
+  for (const double v : {0.0, 50.0, 100.0}) {
+    svg.line(sx.r0, sy(v), sx.r1, sy(v), "grid");
+    svg.text(l - 4, sy(v) + 4, num(v, 0), "tick", "end");
+  }
+  svg.text(w - rt, h - 6, std::to_string(turns - 1) + " turns", "tick", "end");
+  for (std::size_t a = 0; a < p.actors.size(); ++a) {
+    std::vector<std::pair<double, double>> pts;
+    for (std::size_t k = 0; k < turns; ++k) {
+      const double y = sy(pct(dim, r.history[k][a][d]));
+      if (k > 0 && k + 1 < turns && std::abs(y - pts.back().second) < 0.05) continue;  // flat: skip
+      pts.emplace_back(sx(static_cast<double>(k)), y);
+    }
+    svg.polyline(pts, "series", series_colour(a));
+  }
+  return svg.str();
+}
+
+std::string turns_block(const ForecastProblem& p, const forecast::Result& r, const std::string& model) {
+  std::string out = "<details><summary>Positions per turn (" + esc(model) + ", " + std::to_string(r.turns) + " turns" +
+                    (r.converged ? "" : ", not converged") + ")</summary>" + legend(p) + "<div class=\"multiples\">";
+  for (std::size_t d = 0; d < p.dimensions.size(); ++d) out += "<div class=\"small\">" + turns_chart(p, r, d) + "</div>";
+  return out + "</div></details>\n";
+}
+
+}  // namespace
+
+std::string forecast_section(const Context& c) {
+  const forecast::Conversion conv = forecast::from_scenario(c.s);
+  const ForecastProblem& p = conv.problem;
+  forecast::Params smp_params;
+  smp_params.model = forecast::Model::smp;
+  if (!forecast::validate(p, forecast::Model::smp).empty())
+    return section("forecast", "Forecast", para("Nothing to forecast: " + forecast::validate(p, forecast::Model::smp)));
+  const forecast::Result smp = forecast::run(p, smp_params);
+  if (!smp.ok()) return section("forecast", "Forecast", para("The forecast could not run: " + smp.error));
+  forecast::Params eum_params;
+  eum_params.model = forecast::Model::eum;
+  const forecast::Result eum = forecast::run(p, eum_params);
+  forecast::MonteCarloResult mc;
+  if (c.options.monte_carlo_runs > 0) {
+    forecast::MonteCarloParams mp;
+    mp.runs = c.options.monte_carlo_runs;
+    mp.seed = c.options.seed;
+    mc = forecast::monte_carlo(p, smp_params, mp);
+  }
+  const bool have_mc = c.options.monte_carlo_runs > 0 && mc.ok();
+  std::string body = para("Actors are the parties with preferences; each issue is a dimension (options in list order on "
+                          "0–100). Dots: each actor's starting position; black diamond: SMP forecast; hollow square: "
+                          "EUM forecast" +
+                          std::string(have_mc ? "; grey band: 5th–95th percentile of " +
+                                                    std::to_string(mc.runs) + " Monte Carlo runs (SMP, seed " +
+                                                    std::to_string(c.options.seed) + ")"
+                                              : "") +
+                          ".");
+  body += legend(p) + "<div class=\"chart\">" + summary_chart(p, smp, eum.ok() ? &eum : nullptr, have_mc ? &mc : nullptr) +
+          "</div>\n";
+  std::string rows;
+  for (std::size_t d = 0; d < p.dimensions.size(); ++d) {
+    const auto& dim = p.dimensions[d];
+    rows += "<tr><td>" + esc(dim.id) + "</td><td class=\"num\">" + num(smp.forecast[d], 2) + "</td><td class=\"num\">" +
+            (eum.ok() ? num(eum.forecast[d], 2) : "—") + "</td><td class=\"num\">" +
+            (have_mc ? num(mc.dimensions[d].p05, 2) + "–" + num(mc.dimensions[d].p95, 2) : "—") + "</td><td>" +
+            num(dim.lo, 2) + "–" + num(dim.hi, 2) + "</td></tr>";
+  }
+  body += "<details><summary>Table</summary><div class=\"scroll\"><table><thead><tr><th scope=\"col\">issue</th><th "
+          "scope=\"col\">SMP</th><th scope=\"col\">EUM</th><th scope=\"col\">Monte Carlo 5–95%</th><th "
+          "scope=\"col\">scale</th></tr></thead><tbody>" + rows + "</tbody></table></div></details>\n";
+  body += turns_block(p, smp, "SMP");
+  if (eum.ok()) body += turns_block(p, eum, "EUM");
+  for (const auto& n : conv.notes) body += "<p class=\"note\">" + esc(n) + "</p>";
+  return section("forecast", "Forecast: where issues settle", body);
+}
+
+}  // namespace accord::report::html

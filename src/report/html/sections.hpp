@@ -1,0 +1,41 @@
+#pragma once
+// Private to the HTML report: one function per section, each returning an HTML fragment
+// (a <section> with a heading, charts as inline SVG and the same data as tables).
+#include <string>
+#include <vector>
+
+#include "accord/engines/evaluate.hpp"
+#include "accord/report/html.hpp"
+
+namespace accord::report::html {
+
+// Evaluations of every version, computed once and shared by the sections.
+struct Context {
+  const Scenario& s;
+  const HtmlOptions& options;
+  std::vector<evaluate::Result> evals;  // one per version
+};
+
+[[nodiscard]] std::string section(const std::string& id, const std::string& title, const std::string& body);
+// An explanatory paragraph (escaped).
+[[nodiscard]] std::string para(const std::string& text);
+// A short label for a point: "12. text…".
+[[nodiscard]] std::string point_label(const Point& pt, std::size_t width = 80);
+[[nodiscard]] std::string party_id(const Scenario& s, PartyIndex p);
+
+[[nodiscard]] std::string framework_section(const Context& c);
+[[nodiscard]] std::string stances_section(const Context& c);
+[[nodiscard]] std::string utilities_section(const Context& c);
+[[nodiscard]] std::string bargain_section(const Context& c);
+[[nodiscard]] std::string forecast_section(const Context& c);
+[[nodiscard]] std::string stability_section(const Context& c);
+[[nodiscard]] std::string timeline_section(const Context& c);
+
+}  // namespace accord::report::html
+
+namespace accord::report::html {
+// "label (ID)" of an option, or "value unit" of a numeric setting.
+[[nodiscard]] std::string setting_text(const Issue& issue, const Setting& setting);
+// A package as a <dl>: issue title → setting ("open" when unset).
+[[nodiscard]] std::string package_html(const Scenario& s, const Package& x);
+}  // namespace accord::report::html

@@ -1,0 +1,95 @@
+// Stability section (GMCR): states × decision makers × concepts, equilibria, status-quo paths.
+#include <algorithm>
+
+#include "accord/engines/gmcr.hpp"
+#include "sections.hpp"
+#include "svg.hpp"
+
+namespace accord::report::html {
+namespace {
+
+std::string path_text(const gmcr::Analysis& a, const Conflict& cf, const std::vector<gmcr::PathStep>& path) {
+  std::string out;
+  for (const auto& step : path) {
+    if (!out.empty()) out += " → ";
+    if (step.mover.valid()) out += "(" + cf.display_name(step.mover) + ") ";
+    out += a.pattern(step.state);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string stability_section(const Context& c) {
+  if (!c.s.conflict) return section("stability", "Stability", para("The scenario has no `conflict:` section (docs/gmcr.md)."));
+  const Conflict& cf = *c.s.conflict;
+  const gmcr::RunResult run = gmcr::run(c.s);
+  if (!run.ok()) {
+    std::string why = "the stability analysis could not run";
+    for (const auto& d : run.diagnostics)
+      if (d.severity == Severity::error) { why = d.message; break; }
+    return section("stability", "Stability", para(why));
+  }
+  const gmcr::Analysis& a = *run.analysis;
+  std::string body = "<p>States are one Y/N per option, in this order:</p><ol class=\"options\">";
+  for (const auto& o : cf.options) body += "<li><b>" + esc(o.id) + "</b>" + (o.label.empty() ? "" : " — " + esc(o.label)) + "</li>";
+  body += "</ol>\n";
+  // Rows: equilibria and the status quo first, then other states up to the limit.
+  std::vector<bool> eq(a.states.size(), false);
+  for (const auto c2 : a.concepts) {
+    const auto& e = a.equilibria[static_cast<std::size_t>(c2)];
+    if (e) for (const auto k : e->members()) eq[k] = true;
+  }
+  std::vector<gmcr::StateIndex> rows;
+  for (gmcr::StateIndex k = 0; k < a.states.size(); ++k)
+    if (eq[k] || (a.status_quo && *a.status_quo == k)) rows.push_back(k);
+  for (gmcr::StateIndex k = 0; k < a.states.size() && rows.size() < std::max(c.options.max_state_rows, rows.size()); ++k)
+    if (!(eq[k] || (a.status_quo && *a.status_quo == k))) rows.push_back(k);
+  std::sort(rows.begin(), rows.end());
+  std::string t = "<div class=\"scroll\"><table class=\"stability\"><caption>✓ = stable for that decision maker under "
+                  "that concept; highlighted rows are equilibria; SQ = status quo</caption><thead><tr><th scope=\"col\" "
+                  "rowspan=\"2\">state</th>";
+  for (const auto& dm : a.decision_makers)
+    t += "<th scope=\"colgroup\" colspan=\"" + std::to_string(a.concepts.size()) + "\">" + esc(dm.name) + "</th>";
+  t += "<th scope=\"col\" rowspan=\"2\">equilibrium under</th></tr><tr>";
+  for (std::size_t d = 0; d < a.decision_makers.size(); ++d)
+    for (const auto c2 : a.concepts) t += "<th scope=\"col\">" + esc(std::string(gmcr::to_string(c2))) + "</th>";
+  t += "</tr></thead><tbody>";
+  for (const gmcr::StateIndex k : rows) {
+    const bool sq = a.status_quo && *a.status_quo == k;
+    std::string under;
+    for (const auto c2 : a.concepts) {
+      const auto& e = a.equilibria[static_cast<std::size_t>(c2)];
+      if (e && e->test(k)) under += (under.empty() ? "" : ", ") + std::string(gmcr::to_string(c2));
+    }
+    t += "<tr class=\"" + std::string(eq[k] ? "eq" : "") + (sq ? " sq" : "") + "\"><th scope=\"row\"><code>" +
+         esc(a.pattern(k)) + "</code>" + (sq ? " SQ" : "") + "</th>";
+    for (const auto& dm : a.decision_makers)
+      for (const auto c2 : a.concepts) {
+        const auto& st = dm.stable[static_cast<std::size_t>(c2)];
+        const bool yes = st && st->test(k);
+        t += "<td class=\"" + std::string(yes ? "yes" : "") + "\">" + (yes ? "✓" : "") + "</td>";
+      }
+    t += "<td>" + esc(under) + "</td></tr>";
+  }
+  t += "</tbody></table></div>\n";
+  body += "<p>" + std::to_string(a.states.size()) + " feasible states; " +
+          (rows.size() < a.states.size() ? "showing " + std::to_string(rows.size()) + " (every equilibrium and the status quo)." : "all shown.") +
+          "</p>" + t;
+  if (!a.status_quo_paths.empty()) {
+    body += "<h3>From the status quo</h3><ul class=\"paths\">";
+    for (const auto& r : a.status_quo_paths) {
+      std::string under;
+      for (const auto c2 : r.equilibrium_under) under += (under.empty() ? "" : ", ") + std::string(gmcr::to_string(c2));
+      body += "<li><code>" + esc(a.pattern(r.target)) + "</code> (equilibrium under " + esc(under) + "): ";
+      if (r.by_improvements) body += "by unilateral improvements: <code>" + esc(path_text(a, cf, *r.by_improvements)) + "</code>";
+      else if (r.by_moves) body += "not by improvements; by moves: <code>" + esc(path_text(a, cf, *r.by_moves)) + "</code>";
+      else body += "unreachable";
+      body += "</li>";
+    }
+    body += "</ul>\n";
+  }
+  return section("stability", "Stability (GMCR)", body);
+}
+
+}  // namespace accord::report::html

@@ -1,0 +1,181 @@
+// The self-contained HTML report (`accord report --html`).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "accord/io/builtin.hpp"
+#include "accord/io/scenario_io.hpp"
+#include "accord/report/html.hpp"
+#include "report/html/svg.hpp"
+#include "test_util.hpp"
+
+namespace accord {
+namespace {
+
+using test::read_text;
+using test::run_cli;
+
+Scenario builtin(const std::string& name) {
+  io::LoadResult r = io::load_scenario(name);
+  EXPECT_TRUE(r.ok()) << name;
+  return *r.scenario;
+}
+
+// example-small plus a two-prisoner conflict (docs/gmcr.md) and a hostile title.
+const char* kSmallWithConflict = R"yaml(
+format: 1
+id: small-conflict
+title: "Small <script>alert('x')</script> & co"
+parties:
+  - {id: A, name: Alpha, role: party}
+  - {id: B, name: Beta, role: party}
+issues:
+  - id: border
+    title: Where the line runs
+    options: [OLD, NOW, NEW]
+  - id: monitors
+    title: Monitoring mission
+    options: [NONE, UN, REGIONAL]
+preferences:
+  A:
+    reservation: 0.3
+    issues:
+      border: {weight: 0.6, values: {OLD: 1, NOW: 0.6, NEW: 0}}
+      monitors: {weight: 0.4, values: {NONE: 0, UN: 1, REGIONAL: 0.6}}
+  B:
+    reservation: 0.3
+    issues:
+      border: {weight: 0.6, values: {OLD: 0, NOW: 0.6, NEW: 1}}
+      monitors: {weight: 0.4, values: {NONE: 1, UN: 0.2, REGIONAL: 0.6}}
+framework:
+  versions:
+    - id: d1
+      label: First draft
+      date: 2025-01-10
+      points:
+        - {id: D1_1, number: 1, text: "The line runs along the current contact line", sets: {border: NOW}}
+        - {id: D1_2, number: 2, text: "UN monitors", sets: {monitors: UN}}
+      stances:
+        A: {D1_1: accept, D1_2: accept}
+        B: {D1_1: accept, D1_2: reject}
+    - id: d2
+      label: Second draft
+      date: 2025-02-01
+      points:
+        - {id: D2_1, number: 1, text: "The line runs along the current contact line", sets: {border: NOW}, from: [D1_1]}
+        - {id: D2_2, number: 2, text: "Regional monitors", sets: {monitors: REGIONAL}, from: [D1_2]}
+      stances:
+        A: {D2_1: accept, D2_2: accept}
+        B: {D2_1: accept, D2_2: accept}
+timeline:
+  - {date: 2025-01-10, kind: proposal, text: "Mediator tables the first draft"}
+  - {date: 2025-02-01, kind: talks, text: "Second round"}
+conflict:
+  options: [a_defect, b_defect]
+  decision_makers:
+    - {id: A, party: A, options: [a_defect], preferences: ["!b_defect", "a_defect"]}
+    - {id: B, party: B, options: [b_defect], preferences: ["!a_defect", "b_defect"]}
+  status_quo: NN
+)yaml";
+
+Scenario small() {
+  io::LoadResult r = io::load_scenario_text(kSmallWithConflict, "small.yaml");
+  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.message;
+  EXPECT_TRUE(r.ok());
+  return *r.scenario;
+}
+
+TEST(HtmlSvg, EscapesMarkupAndFormatsNumbers) {
+  EXPECT_EQ(report::html::esc("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(report::html::num(0.5000, 3), "0.5");
+  EXPECT_EQ(report::html::num(12.0), "12");
+  EXPECT_EQ(report::html::num(-0.0001, 2), "0");
+  const report::html::Scale s{0, 1, 100, 200};
+  EXPECT_DOUBLE_EQ(s(0.25), 125.0);
+}
+
+TEST(HtmlReport, GenevaHasEverySectionAsOneDocument) {
+  const std::string html = report::html_report(builtin("geneva-2025"));
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  for (const char* id : {"parties", "framework", "stances", "utilities", "bargain", "forecast", "stability", "timeline"})
+    EXPECT_NE(html.find(std::string("<section id=\"") + id + "\""), std::string::npos) << id;
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("Near-final: no"), std::string::npos);
+  EXPECT_NE(html.find("There is no zone of agreement"), std::string::npos);
+  EXPECT_NE(html.find("th scope=\"col\" class=\"pt blocked\""), std::string::npos) << "blocked points highlighted";
+  EXPECT_NE(html.find("Positions per turn (SMP"), std::string::npos);
+  EXPECT_NE(html.find("Monte Carlo runs"), std::string::npos);
+  EXPECT_NE(html.find("amended: <b>"), std::string::npos);
+  EXPECT_LT(html.size(), 3'000'000u) << "keep the file light enough to attach to an email";
+}
+
+TEST(HtmlReport, LoadsNothingFromTheNetwork) {
+  const std::string html = report::html_report(builtin("geneva-2025"));
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"(\s(src|href)\s*=\s*"(https?:)?//)")));
+  EXPECT_NE(html.find("default-src 'none'"), std::string::npos) << "a CSP forbids any load";
+}
+
+TEST(HtmlReport, IsDeterministic) {
+  const Scenario s = builtin("geneva-2025");
+  EXPECT_EQ(report::html_report(s), report::html_report(s));
+}
+
+TEST(HtmlReport, EscapesScenarioText) {
+  const std::string html = report::html_report(small());
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_NE(html.find("Small &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"), std::string::npos);
+}
+
+TEST(HtmlReport, SmallScenarioShowsZoneSolutionsAndStability) {
+  const std::string html = report::html_report(small());
+  EXPECT_NE(html.find("A zone of agreement exists"), std::string::npos);
+  EXPECT_NE(html.find("class=\"mark m-nash\""), std::string::npos);
+  EXPECT_NE(html.find("class=\"mark m-draft\""), std::string::npos);
+  // Prisoners' dilemma: mutual defection YY is the Nash equilibrium; NN is the status quo.
+  EXPECT_NE(html.find("<tr class=\"eq\"><th scope=\"row\"><code>YY</code>"), std::string::npos);
+  EXPECT_NE(html.find("<code>NN</code> SQ"), std::string::npos);
+  EXPECT_NE(html.find("From the status quo"), std::string::npos);
+  // d2 is accepted by both: near-final; d1 had B rejecting point 2.
+  EXPECT_NE(html.find("d2 — Second draft (near-final)"), std::string::npos);
+  EXPECT_NE(html.find("Stance changes between consecutive versions (1)"), std::string::npos);
+}
+
+TEST(HtmlReport, ScenarioWithoutVersionsOrConflictStillRenders) {
+  Scenario s = small();
+  s.versions.clear();
+  s.conflict.reset();
+  const std::string html = report::html_report(s);
+  EXPECT_NE(html.find("The scenario has no framework versions."), std::string::npos);
+  EXPECT_NE(html.find("no `conflict:` section"), std::string::npos);
+  EXPECT_NE(html.find("</html>"), std::string::npos);
+}
+
+TEST(HtmlReportCli, WritesOneFile) {
+  const std::string out = std::string(::testing::TempDir()) + "accord_report_" + std::to_string(getpid()) + ".html";
+  const auto r = run_cli("report geneva-2025 --html " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_text(out);
+  EXPECT_NE(html.find("Accord report: "), std::string::npos);
+  EXPECT_NE(html.find("</html>"), std::string::npos);
+  std::filesystem::remove(out);
+}
+
+TEST(HtmlReportCli, RefusesHtmlWithJson) {
+  const auto r = run_cli("report geneva-2025 --html x.html --json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("do not combine it with --json"), std::string::npos) << r.err;
+}
+
+TEST(HtmlReportCli, ReadsAScenarioFile) {
+  const auto r = run_cli("report " + test::source_path("scenarios/example-small.yaml") + " --html -");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Two parties, three issues"), std::string::npos);
+  EXPECT_NE(r.out.find("<section id=\"bargain\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace accord

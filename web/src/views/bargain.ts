@@ -1,0 +1,134 @@
+// View 4 — Bargaining: the Pareto frontier for two chosen parties with the current draft, the
+// Nash, Kalai–Smorodinsky, egalitarian (and utilitarian) packages and the closest acceptable
+// package; click a point (or use the buttons) to see its package. A party sees only its own
+// utility of each package.
+import { chart, PALETTE } from '../charts';
+import { h, note, select } from '../dom';
+import type { BargainFull, BargainParty, EvaluateResult, ScenarioDoc } from '../model';
+import { optionLabel, val, versionsOf } from '../model';
+import { paretoFrontier2 } from '../shape/frontier';
+import { isMediator, type ViewContext } from './context';
+
+const NAMES: Record<string, string> = {
+  nash: 'Nash', kalai_smorodinsky: 'Kalai–Smorodinsky', egalitarian: 'egalitarian', utilitarian: 'utilitarian',
+};
+const MARK_COLOURS: Record<string, string> = {
+  nash: '#e69f00', kalai_smorodinsky: '#cc79a7', egalitarian: '#009e73', utilitarian: '#56b4e9', closest: '#d55e00', draft: '#24292f',
+};
+
+export function packageList(doc: ScenarioDoc, pkg: Record<string, unknown>): HTMLElement {
+  const dl = h('dl', { class: 'package' });
+  for (const issue of doc.issues ?? []) {
+    const x = pkg[issue.id];
+    let text = 'open';
+    if (typeof x === 'number') text = `${x}${issue.range?.unit ? ' ' + issue.range.unit : ''}`;
+    else if (typeof x === 'string') {
+      const o = issue.options?.find((o) => (typeof o === 'string' ? o : o.id) === x);
+      text = o ? `${optionLabel(o)} (${x})` : x;
+    }
+    dl.append(h('dt', {}, issue.title ?? issue.id), h('dd', {}, text));
+  }
+  return dl;
+}
+
+function showPackage(panel: HTMLElement, doc: ScenarioDoc, title: string, utilities: string, pkg: Record<string, unknown>): void {
+  panel.replaceChildren(h('h4', {}, title), h('p', {}, utilities), packageList(doc, pkg));
+}
+
+export async function bargainView(ctx: ViewContext, root: HTMLElement): Promise<void> {
+  if (ctx.caller.role === 'observer') { root.append(note('Bargaining results come from private preferences; an observer does not see them.')); return; }
+  const versions = versionsOf(ctx.scenario.doc);
+  const draft = versions.length ? versions[versions.length - 1].id : undefined;
+  const params = draft ? { version: draft } : {};
+  const run = await ctx.api.latestRun<BargainFull | BargainParty>(ctx.scenario.id, 'bargain', ctx.scenario.revision, params, isMediator(ctx));
+  if (!run) { root.append(note('No bargaining analysis has been run yet; the mediator can run one.')); return; }
+  const panel = h('div', { class: 'pkg-panel', 'aria-live': 'polite', id: 'package-panel' }, h('p', {}, 'Select a point to see its package.'));
+  if (!isMediator(ctx)) return partyView(ctx, root, run.result as BargainParty, panel);
+  const r = run.result as BargainFull;
+  const zone = r.finding === 'zone_exists';
+  root.append(h('p', { class: `finding ${zone ? 'ok' : 'no'}` }, h('b', {}, zone ? 'A zone of agreement exists' : 'There is no zone of agreement'),
+    `: ${r.zone.count} of ${r.space.count} packages are acceptable to ${r.parties.join(', ')}.`));
+  if (r.parties.length < 2) { root.append(note('Fewer than two bargaining parties.')); return; }
+  const a = ctx.state.bargainA && r.parties.includes(ctx.state.bargainA) ? ctx.state.bargainA : r.parties[0];
+  const b = ctx.state.bargainB && r.parties.includes(ctx.state.bargainB) && ctx.state.bargainB !== a ? ctx.state.bargainB : r.parties.find((p) => p !== a)!;
+  const rerender = () => { root.replaceChildren(); void bargainView(ctx, root); };
+  const opts = r.parties.map((p) => ({ value: p, text: p }));
+  root.append(h('div', { class: 'controls' },
+    select('Horizontal', 'bargain-a', opts, a, (v) => { ctx.state.bargainA = v; rerender(); }),
+    select('Vertical', 'bargain-b', opts, b, (v) => { ctx.state.bargainB = v; rerender(); })));
+  const frontier = paretoFrontier2(ctx.scenario.doc, a, b);
+  type Mark = { key: string; name: string; u: Record<string, number>; pkg: Record<string, unknown> };
+  const marks: Mark[] = Object.entries(r.solutions ?? {}).map(([k, s]) => ({ key: k, name: NAMES[k] ?? k, u: s.utilities, pkg: s.package }));
+  if (r.closest) marks.push({ key: 'closest', name: r.closest.zone_exists ? 'closest acceptable' : 'least shortfall', u: r.closest.utilities, pkg: r.closest.package });
+  if (draft) {
+    const ev = await ctx.api.latestRun<EvaluateResult>(ctx.scenario.id, 'evaluate', ctx.scenario.revision, { version: draft }, true);
+    const u: Record<string, number> = {};
+    for (const p of ev?.result.parties ?? []) u[p.party] = (p.utility.min + p.utility.max) / 2;
+    if (a in u && b in u) marks.push({ key: 'draft', name: `draft ${draft}`, u, pkg: (ev?.result.package ?? {}) as Record<string, unknown> });
+  }
+  const body = h('div', { class: 'pair-body' });
+  const el = h('div', { class: 'chart square' });
+  body.append(el, panel);
+  root.append(body);
+  const ra = r.reservations[a], rb = r.reservations[b];
+  const c = chart(el, {
+    grid: { left: 36, right: 40, top: 30, bottom: 30, containLabel: true },
+    tooltip: { trigger: 'item', formatter: (p: { seriesName: string; data: { value: number[] } }) =>
+      `${p.seriesName}<br>${a} ${p.data.value[0].toFixed(3)}, ${b} ${p.data.value[1].toFixed(3)}` },
+    legend: { top: 0 },
+    xAxis: { type: 'value', min: 0, max: 1, name: `utility of ${a}`, nameLocation: 'middle', nameGap: 24 },
+    yAxis: { type: 'value', min: 0, max: 1, name: `utility of ${b}`, nameLocation: 'middle', nameGap: 34 },
+    series: [
+      { name: 'Pareto frontier', type: 'line', symbolSize: 6, itemStyle: { color: PALETTE[0] },
+        data: frontier.map((p, k) => ({ value: p.u, id: `f${k}` })),
+        markLine: { symbol: 'none', silent: true, lineStyle: { color: '#cf222e', type: 'dashed' },
+          data: [{ xAxis: ra, label: { formatter: `r(${a})` } }, { yAxis: rb, label: { formatter: `r(${b})` } }] },
+        markArea: { silent: true, itemStyle: { color: 'rgba(45,164,78,0.08)' }, data: [[{ coord: [ra, rb] }, { coord: [1, 1] }]] } },
+      ...marks.map((m) => ({ name: m.name, type: 'scatter', symbol: m.key === 'draft' ? 'rect' : 'circle', symbolSize: 14,
+        itemStyle: { color: MARK_COLOURS[m.key] ?? '#000', borderColor: '#24292f' }, label: { show: true, position: 'right', formatter: m.name },
+        data: [{ value: [m.u[a] ?? 0, m.u[b] ?? 0] }] })),
+    ],
+  }, `Pareto frontier of ${a} and ${b} with the draft and the fair packages`);
+  const util = (u: Record<string, number>) => Object.entries(u).map(([p, x]) => `${p} ${x.toFixed(3)}`).join(', ');
+  c.on('click', (e: { seriesIndex?: number; dataIndex: number }) => {
+    if (e.seriesIndex === 0) {
+      const p = frontier[e.dataIndex];
+      showPackage(panel, ctx.scenario.doc, 'Frontier point', `${a} ${p.u[0].toFixed(3)}, ${b} ${p.u[1].toFixed(3)}`, p.pkg);
+    } else if (e.seriesIndex !== undefined) {
+      const m = marks[e.seriesIndex - 1];
+      showPackage(panel, ctx.scenario.doc, m.name, util(m.u), m.pkg);
+    }
+  });
+  root.append(h('div', { class: 'buttons', role: 'group', 'aria-label': 'Show a package' },
+    ...marks.map((m) => h('button', { type: 'button', onclick: () => showPackage(panel, ctx.scenario.doc, m.name, util(m.u), m.pkg) }, m.name))));
+  root.append(note(`Line: the Pareto frontier of the whole package space for ${a} and ${b} (${frontier.length} points, computed here from the ` +
+    `preferences). Shaded: both above their reservation. Markers use the ${r.parties.length}-party analysis.`));
+  if (!zone) root.append(note('Without a zone of agreement the fair packages do not exist; "least shortfall" minimises the largest shortfall below any reservation.'));
+}
+
+function partyView(ctx: ViewContext, root: HTMLElement, r: BargainParty, panel: HTMLElement): void {
+  root.append(h('p', { class: `finding ${r.zone_exists ? 'ok' : 'no'}` }, h('b', {}, r.zone_exists ? 'A zone of agreement exists' : 'There is no zone of agreement'),
+    '. Your utility of each package the mediator may propose:'));
+  const entries: [string, { package: Record<string, unknown>; own_utility: number | null }][] = Object.entries(r.packages);
+  if (r.closest) entries.push([r.closest.acceptable_to_all ? 'closest acceptable' : 'least shortfall', r.closest]);
+  if (entries.length === 0) { root.append(note('No package to show.')); return; }
+  const body = h('div', { class: 'pair-body' });
+  const el = h('div', { class: 'chart', style: `height:${100 + entries.length * 44}px` });
+  body.append(el, panel);
+  root.append(body);
+  const own = ctx.scenario.doc.preferences?.[ctx.caller.party ?? '']?.reservation;
+  const reservation = own === undefined ? undefined : val(own, 0);
+  const c = chart(el, {
+    grid: { left: 10, right: 30, top: 10, bottom: 40, containLabel: true },
+    tooltip: {}, xAxis: { type: 'value', min: 0, max: 1, name: `your utility (${ctx.caller.party})`, nameLocation: 'middle', nameGap: 26 },
+    yAxis: { type: 'category', data: entries.map(([k]) => NAMES[k] ?? k) },
+    series: [{ type: 'bar', barMaxWidth: 28, data: entries.map(([, p]) => p.own_utility), itemStyle: { color: PALETTE[0] },
+      markLine: reservation === undefined ? undefined : { symbol: 'none', silent: true, lineStyle: { color: '#cf222e', type: 'dashed', width: 2 },
+        label: { formatter: `your reservation ${reservation}` }, data: [{ xAxis: reservation }] } }],
+  }, 'Your utility of each proposed package, against your reservation');
+  const show = (k: number) => showPackage(panel, ctx.scenario.doc, NAMES[entries[k][0]] ?? entries[k][0],
+    `your utility ${entries[k][1].own_utility?.toFixed(3) ?? '—'}`, entries[k][1].package);
+  c.on('click', (e: { dataIndex: number }) => show(e.dataIndex));
+  root.append(h('div', { class: 'buttons', role: 'group', 'aria-label': 'Show a package' },
+    ...entries.map(([k], i) => h('button', { type: 'button', onclick: () => show(i) }, NAMES[k] ?? k))));
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { EvaluateResult, ForecastResult, GmcrResult } from '../src/model';
+import { bandRows, turnSeries } from '../src/shape/forecast';
+import { stabilityRows } from '../src/shape/stability';
+import { countsByMonth, timelineItems } from '../src/shape/timeline';
+import { utilitySeries } from '../src/shape/utilities';
+
+const party = (id: string, min: number, max: number) =>
+  ({ party: id, utility: { min, max }, reservation: 0.5, ideal: 1, verdict: 'open' as const, red_lines_crossed: [] });
+
+describe('utilitySeries', () => {
+  it('gives the mediator every party per version, with gaps for versions not evaluated', () => {
+    const r1 = { parties: [party('A', 0.4, 0.6), party('B', 0.2, 0.2)], points: [] } as unknown as EvaluateResult;
+    const s = utilitySeries(['v1', 'v2'], [r1, null]);
+    expect(s.map((x) => x.party)).toEqual(['A', 'B']);
+    expect(s[0].values).toEqual([{ min: 0.4, max: 0.6, verdict: 'open' }, null]);
+  });
+  it('gives a party only its own series from the reduced result', () => {
+    const r = { own: party('B', 0.3, 0.3), points: [] } as unknown as EvaluateResult;
+    expect(utilitySeries(['v1'], [r]).map((x) => x.party)).toEqual(['B']);
+  });
+});
+
+describe('forecast shaping', () => {
+  const r: ForecastResult = {
+    model: 'smp', forecast: { a: 50, n: 500 }, actors: ['X', 'Y'],
+    dimensions: [{ id: 'a', lo: 0, hi: 100 }, { id: 'n', lo: 0, hi: 1000 }],
+    history: [[[0, 0], [100, 1000]], [[20, 200], [80, 800]]],
+    monte_carlo: { runs: 10, dimensions: [{ p05: 40, median: 50, p95: 60 }, { p05: 100, median: 500, p95: 900 }] },
+  };
+  it('puts each actor on the 0-100 scale per turn', () => {
+    expect(turnSeries(r, 1)).toEqual([{ actor: 'X', data: [[0, 0], [1, 20]] }, { actor: 'Y', data: [[0, 100], [1, 80]] }]);
+  });
+  it('scales the forecast and its band per issue', () => {
+    expect(bandRows(r)).toEqual([
+      { issue: 'a', forecast: 50, p05: 40, median: 50, p95: 60 },
+      { issue: 'n', forecast: 50, p05: 10, median: 50, p95: 90 }]);
+  });
+  it('works without history or band (a party view)', () => {
+    expect(turnSeries({ model: 'smp', forecast: { a: 1 } }, 0)).toEqual([]);
+    expect(bandRows({ model: 'smp', forecast: { a: 25 } })).toEqual([{ issue: 'a', forecast: 25 }]);
+  });
+});
+
+describe('stabilityRows', () => {
+  it('lists equilibria first, then the status quo, with stability per decision maker and concept', () => {
+    const g: GmcrResult = {
+      states: 4, status_quo: 'NN', equilibria: { nash: ['YY'], gmr: ['NN', 'YY'] },
+      decision_makers: [
+        { decision_maker: 'A', stable: { nash: ['YN', 'YY'], gmr: ['NN', 'YN', 'YY'] } },
+        { decision_maker: 'B', stable: { nash: ['NY', 'YY'], gmr: ['NN', 'NY', 'YY'] } }],
+    };
+    const t = stabilityRows(g);
+    expect(t.concepts).toEqual(['nash', 'gmr']);
+    expect(t.rows.map((r) => r.state)).toEqual(['NN', 'YY', 'NY', 'YN']);
+    expect(t.rows[0]).toMatchObject({ statusQuo: true, equilibriumUnder: ['gmr'] });
+    expect(t.rows[1].stable).toEqual({ A: { nash: true, gmr: true }, B: { nash: true, gmr: true } });
+  });
+  it('shows only equilibria when the caller gets no per-DM data', () => {
+    expect(stabilityRows({ equilibria: { nash: ['YY'] } }).rows.map((r) => r.state)).toEqual(['YY']);
+  });
+});
+
+describe('timeline shaping', () => {
+  const items = timelineItems(
+    [{ id: 1, date: '2025-11-20', kind: 'proposal', text: 'plan' }, { id: 2, date: '2025-10', kind: 'talks', text: 'Miami' }],
+    [{ version: 'v20', party: 'UA', point: 'P1', stance: 'accept', set_at: '2025-11-21T10:00:00Z' }]);
+  it('merges events and stance changes in date order', () => {
+    expect(items.map((i) => i.date)).toEqual(['2025-10', '2025-11-20', '2025-11-21']);
+    expect(items[2]).toMatchObject({ source: 'stance', text: 'UA on P1 (v20): accept' });
+  });
+  it('counts items per kind and month', () => {
+    expect(countsByMonth(items)).toEqual({ months: ['2025-10', '2025-11'], kinds: ['proposal', 'stance change', 'talks'],
+      counts: [[0, 1], [0, 1], [1, 0]] });
+  });
+});
