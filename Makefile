@@ -35,7 +35,6 @@ fuzz: deps
 # The dashboard: rebuild web/dist and check it matches the committed files, then browser tests
 # (headless Chromium against `accord serve` on 127.0.0.1).
 web-test: build
-	./scripts/install-web-deps.sh
 	BUILD=$(BUILD) ./scripts/test-web.sh
 
 bench: build
