@@ -230,7 +230,9 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
                 " issue(s) changed, then the highest Nash product.");
   } else {
     out += wrap("No package is acceptable to all. The package with the smallest largest shortfall "
-                "below reservation — what each side would have to concede, in utility, for a deal:");
+                "below reservation — what each side would have to concede, in utility, for a deal — "
+                "and, among those, the fewest changes to the draft (" +
+                std::to_string(c.changed_issues) + "):");
     std::string sf;
     for (std::size_t q = 0; q < c.shortfall.size(); ++q)
       sf += (sf.empty() ? "" : ", ") + s.parties[r.parties[q].get()].id + " " + fixed(c.shortfall[q]);

@@ -113,8 +113,12 @@ std::string summary_text(const Scenario& s, const ReportOptions& options, const 
         double worst = 0.0;
         for (double x : b.closest->shortfall) worst = std::max(worst, x);
         z += worst <= kUtilityEps ? " Apart from those red lines, a package exists that gives every party at "
-                                    "least its reservation (below)."
-                                  : " The smallest largest shortfall below reservation is " + fixed(worst) + ".";
+                                    "least its reservation"
+                                  : " The smallest largest shortfall below reservation is " + fixed(worst);
+        if (!s.versions.empty())
+          z += "; the closest such package changes " + std::to_string(b.closest->changed_issues) + " of the issues " +
+               s.versions.back().id + " settles (below)";
+        z += ".";
       }
       bullet(z);
     }

@@ -32,26 +32,46 @@ Closest closest_package(const Scenario& s, const std::vector<PartyIndex>& partie
   const std::size_t k = p.k, n = p.issues.size();
   Spec spec;
   SearchResult found;
-  if (zone_exists) {
+  std::size_t set = 0;
+  for (std::size_t i = 0; i < n && i < draft.size(); ++i) set += draft[i] ? 1 : 0;
+  // The fewest changed draft issues such that every party reaches `q.r` (iterative
+  // deepening), then the highest Nash product over d = q.r.
+  auto fewest_changes = [&](const Problem& q) {
     spec.goal = Goal::nash;
-    spec.d = p.r;
+    spec.d = q.r;
     spec.zone = true;
     spec.draft = &draft;
-    std::size_t set = 0;
-    for (std::size_t i = 0; i < n && i < draft.size(); ++i) set += draft[i] ? 1 : 0;
-    // Iterative deepening on the number of changed issues.
+    SearchResult best;
     for (std::size_t budget = 0; budget <= set; ++budget) {
       spec.budget = budget;
-      found = search(p, spec, params.max_search_nodes);
-      if (!found.tied.empty() || !found.complete) break;
+      best = search(q, spec, params.max_search_nodes);
+      if (!best.tied.empty() || !best.complete) break;
     }
+    return best;
+  };
+  bool exact = true;
+  if (zone_exists) {
+    found = fewest_changes(p);
   } else {
+    // First the least largest shortfall S* below reservation; then, among the packages whose
+    // shortfall is at most S*, the fewest changes to the draft as when a zone exists.
     spec.goal = Goal::egalitarian;
     spec.d = p.r;
     spec.zone = false;
     found = shortfall_search(p, nullptr, params.max_search_nodes);
+    exact = found.complete;
+    const auto least = choose(spec, found.tied, k);
+    if (least) {
+      double worst = 0.0;
+      for (std::size_t q = 0; q < k; ++q) worst = std::max(worst, p.r[q] - found.tied[*least].u[q]);
+      Problem shifted = p;
+      for (double& r : shifted.r) r -= worst;
+      SearchResult fewest = fewest_changes(shifted);
+      if (!fewest.tied.empty()) found = std::move(fewest);
+      else spec.goal = Goal::egalitarian, spec.d = p.r, spec.zone = false, spec.draft = nullptr;
+    }
   }
-  out.exact = found.complete;
+  out.exact = exact && found.complete;
   const auto win = choose(spec, found.tied, k);
   if (!win) return out;
   const Candidate& c = found.tied[*win];

@@ -1,6 +1,7 @@
 // The closest acceptable package to a draft, against brute force.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <random>
 
 #include "accord/engines/bargain.hpp"
@@ -81,15 +82,38 @@ void check(std::uint32_t seed, const RandomSpec& spec) {
           if (!blocked[i.get()]) ok = false;
       if (ok) cand.push_back(b.u[j]);
     }
-    const auto want = testing::brute_choose(cand, [&](const std::vector<double>& u) {
-      std::vector<double> g;
-      for (std::size_t q = 0; q < k; ++q) g.push_back(u[q] - r[q]);
-      std::sort(g.begin(), g.end());
-      g.push_back(sum(u));
-      return g;
+    // The least largest shortfall S*; then, among packages within S*, the fewest changes to
+    // the draft; then the highest Nash product over d = r - S*.
+    ASSERT_FALSE(cand.empty());
+    double worst = std::numeric_limits<double>::infinity();
+    for (const auto& u : cand) {
+      double w = 0.0;
+      for (std::size_t q = 0; q < k; ++q) w = std::max(w, r[q] - u[q]);
+      worst = std::min(worst, w);
+    }
+    std::size_t fewest = s.issues.size() + 1;
+    std::vector<std::size_t> within;
+    for (std::size_t j = 0; j < b.u.size(); ++j) {
+      bool ok = true;
+      for (const PartyIndex p : parties)
+        for (const IssueIndex i : red_lines_crossed(s, p, b.x[j]))
+          if (!blocked[i.get()]) ok = false;
+      for (std::size_t q = 0; q < k; ++q) ok = ok && b.u[j][q] >= r[q] - worst - kUtilityEps;
+      if (!ok) continue;
+      within.push_back(j);
+      fewest = std::min(fewest, changes(s, draft, b.x[j]));
+    }
+    std::vector<std::vector<double>> best;
+    for (std::size_t j : within)
+      if (changes(s, draft, b.x[j]) == fewest) best.push_back(b.u[j]);
+    const auto want = testing::brute_choose(best, [&](const std::vector<double>& u) {
+      double prod = 1;
+      for (std::size_t q = 0; q < k; ++q) prod *= std::max(0.0, u[q] - (r[q] - worst));
+      return std::vector<double>{prod, sum(u)};
     });
     ASSERT_TRUE(want.has_value());
     EXPECT_EQ(c.utilities, *want);
+    EXPECT_EQ(changes(s, draft, c.package), fewest);
     for (std::size_t q = 0; q < k; ++q) EXPECT_EQ(c.shortfall[q], std::max(0.0, r[q] - c.utilities[q]));
   }
   // Changes list exactly the issues that differ from the draft.
