@@ -107,23 +107,13 @@ Result<std::vector<EventRecord>> Store::events(const std::string& id, const Hist
     Impl::Reader r(*impl_);
     Tx tx(r.db(), false);
     if (scenario_revision(r.db(), id) == 0) return tl::unexpected(not_found_scenario(id));
-    std::string sql = std::string("SELECT ") + kColumns + " FROM events WHERE scenario_id = ?";
-    if (!include_removed) sql += " AND removed_revision IS NULL";
-    std::vector<std::string> args = {id};
-    auto filter = [&](const std::optional<std::string>& value, const char* clause) {
-      if (!value) return;
-      sql += clause;
-      args.push_back(*value);
-    };
-    filter(f.kind, " AND kind = ?");
-    filter(f.since, " AND date >= ?");
-    filter(f.until, " AND date <= ?");
-    sql += " ORDER BY position, id LIMIT " + std::to_string(f.limit);
-    SQLite::Statement q(r.db(), sql);
-    for (std::size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
-    std::vector<EventRecord> out;
-    while (q.executeStep()) out.push_back(read_event(q));
-    return out;
+    FilteredSelect q(std::string("SELECT ") + kColumns + " FROM events WHERE scenario_id = ?", id);
+    if (!include_removed) q.append(" AND removed_revision IS NULL");
+    q.filter(f.kind, " AND kind = ?");
+    q.filter(f.since, " AND date >= ?");
+    q.filter(f.until, " AND date <= ?");
+    q.append(" ORDER BY position, id LIMIT " + std::to_string(f.limit));
+    return q.rows<EventRecord>(r.db(), read_event);
   });
 }
 

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <map>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -96,5 +97,31 @@ auto guarded(Fn&& fn) -> decltype(fn()) {
 void bump_revision(Db& db, const std::string& id, std::int64_t revision, const std::string& at);
 [[nodiscard]] Error not_found_scenario(const std::string& id);
 [[nodiscard]] Error conflict(std::string message, std::string field, std::int64_t current);
+
+// A SELECT whose optional filters each add a clause and a bound parameter, in order
+// (history and event queries).
+class FilteredSelect {
+ public:
+  FilteredSelect(std::string sql, std::string first_arg)
+      : sql_(std::move(sql)), args_{std::move(first_arg)} {}
+  void filter(const std::optional<std::string>& value, const char* clause) {
+    if (!value) return;
+    sql_ += clause;
+    args_.push_back(*value);
+  }
+  void append(const std::string& text) { sql_ += text; }
+  template <class Record, class Read>
+  std::vector<Record> rows(SQLite::Database& db, Read read) const {
+    SQLite::Statement q(db, sql_);
+    for (std::size_t i = 0; i < args_.size(); ++i) q.bind(static_cast<int>(i + 1), args_[i]);
+    std::vector<Record> out;
+    while (q.executeStep()) out.push_back(read(q));
+    return out;
+  }
+
+ private:
+  std::string sql_;
+  std::vector<std::string> args_;
+};
 
 }  // namespace accord::store

@@ -123,25 +123,15 @@ Result<std::vector<StanceRecord>> Store::stance_history(const std::string& id, c
     Impl::Reader r(*impl_);
     Tx tx(r.db(), false);
     if (scenario_revision(r.db(), id) == 0) return tl::unexpected(not_found_scenario(id));
-    std::string sql = std::string("SELECT ") + kColumns + " FROM stances WHERE scenario_id = ?";
-    std::vector<std::string> args = {id};
-    auto filter = [&](const std::optional<std::string>& value, const char* clause) {
-      if (!value) return;
-      sql += clause;
-      args.push_back(*value);
-    };
-    filter(f.version, " AND version_id = ?");
-    filter(f.party, " AND party_id = ?");
-    filter(f.point, " AND point_id = ?");
-    filter(f.kind, " AND stance = ?");
-    filter(f.since, " AND set_at >= ?");
-    filter(f.until, " AND set_at <= ?");
-    sql += " ORDER BY id LIMIT " + std::to_string(f.limit);
-    SQLite::Statement q(r.db(), sql);
-    for (std::size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
-    std::vector<StanceRecord> out;
-    while (q.executeStep()) out.push_back(read_stance(q));
-    return out;
+    FilteredSelect q(std::string("SELECT ") + kColumns + " FROM stances WHERE scenario_id = ?", id);
+    q.filter(f.version, " AND version_id = ?");
+    q.filter(f.party, " AND party_id = ?");
+    q.filter(f.point, " AND point_id = ?");
+    q.filter(f.kind, " AND stance = ?");
+    q.filter(f.since, " AND set_at >= ?");
+    q.filter(f.until, " AND set_at <= ?");
+    q.append(" ORDER BY id LIMIT " + std::to_string(f.limit));
+    return q.rows<StanceRecord>(r.db(), read_stance);
   });
 }
 
