@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "accord/model/budget.hpp"
 #include "accord/model/scenario.hpp"
 
 namespace accord::cli {
@@ -56,6 +57,24 @@ Package apply_settings(const Scenario& s, Package base, const std::vector<std::s
 // The shared `accord import` parent command (created on first use); importers add their
 // format as a subcommand of it (cmd_import.cpp).
 CLI::App* import_command(CLI::App& app);
+
+// --max-seconds / --max-nodes, shared by every command that runs an engine (docs/cli.md
+// "Budgets"). A run stopped by its budget prints its partial result, marked as such, with a
+// warning on stderr and exit 0; exit 2 when nothing useful was found.
+struct BudgetFlags {
+  double max_seconds = 60.0;   // 0: no time limit
+  std::uint64_t max_nodes = 0;  // 0: the engine's own default
+  [[nodiscard]] Deadline deadline() const { return Deadline::after(max_seconds); }
+};
+void add_budget_options(CLI::App* cmd, BudgetFlags& budget);
+
+// Progress for long work: redraws one line on stderr when stderr is a terminal, else does
+// nothing. Rate-limited to a few updates a second.
+ProgressFn terminal_progress(std::string label);
+
+// "warning: <what> stopped early (time_limit: ...); the result is partial" on stderr unless
+// the run finished.
+void warn_if_partial(const Termination& t, std::string_view what);
 
 // Writes text to a file or stdout ("-"); throws Exit{1} on I/O failure.
 void write_output(const std::string& path, const std::string& text);

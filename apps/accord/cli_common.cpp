@@ -1,6 +1,8 @@
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <memory>
 #include <fstream>
 #include <iostream>
 
@@ -75,6 +77,43 @@ Package apply_settings(const Scenario& s, Package base, const std::vector<std::s
     }
   }
   return base;
+}
+
+void add_budget_options(CLI::App* cmd, BudgetFlags& budget) {
+  cmd->add_option("--max-seconds", budget.max_seconds,
+                  "Time budget in seconds (0: none); past it the result is partial and says so")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--max-nodes", budget.max_nodes,
+                  "Search budget in nodes/iterations (0: the engine's default)")
+      ->capture_default_str();
+}
+
+ProgressFn terminal_progress(std::string label) {
+  if (isatty(fileno(stderr)) == 0) return nullptr;
+  struct State {
+    std::string label;
+    std::chrono::steady_clock::time_point last{};
+  };
+  auto st = std::make_shared<State>(State{std::move(label), {}});
+  return [st](double fraction, std::string_view what) {
+    const auto now = std::chrono::steady_clock::now();
+    if (fraction < 1.0 && now - st->last < std::chrono::milliseconds(200)) return;
+    st->last = now;
+    if (fraction >= 0.0)
+      std::fprintf(stderr, "\r%s: %3.0f%% %.*s\033[K", st->label.c_str(), 100.0 * std::min(fraction, 1.0),
+                   static_cast<int>(what.size()), what.data());
+    else
+      std::fprintf(stderr, "\r%s: %.*s\033[K", st->label.c_str(), static_cast<int>(what.size()), what.data());
+    if (fraction >= 1.0) std::fprintf(stderr, "\r\033[K");
+    std::fflush(stderr);
+  };
+}
+
+void warn_if_partial(const Termination& t, std::string_view what) {
+  if (t.finished() || t.stop == Stop::not_set) return;
+  std::cerr << "warning: " << what << " stopped early (" << to_string(t.stop)
+            << (t.detail.empty() ? "" : ": " + t.detail) << "); the result is partial\n";
 }
 
 void write_output(const std::string& path, const std::string& text) {

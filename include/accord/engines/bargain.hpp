@@ -11,10 +11,12 @@
 #include <vector>
 
 #include "accord/model/scenario.hpp"
+#include "accord/model/budget.hpp"
 
 namespace accord::bargain {
 
 struct Params {
+  Deadline deadline;                // time budget for the whole run (default: none)
   std::vector<PartyIndex> parties;  // empty: default_bargaining_parties(s)
   std::optional<Package> draft;     // when set: the closest acceptable package to it
   // A Pareto frontier with more points than this is abandoned (reported truncated) and the

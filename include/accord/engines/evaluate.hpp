@@ -4,11 +4,13 @@
 #include <vector>
 
 #include "accord/model/scenario.hpp"
+#include "accord/model/budget.hpp"
 #include "accord/model/utility.hpp"
 
 namespace accord::evaluate {
 
 struct Params {
+  Deadline deadline;  // time budget for the whole run (default: none)
   // Readiness: near-final when at most `max_open_points` points lack universal acceptance,
   // each with salience below `max_open_salience` for every signatory.
   std::size_t max_open_points = 2;

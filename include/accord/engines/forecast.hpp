@@ -15,6 +15,7 @@
 
 #include "accord/model/forecast_settings.hpp"
 #include "accord/model/scenario.hpp"
+#include "accord/model/budget.hpp"
 
 namespace accord::forecast {
 
@@ -47,6 +48,7 @@ struct EumParams {
 };
 
 struct Params {
+  Deadline deadline;  // time budget for the whole run (default: none)
   Model model = Model::smp;
   SmpParams smp;
   EumParams eum;

@@ -14,6 +14,7 @@
 #include "accord/model/conflict.hpp"
 #include "accord/model/diagnostic.hpp"
 #include "accord/model/scenario.hpp"
+#include "accord/model/budget.hpp"
 
 namespace accord::gmcr {
 
@@ -45,6 +46,7 @@ class StateSet {
 };
 
 struct Params {
+  Deadline deadline;  // time budget for the whole run (default: none)
   std::vector<Concept> concepts = {kAllConcepts.begin(), kAllConcepts.end()};
   // Two or more decision makers: also analyse the conflict in which they move as one.
   std::vector<DecisionMakerIndex> coalition;
