@@ -46,6 +46,8 @@ constexpr const char* kColumns =
 }  // namespace
 
 std::optional<Error> validate_event(const EventInput& e) {
+  if (auto bad = check_utf8({{e.date, "date"}, {e.kind, "kind"}, {e.text, "text"}, {e.note, "note"}})) return bad;
+  if (auto bad = check_utf8(e.sources, "sources")) return bad;
   if (!valid_date(e.date))
     return Error{ErrorCode::invalid, "date `" + e.date + "` is not YYYY-MM-DD (or YYYY-MM, YYYY)", "date", 0};
   if (std::find(kKinds.begin(), kKinds.end(), e.kind) == kKinds.end())
@@ -58,7 +60,9 @@ std::optional<Error> validate_event(const EventInput& e) {
 
 Result<EventRecord> Store::add_event(const std::string& id, const EventInput& e,
                                      std::optional<std::int64_t> base_revision, const std::string& by) {
+  if (auto err = impl_->refuse_write()) return tl::unexpected(*err);
   if (auto err = validate_event(e)) return tl::unexpected(*err);
+  if (auto err = check_utf8({{id, "scenario"}, {by, "by"}})) return tl::unexpected(*err);
   return guarded([&]() -> Result<EventRecord> {
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <memory>
@@ -16,8 +17,10 @@ namespace accord::store {
 
 using Db = SQLite::Database;
 
-[[nodiscard]] std::unique_ptr<Db> open_connection(const std::string& path, bool create, int busy_ms);
-[[nodiscard]] std::string now_utc();  // 2025-11-23T10:15:00.123Z
+enum class OpenMode { read_write, create, read_only };
+[[nodiscard]] std::unique_ptr<Db> open_connection(const std::string& path, OpenMode mode, int busy_ms);
+[[nodiscard]] std::string now_utc();
+[[nodiscard]] std::string uri_escape(const std::string& path);  // for a SQLite `file:` URI  // 2025-11-23T10:15:00.123Z
 
 // BEGIN IMMEDIATE (writes) or BEGIN (a consistent read snapshot); rolls back unless committed.
 class Tx {
@@ -53,6 +56,7 @@ struct Store::Impl {
   std::string path;
   int busy_ms = 5000;
   int schema = 0;  // the schema version this Store was opened at (tests may open old ones)
+  bool read_only = false;  // no writer connection; every write is refused
   std::mutex write_mu;
   std::unique_ptr<Db> writer;
   mutable std::mutex pool_mu;
@@ -75,10 +79,22 @@ struct Store::Impl {
     std::unique_ptr<Db> db_;
   };
 
+  // Set when this Store may not write (opened read-only).
+  [[nodiscard]] std::optional<Error> refuse_write() const {
+    if (!read_only) return std::nullopt;
+    return Error{ErrorCode::invalid, "the database `" + path + "` was opened read-only", "db", 0};
+  }
+
   // The current state of a scenario as seen by `db` (inside a transaction).
   Result<std::shared_ptr<const Snapshot>> compose(Db& db, const std::string& id) const;
+  // The latest imported document with the preference rows written after it applied.
   std::shared_ptr<const Scenario> base_document(Db& db, const std::string& id) const;
 };
+
+// The first of `fields` (value, field name) that is not valid UTF-8, as an `invalid` error.
+[[nodiscard]] std::optional<Error> check_utf8(
+    std::initializer_list<std::pair<std::string_view, std::string_view>> fields);
+[[nodiscard]] std::optional<Error> check_utf8(const std::vector<std::string>& values, std::string_view field);
 
 // Runs `fn` translating SQLite exceptions into Error{internal}.
 template <class Fn>

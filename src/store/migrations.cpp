@@ -1,19 +1,76 @@
 // Schema history. Never edit a released step: append a new one and bump kSchemaVersion.
 #include "migrations.hpp"
 
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "accord/store/store.hpp"
+#include "accord/store/utf8.hpp"
 
 namespace accord::store {
 namespace {
 
+// 6: every text value written before UTF-8 was checked at each write is repaired: each invalid
+// sequence becomes U+FFFD (the rows could not be served as JSON). A repaired value that would
+// collide with a UNIQUE one (users.name) gets " #<rowid>" appended.
+void repair_text_columns(SQLite::Database& db) {
+  std::vector<std::string> tables;
+  {
+    SQLite::Statement q(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                            "ORDER BY name");
+    while (q.executeStep()) tables.push_back(q.getColumn(0).getString());
+  }
+  for (const std::string& table : tables) {
+    std::vector<std::string> columns;
+    {
+      SQLite::Statement q(db, "SELECT name, type FROM pragma_table_info(?)");
+      q.bind(1, table);
+      while (q.executeStep())
+        if (q.getColumn(1).getString() == "TEXT") columns.push_back(q.getColumn(0).getString());
+    }
+    for (const std::string& column : columns) {
+      const std::string quoted = "\"" + column + "\"";
+      // Read as BLOB: the bytes as stored, with no conversion on the way.
+      SQLite::Statement q(db, "SELECT rowid, CAST(" + quoted + " AS BLOB) FROM \"" + table + "\" WHERE " + quoted +
+                                  " IS NOT NULL AND typeof(" + quoted + ") = 'text' ORDER BY rowid");
+      std::vector<std::pair<std::int64_t, std::string>> fixes;
+      while (q.executeStep()) {
+        const SQLite::Column c = q.getColumn(1);
+        const std::string_view text(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+        if (first_invalid_utf8(text)) fixes.emplace_back(q.getColumn(0).getInt64(), repair_utf8(text));
+      }
+      const std::string update = "UPDATE \"" + table + "\" SET " + quoted + " = ? WHERE rowid = ?";
+      for (const auto& [rowid, fixed] : fixes) {
+        for (int attempt = 0; attempt < 2; ++attempt) {
+          SQLite::Statement up(db, update);
+          up.bind(1, attempt == 0 ? fixed : fixed + " #" + std::to_string(rowid));
+          up.bind(2, rowid);
+          try {
+            up.exec();
+            break;
+          } catch (const SQLite::Exception& e) {
+            if (attempt == 1 || (e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT) throw;
+          }
+        }
+      }
+    }
+  }
+}
+
+struct Step {
+  const char* sql = nullptr;                  // run first, when set
+  void (*code)(SQLite::Database&) = nullptr;  // then this, when set
+};
+
 // Step k (1-based) takes the schema from version k-1 to k.
-const std::vector<const char*> kSteps = {
+const std::vector<Step> kSteps = {
     // 1: scenarios, their document revisions, normalised framework, stances, events.
-    R"sql(
+    {R"sql(
 CREATE TABLE scenarios(
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
@@ -80,9 +137,9 @@ CREATE TABLE events(
   revision INTEGER NOT NULL,
   removed_revision INTEGER);
 CREATE INDEX events_live ON events(scenario_id, removed_revision, position);
-)sql",
+)sql"},
     // 2: analysis runs.
-    R"sql(
+    {R"sql(
 CREATE TABLE analysis_runs(
   id INTEGER PRIMARY KEY,
   scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
@@ -93,9 +150,9 @@ CREATE TABLE analysis_runs(
   created_by TEXT NOT NULL,
   created_at TEXT NOT NULL);
 CREATE INDEX analysis_runs_by_scenario ON analysis_runs(scenario_id, engine, id);
-)sql",
+)sql"},
     // 3: users and access tokens (only a SHA-256 of each secret is stored).
-    R"sql(
+    {R"sql(
 CREATE TABLE users(
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
@@ -109,10 +166,10 @@ CREATE TABLE tokens(
   hash TEXT NOT NULL,
   created_at TEXT NOT NULL,
   revoked_at TEXT);
-)sql",
+)sql"},
     // 4: when each party's preferences last changed (optimistic concurrency on PUT).
     // Existing scenarios: every party counts as set at the scenario's latest document.
-    R"sql(
+    {R"sql(
 CREATE TABLE preference_revisions(
   scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
   party_id TEXT NOT NULL,
@@ -122,9 +179,32 @@ INSERT INTO preference_revisions(scenario_id, party_id, revision)
   SELECT p.scenario_id, p.party_id,
          (SELECT MAX(d.revision) FROM documents d WHERE d.scenario_id = p.scenario_id)
   FROM parties p;
-)sql",
+)sql"},
+    // 5: one row per change of one party's preferences (it used to be a full copy of the
+    // scenario document per change). Existing "preferences P" documents become rows (the
+    // party's entry of that document, who, when, which revision) and are deleted; the
+    // snapshot applies the rows newer than the latest imported document over it.
+    {R"sql(
+CREATE TABLE preferences(
+  id INTEGER PRIMARY KEY,
+  scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  party_id TEXT NOT NULL,
+  json TEXT NOT NULL,
+  set_by TEXT NOT NULL,
+  set_at TEXT NOT NULL,
+  revision INTEGER NOT NULL);
+CREATE INDEX preferences_key ON preferences(scenario_id, revision);
+INSERT INTO preferences(scenario_id, party_id, json, set_by, set_at, revision)
+  SELECT d.scenario_id, substr(d.reason, 13),
+         COALESCE((SELECT j.value FROM json_each(d.json, '$.preferences') j WHERE j.key = substr(d.reason, 13)),
+                  'null'),
+         d.created_by, d.created_at, d.revision
+  FROM documents d WHERE d.reason LIKE 'preferences %' ORDER BY d.scenario_id, d.revision;
+DELETE FROM documents WHERE reason LIKE 'preferences %';
+)sql"},
+    {nullptr, repair_text_columns},
 };
-static_assert(kSchemaVersion == 4, "add a migration step with the new schema version");
+static_assert(kSchemaVersion == 6, "add a migration step with the new schema version");
 
 }  // namespace
 
@@ -144,7 +224,9 @@ void migrate(SQLite::Database& db, int target) {
         db.exec("COMMIT");
         continue;
       }
-      db.exec(kSteps[static_cast<std::size_t>(v - 1)]);
+      const Step& step = kSteps[static_cast<std::size_t>(v - 1)];
+      if (step.sql) db.exec(step.sql);
+      if (step.code) step.code(db);
       db.exec("PRAGMA user_version = " + std::to_string(v));
       db.exec("COMMIT");
     } catch (...) {

@@ -1,5 +1,10 @@
-// A party's preferences live in the scenario document: each change writes a new revision.
+// A party's preferences: each change is one row (the party's entry in the scenario format,
+// docs/format.md "Preferences"), applied over the latest imported document when a snapshot is
+// composed (Impl::base_document). Before schema 5 each change wrote a whole new document.
+#include <nlohmann/json.hpp>
+
 #include "accord/io/scenario_io.hpp"
+#include "accord/store/utf8.hpp"
 #include "impl.hpp"
 
 namespace accord::store {
@@ -19,6 +24,52 @@ std::int64_t pref_revision(Db& db, const std::string& id, const std::string& par
   return q.executeStep() ? q.getColumn(0).getInt64() : 0;
 }
 
+// The party's entry as the scenario writer spells it ("null" when it has none). Only the
+// parties, issues and preferences are written, so the cost does not grow with the framework.
+std::string party_preferences_json(const Scenario& s, PartyIndex p) {
+  Scenario mini;
+  mini.id = s.id;
+  mini.title = s.title;
+  mini.parties = s.parties;
+  mini.issues = s.issues;
+  mini.preferences.assign(s.parties.size(), Preferences{});
+  mini.preferences[p.get()] = s.preferences[p.get()];
+  const auto doc = nlohmann::json::parse(io::write_scenario(mini, io::TextFormat::json));
+  const auto prefs = doc.find("preferences");
+  const std::string& party = s.parties[p.get()].id;
+  if (prefs == doc.end() || !prefs->contains(party)) return "null";
+  return (*prefs)[party].dump();
+}
+
+// Schema < 5 (kept so migration tests can write data as those builds did): a whole document.
+void insert_document(Db& db, const Scenario& s, const std::string& party, std::int64_t next, const std::string& by,
+                     const std::string& at) {
+  SQLite::Statement doc(db,
+                        "INSERT INTO documents(scenario_id, revision, json, reason, created_by, created_at) "
+                        "VALUES(?,?,?,?,?,?)");
+  doc.bind(1, s.id);
+  doc.bind(2, next);
+  doc.bind(3, io::write_scenario(s, io::TextFormat::json));
+  doc.bind(4, "preferences " + party);
+  doc.bind(5, by);
+  doc.bind(6, at);
+  doc.exec();
+}
+
+void insert_row(Db& db, const Scenario& s, PartyIndex p, std::int64_t next, const std::string& by,
+                const std::string& at) {
+  SQLite::Statement row(db,
+                        "INSERT INTO preferences(scenario_id, party_id, json, set_by, set_at, revision) "
+                        "VALUES(?,?,?,?,?,?)");
+  row.bind(1, s.id);
+  row.bind(2, s.parties[p.get()].id);
+  row.bind(3, party_preferences_json(s, p));
+  row.bind(4, by);
+  row.bind(5, at);
+  row.bind(6, next);
+  row.exec();
+}
+
 }  // namespace
 
 Result<std::int64_t> Store::preferences_revision(const std::string& id, const std::string& party) const {
@@ -33,6 +84,8 @@ Result<std::int64_t> Store::preferences_revision(const std::string& id, const st
 Result<WriteResult> Store::set_preferences(const std::string& id, const std::string& party,
                                            const Preferences& prefs, const Scenario& parsed_against,
                                            std::int64_t base_revision, const std::string& by) {
+  if (auto e = impl_->refuse_write()) return tl::unexpected(*e);
+  if (auto e = check_utf8({{party, "party"}, {by, "by"}})) return tl::unexpected(*e);
   return guarded([&]() -> Result<WriteResult> {
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;
@@ -59,16 +112,10 @@ Result<WriteResult> Store::set_preferences(const std::string& id, const std::str
     s.preferences[p.get()] = prefs;
     const std::int64_t next = rev + 1;
     const std::string at = now_utc();
-    SQLite::Statement doc(db,
-                          "INSERT INTO documents(scenario_id, revision, json, reason, created_by, created_at) "
-                          "VALUES(?,?,?,?,?,?)");
-    doc.bind(1, id);
-    doc.bind(2, next);
-    doc.bind(3, io::write_scenario(s, io::TextFormat::json));
-    doc.bind(4, "preferences " + party);
-    doc.bind(5, by);
-    doc.bind(6, at);
-    doc.exec();
+    if (impl_->schema >= 5)
+      insert_row(db, s, p, next, by, at);
+    else
+      insert_document(db, s, party, next, by, at);
     SQLite::Statement up(db,
                          "INSERT INTO preference_revisions(scenario_id, party_id, revision) VALUES(?,?,?) "
                          "ON CONFLICT(scenario_id, party_id) DO UPDATE SET revision = excluded.revision");

@@ -22,6 +22,10 @@ constexpr const char* kColumns = "id, scenario_id, revision, engine, params, res
 }  // namespace
 
 Result<RunRecord> Store::add_run(const RunRecord& run) {
+  if (auto e = impl_->refuse_write()) return tl::unexpected(*e);
+  if (auto e = check_utf8({{run.scenario, "scenario"}, {run.engine, "engine"}, {run.params_json, "params"},
+                           {run.result_json, "result"}, {run.created_by, "by"}}))
+    return tl::unexpected(*e);
   return guarded([&]() -> Result<RunRecord> {
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;

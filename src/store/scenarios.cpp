@@ -61,7 +61,7 @@ Stance stance_at(const Scenario& s, const std::string& version, const std::strin
 }
 
 std::size_t record_stances(Db& db, const Scenario& s, const Scenario* before, std::int64_t rev,
-                           const std::string& by, const std::string& at) {
+                           const std::string& by, const std::string& at, ImportResult& out) {
   SQLite::Statement ins(db,
                         "INSERT INTO stances(scenario_id, version_id, party_id, point_id, stance, note, sources, "
                         "estimate, set_by, set_at, revision) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
@@ -72,6 +72,8 @@ std::size_t record_stances(Db& db, const Scenario& s, const Scenario* before, st
         const Stance& now = v.stances[p][k];
         const Stance prev = before ? stance_at(*before, v.id, s.parties[p].id, v.points[k].id) : Stance{};
         if (now == prev) continue;
+        out.stance_changes.push_back({v.id, s.parties[p].id, v.points[k].id, prev.kind, now.kind,
+                                      prev.provenance.note, now.provenance.note});
         ins.bind(1, s.id);
         ins.bind(2, v.id);
         ins.bind(3, s.parties[p].id);
@@ -144,6 +146,7 @@ void record_events(Db& db, const Scenario& s, std::int64_t rev, const std::strin
     ins.exec();
     ins.reset();
     ++out.events_added;
+    out.added_events.push_back(e);
   }
   SQLite::Statement drop(db, "UPDATE events SET removed_revision = ? WHERE id = ?");
   for (const LiveEvent& l : live) {
@@ -153,30 +156,73 @@ void record_events(Db& db, const Scenario& s, std::int64_t rev, const std::strin
     drop.exec();
     drop.reset();
     ++out.events_removed;
+    out.removed_events.push_back(l.event);
   }
 }
 
-void record_preferences(Db& db, const Scenario& s, const Scenario* before, std::int64_t rev) {
-  SQLite::Statement up(db,
-                       "INSERT INTO preference_revisions(scenario_id, party_id, revision) VALUES(?,?,?) "
-                       "ON CONFLICT(scenario_id, party_id) DO UPDATE SET revision = excluded.revision");
+// Parties whose preferences an import changes (all of them when the issues change).
+std::vector<std::string> changed_preferences(const Scenario& s, const Scenario* before) {
+  std::vector<std::string> out;
   const bool same_issues = before && before->issues == s.issues;
   for (std::size_t p = 0; p < s.parties.size(); ++p) {
     if (same_issues) {
       const PartyIndex q = before->find_party(s.parties[p].id);
       if (q.valid() && before->preferences[q.get()] == s.preferences[p]) continue;
     }
-    up.bind(1, s.id);
-    up.bind(2, s.parties[p].id);
+    out.push_back(s.parties[p].id);
+  }
+  return out;
+}
+
+void record_preferences(Db& db, const std::string& id, const std::vector<std::string>& parties, std::int64_t rev) {
+  SQLite::Statement up(db,
+                       "INSERT INTO preference_revisions(scenario_id, party_id, revision) VALUES(?,?,?) "
+                       "ON CONFLICT(scenario_id, party_id) DO UPDATE SET revision = excluded.revision");
+  for (const std::string& party : parties) {
+    up.bind(1, id);
+    up.bind(2, party);
     up.bind(3, rev);
     up.exec();
     up.reset();
   }
 }
 
+std::optional<Error> check_provenance(const Provenance& p, const std::string& path) {
+  if (auto e = check_utf8({{p.note, path + "note"}})) return e;
+  return check_utf8(p.sources, path + "sources");
+}
+
+// Every text of the scenario that lands in a column of its own (the document itself is JSON
+// the writer already made valid).
+std::optional<Error> check_scenario_utf8(const Scenario& s) {
+  if (auto e = check_utf8({{s.id, "id"}, {s.title, "title"}, {s.description, "description"}, {s.date, "date"}}))
+    return e;
+  for (const Party& p : s.parties)
+    if (auto e = check_utf8({{p.id, "parties"}, {p.name, "parties." + p.id + ".name"}})) return e;
+  for (const Version& v : s.versions) {
+    const std::string vp = "framework.versions." + v.id;
+    if (auto e = check_utf8({{v.id, "framework.versions"}, {v.label, vp + ".label"}, {v.date, vp + ".date"}})) return e;
+    for (const Point& k : v.points)
+      if (auto e = check_utf8({{k.id, vp + ".points"}, {k.text, vp + ".points." + k.id + ".text"}})) return e;
+    for (const auto& row : v.stances)
+      for (const Stance& st : row)
+        if (auto e = check_provenance(st.provenance, vp + ".stances.")) return e;
+  }
+  for (std::size_t i = 0; i < s.timeline.size(); ++i) {
+    const Event& ev = s.timeline[i];
+    const std::string tp = "timeline." + std::to_string(i) + ".";
+    if (auto e = check_utf8({{ev.date, tp + "date"}, {ev.kind, tp + "kind"}, {ev.text, tp + "text"}})) return e;
+    if (auto e = check_provenance(ev.provenance, tp)) return e;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-Result<ImportResult> Store::import_scenario(const Scenario& s, const std::string& by) {
+Result<ImportResult> Store::import_scenario(const Scenario& s, const std::string& by, const ImportOptions& options) {
+  if (auto e = impl_->refuse_write()) return tl::unexpected(*e);
+  if (auto e = check_utf8({{by, "by"}})) return tl::unexpected(*e);
+  if (auto e = check_scenario_utf8(s)) return tl::unexpected(*e);
   return guarded([&]() -> Result<ImportResult> {
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;
@@ -184,7 +230,21 @@ Result<ImportResult> Store::import_scenario(const Scenario& s, const std::string
     const std::string at = now_utc();
     ImportResult out;
     out.id = s.id;
+    out.dry_run = options.dry_run;
     std::int64_t rev = scenario_revision(db, s.id);
+    out.previous_revision = rev;
+    if (rev != 0 && options.base_revision) {
+      const std::int64_t base = *options.base_revision;
+      if (base > rev)
+        return fail(ErrorCode::invalid, "revision " + std::to_string(base) + " is ahead of scenario `" + s.id +
+                                            "` (revision " + std::to_string(rev) + ")",
+                    "revision");
+      if (rev > base)
+        return tl::unexpected(conflict("scenario `" + s.id + "` is at revision " + std::to_string(rev) +
+                                           ", past the base revision " + std::to_string(base) +
+                                           ": importing would revert the writes made since",
+                                       "revision", rev));
+    }
     std::shared_ptr<const Snapshot> before;
     if (rev == 0) {
       out.created = true;
@@ -221,9 +281,11 @@ Result<ImportResult> Store::import_scenario(const Scenario& s, const std::string
     doc.exec();
     replace_framework(db, s);
     const Scenario* prev = before ? &before->scenario : nullptr;
-    out.stances_changed = record_stances(db, s, prev, rev, by, at);
+    out.stances_changed = record_stances(db, s, prev, rev, by, at, out);
     record_events(db, s, rev, by, at, out);
-    if (impl_->schema >= 4) record_preferences(db, s, prev, rev);
+    out.preferences_changed = changed_preferences(s, prev);
+    if (impl_->schema >= 4) record_preferences(db, s.id, out.preferences_changed, rev);
+    if (options.dry_run) return out;  // the transaction rolls back
     tx.commit();
     return out;
   });

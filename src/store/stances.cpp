@@ -38,6 +38,14 @@ constexpr const char* kColumns =
 Result<WriteResult> Store::set_stances(const std::string& id, const std::string& version,
                                        const std::vector<StanceInput>& stances,
                                        std::optional<std::int64_t> base_revision, const std::string& by) {
+  if (auto e = impl_->refuse_write()) return tl::unexpected(*e);
+  if (auto e = check_utf8({{id, "scenario"}, {version, "version"}, {by, "by"}})) return tl::unexpected(*e);
+  for (const StanceInput& in : stances) {
+    const std::string field = "stances." + in.party + "." + in.point;
+    if (auto e = check_utf8({{in.party, "party"}, {in.point, "point"}})) return tl::unexpected(*e);
+    if (auto e = check_utf8({{in.note, field + ".note"}})) return tl::unexpected(*e);
+    if (auto e = check_utf8(in.sources, field + ".sources")) return tl::unexpected(*e);
+  }
   return guarded([&]() -> Result<WriteResult> {
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;

@@ -1,12 +1,22 @@
 // Store: opening, connections, snapshots (the document plus current stances and events).
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
 
 #include "accord/io/scenario_io.hpp"
+#include "accord/store/utf8.hpp"
 #include "impl.hpp"
 #include "migrations.hpp"
 
@@ -51,13 +61,53 @@ std::string now_utc() {
   return buf;
 }
 
-std::unique_ptr<Db> open_connection(const std::string& path, bool create, int busy_ms) {
-  const int flags = SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0);
+std::unique_ptr<Db> open_connection(const std::string& path, OpenMode mode, int busy_ms) {
+  if (mode == OpenMode::read_only) {
+    // On a read-only file system SQLite cannot create the -shm file; `immutable` tells it no
+    // one can change the file there, so it reads without locks (and without -wal/-shm).
+    struct statvfs fs {};
+    const bool ro_fs = statvfs(path.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+    const std::string uri = "file:" + uri_escape(path) + (ro_fs ? "?immutable=1" : "?mode=ro");
+    auto db = std::make_unique<Db>(uri, SQLite::OPEN_READONLY | SQLITE_OPEN_URI, busy_ms);
+    db->exec("PRAGMA query_only = ON");
+    return db;
+  }
+  const int flags = SQLite::OPEN_READWRITE | (mode == OpenMode::create ? SQLite::OPEN_CREATE : 0);
   auto db = std::make_unique<Db>(path, flags, busy_ms);
   db->exec("PRAGMA journal_mode = WAL");
   db->exec("PRAGMA synchronous = NORMAL");  // durable across process crashes (see docs/server.md)
   db->exec("PRAGMA foreign_keys = ON");
   return db;
+}
+
+std::string uri_escape(const std::string& path) {
+  std::string out;
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<Error> check_utf8(std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+  for (const auto& [value, field] : fields) {
+    if (const auto at = first_invalid_utf8(value))
+      return Error{ErrorCode::invalid,
+                   std::string(field) + " is not valid UTF-8 (byte " + std::to_string(*at + 1) + ")",
+                   std::string(field), 0};
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> check_utf8(const std::vector<std::string>& values, std::string_view field) {
+  for (const std::string& v : values)
+    if (auto e = check_utf8({{v, field}})) return e;
+  return std::nullopt;
 }
 
 std::string sources_to_json(const std::vector<std::string>& sources) {
@@ -113,7 +163,8 @@ Store::Impl::Reader::Reader(const Impl& impl) : impl_(impl) {
       impl_.pool.pop_back();
     }
   }
-  if (!db_) db_ = open_connection(impl_.path, false, impl_.busy_ms);
+  if (!db_)
+    db_ = open_connection(impl_.path, impl_.read_only ? OpenMode::read_only : OpenMode::read_write, impl_.busy_ms);
 }
 
 Store::Impl::Reader::~Reader() {
@@ -125,7 +176,15 @@ std::shared_ptr<const Scenario> Store::Impl::base_document(Db& db, const std::st
   SQLite::Statement q(db, "SELECT revision FROM documents WHERE scenario_id = ? ORDER BY revision DESC LIMIT 1");
   q.bind(1, id);
   if (!q.executeStep()) return nullptr;
-  const std::int64_t rev = q.getColumn(0).getInt64();
+  const std::int64_t doc_rev = q.getColumn(0).getInt64();
+  std::int64_t prefs_rev = 0;  // the last preference row written after that document
+  if (schema >= 5) {
+    SQLite::Statement p(db, "SELECT MAX(revision) FROM preferences WHERE scenario_id = ? AND revision > ?");
+    p.bind(1, id);
+    p.bind(2, doc_rev);
+    if (p.executeStep() && !p.getColumn(0).isNull()) prefs_rev = p.getColumn(0).getInt64();
+  }
+  const std::int64_t rev = std::max(doc_rev, prefs_rev);
   {
     std::lock_guard lock(cache_mu);
     auto it = bases.find(id);
@@ -133,15 +192,35 @@ std::shared_ptr<const Scenario> Store::Impl::base_document(Db& db, const std::st
   }
   SQLite::Statement d(db, "SELECT json FROM documents WHERE scenario_id = ? AND revision = ?");
   d.bind(1, id);
-  d.bind(2, rev);
+  d.bind(2, doc_rev);
   if (!d.executeStep()) return nullptr;
-  io::LoadResult loaded = io::load_scenario_text(d.getColumn(0).getString(), id + ".json");
+  std::string text = d.getColumn(0).getString();
+  if (prefs_rev > 0) {
+    auto doc = nlohmann::ordered_json::parse(text);
+    auto& prefs = doc["preferences"];
+    if (!prefs.is_object()) prefs = nlohmann::ordered_json::object();
+    SQLite::Statement rows(db, "SELECT party_id, json FROM preferences WHERE scenario_id = ? AND revision > ? "
+                               "ORDER BY revision, id");
+    rows.bind(1, id);
+    rows.bind(2, doc_rev);
+    while (rows.executeStep()) {
+      const std::string party = rows.getColumn(0).getString();
+      auto value = nlohmann::ordered_json::parse(rows.getColumn(1).getString());
+      if (value.is_null())
+        prefs.erase(party);
+      else
+        prefs[party] = std::move(value);
+    }
+    if (prefs.empty()) doc.erase("preferences");
+    text = doc.dump();
+  }
+  io::LoadResult loaded = io::load_scenario_text(text, id + ".json");
   if (!loaded.ok()) throw std::runtime_error("stored document of `" + id + "` no longer loads");
-  auto doc = std::make_shared<const Scenario>(std::move(*loaded.scenario));
+  auto scenario = std::make_shared<const Scenario>(std::move(*loaded.scenario));
   std::lock_guard lock(cache_mu);
   auto& slot = bases[id];
-  if (slot.revision < rev) slot = BaseDoc{rev, doc};
-  return doc;
+  if (slot.revision < rev) slot = BaseDoc{rev, scenario};
+  return scenario;
 }
 
 Result<std::shared_ptr<const Snapshot>> Store::Impl::compose(Db& db, const std::string& id) const {
@@ -199,6 +278,22 @@ Result<std::shared_ptr<const Snapshot>> Store::Impl::compose(Db& db, const std::
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
 
+namespace {
+
+// `db init` on a missing file: create it 0600 (it holds every party's private preferences);
+// SQLite gives the -wal and -shm files the database file's permissions.
+void create_private_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return;
+    throw std::runtime_error(std::strerror(errno));
+  }
+  ::fchmod(fd, 0600);  // whatever the umask
+  ::close(fd);
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> Store::open(const std::string& path, const OpenOptions& options) {
   if (!options.create && !std::filesystem::exists(path))
     return fail(ErrorCode::not_found,
@@ -207,7 +302,23 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const OpenOp
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->busy_ms = options.busy_timeout_ms;
-    impl->writer = open_connection(path, options.create, options.busy_timeout_ms);
+    if (options.read_only) {
+      impl->read_only = true;
+      auto db = open_connection(path, OpenMode::read_only, options.busy_timeout_ms);
+      impl->schema = user_version(*db);
+      if (impl->schema != kSchemaVersion)
+        return fail(ErrorCode::invalid,
+                    "the database `" + path + "` has schema version " + std::to_string(impl->schema) +
+                        " and this build reads version " + std::to_string(kSchemaVersion) +
+                        (impl->schema < kSchemaVersion ? "; migrate it with `accord db init --db " + path + "`"
+                                                       : "; use a newer build of accord"),
+                    "db");
+      impl->pool.push_back(std::move(db));
+      return std::unique_ptr<Store>(new Store(std::move(impl)));
+    }
+    if (options.create) create_private_file(path);
+    impl->writer = open_connection(path, options.create ? OpenMode::create : OpenMode::read_write,
+                                   options.busy_timeout_ms);
     migrate(*impl->writer, options.schema_version.value_or(kSchemaVersion));
     impl->schema = user_version(*impl->writer);
     return std::unique_ptr<Store>(new Store(std::move(impl)));
@@ -217,6 +328,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const OpenOp
 }
 
 int Store::schema_version() const {
+  if (impl_->read_only) {
+    Impl::Reader r(*impl_);
+    return user_version(r.db());
+  }
   std::lock_guard lock(impl_->write_mu);
   return user_version(*impl_->writer);
 }

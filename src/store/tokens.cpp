@@ -41,6 +41,8 @@ bool split_token(std::string_view token, std::int64_t& id, std::string_view& sec
 }  // namespace
 
 Result<NewToken> Store::create_token(AccessRole role, const std::string& party, const std::string& name) {
+  if (auto e = impl_->refuse_write()) return tl::unexpected(*e);
+  if (auto e = check_utf8({{party, "party"}, {name, "name"}})) return tl::unexpected(*e);
   if (role == AccessRole::party && party.empty())
     return fail(ErrorCode::invalid, "a party token needs --party ID", "party");
   if (role != AccessRole::party && !party.empty())
@@ -93,6 +95,7 @@ Result<NewToken> Store::create_token(AccessRole role, const std::string& party, 
 }
 
 Result<TokenRecord> Store::revoke_token(std::int64_t token_id) {
+  if (auto e = impl_->refuse_write()) return tl::unexpected(*e);
   return guarded([&]() -> Result<TokenRecord> {
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;
@@ -116,6 +119,14 @@ std::vector<TokenRecord> Store::tokens() const {
   SQLite::Statement q(r.db(), std::string(kSelect) + " ORDER BY t.id");
   std::vector<TokenRecord> out;
   while (q.executeStep()) out.push_back(read_token(q));
+  return out;
+}
+
+std::vector<std::string> Store::party_ids() const {
+  Impl::Reader r(*impl_);
+  SQLite::Statement q(r.db(), "SELECT DISTINCT party_id FROM parties ORDER BY party_id");
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
   return out;
 }
 

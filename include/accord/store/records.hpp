@@ -51,12 +51,30 @@ struct ScenarioSummary {
   std::string created_at, updated_at;
 };
 
+struct ImportOptions {
+  // Refuse (ErrorCode::conflict) when the scenario's revision is past this one.
+  std::optional<std::int64_t> base_revision;
+  bool dry_run = false;  // compute the result, write nothing
+};
+
+// A stance an import sets to a different value than the current one.
+struct StanceChange {
+  std::string version, party, point;
+  StanceKind from = StanceKind::unknown, to = StanceKind::unknown;
+  std::string from_note, to_note;
+};
+
 struct ImportResult {
   std::string id;
-  std::int64_t revision = 0;
+  std::int64_t revision = 0;           // the revision written (or that would be, on a dry run)
+  std::int64_t previous_revision = 0;  // 0 when created
   bool created = false;           // first import of this id
+  bool dry_run = false;
   std::size_t stances_changed = 0;
   std::size_t events_added = 0, events_removed = 0;
+  std::vector<StanceChange> stance_changes;       // every stance changed, in document order
+  std::vector<Event> added_events, removed_events;  // in timeline order
+  std::vector<std::string> preferences_changed;   // parties whose preferences change
 };
 
 // One stance as written (party, point) within a version.

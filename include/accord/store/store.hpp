@@ -16,10 +16,14 @@
 
 namespace accord::store {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 6;
 
 struct OpenOptions {
-  bool create = false;       // create the file when missing (`accord db init`)
+  bool create = false;       // create the file (mode 0600) when missing (`accord db init`)
+  // Open for reading only (SQLite read-only, no migration, no -wal/-shm created by us): for
+  // commands that only read, so they work on a read-only file system. Writes then fail with
+  // ErrorCode::invalid. A database at an older schema version is refused (run `db init`).
+  bool read_only = false;
   int busy_timeout_ms = 5000;
   // Tests only: migrate to this schema version instead of kSchemaVersion.
   std::optional<int> schema_version;
@@ -47,13 +51,16 @@ class Store {
 
   // --- scenarios
   // Imports a (valid) scenario as a new revision: creates it, or replaces its document and
-  // records every stance and event that changed.
-  Result<ImportResult> import_scenario(const Scenario& s, const std::string& by);
+  // records every stance and event that changed. With `options.base_revision`, a conflict when
+  // the scenario moved past it (the import would revert later writes); with `dry_run`, the
+  // result says what would change and nothing is written.
+  Result<ImportResult> import_scenario(const Scenario& s, const std::string& by, const ImportOptions& options = {});
   [[nodiscard]] std::vector<ScenarioSummary> list_scenarios() const;
   [[nodiscard]] Result<std::shared_ptr<const Snapshot>> snapshot(const std::string& id) const;
   [[nodiscard]] Result<std::int64_t> revision(const std::string& id) const;
 
-  // --- preferences (stored in the scenario document; each change is a new document revision)
+  // --- preferences (one row per change of one party's preferences, applied over the latest
+  // imported document; each change is a new scenario revision)
   // `prefs` was parsed against `parsed_against` (the issues and parties it indexes into).
   // Conflict when the party's preferences changed after `base_revision`.
   Result<WriteResult> set_preferences(const std::string& id, const std::string& party,
@@ -92,6 +99,8 @@ class Store {
   Result<NewToken> create_token(AccessRole role, const std::string& party, const std::string& name);
   Result<TokenRecord> revoke_token(std::int64_t token_id);
   [[nodiscard]] std::vector<TokenRecord> tokens() const;
+  // Every party id of every scenario in the database, sorted, without duplicates.
+  [[nodiscard]] std::vector<std::string> party_ids() const;
   // The caller a bearer token belongs to; nullopt when unknown, malformed or revoked.
   [[nodiscard]] std::optional<Principal> authenticate(std::string_view token) const;
 
