@@ -3,9 +3,9 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
-#include <fstream>
 #include <iostream>
 
+#include "accord/io/atomic_file.hpp"
 #include "accord/io/builtin.hpp"
 #include "accord/model/utility.hpp"
 #include "cli.hpp"
@@ -123,19 +123,8 @@ void write_output(const std::string& path, const std::string& text) {
     if (!std::cout) throw Exit{kExitInternal, "cannot write to standard output"};
     return;
   }
-  // Write to a temporary file first so a failure never leaves a half-written output.
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Exit{kExitInternal, "cannot open `" + path + "` for writing"};
-    out << text;
-    out.flush();
-    if (!out) throw Exit{kExitInternal, "cannot write `" + path + "`"};
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw Exit{kExitInternal, "cannot write `" + path + "`"};
-  }
+  // A temporary file renamed over the target: never a half-written output, never a leftover.
+  if (auto err = io::write_file_atomically(path, text)) throw Exit{kExitInternal, *err};
 }
 
 }  // namespace accord::cli

@@ -25,7 +25,8 @@ void add_event(CLI::App& app) {
   add->add_option("--source", o->e.sources, "Source (URL or text); repeatable");
   add->add_flag("--estimate", o->e.estimate, "Mark the event as uncertain");
   add->add_option("--by", o->by, "Recorded as the author (default cli:$USER)");
-  add->callback([o] {
+  add->callback([o, add] {
+    require_utf8_options(add);
     auto s = open_store_or_exit(o->db);
     auto r = s->add_event(o->scenario, o->e, std::nullopt, cli_author(o->by));
     if (!r) throw store_exit(r.error());

@@ -27,8 +27,9 @@ void add_history(CLI::App& app) {
   cmd->add_flag("--stances", o->stances_only, "Only stances");
   cmd->add_flag("--events", o->events_only, "Only events");
   cmd->add_flag("--json", o->json, "Print JSON {stances: [...], events: [...]}");
-  cmd->callback([o] {
-    auto s = open_store_or_exit(o->db);
+  cmd->callback([o, cmd] {
+    require_utf8_options(cmd);
+    auto s = open_store_read_only_or_exit(o->db);
     nlohmann::ordered_json out = {{"scenario", o->scenario}};
     std::string text;
     if (!o->events_only) {

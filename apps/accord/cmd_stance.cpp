@@ -32,7 +32,8 @@ void add_stance(CLI::App& app) {
   set->add_option("--revision", o->revision,
                   "Fail (exit 2) if this stance changed after revision N (default: overwrite)");
   set->add_option("--by", o->by, "Recorded as the author (default cli:$USER)");
-  set->callback([o] {
+  set->callback([o, set] {
+    require_utf8_options(set);
     auto s = open_store_or_exit(o->db);
     store::StanceInput in;
     in.party = o->party;
