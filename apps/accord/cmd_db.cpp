@@ -130,6 +130,10 @@ void run_import(const std::string& path, const ImportOpts& o) {
                    "Export the current state and edit that, see the changes with --dry-run, or pass --force to "
                    "import anyway"};
   }
+  if (!r && r.error().field == "revision" && base_source != "--base-revision")
+    throw Exit{kExitInvalidInput, r.error().message + ": " + base_source +
+                                      " names a revision this database never had (exported from another "
+                                      "database?); pass --base-revision N or --force"};
   if (!r) throw store_exit(r.error());
   std::cout << (r->created ? "imported " : "updated ") << r->id << " at revision " << r->revision << " ("
             << counts(*r) << ")\n";

@@ -64,10 +64,13 @@ std::string now_utc() {
 std::unique_ptr<Db> open_connection(const std::string& path, OpenMode mode, int busy_ms) {
   if (mode == OpenMode::read_only) {
     // On a read-only file system SQLite cannot create the -shm file; `immutable` tells it no
-    // one can change the file there, so it reads without locks (and without -wal/-shm).
+    // one can change the file there, so it reads without locks (and without -wal/-shm). Not
+    // when a write-ahead log with content is left there: its transactions would be ignored.
     struct statvfs fs {};
+    struct stat wal {};
     const bool ro_fs = statvfs(path.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
-    const std::string uri = "file:" + uri_escape(path) + (ro_fs ? "?immutable=1" : "?mode=ro");
+    const bool wal_content = ::stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
+    const std::string uri = "file:" + uri_escape(path) + (ro_fs && !wal_content ? "?immutable=1" : "?mode=ro");
     auto db = std::make_unique<Db>(uri, SQLite::OPEN_READONLY | SQLITE_OPEN_URI, busy_ms);
     db->exec("PRAGMA query_only = ON");
     return db;

@@ -188,6 +188,10 @@ TEST(OutputFiles, AFullDiskLeavesNoTemporaryFileAndTheOldOutput) {
   const std::string mnt = std::string(::testing::TempDir()) + "accord_full_" + std::to_string(::getpid());
   std::filesystem::create_directories(mnt);
   if (::mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=64k") != 0) GTEST_SKIP() << "cannot mount a tmpfs (not root?)";
+  struct Unmount {
+    std::string dir;
+    ~Unmount() { ::umount(dir.c_str()); }
+  } unmount{mnt};
   const std::string out = mnt + "/report.yaml";
   write_file(out, "old\n");
   // geneva-2025 as YAML is ~200 KB: more than the file system holds.
@@ -202,7 +206,6 @@ TEST(OutputFiles, AFullDiskLeavesNoTemporaryFileAndTheOldOutput) {
   const auto err = io::write_file_atomically(out, std::string(200000, 'x'));
   ASSERT_TRUE(err);
   EXPECT_NE(err->find("No space left on device"), std::string::npos) << *err;
-  ::umount(mnt.c_str());
 }
 
 TEST(OutputFiles, KeepsTheModeOfTheFileItReplaces) {

@@ -334,16 +334,22 @@ TEST(StoreFiles, ReadOnlyOpenWorksOnAReadOnlyFileSystem) {
   ASSERT_FALSE(std::filesystem::exists(db + "-wal"));
   if (::mount(dir.c_str(), mnt.c_str(), nullptr, MS_BIND, nullptr) != 0)
     GTEST_SKIP() << "cannot bind-mount (not root?)";
-  if (::mount(nullptr, mnt.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) != 0) {
-    ::umount(mnt.c_str());
+  struct Unmount {
+    std::string dir;
+    ~Unmount() {
+      if (!dir.empty()) ::umount(dir.c_str());
+    }
+  } unmount{mnt};
+  if (::mount(nullptr, mnt.c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) != 0)
     GTEST_SKIP() << "cannot remount read-only";
-  }
   {
     store::OpenOptions o;
     o.read_only = true;
     auto s = store::Store::open(mnt + "/r.db", o);
     EXPECT_TRUE(s) << s.error().message;
-    if (s) EXPECT_TRUE((*s)->snapshot("example-small"));
+    if (s) {
+      EXPECT_TRUE((*s)->snapshot("example-small"));
+    }
     const auto cli = run_cli("db export example-small --db " + mnt + "/r.db");
     EXPECT_EQ(cli.exit_code, 0) << cli.err;
     EXPECT_NE(cli.out.find("id: example-small"), std::string::npos);
@@ -352,6 +358,7 @@ TEST(StoreFiles, ReadOnlyOpenWorksOnAReadOnlyFileSystem) {
     EXPECT_EQ(run_cli("token list --db " + mnt + "/r.db").exit_code, 0);
   }
   ::umount(mnt.c_str());
+  unmount.dir.clear();
   EXPECT_FALSE(std::filesystem::exists(db + "-wal"));
   EXPECT_FALSE(std::filesystem::exists(db + "-shm"));
 }
