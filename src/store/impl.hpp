@@ -48,8 +48,13 @@ class Tx {
 
 // A parsed document revision, kept so that composing a snapshot does not re-parse it.
 struct BaseDoc {
-  std::int64_t revision = 0;
+  std::int64_t revision = 0;      // the scenario revision it is current for
+  std::int64_t doc_revision = 0;  // the imported document it starts from
+  std::int64_t last_row = 0;      // the last preference row applied (preferences.id)
   std::shared_ptr<const Scenario> scenario;
+  // The document's format, id, title, parties and issues: a preference row is read by
+  // loading this with the row as its only preferences (small next to the framework).
+  std::shared_ptr<const std::string> skeleton;
 };
 
 struct Store::Impl {

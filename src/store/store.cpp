@@ -175,6 +175,43 @@ Store::Impl::Reader::~Reader() {
   if (impl_.pool.size() < 64) impl_.pool.push_back(std::move(db_));
 }
 
+namespace {
+
+std::string skeleton_of(const std::string& document_json) {
+  const auto doc = nlohmann::ordered_json::parse(document_json);
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const char* key : {"format", "id", "title", "parties", "issues"})
+    if (doc.contains(key)) out[key] = doc[key];
+  return out.dump();
+}
+
+// One party's preferences from a preference row ("null": none), read through the scenario
+// reader like a PUT body is.
+Preferences read_row(const std::string& skeleton, const std::string& party, const std::string& row) {
+  auto doc = nlohmann::ordered_json::parse(skeleton);
+  auto value = nlohmann::ordered_json::parse(row);
+  if (!value.is_null()) doc["preferences"][party] = std::move(value);
+  io::LoadResult loaded = io::load_scenario_text(doc.dump(), party + ".preferences.json");
+  if (!loaded.ok()) throw std::runtime_error("stored preferences of `" + party + "` no longer load");
+  const PartyIndex p = loaded.scenario->find_party(party);
+  if (!p.valid()) throw std::runtime_error("stored preferences of `" + party + "` name no party");
+  return loaded.scenario->preferences[p.get()];
+}
+
+// Applies preference rows (party, json, row id) to `s`; returns the last row id applied.
+std::int64_t apply_rows(SQLite::Statement& rows, const std::string& skeleton, Scenario& s, std::int64_t last) {
+  while (rows.executeStep()) {
+    const std::string party = rows.getColumn(0).getString();
+    last = std::max(last, rows.getColumn(2).getInt64());
+    const PartyIndex p = s.find_party(party);
+    if (!p.valid()) continue;  // a party the document no longer has
+    s.preferences[p.get()] = read_row(skeleton, party, rows.getColumn(1).getString());
+  }
+  return last;
+}
+
+}  // namespace
+
 std::shared_ptr<const Scenario> Store::Impl::base_document(Db& db, const std::string& id) const {
   SQLite::Statement q(db, "SELECT revision FROM documents WHERE scenario_id = ? ORDER BY revision DESC LIMIT 1");
   q.bind(1, id);
@@ -188,42 +225,51 @@ std::shared_ptr<const Scenario> Store::Impl::base_document(Db& db, const std::st
     if (p.executeStep() && !p.getColumn(0).isNull()) prefs_rev = p.getColumn(0).getInt64();
   }
   const std::int64_t rev = std::max(doc_rev, prefs_rev);
+  BaseDoc cached;
   {
     std::lock_guard lock(cache_mu);
     auto it = bases.find(id);
-    if (it != bases.end() && it->second.revision == rev) return it->second.scenario;
+    if (it != bases.end()) cached = it->second;
   }
-  SQLite::Statement d(db, "SELECT json FROM documents WHERE scenario_id = ? AND revision = ?");
-  d.bind(1, id);
-  d.bind(2, doc_rev);
-  if (!d.executeStep()) return nullptr;
-  std::string text = d.getColumn(0).getString();
-  if (prefs_rev > 0) {
-    auto doc = nlohmann::ordered_json::parse(text);
-    auto& prefs = doc["preferences"];
-    if (!prefs.is_object()) prefs = nlohmann::ordered_json::object();
-    SQLite::Statement rows(db, "SELECT party_id, json FROM preferences WHERE scenario_id = ? AND revision > ? "
-                               "ORDER BY revision, id");
+  if (cached.scenario && cached.revision == rev) return cached.scenario;
+  BaseDoc next;
+  next.revision = rev;
+  next.doc_revision = doc_rev;
+  if (cached.scenario && cached.doc_revision == doc_rev && cached.revision < rev && cached.skeleton) {
+    // Same document, newer preference rows: apply only those to the cached state.
+    auto s = std::make_shared<Scenario>(*cached.scenario);
+    SQLite::Statement rows(db, "SELECT party_id, json, id FROM preferences WHERE scenario_id = ? AND revision > ? "
+                               "AND id > ? ORDER BY id");
     rows.bind(1, id);
     rows.bind(2, doc_rev);
-    while (rows.executeStep()) {
-      const std::string party = rows.getColumn(0).getString();
-      auto value = nlohmann::ordered_json::parse(rows.getColumn(1).getString());
-      if (value.is_null())
-        prefs.erase(party);
-      else
-        prefs[party] = std::move(value);
+    rows.bind(3, cached.last_row);
+    next.last_row = apply_rows(rows, *cached.skeleton, *s, cached.last_row);
+    next.skeleton = cached.skeleton;
+    next.scenario = std::move(s);
+  } else {
+    SQLite::Statement d(db, "SELECT json FROM documents WHERE scenario_id = ? AND revision = ?");
+    d.bind(1, id);
+    d.bind(2, doc_rev);
+    if (!d.executeStep()) return nullptr;
+    const std::string text = d.getColumn(0).getString();
+    io::LoadResult loaded = io::load_scenario_text(text, id + ".json");
+    if (!loaded.ok()) throw std::runtime_error("stored document of `" + id + "` no longer loads");
+    auto s = std::make_shared<Scenario>(std::move(*loaded.scenario));
+    next.skeleton = std::make_shared<const std::string>(skeleton_of(text));
+    if (prefs_rev > 0) {
+      // The latest row per party written after the document.
+      SQLite::Statement rows(db, "SELECT party_id, json, id FROM preferences WHERE id IN (SELECT MAX(id) FROM "
+                                 "preferences WHERE scenario_id = ? AND revision > ? GROUP BY party_id) ORDER BY id");
+      rows.bind(1, id);
+      rows.bind(2, doc_rev);
+      next.last_row = apply_rows(rows, *next.skeleton, *s, 0);
     }
-    if (prefs.empty()) doc.erase("preferences");
-    text = doc.dump();
+    next.scenario = std::move(s);
   }
-  io::LoadResult loaded = io::load_scenario_text(text, id + ".json");
-  if (!loaded.ok()) throw std::runtime_error("stored document of `" + id + "` no longer loads");
-  auto scenario = std::make_shared<const Scenario>(std::move(*loaded.scenario));
   std::lock_guard lock(cache_mu);
   auto& slot = bases[id];
-  if (slot.revision < rev) slot = BaseDoc{rev, scenario};
-  return scenario;
+  if (slot.revision < rev) slot = next;
+  return next.scenario;
 }
 
 Result<std::shared_ptr<const Snapshot>> Store::Impl::compose(Db& db, const std::string& id) const {
