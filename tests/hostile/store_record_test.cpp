@@ -40,12 +40,12 @@ TEST(HostileStore, StaleExportImportCyclesNeverRemoveAnEvent) {
   const std::string db = dir + "/t.db";
   const auto start = std::chrono::steady_clock::now();
   ASSERT_EQ(run_cli("db init --db " + db).exit_code, 0);
-  ASSERT_EQ(run_cli("db import geneva-2025 --db " + db).exit_code, 0);
-  constexpr int kCycles = 12;
+  ASSERT_EQ(run_cli("db import " + test::source_path("scenarios/example-small.yaml") + " --db " + db).exit_code, 0);
+  constexpr int kCycles = 10;
   for (int i = 0; i < kCycles; ++i) {
     const std::string out = dir + "/e" + std::to_string(i) + ".yaml";
-    ASSERT_EQ(run_cli("db export geneva-2025 --db " + db + " -o " + out).exit_code, 0);
-    ASSERT_EQ(run_cli("event add --db " + db + " geneva-2025 --date 2025-12-01 --kind talks --text 'round " +
+    ASSERT_EQ(run_cli("db export example-small --db " + db + " -o " + out).exit_code, 0);
+    ASSERT_EQ(run_cli("event add --db " + db + " example-small --date 2025-12-01 --kind talks --text 'round " +
                       std::to_string(i) + "'")
                   .exit_code,
               0);
@@ -53,7 +53,7 @@ TEST(HostileStore, StaleExportImportCyclesNeverRemoveAnEvent) {
     EXPECT_EQ(imp.exit_code, 2) << imp.out;
     EXPECT_NE(imp.err.find("stale import refused"), std::string::npos) << imp.err;
   }
-  const auto hist = run_cli("history --db " + db + " geneva-2025 --events --json --limit 100000");
+  const auto hist = run_cli("history --db " + db + " example-small --events --json --limit 100000");
   ASSERT_EQ(hist.exit_code, 0) << hist.err;
   const auto j = nlohmann::json::parse(hist.out);
   std::size_t added = 0;
