@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "accord/io/scenario_io.hpp"
 #include "accord/model/budget.hpp"
 #include "accord/model/scenario.hpp"
 
@@ -43,6 +44,13 @@ struct Registrar {
 // Loads a built-in name or a file path; prints diagnostics (warnings too) to stderr.
 // Throws Exit{2} when the scenario is invalid.
 Scenario load_or_exit(const std::string& name_or_path, bool quiet_warnings = false);
+
+// The same with the reader's limits (cli_load.cpp): node count after alias expansion, table
+// size and the command's deadline.
+Scenario load_or_exit(const std::string& name_or_path, const io::LoadOptions& options,
+                      bool quiet_warnings = false);
+// --max-input-nodes / --max-table-mib (docs/format.md "Limits").
+void add_reader_options(CLI::App* cmd, io::LoadOptions& options);
 
 // True when stdout is a terminal (colour and progress only then).
 bool stdout_is_tty();

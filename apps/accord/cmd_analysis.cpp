@@ -27,6 +27,8 @@ void add_evaluate(CLI::App& app) {
     std::vector<std::string> sets;
     bool json = false;
     evaluate::Params params;
+    BudgetFlags budget;
+    io::LoadOptions load;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
@@ -38,8 +40,11 @@ void add_evaluate(CLI::App& app) {
                   "Readiness: each open point must weigh less than S for every signatory")
       ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/cli.md)");
+  add_budget_options(cmd, o->budget);
+  add_reader_options(cmd, o->load);
   cmd->callback([o] {
-    const Scenario s = load_or_exit(o->scenario, o->json);
+    o->params.deadline = o->load.deadline = o->budget.deadline();
+    const Scenario s = load_or_exit(o->scenario, o->load, o->json);
     evaluate::Result r;
     if (!o->sets.empty() && o->version.empty() && s.versions.empty()) {
       r = evaluate::run_package(s, apply_settings(s, {}, o->sets), o->params);
@@ -51,12 +56,11 @@ void add_evaluate(CLI::App& app) {
       if (o->sets.empty()) {
         r = evaluate::run_version(s, v, o->params);
       } else {
-        const evaluate::Result base = evaluate::run_version(s, v, o->params);
         r = evaluate::run_package(s, apply_settings(s, s.version_package(v), o->sets), o->params);
         r.version = VersionIndex();
-        (void)base;
       }
     }
+    warn_if_partial(r.termination, "evaluate");
     if (o->json) {
       write_output("-", report::evaluate_json(s, r, o->params).dump(2) + "\n");
       return;
@@ -77,6 +81,8 @@ void add_diff(CLI::App& app) {
   struct Opts {
     std::string scenario, v1, v2;
     bool json = false, markdown = false;
+    BudgetFlags budget;
+    io::LoadOptions load;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->required();
@@ -84,9 +90,13 @@ void add_diff(CLI::App& app) {
   cmd->add_option("V2", o->v2, "Later version")->required();
   cmd->add_flag("--json", o->json, "Print JSON");
   cmd->add_flag("--markdown", o->markdown, "Print Markdown");
+  add_budget_options(cmd, o->budget);
+  add_reader_options(cmd, o->load);
   cmd->callback([o] {
-    const Scenario s = load_or_exit(o->scenario, o->json);
-    const diff::Result r = diff::run(s, version_or_exit(s, o->v1), version_or_exit(s, o->v2));
+    const Deadline deadline = o->load.deadline = o->budget.deadline();
+    const Scenario s = load_or_exit(o->scenario, o->load, o->json);
+    const diff::Result r = diff::run(s, version_or_exit(s, o->v1), version_or_exit(s, o->v2), {deadline});
+    warn_if_partial(r.termination, "diff");
     if (o->json) return write_output("-", report::diff_json(s, r).dump(2) + "\n");
     write_output("-", report::diff_text(s, r, o->markdown ? report::Style::markdown : report::Style::text));
   });
@@ -102,6 +112,8 @@ void add_report(CLI::App& app) {
     std::string scenario = "geneva-2025", output = "-", html;
     bool json = false, markdown = false;
     report::ReportOptions options;
+    BudgetFlags budget;
+    io::LoadOptions load;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
@@ -113,15 +125,46 @@ void add_report(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--max-open-salience", o->options.evaluate.max_open_salience, "Readiness: S")
       ->capture_default_str();
+  cmd->add_option("--max-listed-parties", o->options.limits.listed_parties,
+                  "Above this many parties, list the first ones and give stances as counts")
+      ->capture_default_str();
+  cmd->add_option("--max-bargain-parties", o->options.limits.bargain_parties,
+                  "Skip bargaining above this many bargaining parties (it says so)")
+      ->capture_default_str();
+  cmd->add_option("--max-forecast-actors", o->options.limits.forecast_actors,
+                  "Skip the forecast section above this many actors (it says so)")
+      ->capture_default_str();
+  cmd->add_option("--max-gmcr-options", o->options.limits.gmcr_options,
+                  "Skip the stability section above this many conflict options (it says so)")
+      ->capture_default_str();
+  add_budget_options(cmd, o->budget);
+  add_reader_options(cmd, o->load);
   cmd->callback([o] {
     if (o->json && o->markdown) throw Exit{kExitInvalidInput, "choose one of --json and --markdown"};
     if (!o->html.empty() && (o->json || o->markdown))
       throw Exit{kExitInvalidInput, "--html writes its own file; do not combine it with --json or --markdown"};
-    const Scenario s = load_or_exit(o->scenario, o->json);
-    if (!o->html.empty()) return write_output(o->html, report::html_report(s, {.evaluate = o->options.evaluate}));
-    if (o->json) return write_output(o->output, report::full_report_json(s, o->options).dump(2) + "\n");
-    write_output(o->output, report::full_report_text(
-                                s, o->options, o->markdown ? report::Style::markdown : report::Style::text));
+    o->options.deadline = o->load.deadline = o->budget.deadline();
+    const Scenario s = load_or_exit(o->scenario, o->load, o->json);
+    report::SectionTerminations sections;
+    auto warn = [&sections] {
+      for (const auto& st : sections) warn_if_partial(st.termination, "report section `" + st.section + "`");
+    };
+    if (!o->html.empty()) {
+      report::HtmlOptions html;
+      html.evaluate = o->options.evaluate;
+      html.limits = o->options.limits;
+      html.deadline = o->options.deadline;
+      write_output(o->html, report::html_report(s, html, &sections));
+      return warn();
+    }
+    if (o->json) {
+      write_output(o->output, report::full_report_json(s, o->options, &sections).dump(2) + "\n");
+      return warn();
+    }
+    write_output(o->output, report::full_report_text(s, o->options,
+                                                     o->markdown ? report::Style::markdown : report::Style::text,
+                                                     &sections));
+    warn();
   });
 }
 

@@ -15,12 +15,17 @@ void add_validate(CLI::App& app) {
                            "was expected.\nExit 0 when valid (warnings allowed), 2 when invalid.");
   auto file = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
+  auto budget = std::make_shared<BudgetFlags>();
+  auto load = std::make_shared<io::LoadOptions>();
   cmd->add_option("SCENARIO", *file, "Scenario file or built-in name")->required();
   cmd->add_flag("--json", *json, "Print the diagnostics as JSON");
-  cmd->callback([file, json] {
-    io::LoadResult r = io::load_scenario(*file);
-    std::size_t errors = 0, warnings = 0;
-    for (const auto& d : r.diagnostics) (d.severity == Severity::error ? errors : warnings)++;
+  add_budget_options(cmd, *budget);
+  add_reader_options(cmd, *load);
+  cmd->callback([file, json, budget, load] {
+    load->deadline = budget->deadline();
+    io::LoadResult r = io::load_scenario(*file, *load);
+    const std::size_t errors = count(r.diagnostics, Severity::error);
+    const std::size_t warnings = count(r.diagnostics, Severity::warning);
     if (*json) {
       nlohmann::ordered_json j;
       j["file"] = *file;
@@ -36,7 +41,8 @@ void add_validate(CLI::App& app) {
                                     {"path", d.path},
                                     {"entity", d.entity},
                                     {"message", d.message},
-                                    {"hint", d.hint}});
+                                    {"hint", d.hint},
+                                    {"omitted", d.omitted}});
       write_output("-", j.dump(2) + "\n");
     } else {
       for (const auto& d : r.diagnostics) std::cerr << d.to_string() << "\n";
@@ -58,11 +64,16 @@ void add_convert(CLI::App& app) {
   auto file = std::make_shared<std::string>();
   auto to = std::make_shared<std::string>("yaml");
   auto out = std::make_shared<std::string>("-");
+  auto budget = std::make_shared<BudgetFlags>();
+  auto load = std::make_shared<io::LoadOptions>();
   cmd->add_option("SCENARIO", *file, "Scenario file or built-in name")->required();
   cmd->add_option("--to", *to, "Output format: yaml or json")->check(CLI::IsMember({"yaml", "json"}));
   cmd->add_option("-o,--output", *out, "Output file (default: standard output)");
-  cmd->callback([file, to, out] {
-    const Scenario s = load_or_exit(*file, true);
+  add_budget_options(cmd, *budget);
+  add_reader_options(cmd, *load);
+  cmd->callback([file, to, out, budget, load] {
+    load->deadline = budget->deadline();
+    const Scenario s = load_or_exit(*file, *load, true);
     write_output(*out, io::write_scenario(s, *to == "json" ? io::TextFormat::json : io::TextFormat::yaml));
   });
 }

@@ -16,10 +16,10 @@ const std::string* builtin_scenario_text(const std::string& name) {
   return nullptr;
 }
 
-LoadResult load_scenario(const std::string& name_or_path) {
+LoadResult load_scenario(const std::string& name_or_path, const LoadOptions& options) {
   if (const std::string* text = builtin_scenario_text(name_or_path))
-    return load_scenario_text(*text, "builtin:" + name_or_path);
-  return load_scenario_file(name_or_path);
+    return load_scenario_text(*text, "builtin:" + name_or_path, options);
+  return load_scenario_file(name_or_path, options);
 }
 
 }  // namespace accord::io

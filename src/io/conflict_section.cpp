@@ -43,18 +43,14 @@ class ConflictReader {
     for (Diagnostic d : validate_conflict(c_)) {
       d.file = r_.file();
       std::tie(d.line, d.column) = r_.position_of(d.path);
-      r_.diagnostics().push_back(std::move(d));
+      r_.push(std::move(d));
     }
     if (error_count() > errors_before) return std::nullopt;
     return std::move(c_);
   }
 
  private:
-  std::size_t error_count() const {
-    std::size_t n = 0;
-    for (const auto& d : r_.diagnostics()) n += d.severity == Severity::error;
-    return n;
-  }
+  std::size_t error_count() const { return r_.error_count(); }
 
   // Text of a condition node; reports YAML tags (an unquoted `!x` is a tag, not "not x").
   std::optional<std::string> condition_text(const YAML::Node& n, const std::string& path,
@@ -85,9 +81,8 @@ class ConflictReader {
     if (!o.valid()) {
       std::vector<std::string> ids;
       for (const auto& opt : c_.options) ids.push_back(opt.id);
-      const std::string near = closest_match(*id, ids);
       r_.error(n, path, entity, "unknown option `" + *id + "`; expected an option id of `conflict.options`",
-               near.empty() ? std::string() : "did you mean `" + near + "`?");
+               r_.did_you_mean(*id, ids));
     }
     return o;
   }
@@ -212,10 +207,9 @@ class ConflictReader {
         if (!dm.party.valid()) {
           std::vector<std::string> ids;
           for (const auto& p : s_.parties) ids.push_back(p.id);
-          const std::string near = closest_match(*party, ids);
           r_.error(n["party"], path + ".party", entity,
                    "unknown party `" + *party + "`; expected a party id of `parties`",
-                   near.empty() ? std::string() : "did you mean `" + near + "`?");
+                   r_.did_you_mean(*party, ids));
         }
       }
       const YAML::Node opts = n["options"];

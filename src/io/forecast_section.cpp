@@ -59,7 +59,7 @@ void read_actors(Reader& r, const YAML::Node& node, const Scenario& s, ForecastS
     const PartyIndex p = s.find_party(pid);
     if (!p.valid()) {
       r.error(it->first, ppath, "", "unknown party `" + pid + "`; expected a party id",
-              suggest(pid, s.parties));
+              suggest(r, pid, s.parties));
       continue;
     }
     const std::string entity = "party " + pid;
@@ -70,7 +70,7 @@ void read_actors(Reader& r, const YAML::Node& node, const Scenario& s, ForecastS
       const IssueIndex i = s.find_issue(iid);
       if (!i.valid()) {
         r.error(jt->first, ipath, entity, "unknown issue `" + iid + "`; expected an issue id",
-                suggest(iid, s.issues));
+                suggest(r, iid, s.issues));
         continue;
       }
       read_override(r, jt->second, s, p, i, ipath, out);
@@ -89,10 +89,9 @@ std::optional<ForecastSettings> read_forecast(Reader& r, const YAML::Node& node,
     bool known = false;
     for (const auto& k : kModels) known = known || k == *m;
     if (!known) {
-      const std::string near = closest_match(*m, kModels);
       r.error(node["model"], "forecast.model", "",
               "unknown model `" + *m + "`; expected one of: smp eum mean median",
-              near.empty() ? std::string() : "did you mean `" + near + "`?");
+              r.did_you_mean(*m, kModels));
     } else {
       f.model = *m;
     }

@@ -49,7 +49,7 @@ void read_point(Reader& r, const YAML::Node& n, const std::string& path, Scenari
       const IssueIndex i = s.find_issue(issue_id);
       if (!i.valid()) {
         r.error(it->first, sp, entity, "unknown issue `" + issue_id + "`; expected an issue id",
-                suggest(issue_id, s.issues));
+                suggest(r, issue_id, s.issues));
         continue;
       }
       YAML::Node value = it->second;
@@ -69,7 +69,7 @@ void read_point(Reader& r, const YAML::Node& n, const std::string& path, Scenari
     const IssueIndex i = s.find_issue(touched[k]);
     if (!i.valid()) {
       r.error(n["issues"][k], path + ".issues[" + std::to_string(k) + "]", entity,
-              "unknown issue `" + touched[k] + "`; expected an issue id", suggest(touched[k], s.issues));
+              "unknown issue `" + touched[k] + "`; expected an issue id", suggest(r, touched[k], s.issues));
       continue;
     }
     pt.touches.push_back(i);
@@ -94,15 +94,18 @@ void read_point(Reader& r, const YAML::Node& n, const std::string& path, Scenari
 
 void read_stances(Reader& r, const YAML::Node& node, const std::string& path, const Scenario& s,
                   Version& v) {
-  v.stances.assign(s.parties.size(), std::vector<Stance>(v.points.size()));
   if (!r.expect_map(node, path, "version " + v.id, {})) return;
+  const auto party_index = id_index(s.parties);
+  const auto point_index = id_index(v.points);
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string party_id = it->first.Scalar();
     const std::string ppath = path + "." + party_id;
-    const PartyIndex p = s.find_party(party_id);
+    if (r.out_of_time(it->first, ppath)) return;
+    const auto found = party_index.find(party_id);
+    const PartyIndex p = found == party_index.end() ? PartyIndex() : PartyIndex(found->second);
     if (!p.valid()) {
       r.error(it->first, ppath, "version " + v.id, "unknown party `" + party_id + "`",
-              suggest(party_id, s.parties));
+              suggest(r, party_id, s.parties));
       continue;
     }
     const std::string entity = "party " + party_id;
@@ -110,11 +113,12 @@ void read_stances(Reader& r, const YAML::Node& node, const std::string& path, co
     for (auto jt = it->second.begin(); jt != it->second.end(); ++jt) {
       const std::string point_id = jt->first.Scalar();
       const std::string sp = ppath + "." + point_id;
-      const PointIndex pt = v.find_point(point_id);
+      const auto at = point_index.find(point_id);
+      const PointIndex pt = at == point_index.end() ? PointIndex() : PointIndex(at->second);
       if (!pt.valid()) {
         r.error(jt->first, sp, entity,
                 "unknown point `" + point_id + "`; expected a point of version `" + v.id + "`",
-                suggest(point_id, v.points));
+                suggest(r, point_id, v.points));
         continue;
       }
       Stance stance;
@@ -184,6 +188,11 @@ void read_framework(Reader& r, const YAML::Node& node, Scenario& s) {
                    vi, earlier, all);
     }
     earlier = all;
+    r.table_bytes += s.parties.size() * (sizeof(std::vector<Stance>) + v.points.size() * sizeof(Stance));
+    if (r.too_large(n, path, r.table_bytes,
+                    std::to_string(s.parties.size()) + " parties x " + std::to_string(v.points.size()) +
+                        " points of version `" + v.id + "` (with the tables before it)"))
+      return;
     v.stances.assign(s.parties.size(), std::vector<Stance>(v.points.size()));
     if (n["stances"].IsDefined()) read_stances(r, n["stances"], "framework." + *id + ".stances", s, v);
     r.remember("framework." + v.id, n);
@@ -208,10 +217,9 @@ void read_timeline(Reader& r, const YAML::Node& node, Scenario& s) {
     bool known = false;
     for (const auto& kd : kinds) known = known || kd == e.kind;
     if (!known) {
-      const std::string near = closest_match(e.kind, kinds);
       r.error(n["kind"], path + ".kind", "",
               "unknown event kind `" + e.kind + "`; expected talks, statement, strike, proposal or other",
-              near.empty() ? "" : "did you mean `" + near + "`?");
+              r.did_you_mean(e.kind, kinds));
     }
     s.timeline.push_back(std::move(e));
   }

@@ -73,6 +73,7 @@ void read_parties(Reader& r, const YAML::Node& node, Scenario& s) {
   for (std::size_t k = 0; k < node.size(); ++k) {
     const YAML::Node p = node[k];
     const std::string path = at("parties", k);
+    if (r.out_of_time(p, path)) return;
     std::vector<std::string> keys = {"id", "name", "role", "capability"};
     keys.insert(keys.end(), Reader::provenance_keys().begin(), Reader::provenance_keys().end());
     if (!r.expect_map(p, path, "", keys)) continue;
@@ -163,7 +164,7 @@ std::optional<Setting> read_setting(Reader& r, const YAML::Node& n, const Issue&
   if (!o.valid()) {
     r.error(n, path, entity,
             "unknown option `" + *id + "`; expected an option of issue `" + issue.id + "`",
-            suggest(*id, issue.options));
+            suggest(r, *id, issue.options));
     return std::nullopt;
   }
   return Setting{o, 0.0};

@@ -64,7 +64,7 @@ void read_issue_preference(Reader& r, const YAML::Node& node, const Issue& issue
         if (!o.valid()) {
           r.error(it->first, p, entity,
                   "unknown option `" + opt + "`; expected an option of issue `" + issue.id + "`",
-                  suggest(opt, issue.options));
+                  suggest(r, opt, issue.options));
           continue;
         }
         Provenance prov;
@@ -105,7 +105,7 @@ void read_rectangles(Reader& r, const YAML::Node& node, const Scenario& s, Prefe
       const std::string wp = p + ".where." + issue_id;
       const IssueIndex i = s.find_issue(issue_id);
       if (!i.valid()) {
-        r.error(it->first, wp, entity, "unknown issue `" + issue_id + "`", suggest(issue_id, s.issues));
+        r.error(it->first, wp, entity, "unknown issue `" + issue_id + "`", suggest(r, issue_id, s.issues));
         continue;
       }
       RectangleBound b;
@@ -131,15 +131,18 @@ void read_rectangles(Reader& r, const YAML::Node& node, const Scenario& s, Prefe
 
 void read_preferences(Reader& r, const YAML::Node& node, Scenario& s) {
   if (!r.expect_map(node, "preferences", "", {})) return;
+  const auto party_index = id_index(s.parties);
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string party_id = it->first.Scalar();
     const std::string path = "preferences." + party_id;
+    if (r.out_of_time(it->first, path)) return;
     const std::string entity = "party " + party_id;
-    const PartyIndex p = s.find_party(party_id);
+    const auto found = party_index.find(party_id);
+    const PartyIndex p = found == party_index.end() ? PartyIndex() : PartyIndex(found->second);
     if (!p.valid()) {
       r.error(it->first, path, entity,
               "unknown party `" + party_id + "`; expected a party id from `parties`",
-              suggest(party_id, s.parties));
+              suggest(r, party_id, s.parties));
       continue;
     }
     const YAML::Node n = it->second;
@@ -161,7 +164,7 @@ void read_preferences(Reader& r, const YAML::Node& node, Scenario& s) {
         if (!i.valid()) {
           r.error(jt->first, ipath, entity,
                   "unknown issue `" + issue_id + "`; expected an issue id from `issues`",
-                  suggest(issue_id, s.issues));
+                  suggest(r, issue_id, s.issues));
           continue;
         }
         read_issue_preference(r, jt->second, s.issues[i.get()], prefs.issues[i.get()], ipath,

@@ -29,6 +29,13 @@ void read_scenario_root(Reader& r, const YAML::Node& root, Scenario& s,
   } else {
     read_issues(r, root["issues"], s);
   }
+  std::size_t per_party = sizeof(Preferences) + s.issues.size() * sizeof(IssuePreference);
+  for (const auto& issue : s.issues) per_party += issue.options.size() * sizeof(std::optional<double>);
+  r.table_bytes = s.parties.size() * per_party;
+  if (r.too_large(root["parties"], "parties", r.table_bytes,
+                  std::to_string(s.parties.size()) + " parties x " + std::to_string(s.issues.size()) +
+                      " issues of preferences"))
+    return;
   s.preferences.assign(s.parties.size(), Preferences{});
   for (auto& p : s.preferences) p.issues.assign(s.issues.size(), IssuePreference{});
   for (std::size_t i = 0; i < s.issues.size(); ++i)

@@ -65,7 +65,43 @@ void Reader::add(Severity sev, const YAML::Node& at, const std::string& path,
   d.entity = entity;
   d.message = message;
   d.hint = hint;
-  diags_.push_back(std::move(d));
+  push(std::move(d));
+}
+
+void Reader::push(Diagnostic d) {
+  if (d.severity == Severity::error) ++errors_;
+  limiter_.add(diags_, std::move(d));
+}
+
+Diagnostics Reader::take_diagnostics() {
+  limiter_.finish(diags_);
+  return std::move(diags_);
+}
+
+bool Reader::out_of_time(const YAML::Node& at, const std::string& path) {
+  if (timed_out_) return true;
+  if (!deadline.limited() || (++polls_ & 63u) != 0 || !deadline.expired()) return false;
+  timed_out_ = true;
+  error(at, path, "",
+        "reading stopped here: the time budget ran out (time_limit); nothing was loaded",
+        "raise it with --max-seconds");
+  return true;
+}
+
+bool Reader::too_large(const YAML::Node& at, const std::string& path, std::size_t bytes,
+                       const std::string& what) {
+  if (bytes <= max_table_bytes) return false;
+  error(at, path, "",
+        "the scenario is too large (size_limit): " + what + " need about " +
+            std::to_string(bytes >> 20) + " MiB of tables; the limit is " +
+            std::to_string(max_table_bytes >> 20) + " MiB",
+        "split the scenario, or raise the limit with --max-table-mib");
+  return true;
+}
+
+std::string Reader::did_you_mean(const std::string& found, const std::vector<std::string>& ids) {
+  const std::string near = closest_match(found, ids, suggest_budget_);
+  return near.empty() ? std::string() : "did you mean `" + near + "`?";
 }
 
 void Reader::error(const YAML::Node& at, const std::string& path, const std::string& entity,
@@ -125,11 +161,10 @@ bool Reader::expect_map(const YAML::Node& node, const std::string& path, const s
     bool known = false;
     for (const auto& a : allowed) known = known || a == key;
     if (!known) {
-      const std::string near = closest_match(key, allowed);
       std::string expected = "expected one of:";
       for (const auto& a : allowed) expected += " " + a;
       error(it->first, join_path(path, key), entity, "unknown field `" + key + "`; " + expected,
-            near.empty() ? std::string() : "did you mean `" + near + "`?");
+            did_you_mean(key, allowed));
     }
   }
   return true;

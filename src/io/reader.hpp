@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "accord/model/budget.hpp"
 #include "accord/model/diagnostic.hpp"
 #include "accord/model/provenance.hpp"
 
@@ -20,13 +21,34 @@ class Reader {
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
   const std::string& file() const { return file_; }
+  // Every diagnostic goes through here: repeats past kDiagnosticsPerKind are counted, not kept.
+  void push(Diagnostic d);
+  // The diagnostics so far, ending with the "… and N more like this" lines; call once, last.
+  Diagnostics take_diagnostics();
+  // The kept diagnostics so far (without the summary lines); prefer push/take_diagnostics.
   Diagnostics& diagnostics() { return diags_; }
-  bool failed() const { return has_errors(diags_); }
+  bool failed() const { return errors_ > 0; }
+  std::size_t error_count() const { return errors_; }  // kept or dropped
+  // "did you mean" work left for this load (shared by every lookup, see diagnostic.hpp).
+  SuggestBudget& suggest_budget() { return suggest_budget_; }
+  // "did you mean `X`?" for the closest of `ids`, or "" (none close, or the budget is spent).
+  std::string did_you_mean(const std::string& found, const std::vector<std::string>& ids);
 
   void error(const YAML::Node& at, const std::string& path, const std::string& entity,
              const std::string& message, const std::string& hint = {});
   void warning(const YAML::Node& at, const std::string& path, const std::string& entity,
                const std::string& message, const std::string& hint = {});
+  // Limits of this load (the scenario reader sets them from LoadOptions).
+  Deadline deadline;
+  std::size_t max_table_bytes = static_cast<std::size_t>(-1);
+  std::size_t table_bytes = 0;  // dense tables allocated so far (preferences, stances)
+  // Polls the deadline (cheaply: every few calls); the first time it has passed, reports an
+  // error at `at` and returns true, and keeps returning true.
+  bool out_of_time(const YAML::Node& at, const std::string& path);
+  // Reports (once) and returns true when dense tables of `bytes` exceed max_table_bytes.
+  bool too_large(const YAML::Node& at, const std::string& path, std::size_t bytes,
+                 const std::string& what);
+
   // Remember where a field path lives, so later model-level diagnostics can be placed.
   void remember(const std::string& path, const YAML::Node& at);
   // Position of the longest remembered prefix of `path` (0,0 when none).
@@ -80,6 +102,11 @@ class Reader {
 
   std::string file_;
   Diagnostics diags_;
+  DiagnosticLimiter limiter_;
+  SuggestBudget suggest_budget_;
+  std::size_t errors_ = 0;
+  std::uint32_t polls_ = 0;
+  bool timed_out_ = false;
   std::map<std::string, std::pair<int, int>> positions_;
 };
 

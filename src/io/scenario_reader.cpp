@@ -32,33 +32,77 @@ bool looks_like_json(std::string_view text, const std::string& name) {
   return false;
 }
 
-// nlohmann gives precise JSON syntax errors; yaml-cpp then builds the tree with positions.
-bool check_json_syntax(std::string_view text, Reader& r) {
-  try {
-    const auto parsed = nlohmann::json::parse(text.begin(), text.end());
-    (void)parsed;
-    return true;
-  } catch (const nlohmann::json::out_of_range&) {
-    return true;  // e.g. a number too large for a double: the field reader reports it with its position
-  } catch (const nlohmann::json::parse_error& e) {
-    const auto [line, col] = line_column_at(text, e.byte == 0 ? 0 : e.byte - 1);
-    Diagnostic d;
-    d.file = r.file();
-    d.line = line;
-    d.column = col;
-    std::string what = e.what();
-    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-    d.message = "invalid JSON: " + what;
-    r.diagnostics().push_back(std::move(d));
+// Syntax only: nlohmann's SAX parser gives precise positions without building a DOM.
+struct SyntaxOnly : nlohmann::json_sax<nlohmann::json> {
+  bool failed = false;
+  std::size_t byte = 0;
+  std::string what;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    if (const auto* pe = dynamic_cast<const nlohmann::json::parse_error*>(&e)) {
+      failed = true;
+      byte = pe->byte;
+      what = pe->what();
+    }
     return false;
   }
+};
+
+// nlohmann gives precise JSON syntax errors; yaml-cpp then builds the tree with positions.
+bool check_json_syntax(std::string_view text, Reader& r) {
+  SyntaxOnly sax;
+  if (nlohmann::json::sax_parse(text.begin(), text.end(), &sax) || !sax.failed)
+    return true;  // e.g. a number too large for a double: the field reader reports it with its position
+  const auto [line, col] = line_column_at(text, sax.byte == 0 ? 0 : sax.byte - 1);
+  Diagnostic d;
+  d.file = r.file();
+  d.line = line;
+  d.column = col;
+  std::string what = sax.what;
+  if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
+  d.message = "invalid JSON: " + what;
+  r.push(std::move(d));
+  return false;
+}
+
+// Counts nodes as a reader would meet them, aliases expanded (a shared node counts every time
+// it is reached), stopping past `limit`. Iterative, so deep nesting cannot overflow the stack.
+// Returns the first node past the limit (undefined when the tree is within it).
+YAML::Node node_past_limit(const YAML::Node& root, std::size_t limit, std::size_t& counted) {
+  std::vector<YAML::Node> stack{root};
+  counted = 0;
+  while (!stack.empty()) {
+    const YAML::Node n = stack.back();
+    stack.pop_back();
+    if (++counted > limit) return n;
+    if (n.IsSequence()) {
+      for (auto it = n.begin(); it != n.end(); ++it) stack.push_back(*it);
+    } else if (n.IsMap()) {
+      for (auto it = n.begin(); it != n.end(); ++it) {
+        stack.push_back(it->first);
+        stack.push_back(it->second);
+      }
+    }
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
 }
 
 void place_model_diagnostics(Reader& r, Diagnostics model_diags) {
   for (auto& d : model_diags) {
     d.file = r.file();
     std::tie(d.line, d.column) = r.position_of(d.path);
-    r.diagnostics().push_back(std::move(d));
+    r.push(std::move(d));
   }
 }
 
@@ -66,17 +110,18 @@ void place_model_diagnostics(Reader& r, Diagnostics model_diags) {
 
 namespace {
 
-LoadResult load_unguarded(std::string_view text, const std::string& name) {
+LoadResult load_unguarded(std::string_view text, const std::string& name, const LoadOptions& options) {
   Reader r(name);
+  r.deadline = options.deadline;
+  r.max_table_bytes = options.max_table_bytes == 0 ? kMaxScenarioTableBytes : options.max_table_bytes;
   LoadResult result;
-  const YAML::Node none;
   if (!check_text(text, r)) {
-    result.diagnostics = std::move(r.diagnostics());
+    result.diagnostics = r.take_diagnostics();
     return result;
   }
   const bool json = looks_like_json(text, name);
   if (json && !check_json_syntax(text, r)) {
-    result.diagnostics = std::move(r.diagnostics());
+    result.diagnostics = r.take_diagnostics();
     return result;
   }
   YAML::Node root;
@@ -91,6 +136,23 @@ LoadResult load_unguarded(std::string_view text, const std::string& name) {
     result.diagnostics.push_back(std::move(d));
     return result;
   }
+  if (options.deadline.expired()) {
+    r.error(root, "", "", "reading stopped after parsing: the time budget ran out (time_limit); nothing was loaded",
+            "raise it with --max-seconds");
+    result.diagnostics = r.take_diagnostics();
+    return result;
+  }
+  const std::size_t max_nodes = options.max_nodes == 0 ? kMaxScenarioNodes : options.max_nodes;
+  std::size_t counted = 0;
+  if (const YAML::Node past = node_past_limit(root, max_nodes, counted); past.IsDefined()) {
+    r.error(past, "", "",
+            "too many YAML nodes (size_limit): more than " + std::to_string(max_nodes) +
+                " after expanding aliases (*name); the limit is " + std::to_string(max_nodes),
+            "aliases that repeat a large mapping multiply its size; write the data out, or raise "
+            "the limit with --max-input-nodes");
+    result.diagnostics = r.take_diagnostics();
+    return result;
+  }
   if (!root.IsMap() || !root["format"].IsDefined()) {
     bool any_key = false;
     if (root.IsMap())
@@ -100,7 +162,7 @@ LoadResult load_unguarded(std::string_view text, const std::string& name) {
               "this is not an Accord scenario: expected a mapping with `format: 1`, `parties` "
               "and `issues`, found " + Reader::describe(root),
               "see docs/format.md for the schema");
-      result.diagnostics = std::move(r.diagnostics());
+      result.diagnostics = r.take_diagnostics();
       return result;
     }
   }
@@ -111,18 +173,18 @@ LoadResult load_unguarded(std::string_view text, const std::string& name) {
     if (root["forecast"].IsDefined()) s.forecast = read_forecast(r, root["forecast"], s);
   }
   if (!r.failed()) place_model_diagnostics(r, validate(s));
-  result.diagnostics = std::move(r.diagnostics());
+  result.diagnostics = r.take_diagnostics();
   if (!has_errors(result.diagnostics)) result.scenario = std::move(s);
   return result;
 }
 
 }  // namespace
 
-LoadResult load_scenario_text(std::string_view text, const std::string& name) {
+LoadResult load_scenario_text(std::string_view text, const std::string& name, const LoadOptions& options) {
   // Readers report problems as diagnostics; an exception here is a bug in Accord, but the
   // user still gets a message naming the file instead of a crash. The fuzzer flags it.
   try {
-    return load_unguarded(text, name);
+    return load_unguarded(text, name, options);
   } catch (const std::exception& e) {
     LoadResult result;
     Diagnostic d;
@@ -133,14 +195,14 @@ LoadResult load_scenario_text(std::string_view text, const std::string& name) {
   }
 }
 
-LoadResult load_scenario_file(const std::string& path) {
+LoadResult load_scenario_file(const std::string& path, const LoadOptions& options) {
   LoadResult result;
   std::string text;
   if (auto err = read_file_limited(path, kMaxScenarioBytes, text)) {
     result.diagnostics.push_back(*err);
     return result;
   }
-  return load_scenario_text(text, path);
+  return load_scenario_text(text, path, options);
 }
 
 }  // namespace accord::io

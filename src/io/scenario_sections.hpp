@@ -3,6 +3,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "accord/model/scenario.hpp"
@@ -18,16 +20,26 @@ void read_preferences(Reader& r, const YAML::Node& node, Scenario& s);
 void read_framework(Reader& r, const YAML::Node& node, Scenario& s);
 void read_timeline(Reader& r, const YAML::Node& node, Scenario& s);
 
+// Index of ids to positions, for lookups that would otherwise scan (thousands of parties).
+template <class T>
+std::unordered_map<std::string_view, std::size_t> id_index(const std::vector<T>& items) {
+  std::unordered_map<std::string_view, std::size_t> out;
+  out.reserve(items.size());
+  for (std::size_t k = 0; k < items.size(); ++k) out.emplace(items[k].id, k);
+  return out;
+}
+
 // Reads one setting (option id or number) of `issue` from node n.
 std::optional<Setting> read_setting(Reader& r, const YAML::Node& n, const Issue& issue,
                                     const std::string& path, const std::string& entity);
-// "did you mean" over the ids of a list of entities.
+// "did you mean" over the ids of a list of entities (within the load's suggestion budget).
 template <class T>
-std::string suggest(const std::string& found, const std::vector<T>& items) {
+std::string suggest(Reader& r, const std::string& found, const std::vector<T>& items) {
+  if (r.suggest_budget().exhausted()) return {};
   std::vector<std::string> ids;
+  ids.reserve(items.size());
   for (const auto& x : items) ids.push_back(x.id);
-  const std::string near = closest_match(found, ids);
-  return near.empty() ? std::string() : "did you mean `" + near + "`?";
+  return r.did_you_mean(found, ids);
 }
 
 }  // namespace accord::io

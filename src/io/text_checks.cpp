@@ -53,7 +53,7 @@ bool check_text(std::string_view text, Reader& r) {
     Diagnostic d;
     d.file = r.file();
     d.message = "the file is empty; expected a scenario (docs/format.md)";
-    r.diagnostics().push_back(std::move(d));
+    r.push(std::move(d));
     return false;
   }
   for (std::size_t k = 0; k < text.size();) {
@@ -69,7 +69,7 @@ bool check_text(std::string_view text, Reader& r) {
       d.message = text[k] == '\0' ? std::string("NUL byte in text; expected UTF-8 text")
                                   : std::string("invalid UTF-8 byte ") + hex + "; expected UTF-8 text";
       d.hint = "re-save the file as UTF-8";
-      r.diagnostics().push_back(std::move(d));
+      r.push(std::move(d));
       return false;
     }
     k += n;

@@ -17,13 +17,14 @@ std::string num(double x) {
 
 struct Checker {
   Diagnostics out;
+  DiagnosticLimiter limiter;  // thousands of parties must not mean thousands of warnings
   void error(std::string path, std::string entity, std::string msg, std::string hint = {}) {
-    out.push_back({Severity::error, "", 0, 0, std::move(path), std::move(entity), std::move(msg),
-                   std::move(hint)});
+    limiter.add(out, {Severity::error, "", 0, 0, std::move(path), std::move(entity), std::move(msg),
+                      std::move(hint)});
   }
   void warning(std::string path, std::string entity, std::string msg, std::string hint = {}) {
-    out.push_back({Severity::warning, "", 0, 0, std::move(path), std::move(entity), std::move(msg),
-                   std::move(hint)});
+    limiter.add(out, {Severity::warning, "", 0, 0, std::move(path), std::move(entity), std::move(msg),
+                      std::move(hint)});
   }
   void unit(double v, const std::string& path, const std::string& entity, const std::string& what) {
     if (!(v >= 0.0 && v <= 1.0))
@@ -140,6 +141,7 @@ Diagnostics validate(const Scenario& s) {
   check_issues(s, c);
   if (s.preferences.size() == s.parties.size()) check_preferences(s, c);
   check_framework(s, c);
+  c.limiter.finish(c.out);
   return c.out;
 }
 

@@ -42,6 +42,7 @@ Json diff_json(const Scenario& s, const diff::Result& r) {
     entries.push_back(std::move(ej));
   }
   j["entries"] = std::move(entries);
+  j["termination"] = termination_json(r.termination);
   return j;
 }
 

@@ -6,9 +6,11 @@ namespace accord::report {
 
 namespace {
 
-std::string party_list(const Scenario& s, const std::vector<PartyIndex>& ps) {
+std::string party_list(const Scenario& s, const std::vector<PartyIndex>& ps,
+                       std::size_t at_most = static_cast<std::size_t>(-1)) {
   std::string out;
-  for (PartyIndex p : ps) out += (out.empty() ? "" : ",") + s.parties[p.get()].id;
+  for (std::size_t k = 0; k < ps.size() && k < at_most; ++k) out += (out.empty() ? "" : ",") + s.parties[ps[k].get()].id;
+  if (ps.size() > at_most) out += ",… (" + std::to_string(ps.size()) + ")";
   return out;
 }
 
@@ -33,7 +35,18 @@ std::string utility_text(const UtilityBounds& u) {
   return fixed(u.min) + "–" + fixed(u.max);
 }
 
+// Appends a member known to be new: ordered_json's operator[] searches the object first,
+// which makes an object of n members cost n^2 (20,000 parties: minutes).
+void append_member(Json& obj, const std::string& key, Json value) {
+  if (!obj.is_object()) obj = Json::object();
+  static_cast<Json::object_t::Container&>(obj.get_ref<Json::object_t&>()).emplace_back(key, std::move(value));
+}
+
 }  // namespace
+
+Json termination_json(const Termination& t) {
+  return {{"stop", std::string(to_string(t.stop))}, {"detail", t.detail}};
+}
 
 Json package_json(const Scenario& s, const Package& x) {
   Json j = Json::object();
@@ -49,7 +62,9 @@ Json package_json(const Scenario& s, const Package& x) {
   return j;
 }
 
-Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate::Params& params) {
+Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate::Params& params,
+                   std::size_t listed_parties) {
+  const bool summarised = s.parties.size() > listed_parties;
   Json j;
   j["scenario"] = s.id;
   j["version"] = r.version.valid() ? Json(s.versions[r.version.get()].id) : Json(nullptr);
@@ -68,6 +83,10 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
     Json crossed = Json::array();
     for (IssueIndex i : pr.red_lines_crossed) crossed.push_back(s.issues[i.get()].id);
     pj["red_lines_crossed"] = std::move(crossed);
+    if (summarised) {
+      parties.push_back(std::move(pj));
+      continue;
+    }
     Json issues = Json::array();
     for (const auto& ir : pr.issues) {
       issues.push_back({{"issue", s.issues[ir.issue.get()].id},
@@ -81,17 +100,28 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
     parties.push_back(std::move(pj));
   }
   j["parties"] = std::move(parties);
+  if (summarised)
+    j["summarised"] = std::to_string(s.parties.size()) + " parties > " + std::to_string(listed_parties) +
+                      ": parties carry no per-issue rows and points give stance counts";
+  j["termination"] = termination_json(r.termination);
   if (!r.version.valid()) return j;
   const Version& v = s.versions[r.version.get()];
   Json points = Json::array();
   for (const auto& pr : r.points) {
     const Point& pt = v.points[pr.point.get()];
     Json stances = Json::object();
-    for (std::size_t p = 0; p < s.parties.size(); ++p)
-      stances[s.parties[p].id] = std::string(to_string(v.stances[p][pr.point.get()].kind));
+    if (summarised) {
+      std::size_t counts[4] = {0, 0, 0, 0};
+      for (std::size_t p = 0; p < s.parties.size(); ++p) ++counts[static_cast<int>(v.stances[p][pr.point.get()].kind)];
+      for (StanceKind k : {StanceKind::accept, StanceKind::reject, StanceKind::conditional, StanceKind::unknown})
+        stances[std::string(to_string(k))] = counts[static_cast<int>(k)];
+    } else {
+      for (std::size_t p = 0; p < s.parties.size(); ++p)
+        append_member(stances, s.parties[p].id, std::string(to_string(v.stances[p][pr.point.get()].kind)));
+    }
     points.push_back({{"point", pt.id},
                       {"number", pt.number},
-                      {"stances", std::move(stances)},
+                      {summarised ? "stance_counts" : "stances", std::move(stances)},
                       {"stated", std::string(evaluate::to_string(pr.stated))},
                       {"stated_blockers", ids(s, pr.stated_blockers)},
                       {"conditional", ids(s, pr.stated_conditional)},
@@ -132,27 +162,39 @@ std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style st
   return out;
 }
 
-std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style) {
+std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style,
+                               std::size_t listed_parties) {
   if (!r.version.valid()) return {};
   const Version& v = s.versions[r.version.get()];
+  const bool counts = s.parties.size() > listed_parties;
   Table t;
   t.header = {"#", "point"};
-  for (const auto& p : s.parties) t.header.push_back(p.id);
+  if (counts) t.header.insert(t.header.end(), {"A", "R", "C", "."});
+  else
+    for (const auto& p : s.parties) t.header.push_back(p.id);
   t.header.insert(t.header.end(), {"stated", "blocked by", "predicted"});
   t.right_align = {true};
   for (const auto& pr : r.points) {
     const Point& pt = v.points[pr.point.get()];
     std::vector<std::string> row = {std::to_string(pt.number), pt.id + " " + pt.text};
-    for (std::size_t p = 0; p < s.parties.size(); ++p)
-      row.emplace_back(1, stance_symbol(v.stances[p][pr.point.get()].kind));
+    if (counts) {
+      std::size_t n[4] = {0, 0, 0, 0};
+      for (std::size_t p = 0; p < s.parties.size(); ++p) ++n[static_cast<int>(v.stances[p][pr.point.get()].kind)];
+      for (StanceKind k : {StanceKind::accept, StanceKind::reject, StanceKind::conditional, StanceKind::unknown})
+        row.push_back(std::to_string(n[static_cast<int>(k)]));
+    } else {
+      for (std::size_t p = 0; p < s.parties.size(); ++p)
+        row.emplace_back(1, stance_symbol(v.stances[p][pr.point.get()].kind));
+    }
     row.emplace_back(evaluate::to_string(pr.stated));
-    row.push_back(pr.stated_blockers.empty() ? "-" : party_list(s, pr.stated_blockers));
+    row.push_back(pr.stated_blockers.empty() ? "-" : party_list(s, pr.stated_blockers, 5));
     std::string predicted(evaluate::to_string(pr.predicted));
-    if (!pr.predicted_blockers.empty()) predicted += " (" + party_list(s, pr.predicted_blockers) + ")";
+    if (!pr.predicted_blockers.empty()) predicted += " (" + party_list(s, pr.predicted_blockers, 5) + ")";
     row.push_back(predicted);
     t.rows.push_back(std::move(row));
   }
   return t.render(style, 100, 1) +
+         (counts ? wrap(std::to_string(s.parties.size()) + " parties: the A, R, C and . columns count them.") : "") +
          wrap("Stances: A accept, R reject, C conditional, . unknown. Predicted: from preferences "
               "(red line, or below the party's reservation level on the point's issues).");
 }

@@ -81,29 +81,43 @@ std::size_t estimates(const Scenario& s) {
   return n;
 }
 
-std::string parties_table(const Scenario& s) {
+std::string parties_table(const Scenario& s, std::size_t listed) {
   using html::esc;
   std::string out = "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">id</th><th scope=\"col\">name</th><th "
                     "scope=\"col\">role</th><th scope=\"col\">capability</th><th scope=\"col\">preferences</th><th "
                     "scope=\"col\">reservation</th></tr></thead><tbody>";
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (std::size_t p = 0; p < s.parties.size() && p < listed; ++p) {
     const Party& party = s.parties[p];
     const Preferences& pr = s.preferences[p];
     out += "<tr><td>" + esc(party.id) + "</td><td>" + esc(party.name) + "</td><td>" + esc(std::string(to_string(party.role))) +
            "</td><td class=\"num\">" + html::num(party.capability, 2) + "</td><td>" + (pr.present ? "yes" : "no") +
            "</td><td class=\"num\">" + (pr.present ? html::num(pr.reservation, 3) : "—") + "</td></tr>";
   }
-  return out + "</tbody></table></div>\n";
+  out += "</tbody></table></div>\n";
+  if (s.parties.size() > listed)
+    out += "<p class=\"note\">… and " + std::to_string(s.parties.size() - listed) + " more parties.</p>\n";
+  return out;
 }
 
 }  // namespace
 
-std::string html_report(const Scenario& s, const HtmlOptions& options) {
+std::string html_report(const Scenario& s, const HtmlOptions& options, SectionTerminations* sections) {
   using html::esc;
-  html::Context c{s, options, {}};
-  for (std::size_t v = 0; v < s.versions.size(); ++v)
-    c.evals.push_back(evaluate::run_version(s, VersionIndex(v), options.evaluate));
+  SectionTerminations local;
+  html::Context c{s, options, {}, sections != nullptr ? sections : &local};
+  evaluate::Params ep = options.evaluate;
+  ep.deadline = c.share(0.2);
+  for (std::size_t v = 0; v < s.versions.size(); ++v) c.evals.push_back(evaluate::run_version(s, VersionIndex(v), ep));
+  Termination evals_end = Termination::done();
+  for (const auto& e : c.evals)
+    if (!e.termination.finished() && evals_end.finished()) evals_end = e.termination;
+  if (evals_end.finished() && c.many_parties())
+    evals_end = {Stop::size_limit, std::to_string(s.parties.size()) + " parties > " +
+                                       std::to_string(options.limits.listed_parties) +
+                                       ": stance matrices, utility and round charts summarised"};
+  c.record("evaluations", evals_end);
   const std::string title = "Accord report: " + (s.title.empty() ? s.id : s.title);
+  const html::Context& cc = c;
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                     "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
@@ -119,14 +133,21 @@ std::string html_report(const Scenario& s, const HtmlOptions& options) {
          "</li><li><a href=\"#stances\">Stances</a></li><li><a href=\"#utilities\">Utilities</a></li><li><a "
          "href=\"#bargain\">Bargaining</a></li><li><a href=\"#forecast\">Forecast</a></li><li><a "
          "href=\"#stability\">Stability</a></li><li><a href=\"#timeline\">Timeline</a></li></ul></nav></header>\n<main>\n";
-  out += html::section("parties", "Parties", parties_table(s));
-  out += html::framework_section(c);
-  out += html::stances_section(c);
-  out += html::utilities_section(c);
-  out += html::bargain_section(c);
-  out += html::forecast_section(c);
-  out += html::stability_section(c);
-  out += html::timeline_section(c);
+  out += html::section("parties", "Parties", parties_table(s, options.limits.listed_parties));
+  out += html::framework_section(cc);
+  out += html::stances_section(cc);
+  out += html::utilities_section(cc);
+  out += html::bargain_section(cc);
+  out += html::forecast_section(cc);
+  out += html::stability_section(cc);
+  out += html::timeline_section(cc);
+  std::string partial;
+  for (const auto& st : *c.ends)
+    if (!st.termination.finished())
+      partial += "<li>" + esc(st.section) + ": " + esc(std::string(to_string(st.termination.stop))) + " — " +
+                 esc(st.termination.detail) + "</li>";
+  if (!partial.empty())
+    out += html::section("partial", "Partial or skipped sections", "<ul>" + partial + "</ul>");
   out += "</main>\n<footer><p class=\"note\">Made by Accord (<code>accord report --html</code>). This file is "
          "self-contained: it loads nothing from the network.</p></footer>\n<script>" + std::string(kScript) +
          "</script>\n</body></html>\n";

@@ -4,6 +4,7 @@
 // text where a version has no links at all.
 #include <vector>
 
+#include "accord/model/budget.hpp"
 #include "accord/model/scenario.hpp"
 
 namespace accord::diff {
@@ -18,14 +19,21 @@ struct Entry {
   std::vector<IssueIndex> changed_settings;  // amended: issues whose setting changed
 };
 
+struct Params {
+  // Past the deadline, points not yet matched by text count as added (their old points as
+  // dropped) and `termination` says how many were matched.
+  Deadline deadline;
+};
+
 struct Result {
   VersionIndex from, to;
   std::size_t from_count = 0, to_count = 0;
   std::vector<Entry> entries;  // in the order of the second version, then dropped points
+  Termination termination;     // finished, or time_limit with "matched K of N points by text"
   [[nodiscard]] std::size_t count(Change c) const;
 };
 
-[[nodiscard]] Result run(const Scenario& s, VersionIndex from, VersionIndex to);
+[[nodiscard]] Result run(const Scenario& s, VersionIndex from, VersionIndex to, const Params& params = {});
 [[nodiscard]] std::string_view to_string(Change c);
 
 }  // namespace accord::diff

@@ -10,7 +10,9 @@
 namespace accord::evaluate {
 
 struct Params {
-  Deadline deadline;  // time budget for the whole run (default: none)
+  // Time budget for the whole run (default: none). Past it the result holds the parties and
+  // points evaluated so far and `termination` says how far it got.
+  Deadline deadline;
   // Readiness: near-final when at most `max_open_points` points lack universal acceptance,
   // each with salience below `max_open_salience` for every signatory.
   std::size_t max_open_points = 2;
@@ -70,6 +72,7 @@ struct Result {
   std::vector<PointResult> points;
   Readiness readiness;
   std::vector<IssueIndex> open_issues;  // issues the draft leaves unsettled
+  Termination termination;  // finished, or time_limit with "evaluated K of N parties, ..."
 };
 
 // Parties whose stance counts for consensus and readiness: roles party and mediator.

@@ -11,6 +11,6 @@ namespace accord::io {
 // The YAML text of a built-in scenario, or nullptr.
 [[nodiscard]] const std::string* builtin_scenario_text(const std::string& name);
 // Loads `name_or_path`: a built-in name when one matches, else a file path.
-[[nodiscard]] LoadResult load_scenario(const std::string& name_or_path);
+[[nodiscard]] LoadResult load_scenario(const std::string& name_or_path, const LoadOptions& options = {});
 
 }  // namespace accord::io

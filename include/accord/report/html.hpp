@@ -8,6 +8,7 @@
 #include <string>
 
 #include "accord/engines/evaluate.hpp"
+#include "accord/report/sections.hpp"
 
 namespace accord::report {
 
@@ -17,9 +18,13 @@ struct HtmlOptions {
   std::uint64_t seed = 1;
   std::size_t max_projected_points = 1500;  // n-party frontier points drawn per pair chart
   std::size_t max_state_rows = 128;         // stability table rows (equilibria always shown)
+  ReportLimits limits;  // above these sizes sections are summarised or skipped, and say so
+  Deadline deadline;    // the whole document; each engine gets a share of what is left
 };
 
 // The whole document. Deterministic: the same scenario and options give the same bytes.
-[[nodiscard]] std::string html_report(const Scenario& s, const HtmlOptions& options = {});
+// `sections` (when given) receives how every section ended.
+[[nodiscard]] std::string html_report(const Scenario& s, const HtmlOptions& options = {},
+                                      SectionTerminations* sections = nullptr);
 
 }  // namespace accord::report

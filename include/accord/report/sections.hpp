@@ -6,6 +6,7 @@
 
 #include "accord/engines/diff.hpp"
 #include "accord/engines/evaluate.hpp"
+#include "accord/model/budget.hpp"
 #include "accord/report/table.hpp"
 
 namespace accord::report {
@@ -13,19 +14,46 @@ namespace accord::report {
 using Json = nlohmann::ordered_json;
 
 [[nodiscard]] Json package_json(const Scenario& s, const Package& x);
+// Above `listed_parties` parties, each point gives stance counts instead of every party's
+// stance, and parties carry no per-issue rows (the output says so).
 [[nodiscard]] Json evaluate_json(const Scenario& s, const evaluate::Result& r,
-                                 const evaluate::Params& params);
+                                 const evaluate::Params& params,
+                                 std::size_t listed_parties = static_cast<std::size_t>(-1));
 [[nodiscard]] std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style style);
-[[nodiscard]] std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style);
+// Above `listed_parties` parties, the party columns become counts of each stance.
+[[nodiscard]] std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style,
+                                             std::size_t listed_parties = 40);
 [[nodiscard]] std::string readiness_text(const Scenario& s, const evaluate::Result& r);
 
 [[nodiscard]] Json diff_json(const Scenario& s, const diff::Result& r);
 [[nodiscard]] std::string diff_text(const Scenario& s, const diff::Result& r, Style style);
 
+// How each section of a report ended: finished, cut by the time budget, or summarised or
+// skipped because the scenario is larger than a stated limit (docs/cli.md "Budgets").
+struct SectionTermination {
+  std::string section;  // "evolution", "evaluations", "bargain", "stability", "forecast"
+  Termination termination;
+};
+using SectionTerminations = std::vector<SectionTermination>;
+[[nodiscard]] Json termination_json(const Termination& t);
+
+// Sizes above which `accord report` summarises or skips a section (and says so).
+struct ReportLimits {
+  std::size_t listed_parties = 200;   // per-party rows and stance columns; above: counts only
+  std::size_t bargain_parties = 2000;  // bargaining is skipped above this many bargaining parties
+  std::size_t forecast_actors = 300;  // the forecast section is skipped above this many actors
+  std::size_t gmcr_options = 16;      // the stability section is skipped above this many options
+};
+
 struct ReportOptions {
   evaluate::Params evaluate;
+  ReportLimits limits;
+  Deadline deadline;  // the whole report; each engine gets a share of what is left
 };
-[[nodiscard]] Json full_report_json(const Scenario& s, const ReportOptions& options);
-[[nodiscard]] std::string full_report_text(const Scenario& s, const ReportOptions& options, Style style);
+// `sections` (when given) receives how every section ended.
+[[nodiscard]] Json full_report_json(const Scenario& s, const ReportOptions& options,
+                                    SectionTerminations* sections = nullptr);
+[[nodiscard]] std::string full_report_text(const Scenario& s, const ReportOptions& options, Style style,
+                                           SectionTerminations* sections = nullptr);
 
 }  // namespace accord::report

@@ -24,8 +24,7 @@ std::set<std::string> words(const std::string& text) {
   return out;
 }
 
-double similarity(const std::string& a, const std::string& b) {
-  const auto wa = words(a), wb = words(b);
+double similarity(const std::set<std::string>& wa, const std::set<std::string>& wb) {
   if (wa.empty() || wb.empty()) return 0.0;
   std::size_t common = 0;
   for (const auto& w : wa) common += wb.count(w);
@@ -77,7 +76,7 @@ std::size_t Result::count(Change c) const {
       std::count_if(entries.begin(), entries.end(), [c](const Entry& e) { return e.change == c; }));
 }
 
-Result run(const Scenario& s, VersionIndex from, VersionIndex to) {
+Result run(const Scenario& s, VersionIndex from, VersionIndex to, const Params& params) {
   Result r;
   r.from = from;
   r.to = to;
@@ -87,7 +86,19 @@ Result run(const Scenario& s, VersionIndex from, VersionIndex to) {
   r.to_count = b.points.size();
   std::vector<std::set<std::size_t>> parents(b.points.size());
   const bool by_text = !version_has_links(b) || to < from;
+  // Word sets once per point (not once per pair): matching by text is |a| x |b| comparisons.
+  std::vector<std::set<std::string>> words_a, words_b;
+  if (by_text) {
+    for (const auto& p : a.points) words_a.push_back(words(p.text));
+    for (const auto& p : b.points) words_b.push_back(words(p.text));
+  }
+  r.termination = Termination::done();
   for (std::size_t k = 0; k < b.points.size(); ++k) {
+    if (params.deadline.expired()) {
+      r.termination = {Stop::time_limit, "matched " + std::to_string(k) + " of " +
+                                             std::to_string(b.points.size()) + " points; the rest count as added"};
+      break;
+    }
     if (!by_text) {
       parents[k] = ancestors_in(s, to, PointIndex(k), from);
       continue;
@@ -96,7 +107,7 @@ Result run(const Scenario& s, VersionIndex from, VersionIndex to) {
     double best = 0.4;
     std::size_t best_j = a.points.size();
     for (std::size_t j = 0; j < a.points.size(); ++j) {
-      const double sim = similarity(a.points[j].text, b.points[k].text);
+      const double sim = similarity(words_a[j], words_b[k]);
       if (sim >= best) best = sim, best_j = j;
     }
     if (best_j < a.points.size()) parents[k].insert(best_j);

@@ -132,31 +132,54 @@ Readiness readiness(const Scenario& s, const Version& v, const std::vector<Point
   return r;
 }
 
-Result evaluate_package(const Scenario& s, const Package& x) {
+Result evaluate_package(const Scenario& s, const Package& x, const Params& params) {
   Result r;
   r.package = x;
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
-    if (s.preferences[p].present) r.parties.push_back(evaluate_party(s, PartyIndex(p), x));
   for (std::size_t i = 0; i < s.issues.size(); ++i)
     if (!x[i]) r.open_issues.emplace_back(i);
+  DeadlineTicker ticker(params.deadline, 64);
+  std::size_t with_prefs = 0;
+  for (std::size_t p = 0; p < s.parties.size(); ++p) with_prefs += s.preferences[p].present ? 1 : 0;
+  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+    if (!s.preferences[p].present) continue;
+    if (ticker.expired()) {
+      r.termination = {Stop::time_limit, "evaluated " + std::to_string(r.parties.size()) + " of " +
+                                             std::to_string(with_prefs) + " parties"};
+      return r;
+    }
+    r.parties.push_back(evaluate_party(s, PartyIndex(p), x));
+  }
+  r.termination = Termination::done();
   return r;
 }
 
 }  // namespace
 
-Result run_package(const Scenario& s, const Package& x, const Params&) {
+Result run_package(const Scenario& s, const Package& x, const Params& params) {
   Package full = x;
   full.resize(s.issues.size());
-  return evaluate_package(s, full);
+  return evaluate_package(s, full, params);
 }
 
 Result run_version(const Scenario& s, VersionIndex v, const Params& params) {
-  Result r = evaluate_package(s, s.version_package(v));
+  Result r = evaluate_package(s, s.version_package(v), params);
   r.version = v;
   const Version& ver = s.versions[v.get()];
+  if (!r.termination.finished()) {
+    r.readiness.reason = "not assessed: the time budget ran out";
+    return r;
+  }
   const auto sigs = signatories(s);
-  for (std::size_t k = 0; k < ver.points.size(); ++k)
+  for (std::size_t k = 0; k < ver.points.size(); ++k) {
+    // Each point costs one pass over the signatories; poll the clock per point.
+    if (params.deadline.expired()) {
+      r.termination = {Stop::time_limit, "evaluated every party and " + std::to_string(k) + " of " +
+                                             std::to_string(ver.points.size()) + " points"};
+      r.readiness.reason = "not assessed: the time budget ran out";
+      return r;
+    }
     r.points.push_back(evaluate_point(s, ver, PointIndex(k), sigs));
+  }
   r.readiness = readiness(s, ver, r.points, params);
   return r;
 }

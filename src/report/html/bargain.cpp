@@ -117,9 +117,24 @@ std::string pair_chart(const Context& c, const bargain::Result& full, std::size_
 
 std::string bargain_section(const Context& c) {
   const Scenario& s = c.s;
+  const std::size_t n = bargain::default_bargaining_parties(s).size();
+  if (n > c.options.limits.bargain_parties || c.options.deadline.expired()) {
+    const Termination t = n > c.options.limits.bargain_parties
+                              ? Termination{Stop::size_limit, std::to_string(n) + " bargaining parties > " +
+                                                                  std::to_string(c.options.limits.bargain_parties) +
+                                                                  " (the report's limit)"}
+                              : Termination{Stop::time_limit, "not started: the report's time budget ran out"};
+    c.record("bargain", t);
+    return section("bargain", "Bargaining", skipped("Bargaining", t));
+  }
   bargain::Params params;
+  params.deadline = c.share(0.5);
   if (!s.versions.empty()) params.draft = s.version_package(VersionIndex(s.versions.size() - 1));
   const bargain::Result full = bargain::run(s, params);
+  const bool exact = full.solutions.exact && (!full.closest || full.closest->exact);
+  c.record("bargain", exact ? Termination::done()
+                            : Termination{params.deadline.expired() ? Stop::time_limit : Stop::node_limit,
+                                          "a search budget ran out: the solutions are the best found"});
   if (full.status == bargain::Status::error)
     return section("bargain", "Bargaining", para("The bargaining analysis could not run: " + full.message));
   if (full.parties.size() < 2)

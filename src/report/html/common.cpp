@@ -16,6 +16,10 @@ std::string point_label(const Point& pt, std::size_t width) {
   return std::to_string(pt.number) + ". " + cut(pt.text, width);
 }
 
+std::string skipped(const std::string& what, const Termination& t) {
+  return para(what + " not computed or summarised (" + std::string(to_string(t.stop)) + ": " + t.detail + ").");
+}
+
 std::string party_id(const Scenario& s, PartyIndex p) { return p.valid() ? s.parties[p.get()].id : "?"; }
 
 std::string setting_text(const Issue& issue, const Setting& setting) {

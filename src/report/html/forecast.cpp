@@ -84,15 +84,29 @@ std::string turns_block(const ForecastProblem& p, const forecast::Result& r, con
 }  // namespace
 
 std::string forecast_section(const Context& c) {
+  std::size_t actors = 0;
+  for (const auto& pr : c.s.preferences) actors += pr.present ? 1 : 0;
+  if (actors > c.options.limits.forecast_actors || c.options.deadline.expired()) {
+    const Termination t = actors > c.options.limits.forecast_actors
+                              ? Termination{Stop::size_limit, std::to_string(actors) + " actors > " +
+                                                                  std::to_string(c.options.limits.forecast_actors) +
+                                                                  " (the report's limit)"}
+                              : Termination{Stop::time_limit, "not started: the report's time budget ran out"};
+    c.record("forecast", t);
+    return section("forecast", "Forecast", skipped("The forecast", t));
+  }
+  c.record("forecast", Termination::done());
   const forecast::Conversion conv = forecast::from_scenario(c.s);
   const ForecastProblem& p = conv.problem;
   forecast::Params smp_params;
+  smp_params.deadline = c.share(0.5);
   smp_params.model = forecast::Model::smp;
   if (!forecast::validate(p, forecast::Model::smp).empty())
     return section("forecast", "Forecast", para("Nothing to forecast: " + forecast::validate(p, forecast::Model::smp)));
   const forecast::Result smp = forecast::run(p, smp_params);
   if (!smp.ok()) return section("forecast", "Forecast", para("The forecast could not run: " + smp.error));
   forecast::Params eum_params;
+  eum_params.deadline = c.share(0.5);
   eum_params.model = forecast::Model::eum;
   const forecast::Result eum = forecast::run(p, eum_params);
   forecast::MonteCarloResult mc;

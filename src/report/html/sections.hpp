@@ -14,7 +14,19 @@ struct Context {
   const Scenario& s;
   const HtmlOptions& options;
   std::vector<evaluate::Result> evals;  // one per version
+  SectionTerminations* ends = nullptr;  // how each engine section ended (never null in html_report)
+
+  // A share of the time left, for one engine.
+  [[nodiscard]] Deadline share(double fraction) const {
+    return options.deadline.limited() ? options.deadline.within(options.deadline.seconds_left() * fraction)
+                                      : options.deadline;
+  }
+  void record(const std::string& name, const Termination& t) const { ends->push_back({name, t}); }
+  [[nodiscard]] bool many_parties() const { return s.parties.size() > options.limits.listed_parties; }
 };
+
+// "Not computed (size_limit: …)." as a paragraph.
+[[nodiscard]] std::string skipped(const std::string& what, const Termination& t);
 
 [[nodiscard]] std::string section(const std::string& id, const std::string& title, const std::string& body);
 // An explanatory paragraph (escaped).

@@ -101,7 +101,11 @@ std::string stances_section(const Context& c) {
     const bool latest = k + 1 == s.versions.size();
     body += "<details" + std::string(latest ? " open" : "") + "><summary>" + esc(v.id) + " — " + esc(v.label) +
             (c.evals[k].readiness.near_final ? " (near-final)" : " (not near-final)") + "</summary>\n";
-    body += matrix(s, v, c.evals[k]) + readiness(s, v, c.evals[k]) + blocking_table(s, v, c.evals[k]);
+    body += (c.many_parties() ? para("The matrix is not drawn for " + std::to_string(s.parties.size()) +
+                                     " parties (the report draws up to " +
+                                     std::to_string(c.options.limits.listed_parties) + ").")
+                              : matrix(s, v, c.evals[k])) +
+            readiness(s, v, c.evals[k]) + blocking_table(s, v, c.evals[k]);
     body += "</details>\n";
   }
   return section("stances", "Stance matrix and readiness", body);

@@ -144,7 +144,8 @@ std::string timeline_section(const Context& c) {
     body += para("The scenario records no timeline events.");
   }
   if (!s.versions.empty()) {
-    body += "<h3>Stances round by round</h3>" + rounds_chart(s) + changes_table(s);
+    body += c.many_parties() ? para("Stances round by round are not drawn for " + std::to_string(s.parties.size()) + " parties.")
+                             : "<h3>Stances round by round</h3>" + rounds_chart(s) + changes_table(s);
   }
   return section("timeline", "Timeline", body);
 }

@@ -8,6 +8,10 @@ std::string utilities_section(const Context& c) {
   const Scenario& s = c.s;
   if (s.versions.empty() || c.evals.front().parties.empty())
     return section("utilities", "Utilities", para("No party has preferences, or there are no versions."));
+  if (c.many_parties())
+    return section("utilities", "Utilities",
+                   para("The chart is not drawn for " + std::to_string(s.parties.size()) +
+                        " parties; `accord report --json` lists every party's utility."));
   const std::size_t parties = c.evals.front().parties.size(), versions = s.versions.size();
   const double row = 18, gap = 14, left = 120, right = 30, top = 10;
   const double height = top + parties * (versions * row + gap) + 40;

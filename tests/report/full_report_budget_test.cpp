@@ -1,0 +1,63 @@
+// `accord report` says how each section ended: finished, summarised above a stated size, or not
+// started because the time budget ran out (issue 10, item 15).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "accord/io/builtin.hpp"
+#include "accord/report/html.hpp"
+#include "accord/report/sections.hpp"
+
+namespace accord {
+namespace {
+
+Scenario geneva() {
+  io::LoadResult r = io::load_scenario("geneva-2025");
+  EXPECT_TRUE(r.ok());
+  return std::move(*r.scenario);
+}
+
+TEST(FullReportBudget, EverySectionOfTheBuiltInScenarioFinishes) {
+  report::SectionTerminations ends;
+  const auto j = report::full_report_json(geneva(), {}, &ends);
+  ASSERT_EQ(ends.size(), 5u);
+  for (const auto& e : ends) EXPECT_TRUE(e.termination.finished()) << e.section << ": " << e.termination.detail;
+  for (const char* k : {"evolution", "evaluations", "bargain", "stability", "forecast"})
+    EXPECT_EQ(j["sections"][k]["stop"], "finished") << k;
+  EXPECT_EQ(j["evaluations"][0]["termination"]["stop"], "finished");
+}
+
+TEST(FullReportBudget, SectionsAboveTheirSizesAreSummarisedOrSkippedAndSaySo) {
+  report::ReportOptions options;
+  options.limits.listed_parties = 2;
+  options.limits.forecast_actors = 1;
+  options.limits.gmcr_options = 1;
+  const auto j = report::full_report_json(geneva(), options);
+  EXPECT_EQ(j["sections"]["evaluations"]["stop"], "size_limit");
+  EXPECT_TRUE(j["evaluations"][0]["points"][0].contains("stance_counts"));
+  EXPECT_TRUE(j["evaluations"][0].contains("summarised"));
+  EXPECT_EQ(j["forecast"]["skipped"], true);
+  EXPECT_EQ(j["forecast"]["termination"]["stop"], "size_limit");
+  EXPECT_EQ(j["gmcr"]["termination"]["stop"], "size_limit");
+  const std::string text = report::full_report_text(geneva(), options, report::Style::text);
+  EXPECT_NE(text.find("Partial or skipped sections:"), std::string::npos);
+  EXPECT_NE(text.find("… and 2 more parties"), std::string::npos);
+}
+
+TEST(FullReportBudget, AnExpiredBudgetStartsNoEngineAndSaysWhy) {
+  report::ReportOptions options;
+  options.deadline = Deadline::at(Deadline::Clock::now() - std::chrono::seconds(1));
+  report::SectionTerminations ends;
+  const auto j = report::full_report_json(geneva(), options, &ends);
+  EXPECT_EQ(j["bargain"]["termination"]["stop"], "time_limit") << j["bargain"].dump();
+  EXPECT_EQ(j["sections"]["forecast"]["detail"], "not started: the report's time budget ran out");
+  EXPECT_EQ(j["sections"]["evaluations"]["stop"], "time_limit");
+  report::HtmlOptions html;
+  html.deadline = options.deadline;
+  report::SectionTerminations html_ends;
+  const std::string doc = report::html_report(geneva(), html, &html_ends);
+  EXPECT_NE(doc.find("Partial or skipped sections"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace accord
