@@ -73,6 +73,36 @@ TEST_F(Hardening, InvalidUtf8InPathsIsA404NeverACrash) {
   expect_alive();
 }
 
+// Item 1 (stored data): an invalid byte that reached the database (e.g. through the CLI)
+// made every read of it a 500. Skipped when the store refuses such input (issue 10, item 11).
+TEST_F(Hardening, StoredInvalidUtf8IsSentAsReplacementCharacters) {
+  bool stored = false;
+  {
+    auto s = open_store(db_);
+    store::StanceInput in;
+    in.party = "A";
+    in.point = "P1";
+    in.kind = StanceKind::reject;
+    in.note = "bad\xff note";
+    stored = s->set_stances("ex", "d1", {in}, std::nullopt, "cli:\xfe").has_value() || stored;
+    store::EventInput e;
+    e.date = "2025-02-01";
+    e.kind = "talks";
+    e.text = "bad\xc3\x28 text";
+    stored = s->add_event("ex", e, std::nullopt, "cli:x").has_value() || stored;
+  }
+  if (!stored) GTEST_SKIP() << "the store refuses invalid UTF-8";
+  for (const char* path : {"/api/scenarios", "/api/scenarios/ex", "/api/scenarios/ex/versions/d1/stances",
+                           "/api/scenarios/ex/history", "/api/scenarios/ex/events"}) {
+    const Http r = request(port(), "GET", path, m_);
+    EXPECT_EQ(r.status, 200) << path << ": " << r.body.substr(0, 300);
+    EXPECT_TRUE(r.json().is_object()) << path;
+  }
+  const Http history = request(port(), "GET", "/api/scenarios/ex/history", m_);
+  EXPECT_NE(history.body.find("bad\xEF\xBF\xBD note"), std::string::npos) << history.body.substr(0, 500);
+  expect_alive();
+}
+
 std::string nested(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 
 // Item 2: 100,000 levels of nesting overflowed the stack in dump().
