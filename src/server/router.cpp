@@ -27,7 +27,7 @@ std::shared_ptr<spdlog::logger> make_logger(const Options& o) {
   }
   log->set_level(spdlog::level::from_str(o.log_level));
   log->set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
-  log->flush_on(spdlog::level::warn);
+  log->flush_on(spdlog::level::info);  // a line per request survives a crash or SIGKILL
   return log;
 }
 

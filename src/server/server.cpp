@@ -121,6 +121,7 @@ class Session : public std::enable_shared_from_this<Session> {
     body_.reset();
     req_ = Request{};
     req_.remote = ip_;
+    unread_ = true;
     stream_.expires_never();
     arm(std::chrono::seconds(opts().read_timeout_s));
     http::async_read_header(stream_, buffer_, *head_, beast::bind_front_handler(&Session::on_head, shared_from_this()));
@@ -144,7 +145,10 @@ class Session : public std::enable_shared_from_this<Session> {
     keep_alive_ = head_->keep_alive();
     Router::Admission a = shared_.router.admit(req_);
     if (a.reject) return send(std::move(*a.reject), true);
-    if (head_->is_done()) return dispatch();
+    if (head_->is_done()) {
+      unread_ = false;
+      return dispatch();
+    }
     if (!a.wants_body) {  // answer without reading the body, then close
       keep_alive_ = false;
       return dispatch();
@@ -173,6 +177,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return on_read_error(ec, true, "body", opts().body_timeout_s);
     req_.body = std::move(body_->get().body());
     body_.reset();
+    unread_ = false;
     dispatch();
   }
 
@@ -226,7 +231,8 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_after(std::chrono::seconds(opts().write_timeout_s));
     http::async_write(stream_, *res, [self = shared_from_this(), res, close_after](beast::error_code ec, std::size_t) {
       if (ec) return self->close();
-      if (close_after) return self->linger_close();
+      if (close_after && self->unread_) return self->linger_close();
+      if (close_after) return self->close();
       self->read_head();
     });
   }
@@ -254,6 +260,10 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void close() {
     disarm();
+    // Free the slot before the client can see the close (the session itself may outlive the
+    // socket briefly in a pending handler).
+    if (counted_) shared_.counter.release(ip_);
+    counted_ = false;
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
     stream_.socket().close(ignored);
@@ -270,6 +280,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Request req_;
   Clock::time_point start_ = Clock::now();
   bool keep_alive_ = false;
+  bool unread_ = true;  // part of the request may still be on the wire: close gently
   bool timed_out_ = false;
   unsigned gen_ = 0;
   std::size_t drained_ = 0;
