@@ -41,7 +41,7 @@ TEST(ServerAttacks, SlowlorisDoesNotStallOtherClients) {
   for (int fd : fds) {
     const std::string got = read_all(fd, 1500);
     const Http r = parse_response(got);
-    if (r.status == 408 || got.empty()) ++cut;
+    if (r.status == 408) ++cut;
     ::close(fd);
   }
   const double wall = ms_since(t0);
