@@ -267,6 +267,17 @@ TEST_F(Hardening, LimitMustBeAWholeNumber) {
   EXPECT_EQ(request(port(), "GET", "/api/scenarios/ex/events?limit=10", m_).status, 200);
 }
 
+TEST_F(Hardening, AnalysisBudgetIsChecked) {
+  for (const char* bad : {"-1", "0", "601", "\"10\""}) {
+    const Http r = request(port(), "POST", "/api/scenarios/ex/analyses/evaluate", m_,
+                           std::string(R"({"params": {"max_seconds": )") + bad + "}}");
+    EXPECT_EQ(r.status, 400) << bad << ": " << r.body;
+    EXPECT_EQ(r.json()["error"]["field"], "params.max_seconds") << r.body;
+  }
+  EXPECT_EQ(request(port(), "POST", "/api/scenarios/ex/analyses/evaluate", m_, R"({"params": {"max_seconds": 5}})").status,
+            201);
+}
+
 TEST(ServeFlags, BadValuesAreRefusedWithExit2) {
   const std::string db = temp_db("serve_flags");
   { auto s = open_store(db); }
