@@ -196,6 +196,41 @@ TEST(ServerAttacks, BodyWithoutContentLengthIsNotBuffered) {
   EXPECT_TRUE(srv.alive());
 }
 
+// A burst of 100 new connections at once: with a listen backlog of 5 (the old library) some
+// SYNs were dropped and retried a second later; with 1024 every connection completes at once.
+TEST(ServerAttacks, ConnectionBurstFitsTheListenBacklog) {
+  AttackServer srv("burst");
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(srv.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::vector<int> fds;
+  const auto t0 = Clock::now();
+  for (int i = 0; i < 100; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    (void)::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    fds.push_back(fd);
+  }
+  // Each connection sends a request and waits for its answer.
+  std::size_t answered = 0;
+  double slowest = 0;
+  for (int fd : fds) {
+    pollfd p{fd, POLLOUT, 0};
+    (void)::poll(&p, 1, 5000);
+    const int flags = ::fcntl(fd, F_GETFL);
+    ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    if (send_all(fd, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") &&
+        parse_response(read_all(fd, 5000)).status == 200)
+      ++answered;
+    slowest = std::max(slowest, ms_since(t0));
+    ::close(fd);
+  }
+  report("connection burst", std::to_string(answered) + " of 100 simultaneous connections answered; the last after " +
+                                 std::to_string(static_cast<int>(slowest)) + " ms");
+  EXPECT_EQ(answered, 100u);
+  EXPECT_LT(slowest, 900.0);  // a dropped SYN is retried after 1 s
+}
+
 // One address may hold --max-connections-per-ip connections; beyond that, 503 at once.
 TEST(ServerAttacks, ConnectionsPerAddressAreLimited) {
   AttackServer srv("per_ip", {"--max-connections-per-ip", "16"});
