@@ -28,6 +28,17 @@ VersionIndex version_param(const Scenario& s, const Json& params, bool default_l
   return v;
 }
 
+// The time budget of one analysis: params.max_seconds (0 < x <= 600), default 60 s (the CLI's
+// default); the engines stop there and say so in their result.
+Deadline deadline_param(const Json& params) {
+  constexpr double kDefault = 60, kMax = 600;
+  const auto it = params.find("max_seconds");
+  if (it == params.end() || it->is_null()) return Deadline::after(kDefault);
+  if (!it->is_number() || it->get<double>() <= 0 || it->get<double>() > kMax)
+    throw bad_param("`max_seconds` must be a number of seconds from 0 to 600", "max_seconds");
+  return Deadline::after(it->get<double>());
+}
+
 Json utilities_json(const Scenario& s, const std::vector<PartyIndex>& parties, const std::vector<double>& u) {
   Json out = Json::object();
   for (std::size_t i = 0; i < parties.size() && i < u.size(); ++i) out[s.parties[parties[i].get()].id] = u[i];
@@ -36,6 +47,7 @@ Json utilities_json(const Scenario& s, const std::vector<PartyIndex>& parties, c
 
 Json run_evaluate(const Scenario& s, const Json& params) {
   evaluate::Params p;
+  p.deadline = deadline_param(params);
   if (auto it = params.find("max_open_points"); it != params.end()) {
     if (!it->is_number_unsigned()) throw bad_param("`max_open_points` must be a non-negative integer", "max_open_points");
     p.max_open_points = it->get<std::size_t>();
@@ -51,6 +63,7 @@ Json run_evaluate(const Scenario& s, const Json& params) {
 
 Json run_bargain(const Scenario& s, const Json& params) {
   bargain::Params p;
+  p.deadline = deadline_param(params);
   const VersionIndex draft = version_param(s, params, false);
   if (draft.valid()) p.draft = s.version_package(draft);
   const bargain::Result r = bargain::run(s, p);
@@ -88,8 +101,10 @@ Json run_bargain(const Scenario& s, const Json& params) {
   return j;
 }
 
-Json run_gmcr(const Scenario& s, const Json&) {
-  const gmcr::RunResult r = gmcr::run(s);
+Json run_gmcr(const Scenario& s, const Json& params) {
+  gmcr::Params p;
+  p.deadline = deadline_param(params);
+  const gmcr::RunResult r = gmcr::run(s, p);
   if (!r.ok()) {
     std::string message = "the stability analysis could not run";
     for (const auto& d : r.diagnostics)
@@ -139,6 +154,7 @@ Json run_gmcr(const Scenario& s, const Json&) {
 
 Json run_forecast(const Scenario& s, const Json& params) {
   forecast::Params p;
+  p.deadline = deadline_param(params);
   if (auto it = params.find("model"); it != params.end()) {
     const auto m = it->is_string() ? forecast::model_from_string(it->get<std::string>()) : std::nullopt;
     if (!m) throw bad_param("`model` must be one of smp, eum, mean, median", "model");

@@ -1,12 +1,11 @@
 // JSON responses, errors, request parsing and the authenticated route wrapper.
+#include <algorithm>
 #include <charconv>
 
 #include "context.hpp"
 
 namespace accord::server {
 namespace {
-
-thread_local std::string t_role = "-";
 
 std::optional<std::int64_t> parse_int(std::string_view text) {
   std::int64_t v = 0;
@@ -15,17 +14,68 @@ std::optional<std::int64_t> parse_int(std::string_view text) {
   return v;
 }
 
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 1;  // paths start with '/'
+  while (start <= path.size()) {
+    const std::size_t slash = path.find('/', start);
+    out.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
-void note_principal(const Principal& who) {
-  t_role = std::string(store::to_string(who.role)) + (who.party.empty() ? "" : ":" + who.party);
+std::string caller_label(const Principal& who) {
+  return std::string(store::to_string(who.role)) + (who.party.empty() ? "" : ":" + who.party);
 }
 
-std::string take_logged_role() {
-  std::string r = std::move(t_role);
-  t_role = "-";
-  return r;
+void RouteTable::add(const char* method, const std::string& pattern, Handler h) {
+  routes_.push_back({method, split_path(pattern), std::move(h)});
 }
+
+const Handler* RouteTable::find(const std::string& method, const std::string& path,
+                                std::vector<std::string>& matches, bool& path_known) const {
+  path_known = false;
+  if (path.empty() || path.front() != '/') return nullptr;
+  const std::vector<std::string> segments = split_path(path);
+  for (const Route& r : routes_) {
+    if (r.segments.size() != segments.size()) continue;
+    std::vector<std::string> groups{path};
+    bool ok = true;
+    for (std::size_t i = 0; i < segments.size() && ok; ++i) {
+      const std::string& want = r.segments[i];
+      const std::string& got = segments[i];
+      if (want == "{}") ok = !got.empty();
+      else if (want == "{n}") ok = all_digits(got);
+      else ok = want == got;
+      if (ok && want.front() == '{') groups.push_back(got);
+    }
+    if (!ok) continue;
+    path_known = true;
+    if (r.method != method) continue;
+    matches = std::move(groups);
+    return &r.handler;
+  }
+  return nullptr;
+}
+
+std::string etag(std::int64_t revision) {
+  std::string out = "\"";
+  out += std::to_string(revision);
+  out += '"';
+  return out;
+}
+
+std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+Json parse_trusted(const std::string& text) { return Json::parse(to_valid_utf8(text)); }
 
 HttpError from_store(const store::Error& e) {
   HttpError h;
@@ -42,21 +92,26 @@ HttpError from_store(const store::Error& e) {
   return h;
 }
 
-void send_json(httplib::Response& res, int status, const Json& body) {
+void send_json(Response& res, int status, const Json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  res.set_content(dump(body), "application/json");
 }
 
-void send_error(httplib::Response& res, const HttpError& e) {
+void send_error(Response& res, const HttpError& e) {
   Json err = {{"code", e.code}, {"message", e.message}, {"field", e.field.empty() ? Json(nullptr) : Json(e.field)}};
   if (e.current_revision) {
     err["current_revision"] = *e.current_revision;
-    res.set_header("ETag", "\"" + std::to_string(*e.current_revision) + "\"");
+    res.set_header("ETag", etag(*e.current_revision));
   }
   send_json(res, e.status, Json{{"error", std::move(err)}});
 }
 
-Json parse_object(const httplib::Request& req) {
+Json parse_object(const Request& req) {
+  // The parser itself is iterative, but dump() and the scenario reader recurse: refuse deep
+  // nesting before building anything.
+  if (json_depth(req.body, kMaxJsonDepth) > kMaxJsonDepth)
+    throw HttpError{400, "invalid_json",
+                    "the request body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels", "body", {}};
   Json body = Json::parse(req.body, nullptr, false);
   if (body.is_discarded())
     throw HttpError{400, "invalid_json", "the request body is not valid JSON", "body", {}};
@@ -64,7 +119,7 @@ Json parse_object(const httplib::Request& req) {
   return body;
 }
 
-std::optional<std::int64_t> base_revision(const httplib::Request& req, const Json& body, bool required) {
+std::optional<std::int64_t> base_revision(const Request& req, const Json& body, bool required) {
   if (req.has_header("If-Match")) {
     std::string v = req.get_header_value("If-Match");
     if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
@@ -137,31 +192,21 @@ void require_not_observer(const Principal& who, const char* what) {
     throw HttpError{403, "forbidden", std::string("an observer may not ") + what, {}, {}};
 }
 
-void add_route(httplib::Server& svr, Ctx& ctx, const char* method, const std::string& pattern, Handler h) {
-  auto wrapped = [&ctx, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
-    try {
-      const std::string auth = req.get_header_value("Authorization");
-      std::optional<Principal> who;
-      if (auth.size() > 7 && auth.compare(0, 7, "Bearer ") == 0) who = ctx.store.authenticate(auth.substr(7));
-      if (!who) {
-        res.set_header("WWW-Authenticate", "Bearer");
-        throw HttpError{401, "unauthorized", "a valid `Authorization: Bearer TOKEN` header is required",
-                        "Authorization", {}};
-      }
-      note_principal(*who);
-      h(ctx, *who, req, res);
-    } catch (const HttpError& e) {
-      send_error(res, e);
-    } catch (const std::exception& e) {
-      ctx.log->error("handler failed: {} {}: {}", req.method, req.path, e.what());
-      send_error(res, HttpError{500, "internal", "internal error; the server log has the details", {}, {}});
-    }
-  };
-  const std::string m = method;
-  if (m == "GET") svr.Get(pattern, wrapped);
-  else if (m == "PUT") svr.Put(pattern, wrapped);
-  else if (m == "POST") svr.Post(pattern, wrapped);
-  else if (m == "DELETE") svr.Delete(pattern, wrapped);
+Principal in_scenario(const Principal& who, const Scenario& s) {
+  if (who.role != AccessRole::party) return who;
+  for (const Party& p : s.parties)
+    if (p.id == who.party) return who;
+  Principal observer = who;
+  observer.role = AccessRole::observer;
+  observer.party.clear();
+  return observer;
+}
+
+std::optional<std::size_t> limit_param(const Request& req) {
+  if (!req.has_param("limit")) return std::nullopt;
+  const auto v = parse_decimal(req.get_param_value("limit"));
+  if (!v) throw HttpError{400, "invalid", "`limit` must be a whole number from 1 to 10000", "limit", {}};
+  return static_cast<std::size_t>(std::clamp(*v, 1LL, 10000LL));
 }
 
 std::optional<std::string> ViewCache::get(const std::string& key, std::int64_t revision) const {

@@ -6,18 +6,19 @@ namespace accord::server {
 namespace {
 
 Json run_json(const store::RunRecord& r, const Principal& who) {
-  Json result = Json::parse(r.result_json);
+  Json result = parse_trusted(r.result_json);
   if (who.role == AccessRole::party) result = reduce_for_party(r.engine, result, who.party);
   Json j = {{"id", r.id},           {"engine", r.engine},         {"revision", r.revision},
             {"created_by", r.created_by}, {"created_at", r.created_at}};
-  if (who.role == AccessRole::mediator) j["params"] = Json::parse(r.params_json);
+  if (who.role == AccessRole::mediator) j["params"] = parse_trusted(r.params_json);
   j["result"] = std::move(result);
   return j;
 }
 
-void post(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+void post(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   const std::string id = req.matches[1], engine = req.matches[2];
   const auto snap = snapshot_or_throw(ctx, id);
+  const Principal who = in_scenario(caller, snap->scenario);
   require_mediator(who, "run analyses");
   if (!known_engine(engine))
     throw HttpError{404, "not_found", "no engine `" + engine + "`; expected evaluate, bargain, gmcr or forecast",
@@ -30,17 +31,17 @@ void post(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::
   rec.scenario = id;
   rec.engine = engine;
   rec.revision = snap->revision;
-  rec.params_json = params.dump();
-  rec.result_json = result.dump();
+  rec.params_json = dump(params);
+  rec.result_json = dump(result);
   rec.created_by = who.name;
   auto stored = ctx.store.add_run(rec);
   if (!stored) throw from_store(stored.error());
   send_json(res, 201, {{"scenario", id}, {"run", run_json(*stored, who)}});
 }
 
-void list(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+void list(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   const std::string id = req.matches[1];
-  (void)snapshot_or_throw(ctx, id);
+  const Principal who = in_scenario(caller, snapshot_or_throw(ctx, id)->scenario);
   require_not_observer(who, "see analysis results");
   std::optional<std::string> engine;
   if (req.has_param("engine")) engine = req.get_param_value("engine");
@@ -51,9 +52,9 @@ void list(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::
   send_json(res, 200, {{"scenario", id}, {"runs", std::move(out)}});
 }
 
-void get_one(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+void get_one(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   const std::string id = req.matches[1];
-  (void)snapshot_or_throw(ctx, id);
+  const Principal who = in_scenario(caller, snapshot_or_throw(ctx, id)->scenario);
   require_not_observer(who, "see analysis results");
   std::int64_t run_id = 0;
   try {
@@ -68,10 +69,10 @@ void get_one(Ctx& ctx, const Principal& who, const httplib::Request& req, httpli
 
 }  // namespace
 
-void add_analysis_routes(httplib::Server& svr, Ctx& ctx) {
-  add_route(svr, ctx, "POST", R"(/api/scenarios/([^/]+)/analyses/([^/]+))", post);
-  add_route(svr, ctx, "GET", R"(/api/scenarios/([^/]+)/analyses)", list);
-  add_route(svr, ctx, "GET", R"(/api/scenarios/([^/]+)/analyses/([0-9]+))", get_one);
+void add_analysis_routes(RouteTable& routes) {
+  routes.add("POST", "/api/scenarios/{}/analyses/{}", post);
+  routes.add("GET", "/api/scenarios/{}/analyses", list);
+  routes.add("GET", "/api/scenarios/{}/analyses/{n}", get_one);
 }
 
 }  // namespace accord::server

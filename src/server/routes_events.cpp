@@ -13,19 +13,13 @@ Json event_json(const store::EventRecord& r) {
           {"revision", r.revision}};
 }
 
-void list(Ctx& ctx, const Principal&, const httplib::Request& req, httplib::Response& res) {
+void list(Ctx& ctx, const Principal&, const Request& req, Response& res) {
   const std::string id = req.matches[1];
   store::HistoryFilter f;
   if (req.has_param("kind")) f.kind = req.get_param_value("kind");
   if (req.has_param("since")) f.since = req.get_param_value("since");
   if (req.has_param("until")) f.until = req.get_param_value("until");
-  if (req.has_param("limit")) {
-    try {
-      f.limit = static_cast<std::size_t>(std::clamp(std::stol(req.get_param_value("limit")), 1L, 10000L));
-    } catch (const std::exception&) {
-      throw HttpError{400, "invalid", "`limit` must be a number", "limit", {}};
-    }
-  }
+  if (const auto limit = limit_param(req)) f.limit = *limit;
   auto rows = ctx.store.events(id, f);
   if (!rows) throw from_store(rows.error());
   Json out = Json::array();
@@ -34,7 +28,7 @@ void list(Ctx& ctx, const Principal&, const httplib::Request& req, httplib::Resp
 }
 
 // POST {date, kind, text, note?, sources?, estimate?, revision?}
-void add(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+void add(Ctx& ctx, const Principal& who, const Request& req, Response& res) {
   const std::string id = req.matches[1];
   (void)snapshot_or_throw(ctx, id);
   require_mediator(who, "add timeline events");
@@ -53,15 +47,15 @@ void add(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::R
   e.estimate = get_bool(body, "estimate", "");
   auto added = ctx.store.add_event(id, e, base_revision(req, body, false), who.name);
   if (!added) throw from_store(added.error());
-  res.set_header("ETag", "\"" + std::to_string(added->revision) + "\"");
+  res.set_header("ETag", etag(added->revision));
   send_json(res, 201, {{"scenario", id}, {"revision", added->revision}, {"event", event_json(*added)}});
 }
 
 }  // namespace
 
-void add_event_routes(httplib::Server& svr, Ctx& ctx) {
-  add_route(svr, ctx, "GET", R"(/api/scenarios/([^/]+)/events)", list);
-  add_route(svr, ctx, "POST", R"(/api/scenarios/([^/]+)/events)", add);
+void add_event_routes(RouteTable& routes) {
+  routes.add("GET", "/api/scenarios/{}/events", list);
+  routes.add("POST", "/api/scenarios/{}/events", add);
 }
 
 }  // namespace accord::server

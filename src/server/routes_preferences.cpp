@@ -7,7 +7,7 @@ namespace accord::server {
 namespace {
 
 Json preferences_json(const Scenario& s, const std::string& party) {
-  const Json doc = Json::parse(io::write_scenario(s, io::TextFormat::json));
+  const Json doc = parse_trusted(io::write_scenario(s, io::TextFormat::json));
   const auto prefs = doc.find("preferences");
   if (prefs == doc.end() || !prefs->contains(party)) return nullptr;
   return (*prefs)[party];
@@ -19,22 +19,24 @@ PartyIndex party_or_throw(const Scenario& s, const std::string& party) {
   return p;
 }
 
-void get(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+void get(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   const std::string id = req.matches[1], party = req.matches[2];
   const auto snap = snapshot_or_throw(ctx, id);
+  const Principal who = in_scenario(caller, snap->scenario);
   require_self_or_mediator(who, party, "read the preferences of");
   party_or_throw(snap->scenario, party);
   auto changed = ctx.store.preferences_revision(id, party);
   if (!changed) throw from_store(changed.error());
-  res.set_header("ETag", "\"" + std::to_string(snap->revision) + "\"");
+  res.set_header("ETag", etag(snap->revision));
   send_json(res, 200, {{"scenario", id}, {"party", party}, {"revision", snap->revision},
                        {"changed_revision", *changed},
                        {"preferences", preferences_json(snap->scenario, party)}});
 }
 
-void put(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+void put(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   const std::string id = req.matches[1], party = req.matches[2];
   const auto snap = snapshot_or_throw(ctx, id);
+  const Principal who = in_scenario(caller, snap->scenario);
   require_self_or_mediator(who, party, "change the preferences of");
   party_or_throw(snap->scenario, party);
   const Json body = parse_object(req);
@@ -44,9 +46,9 @@ void put(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::R
     throw HttpError{400, "invalid", "`preferences` must be an object (docs/format.md \"Preferences\")",
                     "preferences", {}};
   // Validate through the scenario reader: splice the new preferences into the document.
-  Json doc = Json::parse(io::write_scenario(snap->scenario, io::TextFormat::json));
+  Json doc = parse_trusted(io::write_scenario(snap->scenario, io::TextFormat::json));
   doc["preferences"][party] = *prefs;
-  const io::LoadResult loaded = io::load_scenario_text(doc.dump(), "request.json");
+  const io::LoadResult loaded = io::load_scenario_text(dump(doc), "request.json");
   const std::string prefix = "preferences." + party;
   for (const Diagnostic& d : loaded.diagnostics) {
     if (d.severity != Severity::error) continue;
@@ -61,16 +63,16 @@ void put(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::R
   auto written = ctx.store.set_preferences(id, party, loaded.scenario->preferences[p.get()], snap->scenario, base,
                                            who.name);
   if (!written) throw from_store(written.error());
-  res.set_header("ETag", "\"" + std::to_string(written->revision) + "\"");
+  res.set_header("ETag", etag(written->revision));
   send_json(res, 200, {{"scenario", id}, {"party", party}, {"revision", written->revision},
                        {"preferences", preferences_json(*loaded.scenario, party)}});
 }
 
 }  // namespace
 
-void add_preference_routes(httplib::Server& svr, Ctx& ctx) {
-  add_route(svr, ctx, "GET", R"(/api/scenarios/([^/]+)/preferences/([^/]+))", get);
-  add_route(svr, ctx, "PUT", R"(/api/scenarios/([^/]+)/preferences/([^/]+))", put);
+void add_preference_routes(RouteTable& routes) {
+  routes.add("GET", "/api/scenarios/{}/preferences/{}", get);
+  routes.add("PUT", "/api/scenarios/{}/preferences/{}", put);
 }
 
 }  // namespace accord::server

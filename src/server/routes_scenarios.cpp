@@ -11,7 +11,7 @@ Json caller_json(const Principal& who) {
           {"party", who.party.empty() ? Json(nullptr) : Json(who.party)}};
 }
 
-void list(Ctx& ctx, const Principal& who, const httplib::Request&, httplib::Response& res) {
+void list(Ctx& ctx, const Principal& who, const Request&, Response& res) {
   Json items = Json::array();
   for (const auto& s : ctx.store.list_scenarios())
     items.push_back({{"id", s.id}, {"title", s.title}, {"revision", s.revision},
@@ -19,12 +19,13 @@ void list(Ctx& ctx, const Principal& who, const httplib::Request&, httplib::Resp
   send_json(res, 200, {{"caller", caller_json(who)}, {"scenarios", std::move(items)}});
 }
 
-void get(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+void get(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   const std::string id = req.matches[1];
   const auto snap = snapshot_or_throw(ctx, id);
-  const std::string etag = "\"" + std::to_string(snap->revision) + "\"";
-  res.set_header("ETag", etag);
-  if (req.get_header_value("If-None-Match") == etag) {
+  const Principal who = in_scenario(caller, snap->scenario);
+  const std::string tag = etag(snap->revision);
+  res.set_header("ETag", tag);
+  if (req.get_header_value("If-None-Match") == tag) {
     res.status = 304;
     return;
   }
@@ -33,10 +34,10 @@ void get(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::R
   if (!body) {
     // The canonical scenario JSON is spliced in as text: no re-parse on the hot path.
     Json head = {{"id", id}, {"revision", snap->revision}, {"updated_at", snap->updated_at}};
-    std::string text = head.dump();
+    std::string text = dump(head);
     text.pop_back();
     const std::string doc = io::write_scenario(scenario_view(snap->scenario, who), io::TextFormat::json);
-    text += ",\"scenario\":" + Json::parse(doc).dump() + "}";  // compact
+    text += ",\"scenario\":" + dump(parse_trusted(doc)) + "}";  // compact
     ctx.views.put(key, snap->revision, text);
     body = std::move(text);
   }
@@ -46,9 +47,9 @@ void get(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::R
 
 }  // namespace
 
-void add_scenario_routes(httplib::Server& svr, Ctx& ctx) {
-  add_route(svr, ctx, "GET", R"(/api/scenarios)", list);
-  add_route(svr, ctx, "GET", R"(/api/scenarios/([^/]+))", get);
+void add_scenario_routes(RouteTable& routes) {
+  routes.add("GET", "/api/scenarios", list);
+  routes.add("GET", "/api/scenarios/{}", get);
 }
 
 }  // namespace accord::server

@@ -37,7 +37,7 @@ const Version& version_or_throw(const Scenario& s, const std::string& id) {
   return s.versions[v.get()];
 }
 
-void get(Ctx& ctx, const Principal&, const httplib::Request& req, httplib::Response& res) {
+void get(Ctx& ctx, const Principal&, const Request& req, Response& res) {
   const std::string id = req.matches[1], version = req.matches[2];
   const std::string party = req.matches.size() > 3 ? std::string(req.matches[3]) : "";
   const auto snap = snapshot_or_throw(ctx, id);
@@ -46,7 +46,7 @@ void get(Ctx& ctx, const Principal&, const httplib::Request& req, httplib::Respo
     throw HttpError{404, "not_found", "no party `" + party + "` in this scenario", "party", {}};
   auto rows = ctx.store.current_stances(id, version);
   if (!rows) throw from_store(rows.error());
-  res.set_header("ETag", "\"" + std::to_string(snap->revision) + "\"");
+  res.set_header("ETag", etag(snap->revision));
   send_json(res, 200, {{"scenario", id}, {"version", version}, {"revision", snap->revision},
                        {"stances", matrix(snap->scenario, v, *rows, party)}});
 }
@@ -83,21 +83,22 @@ store::StanceInput parse_stance(const std::string& party, const std::string& poi
   return in;
 }
 
-void write(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res,
+void write(Ctx& ctx, const Principal& who, const Request& req, Response& res,
            const std::string& id, const std::string& version, std::vector<store::StanceInput> inputs,
            std::int64_t base) {
   auto written = ctx.store.set_stances(id, version, inputs, base, who.name);
   if (!written) throw from_store(written.error());
   (void)req;
-  res.set_header("ETag", "\"" + std::to_string(written->revision) + "\"");
+  res.set_header("ETag", etag(written->revision));
   send_json(res, 200, {{"scenario", id}, {"version", version}, {"revision", written->revision},
                        {"written", inputs.size()}});
 }
 
 // PUT .../stances/{party}: {revision, stances: {POINT: "accept" | {stance, note, sources, estimate}}}
-void put_party(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+void put_party(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   const std::string id = req.matches[1], version = req.matches[2], party = req.matches[3];
   const auto snap = snapshot_or_throw(ctx, id);
+  const Principal who = in_scenario(caller, snap->scenario);
   require_self_or_mediator(who, party, "set the stances of");
   const Json body = parse_object(req);
   const std::int64_t base = *base_revision(req, body, true);
@@ -111,7 +112,7 @@ void put_party(Ctx& ctx, const Principal& who, const httplib::Request& req, http
 }
 
 // PUT .../stances (mediator): {revision, stances: {PARTY: {POINT: stance}}}
-void put_all(Ctx& ctx, const Principal& who, const httplib::Request& req, httplib::Response& res) {
+void put_all(Ctx& ctx, const Principal& who, const Request& req, Response& res) {
   const std::string id = req.matches[1], version = req.matches[2];
   const auto snap = snapshot_or_throw(ctx, id);
   require_mediator(who, "set the stances of several parties at once");
@@ -131,7 +132,7 @@ void put_all(Ctx& ctx, const Principal& who, const httplib::Request& req, httpli
 }
 
 // GET /api/scenarios/{id}/history?version=&party=&point=&since=&until=&limit=
-void history(Ctx& ctx, const Principal&, const httplib::Request& req, httplib::Response& res) {
+void history(Ctx& ctx, const Principal&, const Request& req, Response& res) {
   const std::string id = req.matches[1];
   store::HistoryFilter f;
   auto param = [&](const char* key) -> std::optional<std::string> {
@@ -143,13 +144,7 @@ void history(Ctx& ctx, const Principal&, const httplib::Request& req, httplib::R
   f.point = param("point");
   f.since = param("since");
   f.until = param("until");
-  if (auto limit = param("limit")) {
-    try {
-      f.limit = static_cast<std::size_t>(std::clamp(std::stol(*limit), 1L, 10000L));
-    } catch (const std::exception&) {
-      throw HttpError{400, "invalid", "`limit` must be a number", "limit", {}};
-    }
-  }
+  if (const auto limit = limit_param(req)) f.limit = *limit;
   auto rows = ctx.store.stance_history(id, f);
   if (!rows) throw from_store(rows.error());
   Json out = Json::array();
@@ -163,13 +158,13 @@ void history(Ctx& ctx, const Principal&, const httplib::Request& req, httplib::R
 
 }  // namespace
 
-void add_stance_routes(httplib::Server& svr, Ctx& ctx) {
-  const std::string base = R"(/api/scenarios/([^/]+)/versions/([^/]+)/stances)";
-  add_route(svr, ctx, "GET", base, get);
-  add_route(svr, ctx, "GET", base + "/([^/]+)", get);
-  add_route(svr, ctx, "PUT", base, put_all);
-  add_route(svr, ctx, "PUT", base + "/([^/]+)", put_party);
-  add_route(svr, ctx, "GET", R"(/api/scenarios/([^/]+)/history)", history);
+void add_stance_routes(RouteTable& routes) {
+  const std::string base = "/api/scenarios/{}/versions/{}/stances";
+  routes.add("GET", base, get);
+  routes.add("GET", base + "/{}", get);
+  routes.add("PUT", base, put_all);
+  routes.add("PUT", base + "/{}", put_party);
+  routes.add("GET", "/api/scenarios/{}/history", history);
 }
 
 }  // namespace accord::server

@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -113,6 +114,67 @@ inline Http request(int port, const std::string& method, const std::string& path
   return r;
 }
 
+// The `accord` binary the server tests run: the one built with them, or
+// $ACCORD_TEST_SERVE_BINARY (to measure another build, e.g. the base commit's, with the same tests).
+inline std::string cli_binary() {
+  const char* other = std::getenv("ACCORD_TEST_SERVE_BINARY");
+  return other && *other ? other : ACCORD_CLI_PATH;
+}
+
+// Runs `accord ARGS...` to completion (at most `timeout_ms`); returns the exit code (-1 on a
+// signal or timeout) and what it wrote to standard error.
+struct CliRun {
+  int code = -1;
+  std::string err;
+};
+inline CliRun run_cli(const std::vector<std::string>& args, int timeout_ms = 10000,
+                      const std::string& binary = cli_binary()) {
+  int errp[2];
+  if (::pipe(errp) != 0) throw std::runtime_error("pipe");
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int devnull = ::open("/dev/null", O_RDWR);
+    ::dup2(devnull, 0);
+    ::dup2(devnull, 1);
+    ::dup2(errp[1], 2);
+    ::close(errp[0]);
+    std::vector<std::string> all = {binary};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(errp[1]);
+  CliRun r;
+  {
+    char buf[4096];
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    for (;;) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+      pollfd p{errp[0], POLLIN, 0};
+      if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+      const ssize_t n = ::read(errp[0], buf, sizeof buf);
+      if (n <= 0) break;
+      r.err.append(buf, static_cast<std::size_t>(n));
+    }
+  }
+  ::close(errp[0]);
+  int status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (::waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      return r;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (WIFEXITED(status)) r.code = WEXITSTATUS(status);
+  return r;
+}
+
 inline std::string temp_db(const std::string& name) {
   const std::string path = std::string(::testing::TempDir()) + "accord_" + name + "_" + std::to_string(::getpid()) + ".db";
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
@@ -158,20 +220,31 @@ class TestServer {
   int port_ = -1;
 };
 
-// `accord serve --db PATH --port 0` as a child process; killed (SIGKILL) on destruction.
+// `accord serve --db PATH --port 0 [extra...]` as a child process; killed (SIGKILL) on
+// destruction. `binary` defaults to the CLI under test (the hostile suite can point it at
+// another build to measure "before"). Its standard error goes to `stderr_path` (or nowhere).
 class ServeProcess {
  public:
-  explicit ServeProcess(const std::string& db) {
+  explicit ServeProcess(const std::string& db, const std::vector<std::string>& extra = {},
+                        const std::string& stderr_path = "", const std::string& binary = cli_binary()) {
+    std::vector<std::string> args = {binary, "serve", "--db", db, "--port", "0"};
+    bool has_level = false;
+    for (const auto& a : extra) has_level = has_level || a == "--log-level";
+    if (!has_level) args.insert(args.end(), {"--log-level", "warn"});
+    args.insert(args.end(), extra.begin(), extra.end());
     int out[2];
     if (::pipe(out) != 0) throw std::runtime_error("pipe");
     pid_ = ::fork();
     if (pid_ == 0) {
       ::dup2(out[1], 1);
-      const int devnull = ::open("/dev/null", O_WRONLY);
-      ::dup2(devnull, 2);
+      const int err = stderr_path.empty() ? ::open("/dev/null", O_WRONLY)
+                                          : ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      ::dup2(err, 2);
       ::close(out[0]);
-      ::execl(ACCORD_CLI_PATH, ACCORD_CLI_PATH, "serve", "--db", db.c_str(), "--port", "0", "--log-level", "warn",
-              static_cast<char*>(nullptr));
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(argv[0], argv.data());
       ::_exit(127);
     }
     ::close(out[1]);
@@ -180,6 +253,7 @@ class ServeProcess {
     const std::size_t colon = line.rfind(':');
     if (colon != std::string::npos) port_ = std::atoi(line.c_str() + colon + 1);
   }
+  [[nodiscard]] pid_t pid() const { return pid_; }
   ~ServeProcess() { kill(); }
   void kill() {
     if (pid_ <= 0) return;

@@ -13,13 +13,18 @@ struct Options {
   std::string host = "127.0.0.1";  // loopback unless told otherwise
   int port = 8080;                  // 0: any free port (see Server::port())
   std::string static_dir;           // served at `/` when set and present
-  std::size_t max_body_bytes = 1u << 20;  // larger request bodies get 413
-  int threads = 64;                 // worker threads (each serves one connection at a time)
-  int read_timeout_s = 5;           // slow clients are cut off after this long per read
-  int write_timeout_s = 5;
-  int keep_alive_timeout_s = 5;
+  std::size_t max_body_bytes = 1u << 20;  // larger request bodies get 413, whatever the framing
+  int threads = 16;                 // worker threads running route handlers
+  int io_threads = 2;               // threads running every connection's I/O (asynchronous)
+  int read_timeout_s = 5;           // total time for a request's headers (else 408, closed)
+  int body_timeout_s = 30;          // total time for a request's body (else 408, closed)
+  int write_timeout_s = 30;         // total time to send one response
+  std::size_t max_header_bytes = 16 * 1024;  // request line + headers (else 431)
+  std::size_t max_headers = 100;    // header fields (else 431)
+  int max_connections_per_ip = 128; // open connections per client address (else 503, closed)
+  int max_connections = 10000;      // open connections in total
   std::string log_file;             // empty: standard error
-  std::string log_level = "info";   // trace | debug | info | warn | error | off
+  std::string log_level = "info";   // trace | debug | info | warn | error | critical | off
 };
 
 class Server {
