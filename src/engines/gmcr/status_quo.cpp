@@ -131,6 +131,7 @@ bool search_tree(const Graph& g, StateCode sq, bool improving_only, LayerMethod 
     pass_cost += static_cast<double>(g.cube) * (static_cast<double>(std::popcount(p.mask)) + 8.0);
   std::vector<StateCode> layer = {sq}, next;
   while (!layer.empty() && reached < g.codes.size()) {
+    if (deadline.expired()) return false;  // once per layer, whatever its size
     double moves = 0.0;
     for (const StateCode x : layer)
       for (const Player& p : dms) moves += std::ldexp(1.0, std::popcount(g.free_bits(p.mask, x)));
