@@ -60,6 +60,9 @@ struct Params {
   // Two or more decision makers: also analyse the conflict in which they move as one.
   std::vector<DecisionMakerIndex> coalition;
   bool status_quo_paths = true;
+  // Paths are kept for at most this many equilibria (in state order); past it the result
+  // says so (Stop::size_limit) — millions of equilibria would take gigabytes of paths.
+  std::size_t max_status_quo_paths = 100000;
 };
 
 // A focal decision maker, or a coalition acting as one.

@@ -183,7 +183,14 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
                 mib(with_sq) + ", limit " + mib(params.max_memory);
       if (stop == Stop::finished) stop = Stop::memory_limit;
     } else if (sq_wanted) {
-      a.status_quo_paths_computed = detail::status_quo_paths(g, *conflict.status_quo, params.deadline, a);
+      std::size_t targets = 0;
+      a.status_quo_paths_computed = detail::status_quo_paths(g, *conflict.status_quo, params.deadline,
+                                                             params.max_status_quo_paths, targets, a);
+      if (a.status_quo_paths_computed && targets > params.max_status_quo_paths) {
+        detail += (detail.empty() ? "" : "; ") + std::string("status-quo paths kept for the first ") +
+                  std::to_string(params.max_status_quo_paths) + " of " + std::to_string(targets) + " equilibria";
+        if (stop == Stop::finished) stop = Stop::size_limit;
+      }
       if (!a.status_quo_paths_computed) {
         a.status_quo_paths.clear();
         detail += (detail.empty() ? "" : "; ") + std::string("status-quo paths not computed");

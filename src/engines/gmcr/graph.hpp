@@ -94,8 +94,9 @@ void player_stability(const Graph& g, const std::vector<Player>& players, std::s
 
 // Shortest paths from the status quo to each target over moves of the decision makers.
 // False (and no paths) when the deadline expired first.
+// At most `max_paths` targets are kept; `targets` counts them all.
 [[nodiscard]] bool status_quo_paths(const Graph& g, StateCode sq, const Deadline& deadline,
-                                    Analysis& a);
+                                    std::size_t max_paths, std::size_t& targets, Analysis& a);
 // The breadth-first tree behind status_quo_paths, for tests: parent[code] (~0: not reached)
 // and the mover into each code. Each layer either enumerates its moves or uses whole-cube
 // passes (automatic: whichever costs less); the tree is the same either way.

@@ -148,7 +148,8 @@ bool search_tree(const Graph& g, StateCode sq, bool improving_only, LayerMethod 
   return true;
 }
 
-bool status_quo_paths(const Graph& g, StateCode sq, const Deadline& deadline, Analysis& a) {
+bool status_quo_paths(const Graph& g, StateCode sq, const Deadline& deadline, std::size_t max_paths,
+                      std::size_t& targets, Analysis& a) {
   SearchTree improving, moving;
   if (!search_tree(g, sq, true, LayerMethod::automatic, deadline, improving)) return false;
   if (!search_tree(g, sq, false, LayerMethod::automatic, deadline, moving)) return false;
@@ -160,6 +161,7 @@ bool status_quo_paths(const Graph& g, StateCode sq, const Deadline& deadline, An
       if (eq && eq->test(k)) r.equilibrium_under.push_back(c);
     }
     if (r.equilibrium_under.empty()) continue;
+    if (++targets > max_paths) continue;  // counted, not kept
     r.by_improvements = path_to(g, improving, sq, g.codes[k]);
     r.by_moves = path_to(g, moving, sq, g.codes[k]);
     a.status_quo_paths.push_back(std::move(r));
