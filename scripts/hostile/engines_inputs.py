@@ -6,7 +6,7 @@
   engines_inputs.py gmcr DMS OPTS SEED > f.yaml     conflict: DMS decision makers x OPTS options each
   engines_inputs.py gmcrpy-ranking OPTS > f.gmcr    gmcr-py file whose ranking covers 2^OPTS states
 
-The same generators (same seeds, same shapes) live in tests/hostile/*_large_test.cpp.
+The same shapes (other random numbers: std::mt19937) are generated in tests/hostile/forecast_util.hpp.
 """
 import json
 import random
