@@ -1,6 +1,7 @@
 // accord forecast SOURCE [--model smp|eum|mean|median] [--runs N] [--seed S] [--noise X]
 //                        [--sensitivity K] [--json]
 // SOURCE: a scenario (built-in name or YAML/JSON file), a KTAB SMP CSV or an EUM CSV.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -110,6 +111,12 @@ void run_forecast(const Opts& o) {
   params.model = *model;
   params.deadline = o.budget.deadline();
   params.max_actors = o.max_actors;
+  if (o.budget.max_nodes > 0) {  // --max-nodes: at most this many SMP turns / EUM rounds
+    const int cap = static_cast<int>(std::min<std::uint64_t>(o.budget.max_nodes, 1'000'000));
+    params.smp.max_turns = cap;
+    params.smp.min_turns = std::min(params.smp.min_turns, cap);
+    params.eum.max_rounds = cap;
+  }
 
   const forecast::Result r = forecast::run(p, params);
   if (!r.ok()) throw Exit{kExitInvalidInput, o.source + ": " + r.error};
