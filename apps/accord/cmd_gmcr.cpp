@@ -2,6 +2,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <random>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -24,9 +25,11 @@ struct Deferred {
 };
 struct Lazy {
   std::vector<Deferred> arrays;
+  // A random tag, so that no text from the input (a name, say) can pose as a placeholder.
+  std::string tag = std::to_string(std::random_device{}()) + "_";
   Json defer(std::size_t count, std::function<Json(std::size_t)> item) {
     arrays.push_back({count, std::move(item)});
-    return Json("\x01" "deferred" + std::to_string(arrays.size() - 1));
+    return Json("\x01" "deferred" + tag + std::to_string(arrays.size() - 1));
   }
 };
 
@@ -40,7 +43,7 @@ void append_indented(std::string& out, const std::string& text, std::size_t inde
 
 void stream_json(const Json& j, const Lazy& lazy, std::ostream& os) {
   const std::string text = j.dump(2);
-  const std::string marker = "\"\\u0001deferred";
+  const std::string marker = "\"\\u0001deferred" + lazy.tag;
   std::string buf;
   std::size_t at = 0;
   const auto flush = [&](bool force) {
