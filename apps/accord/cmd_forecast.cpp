@@ -1,6 +1,7 @@
 // accord forecast SOURCE [--model smp|eum|mean|median] [--runs N] [--seed S] [--noise X]
 //                        [--sensitivity K] [--json]
 // SOURCE: a scenario (built-in name or YAML/JSON file), a KTAB SMP CSV or an EUM CSV.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -25,7 +26,13 @@ struct Opts {
   int threads = 0;
   std::size_t sensitivity = 0;
   bool json = false;
+  BudgetFlags budget;
+  std::size_t max_actors = forecast::kDefaultMaxActors;
 };
+
+Json termination_json(const Termination& t) {
+  return {{"stop", std::string(to_string(t.stop))}, {"detail", t.detail}};
+}
 
 struct Input {
   ForecastProblem problem;
@@ -102,9 +109,18 @@ void run_forecast(const Opts& o) {
   const auto model = forecast::model_from_string(model_name);
   if (!model) throw Exit{kExitInvalidInput, "unknown --model `" + model_name + "`; expected smp, eum, mean or median"};
   params.model = *model;
+  params.deadline = o.budget.deadline();
+  params.max_actors = o.max_actors;
+  if (o.budget.max_nodes > 0) {  // --max-nodes: at most this many SMP turns / EUM rounds
+    const int cap = static_cast<int>(std::min<std::uint64_t>(o.budget.max_nodes, 1'000'000));
+    params.smp.max_turns = cap;
+    params.smp.min_turns = std::min(params.smp.min_turns, cap);
+    params.eum.max_rounds = cap;
+  }
 
   const forecast::Result r = forecast::run(p, params);
   if (!r.ok()) throw Exit{kExitInvalidInput, o.source + ": " + r.error};
+  warn_if_partial(r.termination, "the forecast");
 
   // Baselines of the input positions (weights = capability x salience).
   std::vector<double> base_mean, base_median;
@@ -124,19 +140,18 @@ void run_forecast(const Opts& o) {
     mcp.noise.scale = o.noise >= 0 ? o.noise : settings.noise.value_or(1.0);
     mcp.threads = o.threads;
     std::mutex mu;
-    const bool bar = stdout_is_tty() && !o.json && mcp.runs >= 20;
+    // Progress on a terminal (stderr), from worker threads: one line, rate-limited.
+    const ProgressFn bar = mcp.runs >= 20 ? terminal_progress("Monte Carlo") : nullptr;
     if (bar)
-      mcp.progress = [&mu, total = mcp.runs](std::size_t done) {
-        const std::size_t step = std::max<std::size_t>(1, total / 50);
-        if (done % step != 0 && done != total) return;
+      mcp.progress = [&mu, &bar, total = mcp.runs](std::size_t done) {
         std::lock_guard<std::mutex> lock(mu);
-        const int width = 40;
-        const int fill = static_cast<int>(width * done / total);
-        std::cerr << "\rMonte Carlo [" << std::string(fill, '#') << std::string(width - fill, ' ')
-                  << "] " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+        bar(static_cast<double>(done) / static_cast<double>(total),
+            std::to_string(done) + "/" + std::to_string(total) + " runs");
       };
     mc = forecast::monte_carlo(p, params, mcp);
+    if (bar) bar(1.0, "");
     if (!mc->ok()) throw Exit{kExitInvalidInput, o.source + ": " + mc->error};
+    warn_if_partial(mc->termination, "the Monte Carlo analysis");
   }
   std::optional<forecast::SensitivityResult> sens;
   if (o.sensitivity > 0) {
@@ -144,6 +159,7 @@ void run_forecast(const Opts& o) {
     sp.threads = o.threads;
     sens = forecast::sensitivity(p, params, sp);
     if (!sens->ok()) throw Exit{kExitInvalidInput, o.source + ": " + sens->error};
+    warn_if_partial(sens->termination, "the sensitivity analysis");
   }
 
   if (o.json) {
@@ -152,6 +168,7 @@ void run_forecast(const Opts& o) {
     j["model"] = std::string(forecast::to_string(params.model));
     j["turns"] = r.turns;
     j["converged"] = r.converged;
+    j["termination"] = termination_json(r.termination);
     j["dimensions"] = Json::array();
     for (const auto& d : p.dimensions)
       j["dimensions"].push_back({{"id", d.id}, {"title", d.title}, {"lo", d.lo}, {"hi", d.hi}});
@@ -178,6 +195,8 @@ void run_forecast(const Opts& o) {
     if (mc) {
       Json m;
       m["runs"] = mc->runs;
+      m["completed"] = mc->completed;
+      m["termination"] = termination_json(mc->termination);
       m["seed"] = mcp.seed;
       m["noise"] = {{"position_sd", mcp.noise.position_sd}, {"salience_sd", mcp.noise.salience_sd},
                     {"capability_sd", mcp.noise.capability_sd}, {"scale", mcp.noise.scale}};
@@ -204,6 +223,7 @@ void run_forecast(const Opts& o) {
         arr.push_back(std::move(e));
       }
       j["sensitivity"] = std::move(arr);
+      j["sensitivity_termination"] = termination_json(sens->termination);
     }
     j["notes"] = in.notes;
     return write_output(o.output, j.dump(2) + "\n");
@@ -213,7 +233,9 @@ void run_forecast(const Opts& o) {
   out << "Forecast (" << forecast::to_string(params.model) << ") of " << (p.name.empty() ? o.source : p.name)
       << ": " << p.actors.size() << " actors, " << p.dimensions.size() << " dimensions";
   if (params.model == forecast::Model::smp || params.model == forecast::Model::eum)
-    out << "; " << r.turns << " turns" << (r.converged ? "" : " (turn limit reached)");
+    out << "; " << r.turns << " turns"
+        << (!r.termination.finished() ? " (stopped by the time budget: partial)"
+                                       : r.converged ? "" : " (turn limit reached)");
   out << "\n\n";
   for (std::size_t k = 0; k < p.dimensions.size(); ++k) {
     const auto& d = p.dimensions[k];
@@ -223,7 +245,9 @@ void run_forecast(const Opts& o) {
     out << "   [weighted mean " << fmt(base_mean[k]) << ", weighted median " << fmt(base_median[k])
         << "; scale " << fmt(d.lo, 0) << ".." << fmt(d.hi, 0) << "]\n";
     if (mc && k < mc->dimensions.size())
-      out << "      Monte Carlo (" << mc->runs << " runs): mean " << fmt(mc->dimensions[k].mean)
+      out << "      Monte Carlo (" << (mc->termination.finished() ? std::to_string(mc->runs)
+                                                                  : std::to_string(mc->completed) + " of " + std::to_string(mc->runs))
+          << " runs): mean " << fmt(mc->dimensions[k].mean)
           << ", 5-95% " << fmt(mc->dimensions[k].p05) << " .. " << fmt(mc->dimensions[k].p95) << "\n";
   }
   if (params.model == forecast::Model::smp || params.model == forecast::Model::eum) {
@@ -267,6 +291,9 @@ void add_forecast(CLI::App& app) {
   cmd->add_option("--sensitivity", o->sensitivity, "Show the K inputs that move the forecast most");
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/forecast.md)");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
+  add_budget_options(cmd, o->budget);
+  cmd->add_option("--max-actors", o->max_actors, "Refuse smp/eum runs with more actors than this")
+      ->capture_default_str();
   cmd->callback([o] {
     if (o->runs < -1 || o->runs > 10'000'000) throw Exit{kExitInvalidInput, "--runs must be in [0, 10000000]"};
     if (o->noise < -1 || o->noise > 10) throw Exit{kExitInvalidInput, "--noise must be in [0, 10]"};

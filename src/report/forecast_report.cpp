@@ -14,11 +14,17 @@ struct Headline {
   std::vector<double> mean, median;  // of the input positions
 };
 
-std::optional<Headline> headline(const Scenario& s) {
+// nullopt when there is nothing to forecast; `error` set when the SMP refused the problem.
+std::optional<Headline> headline(const Scenario& s, const Deadline& deadline, std::string& error) {
   Headline h;
   h.input = forecast::from_scenario(s);
-  h.smp = forecast::run(h.input.problem, forecast::Params{});
-  if (!h.smp.ok()) return std::nullopt;
+  forecast::Params params;
+  params.deadline = deadline;
+  h.smp = forecast::run(h.input.problem, params);
+  if (!h.smp.ok()) {
+    if (h.smp.termination.stop == Stop::size_limit) error = h.smp.error;
+    return std::nullopt;
+  }
   const ForecastProblem& p = h.input.problem;
   for (std::size_t k = 0; k < p.dimensions.size(); ++k) {
     std::vector<double> x, w;
@@ -49,13 +55,17 @@ std::string nearest_option(const Issue& issue, double x) {
 
 }  // namespace
 
-nlohmann::ordered_json forecast_headline_json(const Scenario& s) {
+nlohmann::ordered_json forecast_headline_json(const Scenario& s, const Deadline& deadline) {
   nlohmann::ordered_json j;
-  const auto h = headline(s);
+  std::string error;
+  const auto h = headline(s, deadline, error);
+  if (!error.empty()) j["error"] = error;
   if (!h) return j;
   j["model"] = "smp";
   j["turns"] = h->smp.turns;
   j["converged"] = h->smp.converged;
+  j["termination"] = {{"stop", std::string(to_string(h->smp.termination.stop))},
+                      {"detail", h->smp.termination.detail}};
   nlohmann::ordered_json issues = nlohmann::ordered_json::object();
   for (std::size_t k = 0; k < s.issues.size(); ++k) {
     nlohmann::ordered_json e;
@@ -70,8 +80,10 @@ nlohmann::ordered_json forecast_headline_json(const Scenario& s) {
   return j;
 }
 
-std::string forecast_headline_text(const Scenario& s, Style style) {
-  const auto h = headline(s);
+std::string forecast_headline_text(const Scenario& s, Style style, const Deadline& deadline) {
+  std::string error;
+  const auto h = headline(s, deadline, error);
+  if (!error.empty()) return "\n" + wrap("Forecast not computed: " + error + ".");
   if (!h) return "";
   const std::string title = "Forecast: where each issue lands (SMP, KTAB defaults)";
   std::string out = style == Style::markdown ? "\n## " + title + "\n\n"
@@ -85,7 +97,9 @@ std::string forecast_headline_text(const Scenario& s, Style style) {
   out += t.render(style, 100, 2);
   out += wrap(std::to_string(h->input.problem.actors.size()) + " actors bargained for " +
               std::to_string(h->smp.turns) + " turns" +
-              (h->smp.converged ? "" : " (turn limit reached)") +
+              (!h->smp.termination.finished() ? " (stopped by the time budget: partial)"
+               : h->smp.converged             ? ""
+                                              : " (turn limit reached)") +
               ". Discrete issues are on 0-100 in option order; weights = capability x salience. "
               "Details and Monte Carlo bands: accord forecast " + s.id + " --runs 1000.");
   return out;

@@ -37,9 +37,15 @@ std::vector<StateIndex> equilibria(const Analysis& a, Concept k) {
 
 }  // namespace
 
-nlohmann::ordered_json gmcr_headline_json(const Scenario& s) {
+gmcr::Params params_with(const Deadline& deadline) {
+  gmcr::Params p;
+  p.deadline = deadline;
+  return p;
+}
+
+nlohmann::ordered_json gmcr_headline_json(const Scenario& s, const Deadline& deadline) {
   if (!s.conflict) return nullptr;
-  const gmcr::RunResult run = gmcr::run(s);
+  const gmcr::RunResult run = gmcr::run(s, params_with(deadline));
   nlohmann::ordered_json j;
   if (!run.ok()) {
     j["error"] = run.diagnostics.empty() ? "analysis failed" : run.diagnostics.front().to_string();
@@ -52,6 +58,7 @@ nlohmann::ordered_json gmcr_headline_json(const Scenario& s) {
   j["states"] = a.states.size();
   j["equilibria"] = nlohmann::ordered_json::object();
   for (Concept k : a.concepts) {
+    if (!a.equilibria[static_cast<std::size_t>(k)]) continue;  // not computed (budget)
     auto& list = j["equilibria"][std::string(gmcr::to_string(k))] = nlohmann::ordered_json::array();
     for (StateIndex e : equilibria(a, k)) list.push_back(a.pattern(e));
   }
@@ -65,13 +72,15 @@ nlohmann::ordered_json gmcr_headline_json(const Scenario& s) {
     for (const auto& r : a.status_quo_paths)
       if (r.by_improvements && r.target != *a.status_quo)
         reach.push_back({{"state", a.pattern(r.target)}, {"path", path_text(c, a, *r.by_improvements)}});
+    j["status_quo"]["paths_computed"] = a.status_quo_paths_computed;
   }
+  j["termination"] = {{"stop", std::string(to_string(a.termination.stop))}, {"detail", a.termination.detail}};
   return j;
 }
 
-std::string gmcr_headline_text(const Scenario& s, Style style) {
+std::string gmcr_headline_text(const Scenario& s, Style style, const Deadline& deadline) {
   if (!s.conflict) return {};
-  const gmcr::RunResult run = gmcr::run(s);
+  const gmcr::RunResult run = gmcr::run(s, params_with(deadline));
   if (!run.ok())
     return wrap("Stability analysis failed: " +
                 (run.diagnostics.empty() ? std::string("unknown error") : run.diagnostics.front().to_string()));
@@ -86,6 +95,10 @@ std::string gmcr_headline_text(const Scenario& s, Style style) {
   t.header = {"concept", "equilibria", "e.g. (options taken)"};
   t.right_align = {false, true, false};
   for (Concept k : a.concepts) {
+    if (!a.equilibria[static_cast<std::size_t>(k)]) {
+      t.rows.push_back({std::string(gmcr::to_string(k)), "-", "not computed (time budget)"});
+      continue;
+    }
     const auto eq = equilibria(a, k);
     std::string examples;
     for (std::size_t n = 0; n < eq.size() && n < 2; ++n)
@@ -115,6 +128,9 @@ std::string gmcr_headline_text(const Scenario& s, Style style) {
                                      " equilibria can be reached from it by unilateral improvements (shortest paths):");
     out += paths;
   }
+  if (!a.termination.finished())
+    out += wrap("The analysis stopped early (" + std::string(to_string(a.termination.stop)) + ": " +
+                a.termination.detail + "); the result is partial.");
   out += wrap("Details, explanations and coalitions: accord gmcr " + s.id + " --explain STATE.");
   return out;
 }

@@ -47,8 +47,16 @@ struct EumParams {
   double move_tolerance = 1e-9;  // a round with every move below tol * range stops the run
 };
 
+// The smp and eum models keep several actors x actors matrices and cost actors^3 (smp) per
+// turn: larger problems are refused (Stop::size_limit) rather than run for hours.
+inline constexpr std::size_t kDefaultMaxActors = 3000;
+
 struct Params {
-  Deadline deadline;  // time budget for the whole run (default: none)
+  // Time budget (default: none). SMP checks it inside each turn and stops before a turn that
+  // would not end in time; EUM between rounds; Monte Carlo and sensitivity between runs. A
+  // stopped run reports the forecast of the last completed turn (Result::termination).
+  Deadline deadline;
+  std::size_t max_actors = kDefaultMaxActors;  // smp and eum only
   Model model = Model::smp;
   SmpParams smp;
   EumParams eum;
@@ -69,6 +77,9 @@ struct Result {
   // SMP: probability that each actor's final position wins a probabilistic Condorcet
   // election (actors sharing a position share its probability). Empty for other models.
   std::vector<double> probabilities;
+  // finished, or time_limit with the turns done ("3 of at most 100 turns"); size_limit goes
+  // with an error.
+  Termination termination;
   [[nodiscard]] bool ok() const { return error.empty(); }
   [[nodiscard]] const std::vector<std::vector<double>>& final_positions() const {
     return history.back();
@@ -78,6 +89,8 @@ struct Result {
 // Checks a problem (>= 1 dimension, >= 2 actors for smp/eum, finite values on scale,
 // capability > 0, salience in [0,1] with a positive sum). Returns "" when valid.
 [[nodiscard]] std::string validate(const ForecastProblem& p, Model m);
+// validate() and the size limit of `params` (the error names the limit and the size found).
+[[nodiscard]] std::string validate(const ForecastProblem& p, const Params& params);
 
 [[nodiscard]] Result run(const ForecastProblem& p, const Params& params);
 
@@ -125,10 +138,14 @@ struct DimensionSummary {
 
 struct MonteCarloResult {
   std::string error;
-  std::size_t runs = 0;
+  std::size_t runs = 0;                     // runs requested
+  std::size_t completed = 0;                // runs done (fewer when the deadline stopped it)
   std::size_t failed = 0;                   // runs whose perturbed input was rejected
   std::vector<DimensionSummary> dimensions; // distribution of the forecast, per dimension
-  std::vector<std::vector<double>> samples; // samples[run][dim], in run order
+  std::vector<std::vector<double>> samples; // samples[run][dim], in run order; NaN if not done
+  // finished, or time_limit: "37 of 100 runs" (the summaries are over the completed runs; a
+  // run the deadline cut short is not counted).
+  Termination termination;
   [[nodiscard]] bool ok() const { return error.empty(); }
 };
 
@@ -163,6 +180,8 @@ struct SensitivityResult {
   std::string error;
   std::vector<double> base;         // the unperturbed forecast
   std::vector<Sensitivity> inputs;  // every input, sorted by impact (largest first; stable)
+  // finished, or time_limit: "120 of 400 inputs" (inputs not evaluated: NaN slopes, impact 0).
+  Termination termination;
   [[nodiscard]] bool ok() const { return error.empty(); }
 };
 

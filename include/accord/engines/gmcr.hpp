@@ -45,12 +45,24 @@ class StateSet {
   std::vector<std::uint64_t> words_;
 };
 
+// Default memory budget of one analysis: 2 GiB (docs/gmcr.md "Budgets").
+inline constexpr std::uint64_t kDefaultMaxMemory = std::uint64_t{2} << 30;
+
 struct Params {
-  Deadline deadline;  // time budget for the whole run (default: none)
+  // Time budget for the whole run (default: none). Checked inside every per-player, per-concept
+  // computation and the status-quo search; what it stops is left not computed (nullopt) and
+  // Analysis::termination says what finished.
+  Deadline deadline;
+  // The analysis is refused (Stop::memory_limit, an error diagnostic) when its estimated peak
+  // memory exceeds this; the status-quo paths alone are skipped when only they would.
+  std::uint64_t max_memory = kDefaultMaxMemory;
   std::vector<Concept> concepts = {kAllConcepts.begin(), kAllConcepts.end()};
   // Two or more decision makers: also analyse the conflict in which they move as one.
   std::vector<DecisionMakerIndex> coalition;
   bool status_quo_paths = true;
+  // Paths are kept for at most this many equilibria (in state order); past it the result
+  // says so (Stop::size_limit) — millions of equilibria would take gigabytes of paths.
+  std::size_t max_status_quo_paths = 100000;
 };
 
 // A focal decision maker, or a coalition acting as one.
@@ -91,6 +103,9 @@ struct Analysis {
   std::optional<CoalitionResult> coalition;
   std::optional<StateIndex> status_quo;
   std::vector<Reachability> status_quo_paths;  // one per equilibrium of any computed concept
+  bool status_quo_paths_computed = false;      // false when skipped or stopped by a budget
+  // finished, or time_limit / memory_limit with a detail naming what was not computed.
+  Termination termination;
 
   [[nodiscard]] std::string pattern(StateIndex s) const { return state_pattern(states[s], option_count); }
   [[nodiscard]] std::optional<StateIndex> find(StateCode code) const;
@@ -99,10 +114,15 @@ struct Analysis {
 struct RunResult {
   std::optional<Analysis> analysis;  // set when there is no error
   Diagnostics diagnostics;
+  Termination termination;  // as analysis->termination; memory_limit when refused for memory
   [[nodiscard]] bool ok() const { return analysis.has_value(); }
 };
 
 [[nodiscard]] RunResult analyse(const Conflict& conflict, const Params& params = {});
+// Estimated peak memory (bytes) of analyse() on a conflict with `options` options and `dms`
+// decision makers (every state counted as feasible), with or without the status-quo paths.
+[[nodiscard]] std::uint64_t estimate_memory(std::size_t options, std::size_t dms,
+                                            bool status_quo_paths);
 // The scenario's `conflict:` section; an error diagnostic when it has none.
 [[nodiscard]] RunResult run(const Scenario& scenario, const Params& params = {});
 

@@ -14,6 +14,14 @@
 
 namespace accord::io {
 
+// Size limits of the CSV readers (docs/forecast.md#csv): larger inputs are refused with a
+// diagnostic naming the limit and the size found. Past kMaxCsvDiagnostics errors the rest are
+// counted in one last diagnostic ("… and N more").
+inline constexpr std::size_t kMaxForecastCsvBytes = 16u << 20;  // 16 MiB
+inline constexpr long kMaxForecastCsvActors = 10000;
+inline constexpr long kMaxForecastCsvDimensions = 1000;
+inline constexpr std::size_t kMaxCsvDiagnostics = 20;
+
 struct ForecastCsvResult {
   std::optional<ForecastProblem> problem;  // set when there is no error
   Diagnostics diagnostics;

@@ -10,6 +10,12 @@
 
 namespace accord::io {
 
+// Limits (docs/gmcr.md "gmcr-py files"): an explicit preference ranking covers at most
+// 2^16 states (as in the `conflict:` section); past kMaxGmcrPyDiagnostics errors the rest
+// are counted in one last diagnostic. The file itself: at most 16 MiB.
+inline constexpr std::size_t kMaxRankingOptions = 16;
+inline constexpr std::size_t kMaxGmcrPyDiagnostics = 20;
+
 struct GmcrPyImport {
   std::optional<Conflict> conflict;  // set when there is no error
   Diagnostics diagnostics;           // each names the file and the JSON field path

@@ -193,7 +193,7 @@ std::vector<double> eum_round(const std::vector<double>& x, const Eum1D& e, doub
 
 }  // namespace
 
-void run_eum(const ForecastProblem& p, const EumParams& params, Result& r) {
+void run_eum(const ForecastProblem& p, const EumParams& params, const Deadline& deadline, Result& r) {
   const std::size_t n = p.actors.size(), d = p.dimensions.size();
   std::vector<std::vector<std::vector<double>>> per_dim(d);  // [dim][round][actor]
   r.forecast.assign(d, 0.0);
@@ -213,6 +213,14 @@ void run_eum(const ForecastProblem& p, const EumParams& params, Result& r) {
     double mu = 0.0;
     bool still = false;
     for (int round = 1; round <= params.max_rounds; ++round) {
+      if (deadline.expired()) {
+        if (r.termination.stop != Stop::time_limit)  // name the first dimension cut short
+          r.termination = {Stop::time_limit, "dimension " + p.dimensions[k].id + ": " +
+                                               std::to_string(round - 1) + " of at most " +
+                                               std::to_string(params.max_rounds) +
+                                               " rounds done (later dimensions: initial positions)"};
+        break;
+      }
       std::vector<double> nx = eum_round(x, e, mu);
       double moved = 0.0;
       for (std::size_t i = 0; i < n; ++i) moved = std::max(moved, std::fabs(nx[i] - x[i]));

@@ -91,14 +91,26 @@ std::string validate(const ForecastProblem& p, Model m) {
   return {};
 }
 
+std::string validate(const ForecastProblem& p, const Params& params) {
+  if ((params.model == Model::smp || params.model == Model::eum) && p.actors.size() > params.max_actors)
+    return "the " + std::string(to_string(params.model)) + " model handles at most " +
+           std::to_string(params.max_actors) + " actors; found " + std::to_string(p.actors.size()) +
+           " (use --model mean or median, or merge actors)";
+  return validate(p, params.model);
+}
+
 Result run(const ForecastProblem& p, const Params& params) {
   Result r;
   r.model = params.model;
-  r.error = validate(p, params.model);
-  if (!r.ok()) return r;
+  r.error = validate(p, params);
+  if (!r.ok()) {
+    if (p.actors.size() > params.max_actors) r.termination = {Stop::size_limit, r.error};
+    return r;
+  }
+  r.termination = Termination::done();
   switch (params.model) {
-    case Model::smp: detail::run_smp(p, params.smp, r); break;
-    case Model::eum: detail::run_eum(p, params.eum, r); break;
+    case Model::smp: detail::run_smp(p, params.smp, params.deadline, r); break;
+    case Model::eum: detail::run_eum(p, params.eum, params.deadline, r); break;
     case Model::mean:
     case Model::median: {
       std::vector<std::vector<double>> pos;

@@ -47,18 +47,23 @@ ForecastProblem perturb(const ForecastProblem& p, const NoiseParams& n, std::uin
 MonteCarloResult monte_carlo(const ForecastProblem& p, const Params& params,
                              const MonteCarloParams& mc) {
   MonteCarloResult out;
-  out.error = validate(p, params.model);
+  out.error = validate(p, params);
   if (!out.ok()) return out;
   const std::size_t dims = p.dimensions.size();
   out.runs = mc.runs;
   out.samples.assign(mc.runs, std::vector<double>(dims, std::nan("")));
-  std::vector<char> failed(mc.runs, 0);
+  // 0 not run (or cut short by the deadline), 1 done, 2 failed (perturbed input rejected).
+  std::vector<char> state(mc.runs, 0);
   std::atomic<std::size_t> done{0};
   const auto body = [&](const tbb::blocked_range<std::size_t>& range) {
     for (std::size_t k = range.begin(); k != range.end(); ++k) {
+      if (params.deadline.expired()) return;
       const Result r = run(perturb(p, mc.noise, mc.seed, k), params);
-      if (r.ok()) out.samples[k] = r.forecast;
-      else failed[k] = 1;
+      if (!r.ok()) state[k] = 2;
+      else if (r.termination.finished()) {
+        out.samples[k] = r.forecast;
+        state[k] = 1;
+      }
       const std::size_t now = ++done;
       if (mc.progress) mc.progress(now);
     }
@@ -66,12 +71,19 @@ MonteCarloResult monte_carlo(const ForecastProblem& p, const Params& params,
   tbb::task_arena arena(mc.threads > 0 ? mc.threads : tbb::task_arena::automatic);
   arena.execute([&] { tbb::parallel_for(tbb::blocked_range<std::size_t>(0, mc.runs, 1), body); });
 
-  for (char f : failed) out.failed += f != 0 ? 1 : 0;
+  for (char f : state) {
+    out.failed += f == 2 ? 1 : 0;
+    out.completed += f == 1 ? 1 : 0;
+  }
+  out.termination = Termination::done();
+  if (out.completed + out.failed < mc.runs)
+    out.termination = {Stop::time_limit, std::to_string(out.completed + out.failed) + " of " +
+                                             std::to_string(mc.runs) + " runs done"};
   out.dimensions.resize(dims);
   for (std::size_t d = 0; d < dims; ++d) {
     std::vector<double> xs;
     for (std::size_t k = 0; k < mc.runs; ++k)
-      if (!failed[k]) xs.push_back(out.samples[k][d]);
+      if (state[k] == 1) xs.push_back(out.samples[k][d]);
     if (xs.empty()) continue;
     double sum = 0.0;
     for (double x : xs) sum += x;  // in run order: identical whatever the thread count

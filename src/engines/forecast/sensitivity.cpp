@@ -3,6 +3,7 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 #include "accord/engines/forecast.hpp"
@@ -26,8 +27,11 @@ SensitivityResult sensitivity(const ForecastProblem& p, const Params& params,
       out.inputs.push_back({i, Input::salience, d, 0.0, {}, 0.0});
     }
   }
+  std::atomic<std::size_t> evaluated{0};
   const auto eval = [&](std::size_t idx) {
     Sensitivity& s = out.inputs[idx];
+    s.slope.assign(dims, std::nan(""));
+    if (params.deadline.expired()) return;
     ForecastProblem q = p;
     ForecastActor& a = q.actors[s.actor];
     switch (s.input) {
@@ -49,8 +53,8 @@ SensitivityResult sensitivity(const ForecastProblem& p, const Params& params,
         break;
     }
     const Result r = run(q, params);
-    s.slope.assign(dims, std::nan(""));
-    if (!r.ok()) return;
+    if (!r.ok() || !r.termination.finished()) return;
+    ++evaluated;
     for (std::size_t d = 0; d < dims; ++d) {
       const double change = r.forecast[d] - out.base[d];
       s.slope[d] = change / s.step;
@@ -60,6 +64,12 @@ SensitivityResult sensitivity(const ForecastProblem& p, const Params& params,
   };
   tbb::task_arena arena(sp.threads > 0 ? sp.threads : tbb::task_arena::automatic);
   arena.execute([&] { tbb::parallel_for(std::size_t{0}, out.inputs.size(), eval); });
+  out.termination = Termination::done();
+  if (!base.termination.finished())
+    out.termination = {base.termination.stop, "the unperturbed run: " + base.termination.detail};
+  else if (evaluated < out.inputs.size() && params.deadline.expired())
+    out.termination = {Stop::time_limit, std::to_string(evaluated.load()) + " of " +
+                                             std::to_string(out.inputs.size()) + " inputs evaluated"};
   std::stable_sort(out.inputs.begin(), out.inputs.end(),
                    [](const Sensitivity& a, const Sensitivity& b) { return a.impact > b.impact; });
   return out;

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "accord/model/budget.hpp"
+
 namespace accord::forecast::smp {
 
 // Row-major square or rectangular matrix of doubles.
@@ -28,8 +30,10 @@ struct Actors {
 // d = sqrt(sum_k (s_k (a_k - b_k))^2 / sum_k s_k^2)  (KTAB bvDiff)
 [[nodiscard]] double distance(const double* a, const double* b, const double* s, double sal_sq,
                               std::size_t d);
-// u = (1 - d)(1 + d R) for d <= 1, else (1 - d)(1 + R)  (KTAB bsUtil)
-[[nodiscard]] double utility(double d, double risk);
+// u = (1 - d)(1 + d R) for d <= 1, else (1 - d)(1 + R)  (KTAB bsUtil). Inline: hot loops.
+[[nodiscard]] inline double utility(double d, double risk) {
+  return d <= 1.0 ? (1.0 - d) * (1.0 + d * risk) : (1.0 - d) * (1.0 + risk);
+}
 
 // Coalition matrix of options under proportional voting: c(a,b) = 1e-8 + sum_k max(0, w_k (u_ka - u_kb)).
 [[nodiscard]] Matrix coalitions(const std::vector<double>& w, const Matrix& u);
@@ -74,9 +78,23 @@ struct TurnLog {
   std::vector<double> target_gain;
 };
 
-// One bargaining turn: returns the new positions (n*d).
+// h's utility matrix by columns: col[c * n + x] = u_h(x, c), the same values as
+// estimated_utilities(t, h)(x, c); `dist_t` is t.dist transposed.
+void estimated_columns(const TurnSetup& t, const Matrix& dist_t, std::size_t h,
+                       std::vector<double>& col);
+// prob_edu_challenge(a, estimated_utilities(t, i), i, i, j) from h = i's columns, with the
+// same arithmetic in the same order (identical results); `scratch` holds n doubles.
+// `weight[x]` = sal_sum[x] * cap[x]; `diag[x]` = col[x * n + x].
+[[nodiscard]] Challenge own_challenge(const Actors& a, const std::vector<double>& weight,
+                                      const std::vector<double>& col,
+                                      const std::vector<double>& diag, std::size_t i,
+                                      std::size_t j, std::vector<double>& scratch);
+
+// One bargaining turn: returns the new positions (n*d). With a limited deadline, returns
+// an empty vector when the deadline passed during the turn (the turn is then not done).
+// Each actor's best target is chosen independently of the others' (in parallel).
 [[nodiscard]] std::vector<double> step(const Actors& a, const std::vector<double>& pos,
-                                       TurnLog* log = nullptr);
+                                       TurnLog* log = nullptr, const Deadline* deadline = nullptr);
 
 // Sum over actors of the Euclidean change of position (KTAB stateDist).
 [[nodiscard]] double movement(const std::vector<double>& p0, const std::vector<double>& p1,

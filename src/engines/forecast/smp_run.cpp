@@ -20,7 +20,7 @@ std::vector<std::vector<double>> to_problem_units(const ForecastProblem& p,
 
 }  // namespace
 
-void run_smp(const ForecastProblem& p, const SmpParams& params, Result& r) {
+void run_smp(const ForecastProblem& p, const SmpParams& params, const Deadline& deadline, Result& r) {
   smp::Actors a;
   a.n = p.actors.size();
   a.d = p.dimensions.size();
@@ -42,8 +42,24 @@ void run_smp(const ForecastProblem& p, const SmpParams& params, Result& r) {
   std::vector<std::vector<double>> states{pos};
   double first_move = 0.0;
   r.converged = false;
+  double last_turn = 0.0;  // seconds the last turn took
   for (int turn = 1;; ++turn) {
-    states.push_back(smp::step(a, states.back()));
+    // Stop before a turn that would not end in time: the final election costs about as much.
+    const double left = deadline.seconds_left();
+    if (deadline.limited() && left < 2.0 * last_turn) {
+      r.termination = {Stop::time_limit, std::to_string(turn - 1) + " of at most " +
+                                             std::to_string(params.max_turns) + " turns done"};
+      break;
+    }
+    std::vector<double> next = smp::step(a, states.back(), nullptr, deadline.limited() ? &deadline : nullptr);
+    if (next.empty()) {
+      r.termination = {Stop::time_limit, std::to_string(turn - 1) + " of at most " +
+                                             std::to_string(params.max_turns) +
+                                             " turns done; turn " + std::to_string(turn) + " cut short"};
+      break;
+    }
+    if (deadline.limited()) last_turn = left - deadline.seconds_left();
+    states.push_back(std::move(next));
     const double moved = smp::movement(states[states.size() - 2], states.back(), a.n, a.d);
     if (turn == 1) first_move = moved;
     const bool quiet = moved / (first_move + params.min_sig_delta) < params.stop_ratio;

@@ -1,5 +1,11 @@
 // SMP step functions (KTAB's Spatial Model of Politics). See docs/forecast.md#smp for the
 // equations and where each one comes from in KTAB (smp.cpp, smpbcn.cpp, kmodel.cpp).
+#include <tbb/parallel_for.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,26 +22,68 @@ double distance(const double* a, const double* b, const double* s, double sal_sq
   return std::sqrt(ds / sal_sq);
 }
 
-double utility(double d, double risk) {
-  return d <= 1.0 ? (1.0 - d) * (1.0 + d * risk) : (1.0 - d) * (1.0 + risk);
-}
-
 Matrix coalitions(const std::vector<double>& w, const Matrix& u) {
   const std::size_t n = u.rows, m = u.cols;
   constexpr double kMinC = 1e-8;
+  // Options by rows (ut(i, k) = u(k, i)) so the inner loop reads memory in order.
+  Matrix ut(m, n);
+  for (std::size_t k = 0; k < n; ++k)
+    for (std::size_t i = 0; i < m; ++i) ut(i, k) = u(k, i);
   Matrix c(m, m, 0.0);
-  for (std::size_t i = 0; i < m; ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      double cij = kMinC, cji = kMinC;
+  // Four j at a time: each (i, j) sum is still added in k order (identical results), but
+  // independent sums keep the processor busy instead of waiting on one chain of additions.
+  const auto row = [&](std::size_t i) {
+    const double* ui = &ut.v[i * n];
+    std::size_t j = 0;
+#if defined(__SSE2__)
+    // Two j per SSE2 register, two registers: each lane does the scalar loop's operations.
+    const __m128d zero = _mm_setzero_pd();
+    for (; j + 4 <= i; j += 4) {
+      const double* u0 = &ut.v[j * n];
+      const double* u1 = u0 + n;
+      const double* u2 = u1 + n;
+      const double* u3 = u2 + n;
+      __m128d pa = _mm_set1_pd(kMinC), qa = pa, pb = pa, qb = pa;
       for (std::size_t k = 0; k < n; ++k) {
-        const double v = w[k] * (u(k, i) - u(k, j));
-        if (v > 0) cij += v;
-        if (v < 0) cji -= v;
+        const __m128d wk = _mm_set1_pd(w[k]), uik = _mm_set1_pd(ui[k]);
+        const __m128d va = _mm_mul_pd(wk, _mm_sub_pd(uik, _mm_set_pd(u1[k], u0[k])));
+        const __m128d vb = _mm_mul_pd(wk, _mm_sub_pd(uik, _mm_set_pd(u3[k], u2[k])));
+        pa = _mm_add_pd(pa, _mm_max_pd(va, zero));  // max(-0, +0) = +0: adds nothing
+        qa = _mm_sub_pd(qa, _mm_min_pd(va, zero));
+        pb = _mm_add_pd(pb, _mm_max_pd(vb, zero));
+        qb = _mm_sub_pd(qb, _mm_min_pd(vb, zero));
+      }
+      double p[4], q[4];
+      _mm_storeu_pd(p, pa);
+      _mm_storeu_pd(p + 2, pb);
+      _mm_storeu_pd(q, qa);
+      _mm_storeu_pd(q + 2, qb);
+      for (std::size_t l = 0; l < 4; ++l) {
+        c(i, j + l) = p[l];
+        c(j + l, i) = q[l];
+      }
+    }
+#endif
+    for (; j < i; ++j) {
+      const double* uj = &ut.v[j * n];
+      double cij = kMinC, cji = kMinC;
+      // Branch-free: adding +0 leaves the (positive) sums unchanged, so the result is the
+      // same as adding only the positive (negative) terms, without mispredicted branches.
+      for (std::size_t k = 0; k < n; ++k) {
+        const double v = w[k] * (ui[k] - uj[k]);
+        cij += std::max(v, 0.0);
+        cji -= std::min(v, 0.0);
       }
       c(i, j) = cij;
       c(j, i) = cji;
     }
     c(i, i) = kMinC;
+  };
+  // Each row writes its own cells: the same result with any number of threads.
+  if (static_cast<double>(m) * static_cast<double>(m) * static_cast<double>(n) < 4e6) {
+    for (std::size_t i = 0; i < m; ++i) row(i);
+  } else {
+    tbb::parallel_for(std::size_t{0}, m, row);
   }
   return c;
 }
@@ -133,6 +181,95 @@ Challenge prob_edu_challenge(const Actors& a, const Matrix& uh, std::size_t k, s
     const double vn = wn * (u_ik_j - u_i_jk);
     if (vn > 0) chij += vn;
     if (vn < 0) chji -= vn;
+  }
+  const double p = chij / (chij + chji);
+  const double q = chji / (chij + chji);
+  const double eu_contest = p * u_vict + q * u_loss;
+  const double eu_chlg = (1 - sj) * u_vict + sj * eu_contest;
+  return {p, eu_chlg - eu_sq};
+}
+
+void estimated_columns(const TurnSetup& t, const Matrix& dist_t, std::size_t h,
+                       std::vector<double>& col) {
+  const std::size_t n = t.dist.rows;
+  col.resize(n * n);
+  const double rh = t.risk[h];
+  thread_local std::vector<double> rx;
+  rx.resize(n);
+  for (std::size_t x = 0; x < n; ++x) rx[x] = (2.0 * rh + t.risk[x]) / 3.0;
+  for (std::size_t c = 0; c < n; ++c) {
+    const double* dc = &dist_t.v[c * n];
+    double* out = &col[c * n];
+    for (std::size_t x = 0; x < n; ++x) out[x] = utility(dc[x], rx[x]);
+  }
+}
+
+Challenge own_challenge(const Actors& a, const std::vector<double>& weight,
+                        const std::vector<double>& col, const std::vector<double>& diag, std::size_t i, std::size_t j,
+                        std::vector<double>& scratch) {
+  const std::size_t n = a.n;
+  const double* ci = &col[i * n];  // u_h(x, i) for every x
+  const double* cj = &col[j * n];
+  const double uii = ci[i], uij = cj[i], uji = ci[j], ujj = cj[j];
+  const double eu_sq = uii + uij;  // k = i
+  const double u_vict = uii + uii;
+  const double u_loss = uij + uij;
+  const double si = a.sal_sum[i], sj = a.sal_sum[j];
+  constexpr double kMinCltn = 1e-10;
+  const double c_i = si * a.cap[i] * (uii - uij);
+  const double c_j = sj * a.cap[j] * (uji - ujj);
+  double chij = kMinCltn, chji = kMinCltn;
+  if (c_i > 0.0) chij += c_i;
+  if (c_i < 0.0) chji -= c_i;
+  if (c_j > 0.0) chij += c_j;
+  if (c_j < 0.0) chji -= c_j;
+  const double ci0 = chij, cj0 = chji;
+  // Every third party's vote first (element by element, so the compiler can vectorise), then
+  // the sums in actor order, as prob_edu_challenge adds them.
+  double* vote = scratch.data();
+  const double* w = weight.data();
+  std::size_t m0 = 0;
+#if defined(__SSE2__)
+  {  // two third parties per register; each lane does the scalar loop's operations
+    const __m128d zero = _mm_setzero_pd(), one = _mm_set1_pd(1.0);
+    const __m128d vci0 = _mm_set1_pd(ci0), vcj0 = _mm_set1_pd(cj0);
+    for (; m0 + 2 <= n; m0 += 2) {
+      const __m128d wn = _mm_loadu_pd(w + m0);
+      const __m128d uni = _mm_loadu_pd(ci + m0), unj = _mm_loadu_pd(cj + m0);
+      const __m128d unn = _mm_loadu_pd(diag.data() + m0);
+      const __m128d cn = _mm_mul_pd(wn, _mm_sub_pd(uni, unj));
+      const __m128d pos = _mm_cmpgt_pd(cn, zero), neg = _mm_cmplt_pd(cn, zero);
+      const __m128d cni = _mm_or_pd(_mm_and_pd(pos, _mm_add_pd(vci0, cn)), _mm_andnot_pd(pos, vci0));
+      const __m128d cnj = _mm_or_pd(_mm_and_pd(neg, _mm_sub_pd(vcj0, cn)), _mm_andnot_pd(neg, vcj0));
+      const __m128d pin = _mm_div_pd(cni, _mm_add_pd(cni, cnj));
+      const __m128d pjn = _mm_sub_pd(one, pin);
+      const __m128d uni2 = _mm_add_pd(uni, uni), unj2 = _mm_add_pd(unj, unj);
+      const __m128d u_ik_j = _mm_add_pd(_mm_mul_pd(pin, _mm_add_pd(uni2, unn)),
+                                        _mm_mul_pd(pjn, _mm_add_pd(unj2, unj)));
+      const __m128d u_i_jk = _mm_add_pd(_mm_mul_pd(pin, _mm_add_pd(uni2, uni)),
+                                        _mm_mul_pd(pjn, _mm_add_pd(unj2, unn)));
+      _mm_storeu_pd(vote + m0, _mm_mul_pd(wn, _mm_sub_pd(u_ik_j, u_i_jk)));
+    }
+  }
+#endif
+  for (std::size_t m = m0; m < n; ++m) {
+    const double wn = w[m];
+    const double uni = ci[m], unj = cj[m], unn = diag[m];
+    const double cn = wn * (uni - unj);
+    const double cni = cn > 0 ? ci0 + cn : ci0;
+    const double cnj = cn < 0 ? cj0 - cn : cj0;
+    const double pin = cni / (cni + cnj);
+    const double pjn = 1.0 - pin;
+    const double u_ik_j = pin * (uni + uni + unn) + pjn * (unj + unj + unj);
+    const double u_i_jk = pin * (uni + uni + uni) + pjn * (unj + unj + unn);
+    vote[m] = wn * (u_ik_j - u_i_jk);
+  }
+  vote[i] = 0.0;
+  vote[j] = 0.0;
+  for (std::size_t m = 0; m < n; ++m) {  // branch-free, as in coalitions()
+    const double vn = vote[m];
+    chij += std::max(vn, 0.0);
+    chji -= std::min(vn, 0.0);
   }
   const double p = chij / (chij + chji);
   const double q = chji / (chij + chji);

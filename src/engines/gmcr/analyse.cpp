@@ -1,6 +1,7 @@
 // Entry points of the stability engine: validation, the graph, per-player stability (in
 // parallel over players, merged in order), equilibria, coalitions, the status quo.
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <bit>
@@ -56,12 +57,29 @@ using detail::Graph;
 using detail::Player;
 
 std::vector<PlayerResult> stabilities(const Graph& g, const std::vector<Player>& players,
-                                      const std::vector<Concept>& concepts) {
+                                      const std::vector<Concept>& concepts, const Deadline& deadline) {
   std::vector<PlayerResult> out(players.size());
   tbb::parallel_for(std::size_t{0}, players.size(), [&](std::size_t p) {
-    detail::player_stability(g, players, p, concepts, out[p]);
+    detail::player_stability(g, players, p, concepts, deadline, out[p]);
   });
   return out;
+}
+
+// "gmr: D1 not computed; seq: D0, D1 not computed" for the players whose concept is missing.
+std::string missing(const std::vector<PlayerResult>& players, const std::vector<Concept>& concepts,
+                    const std::string& prefix) {
+  std::string out;
+  for (Concept c : concepts) {
+    std::string who;
+    for (const PlayerResult& p : players)
+      if (!p.stable[static_cast<std::size_t>(c)]) who += (who.empty() ? "" : ", ") + p.name;
+    if (!who.empty()) out += (out.empty() ? "" : "; ") + prefix + std::string(to_string(c)) + " not computed for " + who;
+  }
+  return out;
+}
+
+std::string mib(std::uint64_t bytes) {
+  return std::to_string((bytes + (std::uint64_t{1} << 20) - 1) >> 20) + " MiB";
 }
 
 std::array<std::optional<StateSet>, 4> equilibria(const std::vector<PlayerResult>& players,
@@ -109,6 +127,18 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
   for (auto& d : check_params(conflict, params)) result.diagnostics.push_back(std::move(d));
   if (has_errors(result.diagnostics)) return result;
 
+  const bool sq_wanted = conflict.status_quo.has_value() && params.status_quo_paths;
+  const std::uint64_t need = estimate_memory(conflict.options.size(), conflict.decision_makers.size(), false);
+  if (need > params.max_memory) {
+    result.termination = {Stop::memory_limit, "estimated " + mib(need) + "; limit " + mib(params.max_memory)};
+    result.diagnostics.push_back(
+        {Severity::error, "", 0, 0, "conflict", "",
+         "the analysis of " + std::to_string(conflict.options.size()) + " options and " +
+             std::to_string(conflict.decision_makers.size()) + " decision makers needs an estimated " +
+             mib(need) + " of memory; the limit is " + mib(params.max_memory),
+         "raise the limit (accord gmcr --max-memory MiB) or merge options"});
+    return result;
+  }
   const Graph g = detail::build_graph(conflict);
   Analysis a;
   a.option_count = g.n;
@@ -120,7 +150,7 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
   std::vector<Player> players;
   for (std::size_t d = 0; d < conflict.decision_makers.size(); ++d)
     players.push_back({conflict.decision_makers[d].id, {static_cast<int>(d)}, g.dm_mask[d]});
-  a.decision_makers = stabilities(g, players, a.concepts);
+  a.decision_makers = stabilities(g, players, a.concepts, params.deadline);
   a.equilibria = equilibria(a.decision_makers, a.concepts, g.codes.size());
 
   if (!params.coalition.empty()) {
@@ -135,16 +165,57 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
       if (std::find(c.members.begin(), c.members.end(), p.members.front()) == c.members.end())
         reduced.push_back(p);
     CoalitionResult cr;
-    cr.players = stabilities(g, reduced, a.concepts);
+    cr.players = stabilities(g, reduced, a.concepts, params.deadline);
     cr.equilibria = equilibria(cr.players, a.concepts, g.codes.size());
     a.coalition = std::move(cr);
   }
+  std::string detail = missing(a.decision_makers, a.concepts, "");
+  if (a.coalition) {
+    const std::string c = missing(a.coalition->players, a.concepts, "coalition ");
+    if (!c.empty()) detail += (detail.empty() ? "" : "; ") + c;
+  }
+  Stop stop = detail.empty() ? Stop::finished : Stop::time_limit;
   if (conflict.status_quo) {
     a.status_quo = g.index[*conflict.status_quo];
-    if (params.status_quo_paths) detail::status_quo_paths(g, *conflict.status_quo, a);
+    const std::uint64_t with_sq = estimate_memory(conflict.options.size(), conflict.decision_makers.size(), true);
+    if (sq_wanted && with_sq > params.max_memory) {
+      detail += (detail.empty() ? "" : "; ") + std::string("status-quo paths skipped: estimated ") +
+                mib(with_sq) + ", limit " + mib(params.max_memory);
+      if (stop == Stop::finished) stop = Stop::memory_limit;
+    } else if (sq_wanted) {
+      std::size_t targets = 0;
+      a.status_quo_paths_computed = detail::status_quo_paths(g, *conflict.status_quo, params.deadline,
+                                                             params.max_status_quo_paths, targets, a);
+      if (a.status_quo_paths_computed && targets > params.max_status_quo_paths) {
+        detail += (detail.empty() ? "" : "; ") + std::string("status-quo paths kept for the first ") +
+                  std::to_string(params.max_status_quo_paths) + " of " + std::to_string(targets) + " equilibria";
+        if (stop == Stop::finished) stop = Stop::size_limit;
+      }
+      if (!a.status_quo_paths_computed) {
+        a.status_quo_paths.clear();
+        detail += (detail.empty() ? "" : "; ") + std::string("status-quo paths not computed");
+        stop = Stop::time_limit;
+      }
+    }
   }
+  a.termination = {stop, detail};
+  result.termination = a.termination;
   result.analysis = std::move(a);
   return result;
+}
+
+std::uint64_t estimate_memory(std::size_t options, std::size_t dms, bool status_quo_paths) {
+  if (options > kMaxConflictOptions) return ~std::uint64_t{0};
+  const std::uint64_t cube = std::uint64_t{1} << options;
+  // The graph: feasible flags, index, codes, one rank per decision maker (per code).
+  const std::uint64_t graph = cube * (1 + 4 + 4 + 4 * dms);
+  // Per player being analysed at once: its escape values, sanction minima and a working copy.
+  const std::uint64_t workers = std::min<std::uint64_t>(
+      dms, static_cast<std::uint64_t>(std::max(1, tbb::this_task_arena::max_concurrency())));
+  const std::uint64_t players = workers * cube * 16;
+  // Two search trees (parent, mover) and one layer's working arrays.
+  const std::uint64_t paths = status_quo_paths ? cube * (2 * 6 + 14) : 0;
+  return graph + std::max(players, paths);
 }
 
 RunResult run(const Scenario& scenario, const Params& params) {

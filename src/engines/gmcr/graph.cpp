@@ -1,5 +1,6 @@
 // Building the state graph: feasible states, directions, dense preference ranks.
 #include "engines/gmcr/graph.hpp"
+#include "engines/gmcr/transforms.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -81,6 +82,16 @@ std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, std::size_t d
     return rank;
   }
   const std::vector<std::uint64_t> score = scores(dm, g);
+  if (dm.statements.size() <= 24) {
+    // Scores are below 2^k: mark those present and number them in increasing order.
+    std::vector<Rank> dense(std::size_t{1} << dm.statements.size(), -1);
+    for (StateCode s : g.codes) dense[score[s]] = 0;
+    Rank next = 0;
+    for (Rank& d : dense)
+      if (d == 0) d = next++;
+    for (StateCode s : g.codes) rank[s] = dense[score[s]];
+    return rank;
+  }
   std::vector<std::uint64_t> distinct;
   distinct.reserve(g.codes.size());
   for (StateCode s : g.codes) distinct.push_back(score[s]);
@@ -92,36 +103,12 @@ std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, std::size_t d
   return rank;
 }
 
-namespace {
-
-template <class Op>
-void subcube(const Graph& g, StateCode mask, std::vector<Rank>& f, Op op) {
-  const std::size_t cube = g.cube;
-  for (std::size_t b = 0; b < g.n; ++b) {
-    const StateCode bit = StateCode{1} << b;
-    if (!(mask & bit)) continue;
-    const bool to_yes = !(g.back & bit);  // from N the option may become Y
-    const bool to_no = !(g.fwd & bit);    // from Y the option may become N
-    for (std::size_t base = 0; base < cube; base += 2 * bit) {
-      Rank* lo = f.data() + base;
-      Rank* hi = lo + bit;
-      for (std::size_t k = 0; k < bit; ++k) {
-        const Rank m = op(lo[k], hi[k]);
-        if (to_yes) lo[k] = m;
-        if (to_no) hi[k] = m;
-      }
-    }
-  }
-}
-
-}  // namespace
-
 void subcube_min(const Graph& g, StateCode mask, std::vector<Rank>& f) {
-  subcube(g, mask, f, [](Rank a, Rank b) { return std::min(a, b); });
+  subcube_reduce(g.n, mask, g.fwd, g.back, f.data(), [](Rank a, Rank b) { return std::min(a, b); });
 }
 
 void subcube_max(const Graph& g, StateCode mask, std::vector<Rank>& f) {
-  subcube(g, mask, f, [](Rank a, Rank b) { return std::max(a, b); });
+  subcube_reduce(g.n, mask, g.fwd, g.back, f.data(), [](Rank a, Rank b) { return std::max(a, b); });
 }
 
 void neutralise(const Graph& g, std::vector<Rank>& f, Rank value) {

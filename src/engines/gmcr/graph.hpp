@@ -77,18 +77,35 @@ void neutralise(const Graph& g, std::vector<Rank>& f, Rank value);
 // players (any order). With improving_only, every step must improve the mover.
 // The legal-sequence rule (no player twice in a row) does not change this set apart from c
 // itself (see docs/gmcr.md), which callers account for.
-void min_reach(const Graph& g, const std::vector<Rank>& val, const std::vector<const Player*>& players,
-               bool improving_only, std::vector<Rank>& out);
+// Each returns false when the deadline expired first (out is then unusable).
+[[nodiscard]] bool min_reach(const Graph& g, const std::vector<Rank>& val,
+                             const std::vector<const Player*>& players, bool improving_only,
+                             std::vector<Rank>& out, DeadlineTicker& ticker);
 // The same by reverse search in increasing order of val (cost: the edges, once).
-void min_reach_labels(const Graph& g, const std::vector<Rank>& val,
-                      const std::vector<const Player*>& players, bool improving_only,
-                      std::vector<Rank>& out);
+[[nodiscard]] bool min_reach_labels(const Graph& g, const std::vector<Rank>& val,
+                                    const std::vector<const Player*>& players, bool improving_only,
+                                    std::vector<Rank>& out, DeadlineTicker& ticker);
 
-// Stability of one focal player against the others, for the requested concepts.
+// Stability of one focal player against the others, for the requested concepts, in
+// kAllConcepts order; a concept the deadline stops is left not computed.
 void player_stability(const Graph& g, const std::vector<Player>& players, std::size_t focal,
-                      const std::vector<Concept>& concepts, PlayerResult& out);
+                      const std::vector<Concept>& concepts, const Deadline& deadline,
+                      PlayerResult& out);
 
 // Shortest paths from the status quo to each target over moves of the decision makers.
-void status_quo_paths(const Graph& g, StateCode sq, Analysis& a);
+// False (and no paths) when the deadline expired first.
+// At most `max_paths` targets are kept; `targets` counts them all.
+[[nodiscard]] bool status_quo_paths(const Graph& g, StateCode sq, const Deadline& deadline,
+                                    std::size_t max_paths, std::size_t& targets, Analysis& a);
+// The breadth-first tree behind status_quo_paths, for tests: parent[code] (~0: not reached)
+// and the mover into each code. Each layer either enumerates its moves or uses whole-cube
+// passes (automatic: whichever costs less); the tree is the same either way.
+struct SearchTree {
+  std::vector<StateCode> parent;
+  std::vector<std::int16_t> mover;
+};
+enum class LayerMethod { automatic, enumerate, passes };
+[[nodiscard]] bool search_tree(const Graph& g, StateCode sq, bool improving_only,
+                               LayerMethod method, const Deadline& deadline, SearchTree& t);
 
 }  // namespace accord::gmcr::detail

@@ -6,12 +6,19 @@
 //   move" is a per-bit min pass (cost 2^n × its options). Alternating the players' passes
 //   until nothing changes gives the min over every sequence. Rounds are few in practice;
 //   after kMaxRounds the reverse search below finishes the job instead.
+// - threshold passes (steps must improve the mover, SEQ): a decision maker's improving moves
+//   from c reach the feasible codes of its subcube ranked above c by it, so "min over c and
+//   one improving move" is one sorted sweep per subcube (transforms.hpp). Two improving moves
+//   in a row by one player are one improving move, so one pass per player per round, rounds
+//   until nothing changes (one pass suffices when a single player sanctions).
 // - reverse search in increasing order of value: the first (smallest) value whose reverse
 //   search reaches a state is its minimum; every state is labelled once and every reverse
-//   edge is looked at once. Needed when steps must improve the mover (SEQ).
+//   edge is looked at once (cost: every move, 2^n x 2^|options| for a player). Used for
+//   coalitions moving as one (an improvement must help every member) and after kMaxRounds.
 #include <numeric>
 
 #include "engines/gmcr/graph.hpp"
+#include "engines/gmcr/transforms.hpp"
 
 namespace accord::gmcr::detail {
 
@@ -25,41 +32,55 @@ std::int64_t feasible_sum(const Graph& g, const std::vector<Rank>& f) {
   return sum;
 }
 
-}  // namespace
-
-void min_reach(const Graph& g, const std::vector<Rank>& val, const std::vector<const Player*>& players,
-               bool improving_only, std::vector<Rank>& out) {
-  if (improving_only) {
-    min_reach_labels(g, val, players, true, out);
-    return;
-  }
+bool min_reach_improving(const Graph& g, const std::vector<Rank>& val,
+                         const std::vector<const Player*>& players, std::vector<Rank>& out,
+                         DeadlineTicker& ticker) {
+  for (const Player* p : players)
+    if (p->members.size() != 1) return min_reach_labels(g, val, players, true, out, ticker);
   out = val;
   neutralise(g, out, kRankMax);
-  if (players.empty()) return;
+  for (int round = 0;; ++round) {
+    bool changed = false;
+    for (const Player* p : players) {
+      const std::vector<Rank>& key = g.rank[static_cast<std::size_t>(p->members.front())];
+      if (!threshold_min(g, p->mask, g.fwd, g.back, key, true, out, out, kRankMax, ticker, &changed))
+        return false;
+    }
+    if (!changed || players.size() == 1) return true;
+    if (round >= kMaxRounds) return min_reach_labels(g, val, players, true, out, ticker);
+  }
+}
+
+}  // namespace
+
+bool min_reach(const Graph& g, const std::vector<Rank>& val, const std::vector<const Player*>& players,
+               bool improving_only, std::vector<Rank>& out, DeadlineTicker& ticker) {
+  if (improving_only) return min_reach_improving(g, val, players, out, ticker);
+  out = val;
+  neutralise(g, out, kRankMax);
+  if (players.empty()) return true;
   if (players.size() == 1) {  // two moves in a row by one player are one move
     subcube_min(g, players.front()->mask, out);
     neutralise(g, out, kRankMax);
-    return;
+    return true;
   }
   std::int64_t previous = feasible_sum(g, out);
   for (int round = 0;; ++round) {
+    if (ticker.expired()) return false;
     for (const Player* p : players) {
       subcube_min(g, p->mask, out);
       neutralise(g, out, kRankMax);
     }
     const std::int64_t now = feasible_sum(g, out);
-    if (now == previous) return;
+    if (now == previous) return true;
     previous = now;
-    if (round >= kMaxRounds) {
-      min_reach_labels(g, val, players, false, out);
-      return;
-    }
+    if (round >= kMaxRounds) return min_reach_labels(g, val, players, false, out, ticker);
   }
 }
 
-void min_reach_labels(const Graph& g, const std::vector<Rank>& val,
+bool min_reach_labels(const Graph& g, const std::vector<Rank>& val,
                       const std::vector<const Player*>& players, bool improving_only,
-                      std::vector<Rank>& out) {
+                      std::vector<Rank>& out, DeadlineTicker& ticker) {
   // Counting sort of the feasible states by value (values are ranks: 0 <= v < states).
   Rank top = 0;
   for (StateCode s : g.codes) top = std::max(top, val[s]);
@@ -80,6 +101,7 @@ void min_reach_labels(const Graph& g, const std::vector<Rank>& val,
     queue.clear();
     queue.push_back(t);
     for (std::size_t head = 0; head < queue.size(); ++head) {
+      if (ticker.expired()) return false;
       const StateCode y = queue[head];
       for (const Player* p : players) {
         const StateCode free = g.reverse_free_bits(p->mask, y);
@@ -93,6 +115,7 @@ void min_reach_labels(const Graph& g, const std::vector<Rank>& val,
       }
     }
   }
+  return true;
 }
 
 }  // namespace accord::gmcr::detail

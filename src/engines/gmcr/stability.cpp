@@ -30,7 +30,7 @@ bool wants(const std::vector<Concept>& cs, Concept c) {
 }
 
 void single(const Graph& g, const Player& me, const std::vector<const Player*>& others,
-            const std::vector<Concept>& concepts, PlayerResult& out) {
+            const std::vector<Concept>& concepts, DeadlineTicker& ticker, PlayerResult& out) {
   const std::vector<Rank>& u = g.rank[static_cast<std::size_t>(me.members.front())];
   std::vector<Rank> escape;  // v(s) = max of u over s and the focal moves from s
   if (wants(concepts, Concept::nash) || wants(concepts, Concept::smr)) {
@@ -46,27 +46,28 @@ void single(const Graph& g, const Player& me, const std::vector<const Player*>& 
   }
   std::vector<Rank> m;
   if (wants(concepts, Concept::gmr)) {
-    min_reach(g, u, others, false, m);
+    if (!min_reach(g, u, others, false, m, ticker)) return;
     out.stable[static_cast<std::size_t>(Concept::gmr)] = deterred(g, me.mask, std::move(m), u);
   }
   if (wants(concepts, Concept::smr)) {
-    min_reach(g, escape, others, false, m);
+    if (!min_reach(g, escape, others, false, m, ticker)) return;
     for (StateCode s : g.codes) m[s] = std::min(m[s], u[s]);
     out.stable[static_cast<std::size_t>(Concept::smr)] = deterred(g, me.mask, std::move(m), u);
   }
   if (wants(concepts, Concept::seq)) {
-    min_reach(g, u, others, true, m);
+    if (!min_reach(g, u, others, true, m, ticker)) return;
     out.stable[static_cast<std::size_t>(Concept::seq)] = deterred(g, me.mask, std::move(m), u);
   }
 }
 
 // A coalition: per member the best sanction value, then every coalition move explicitly.
 void coalition(const Graph& g, const Player& me, const std::vector<const Player*>& others,
-               const std::vector<Concept>& concepts, PlayerResult& out) {
+               const std::vector<Concept>& concepts, DeadlineTicker& ticker, PlayerResult& out) {
   const std::size_t S = g.codes.size();
   if (wants(concepts, Concept::nash)) {
     StateSet st(S);
     for (std::size_t k = 0; k < S; ++k) {
+      if (ticker.expired()) return;
       bool improvable = false;
       for_each_move(g, me.mask, g.codes[k],
                     [&](StateCode t) { improvable = improvable || g.improves(me, g.codes[k], t); });
@@ -78,9 +79,12 @@ void coalition(const Graph& g, const Player& me, const std::vector<const Player*
     if (!wants(concepts, c)) continue;
     std::vector<std::vector<Rank>> best(me.members.size());
     for (std::size_t i = 0; i < me.members.size(); ++i)
-      min_reach(g, g.rank[static_cast<std::size_t>(me.members[i])], others, c == Concept::seq, best[i]);
+      if (!min_reach(g, g.rank[static_cast<std::size_t>(me.members[i])], others, c == Concept::seq,
+                     best[i], ticker))
+        return;
     StateSet st(S);
     for (std::size_t k = 0; k < S; ++k) {
+      if (ticker.expired()) return;
       const StateCode s = g.codes[k];
       bool escapes = false;
       for_each_move(g, me.mask, s, [&](StateCode t) {
@@ -99,15 +103,18 @@ void coalition(const Graph& g, const Player& me, const std::vector<const Player*
 }  // namespace
 
 void player_stability(const Graph& g, const std::vector<Player>& players, std::size_t focal,
-                      const std::vector<Concept>& concepts, PlayerResult& out) {
+                      const std::vector<Concept>& concepts, const Deadline& deadline,
+                      PlayerResult& out) {
   const Player& me = players[focal];
   std::vector<const Player*> others;
   for (std::size_t p = 0; p < players.size(); ++p)
     if (p != focal) others.push_back(&players[p]);
   out.name = me.name;
   for (int m : me.members) out.members.emplace_back(m);
-  if (me.members.size() == 1) single(g, me, others, concepts, out);
-  else coalition(g, me, others, concepts, out);
+  DeadlineTicker ticker(deadline, 64);
+  if (deadline.expired()) return;
+  if (me.members.size() == 1) single(g, me, others, concepts, ticker, out);
+  else coalition(g, me, others, concepts, ticker, out);
 }
 
 }  // namespace accord::gmcr::detail

@@ -92,4 +92,14 @@ Diagnostic at(const std::string& file, const Line& line, const Field* f, const s
   return d;
 }
 
+void cap_diagnostics(Diagnostics& d, std::size_t keep) {
+  if (d.size() <= keep) return;
+  const std::size_t more = d.size() - keep;
+  Diagnostic last = d[keep];
+  d.resize(keep);
+  last.message = "… and " + std::to_string(more) + " more like these (first at this line)";
+  last.hint.clear();
+  d.push_back(std::move(last));
+}
+
 }  // namespace accord::io::csv

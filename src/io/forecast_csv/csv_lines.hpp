@@ -26,6 +26,9 @@ struct Line {
 // A finite decimal number, or nullopt.
 [[nodiscard]] std::optional<double> to_number(const std::string& s);
 
+// Keeps the first `keep` diagnostics and replaces the rest by one that counts them.
+void cap_diagnostics(Diagnostics& d, std::size_t keep);
+
 // Builds a diagnostic at a field (or at the end of the line when `f` is null).
 [[nodiscard]] Diagnostic at(const std::string& file, const Line& line, const Field* f,
                             const std::string& path, const std::string& entity,

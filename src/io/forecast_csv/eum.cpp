@@ -45,9 +45,19 @@ ForecastCsvResult read_eum_csv(std::string_view text, const std::string& name) {
   ForecastDimension dim;
   dim.id = "position";
   dim.title = "Position";
+  std::size_t rows = 0;
   for (; li < lines.size(); ++li) {
     const csv::Line& row = lines[li];
     if (row.blank()) continue;
+    if (++rows > static_cast<std::size_t>(kMaxForecastCsvActors)) {
+      std::size_t total = rows;
+      for (std::size_t k = li + 1; k < lines.size(); ++k) total += lines[k].blank() ? 0 : 1;
+      diags.push_back(csv::at(name, row, &row.fields[0], "actors", "",
+                              "found " + std::to_string(total) + " actor rows; the reader takes at most " +
+                                  std::to_string(kMaxForecastCsvActors) + " (docs/forecast.md#csv)",
+                              "split the problem or merge actors"));
+      break;
+    }
     ForecastActor a;
     a.id = row.fields[0].text;
     const std::string path = "actors[" + std::to_string(p.actors.size()) + "]";
@@ -98,6 +108,7 @@ ForecastCsvResult read_eum_csv(std::string_view text, const std::string& name) {
     d.message = "found " + std::to_string(p.actors.size()) + " actor rows; expected at least 2";
     diags.push_back(d);
   }
+  csv::cap_diagnostics(diags, kMaxCsvDiagnostics);
   if (has_errors(diags)) return out;
   double lo = p.actors.front().position[0], hi = lo;
   for (const auto& a : p.actors) {

@@ -1,9 +1,9 @@
 // KTAB SMP CSV reader (format: ../shared/data/ktab-smp/README.md, docs/forecast.md#csv).
-#include <fstream>
-#include <sstream>
+#include <cmath>
 
 #include "accord/io/forecast_csv.hpp"
 #include "io/forecast_csv/csv_lines.hpp"
+#include "io/text_checks.hpp"
 
 namespace accord::io {
 namespace {
@@ -33,6 +33,13 @@ ForecastCsvResult read_ktab_csv(std::string_view text, const std::string& name) 
   const auto head_int = [&](std::size_t k, const char* what, long lo, long hi) -> long {
     const csv::Field* f = k < head.fields.size() ? &head.fields[k] : nullptr;
     const auto v = f != nullptr ? csv::to_number(f->text) : std::nullopt;
+    if (v && *v == std::floor(*v) && *v > static_cast<double>(hi)) {
+      diags.push_back(csv::at(name, head, f, std::string("header.") + what, "",
+                              "found " + f->text + " " + what + "; the reader takes at most " +
+                                  std::to_string(hi) + " (docs/forecast.md#csv)",
+                              "split the problem or merge actors"));
+      return -1;
+    }
     if (!v || *v != static_cast<double>(static_cast<long>(*v)) || *v < lo || *v > hi) {
       diags.push_back(csv::at(name, head, f, std::string("header.") + what, "",
                               std::string("expected the number of ") + what + " (a whole number in [" +
@@ -44,8 +51,8 @@ ForecastCsvResult read_ktab_csv(std::string_view text, const std::string& name) 
     }
     return static_cast<long>(*v);
   };
-  const long n = head_int(2, "actors", 2, 10000);
-  const long dims = head_int(3, "dimensions", 1, 1000);
+  const long n = head_int(2, "actors", 2, kMaxForecastCsvActors);
+  const long dims = head_int(3, "dimensions", 1, kMaxForecastCsvDimensions);
   if (n < 0 || dims < 0) return out;
   ForecastProblem p;
   p.name = head.fields[0].text;
@@ -169,6 +176,7 @@ ForecastCsvResult read_ktab_csv(std::string_view text, const std::string& name) 
                               "fix the actor count on line 1"));
       break;
     }
+  csv::cap_diagnostics(diags, kMaxCsvDiagnostics);
   if (!has_errors(diags)) out.problem = std::move(p);
   return out;
 }
@@ -176,18 +184,12 @@ ForecastCsvResult read_ktab_csv(std::string_view text, const std::string& name) 
 ForecastCsvResult read_eum_csv(std::string_view text, const std::string& name);
 
 ForecastCsvResult read_forecast_csv_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (auto err = read_file_limited(path, kMaxForecastCsvBytes, text)) {
     ForecastCsvResult r;
-    Diagnostic d;
-    d.file = path;
-    d.message = "cannot open the file for reading";
-    r.diagnostics.push_back(d);
+    r.diagnostics.push_back(*err);
     return r;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
   const std::string first = text.substr(0, text.find('\n'));
   std::string norm;
   for (char c : first)

@@ -209,10 +209,20 @@ class Importer {
   }
 
   void read_ranking(const Json& ranking, const std::string& path, DecisionMaker& dm) {
+    // An explicit ranking lists every feasible state: Accord takes it for at most
+    // kMaxRankingOptions options (as the `conflict:` section does); say so once.
+    if (c_.options.size() > kMaxRankingOptions) {
+      if (!ranking_limit_reported_)
+        error(path, "a preference ranking needs at most " + std::to_string(kMaxRankingOptions) +
+                        " options (2^" + std::to_string(kMaxRankingOptions) + " states); the file has " +
+                        std::to_string(c_.options.size()) + " options",
+              "use option prioritisation (`preferences`, useManualPreferenceRanking: false) instead");
+      ranking_limit_reported_ = true;
+      return;
+    }
     std::vector<StateCode> feasible;
-    if (c_.options.size() <= 16)
-      for (StateCode s = 0; s < (StateCode{1} << c_.options.size()); ++s)
-        if (is_feasible(c_, s)) feasible.push_back(s);
+    for (StateCode s = 0; s < (StateCode{1} << c_.options.size()); ++s)
+      if (is_feasible(c_, s)) feasible.push_back(s);
     for (std::size_t k = 0; k < ranking.size(); ++k) {
       const std::string p = path + "[" + std::to_string(k) + "]";
       std::vector<StateCode> tier;
@@ -283,12 +293,27 @@ class Importer {
   std::string file_;
   Diagnostics diags_;
   Conflict c_;
+  bool ranking_limit_reported_ = false;
 };
+
+// Keeps the first `keep` diagnostics and counts the rest in one more.
+void cap(Diagnostics& d, std::size_t keep) {
+  if (d.size() <= keep) return;
+  const std::size_t more = d.size() - keep;
+  Diagnostic last = d[keep];
+  d.resize(keep);
+  last.path.clear();
+  last.message = "… and " + std::to_string(more) + " more like these";
+  last.hint.clear();
+  d.push_back(std::move(last));
+}
 
 }  // namespace
 
 GmcrPyImport import_gmcr_py_text(std::string_view text, const std::string& name) {
-  return Importer(name).run(text);
+  GmcrPyImport out = Importer(name).run(text);
+  cap(out.diagnostics, kMaxGmcrPyDiagnostics);
+  return out;
 }
 
 GmcrPyImport import_gmcr_py_file(const std::string& path) {

@@ -171,9 +171,53 @@ TEST_P(GmcrDifferential, SubcubeFixpointEqualsReverseSearch) {
     std::vector<const detail::Player*> others;
     for (std::size_t d = 1; d < players.size(); ++d) others.push_back(&players[d]);
     std::vector<detail::Rank> fast, slow;
-    detail::min_reach(g, g.rank[0], others, false, fast);
-    detail::min_reach_labels(g, g.rank[0], others, false, slow);
+    const Deadline never;
+    DeadlineTicker ticker(never);
+    ASSERT_TRUE(detail::min_reach(g, g.rank[0], others, false, fast, ticker));
+    ASSERT_TRUE(detail::min_reach_labels(g, g.rank[0], others, false, slow, ticker));
     for (StateCode s : g.codes) ASSERT_EQ(fast[s], slow[s]) << describe(c);
+  }
+}
+
+// The threshold passes (improving moves, SEQ) and the reverse search compute the same best
+// sanctions, with one and with several sanctioning decision makers.
+TEST_P(GmcrDifferential, ImprovingThresholdPassesEqualReverseSearch) {
+  std::mt19937 rng(static_cast<unsigned>(5000 + GetParam()));
+  for (int round = 0; round < 10; ++round) {
+    const Conflict c = random_conflict(rng, 10);
+    const detail::Graph g = detail::build_graph(c);
+    std::vector<detail::Player> players;
+    for (std::size_t d = 0; d < c.decision_makers.size(); ++d)
+      players.push_back({c.decision_makers[d].id, {static_cast<int>(d)}, g.dm_mask[d]});
+    for (std::size_t focal = 0; focal < players.size(); ++focal) {
+      std::vector<const detail::Player*> others;
+      for (std::size_t d = 0; d < players.size(); ++d)
+        if (d != focal) others.push_back(&players[d]);
+      std::vector<detail::Rank> fast, slow;
+      const Deadline never;
+      DeadlineTicker ticker(never);
+      ASSERT_TRUE(detail::min_reach(g, g.rank[focal], others, true, fast, ticker));
+      ASSERT_TRUE(detail::min_reach_labels(g, g.rank[focal], others, true, slow, ticker));
+      for (StateCode s : g.codes) ASSERT_EQ(fast[s], slow[s]) << describe(c) << " focal " << focal;
+    }
+  }
+}
+
+// The status-quo search builds the same breadth-first tree (parents and movers) whether each
+// layer enumerates its moves or uses whole-cube passes.
+TEST_P(GmcrDifferential, StatusQuoSearchTreeIsTheSameWithWholeCubePasses) {
+  std::mt19937 rng(static_cast<unsigned>(6000 + GetParam()));
+  for (int round = 0; round < 10; ++round) {
+    const Conflict c = random_conflict(rng, 9);
+    const detail::Graph g = detail::build_graph(c);
+    const StateCode sq = g.codes[static_cast<std::size_t>(rng()) % g.codes.size()];
+    for (bool improving : {true, false}) {
+      detail::SearchTree plain, passes;
+      ASSERT_TRUE(detail::search_tree(g, sq, improving, detail::LayerMethod::enumerate, Deadline{}, plain));
+      ASSERT_TRUE(detail::search_tree(g, sq, improving, detail::LayerMethod::passes, Deadline{}, passes));
+      ASSERT_EQ(plain.parent, passes.parent) << describe(c) << (improving ? " improving" : " moves");
+      ASSERT_EQ(plain.mover, passes.mover) << describe(c);
+    }
   }
 }
 

@@ -139,5 +139,37 @@ INSTANTIATE_TEST_SUITE_P(
                 "decisionMakers[0].preferenceRanking[3]: expected a state number from 1 to 4 (feasible states by decimal code), found the number 9"}),
     [](const ::testing::TestParamInfo<BadFile>& c) { return std::string(c.param.name); });
 
+// Issue 10 item 22: a ranking over more than 16 options printed one misleading error per
+// ranked state ("expected a state number from 1 to 0"); now one error names the limit.
+TEST(GmcrPyImport, ARankingOverMoreThanSixteenOptionsGetsOneErrorNamingTheLimit) {
+  std::string options, ranking;
+  for (int k = 0; k < 17; ++k) options += std::string(k ? ", " : "") + "{\"name\": \"o" + std::to_string(k) + "\"}";
+  for (int s = 1; s <= 300; ++s) ranking += std::string(s > 1 ? ", " : "") + std::to_string(s);
+  const std::string text = "{\"options\": [" + options + "], \"decisionMakers\": [" +
+                           "{\"name\": \"A\", \"options\": [0, 1, 2, 3, 4, 5, 6, 7], \"preferenceRanking\": [" + ranking + "]}, " +
+                           "{\"name\": \"B\", \"options\": [8, 9, 10, 11, 12, 13, 14, 15, 16], \"preferenceRanking\": [" + ranking + "]}], " +
+                           "\"useManualPreferenceRanking\": true}";
+  const GmcrPyImport r = import_gmcr_py_text(text, "r17.gmcr");
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.diagnostics.size(), 1u) << r.diagnostics.back().to_string();
+  EXPECT_THAT(r.diagnostics[0].to_string(),
+              ::testing::HasSubstr("r17.gmcr: error: decisionMakers[0].preferenceRanking: a preference ranking "
+                                   "needs at most 16 options (2^16 states); the file has 17 options"));
+}
+
+// Repeated errors stop after the first 20, with a count of the rest.
+TEST(GmcrPyImport, RepeatedErrorsAreCappedWithACount) {
+  std::string ranking;
+  for (int s = 1; s <= 100; ++s) ranking += std::string(s > 1 ? ", " : "") + "\"x\"";
+  const std::string text = "{\"options\": [{\"name\": \"a\"}, {\"name\": \"b\"}], \"decisionMakers\": ["
+                           "{\"name\": \"A\", \"options\": [0], \"preferenceRanking\": [" + ranking + "]}, "
+                           "{\"name\": \"B\", \"options\": [1], \"preferenceRanking\": [1, 2, 3, 4]}], "
+                           "\"useManualPreferenceRanking\": true}";
+  const GmcrPyImport r = import_gmcr_py_text(text, "many.gmcr");
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.diagnostics.size(), 21u);
+  EXPECT_THAT(r.diagnostics.back().message, ::testing::HasSubstr("… and 80 more like these"));
+}
+
 }  // namespace
 }  // namespace accord::io

@@ -1,0 +1,64 @@
+// Budgets of the stability engine (docs/gmcr.md "Budgets"): a deadline leaves what it stops
+// not computed and says so; an analysis over the memory limit is refused up front.
+#include <gtest/gtest.h>
+
+#include "engines/gmcr/builders.hpp"
+
+namespace accord::gmcr {
+namespace {
+
+Conflict two_by_six() {
+  std::vector<std::string> a, b, all;
+  for (int k = 0; k < 6; ++k) {
+    a.push_back("a" + std::to_string(k));
+    b.push_back("b" + std::to_string(k));
+  }
+  all = a;
+  all.insert(all.end(), b.begin(), b.end());
+  Conflict c = testing::make_conflict(all, {{"A", a}, {"B", b}});
+  c.decision_makers[0].statements = {{testing::cond(c, "a0 & !b0"), {}}, {testing::cond(c, "b1"), {}}};
+  c.decision_makers[1].statements = {{testing::cond(c, "b0 | a1"), {}}, {testing::cond(c, "!a2"), {}}};
+  c.status_quo = 0;
+  return c;
+}
+
+TEST(GmcrBudget, AFinishedRunSaysSo) {
+  const RunResult r = analyse(two_by_six());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.analysis->termination.stop, Stop::finished);
+  EXPECT_TRUE(r.analysis->status_quo_paths_computed);
+  for (Concept k : kAllConcepts) EXPECT_TRUE(r.analysis->equilibria[static_cast<std::size_t>(k)]);
+}
+
+TEST(GmcrBudget, AnExpiredDeadlineLeavesConceptsAndPathsNotComputed) {
+  Params p;
+  p.deadline = Deadline::at(Deadline::Clock::now() - std::chrono::seconds(1));
+  const RunResult r = analyse(two_by_six(), p);
+  ASSERT_TRUE(r.ok());
+  const Analysis& a = *r.analysis;
+  EXPECT_EQ(a.termination.stop, Stop::time_limit);
+  EXPECT_NE(a.termination.detail.find("seq not computed for A, B"), std::string::npos) << a.termination.detail;
+  EXPECT_NE(a.termination.detail.find("status-quo paths not computed"), std::string::npos);
+  EXPECT_FALSE(a.equilibria[static_cast<std::size_t>(Concept::seq)]);
+  EXPECT_FALSE(a.status_quo_paths_computed);
+  EXPECT_TRUE(a.status_quo_paths.empty());
+}
+
+TEST(GmcrBudget, AnAnalysisOverTheMemoryLimitIsRefused) {
+  Params p;
+  p.max_memory = 1024;  // bytes
+  const RunResult r = analyse(two_by_six(), p);
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.termination.stop, Stop::memory_limit);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_NE(r.diagnostics.front().message.find("of memory; the limit is"), std::string::npos);
+}
+
+TEST(GmcrBudget, TheMemoryEstimateGrowsWithTheCube) {
+  EXPECT_LT(estimate_memory(12, 2, true), estimate_memory(20, 2, true));
+  EXPECT_LT(estimate_memory(20, 2, false), kDefaultMaxMemory);   // 2 x 10: well under 2 GiB
+  EXPECT_GT(estimate_memory(24, 24, true), kDefaultMaxMemory);  // 24 one-option DMs: refused
+}
+
+}  // namespace
+}  // namespace accord::gmcr
