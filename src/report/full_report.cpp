@@ -101,6 +101,16 @@ Termination forecast_gate(const Scenario& s, const ReportOptions& options) {
   return Termination::done();
 }
 
+// The termination an engine headline's JSON carries (finished when it has none).
+Termination termination_from_json(const Json& section) {
+  const auto it = section.find("termination");
+  if (it == section.end() || !it->is_object()) return Termination::done();
+  const std::string stop = it->value("stop", std::string("finished"));
+  for (const Stop st : {Stop::finished, Stop::time_limit, Stop::node_limit, Stop::size_limit, Stop::memory_limit})
+    if (stop == to_string(st)) return {st, it->value("detail", std::string())};
+  return Termination::done();
+}
+
 void record(SectionTerminations* out, const std::string& section, const Termination& t) {
   if (out != nullptr) out->push_back({section, t});
 }
@@ -195,7 +205,7 @@ std::string summary_text(const Scenario& s, const ReportOptions& options, const 
     }
   }
   if (s.conflict && gmcr.finished()) {
-    const nlohmann::ordered_json g = gmcr_headline_json(s);
+    const nlohmann::ordered_json g = gmcr_headline_json(s, share(options.deadline, 0.5));
     if (g.contains("status_quo")) {
       const auto& sq = g["status_quo"];
       std::string under;
@@ -286,14 +296,14 @@ std::string engine_sections(const Scenario& s, const ReportOptions& options, con
     const std::string title = "Stability of outcomes (Graph Model for Conflict Resolution)";
     if (!gmcr.finished()) {
       out += heading(title, style) + not_computed("Stability analysis", gmcr);
-    } else if (const std::string g = gmcr_headline_text(s, style); !g.empty()) {
+    } else if (const std::string g = gmcr_headline_text(s, style, share(options.deadline, 0.5)); !g.empty()) {
       out += heading(title, style);
       out += g;
     }
     record(sections, "stability", gmcr);
   }
   const Termination fc = forecast_gate(s, options);
-  if (fc.finished()) out += forecast_headline_text(s, style);
+  if (fc.finished()) out += forecast_headline_text(s, style, share(options.deadline, 0.8));
   else out += heading("Forecast", style) + not_computed("The forecast", fc);
   record(sections, "forecast", fc);
   return out;
@@ -346,17 +356,20 @@ Json full_report_json(const Scenario& s, const ReportOptions& options, SectionTe
   record(&ends, "bargain", b_end);
   const Termination g_end = gmcr_gate(s, options);
   if (g_end.finished()) {
-    j["gmcr"] = gmcr_headline_json(s);
+    j["gmcr"] = gmcr_headline_json(s, share(options.deadline, 0.5));
   } else {
     j["gmcr"] = {{"skipped", true}};
   }
   if (s.conflict) {
-    j["gmcr"]["termination"] = termination_json(g_end);
-    record(&ends, "stability", g_end);
+    // The engine's own termination when it ran (a budget may have stopped it), else the gate's.
+    const Termination g = g_end.finished() ? termination_from_json(j["gmcr"]) : g_end;
+    j["gmcr"]["termination"] = termination_json(g);
+    record(&ends, "stability", g);
   }
-  const Termination f_end = forecast_gate(s, options);
-  j["forecast"] = f_end.finished() ? forecast_headline_json(s) : Json{{"skipped", true}};
+  Termination f_end = forecast_gate(s, options);
+  j["forecast"] = f_end.finished() ? forecast_headline_json(s, share(options.deadline, 0.8)) : Json{{"skipped", true}};
   if (!j["forecast"].is_object()) j["forecast"] = Json::object();
+  if (f_end.finished()) f_end = termination_from_json(j["forecast"]);
   j["forecast"]["termination"] = termination_json(f_end);
   record(&ends, "forecast", f_end);
   Json summary = Json::object();
