@@ -20,7 +20,9 @@ struct Counter {
   const std::vector<double>& sufmax;
   const std::vector<u128>& size;      // packages below depth t
   std::uint64_t max_nodes;
+  DeadlineTicker ticker;
   std::uint64_t nodes = 0;
+  Stop stop = Stop::finished;
   u128 counted = 0, undecided = 0;
   std::vector<std::uint32_t> choice;
   std::vector<double> S;
@@ -46,7 +48,8 @@ struct Counter {
       counted += mult;
       return;
     }
-    if (++nodes > max_nodes) {
+    if (stop != Stop::finished || ++nodes > max_nodes || ticker.expired()) {
+      if (stop == Stop::finished) stop = nodes > max_nodes ? Stop::node_limit : Stop::time_limit;
       undecided += mult * size[t];
       return;
     }
@@ -63,13 +66,15 @@ struct Counter {
 
 }  // namespace
 
-CountResult count_zone(const Problem& p, std::uint64_t max_nodes, bool parallel) {
+CountResult count_zone(const Problem& p, std::uint64_t max_nodes, bool parallel,
+                       const Deadline& deadline) {
   const std::size_t k = p.k, n = p.issues.size();
   CountResult out;
   const u128 total = space_size(p);
   if (total == 0) return out;
   if (total == static_cast<u128>(1) << 127) {  // too large to count exactly
     out.exact = false;
+    out.stop = Stop::size_limit;
     out.upper = total;
     return out;
   }
@@ -110,9 +115,10 @@ CountResult count_zone(const Problem& p, std::uint64_t max_nodes, bool parallel)
   }
   const std::uint64_t share = std::max<std::uint64_t>(1, max_nodes / prefixes);
   std::vector<u128> counted(prefixes, 0), undecided(prefixes, 0);
+  std::vector<Stop> stops(prefixes, Stop::finished);
   auto body = [&](std::size_t j) {
-    Counter c{p, sufmin, sufmax, size, share, 0, 0, 0, std::vector<std::uint32_t>(n, 0),
-              std::vector<double>((n + 1) * k, 0.0)};
+    Counter c{p, sufmin, sufmax, size, share, DeadlineTicker(deadline, 1024), 0, Stop::finished, 0, 0,
+              std::vector<std::uint32_t>(n, 0), std::vector<double>((n + 1) * k, 0.0)};
     u128 mult = 1;
     for (std::size_t i = 0; i < depth; ++i) {
       const std::uint32_t v = starts[j][i];
@@ -124,6 +130,7 @@ CountResult count_zone(const Problem& p, std::uint64_t max_nodes, bool parallel)
     c.dfs(depth, mult);
     counted[j] = c.counted;
     undecided[j] = c.undecided;
+    stops[j] = c.stop;
   };
   if (parallel && prefixes > 1) {
     tbb::parallel_for(std::size_t{0}, prefixes, body);
@@ -135,6 +142,9 @@ CountResult count_zone(const Problem& p, std::uint64_t max_nodes, bool parallel)
     out.upper += counted[j] + undecided[j];
   }
   out.exact = out.lower == out.upper;
+  for (const Stop st : stops)
+    if (st != Stop::finished && (out.stop == Stop::finished || st == Stop::time_limit)) out.stop = st;
+  if (out.exact) out.stop = Stop::finished;
   return out;
 }
 

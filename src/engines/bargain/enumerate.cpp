@@ -1,0 +1,175 @@
+// Enumeration of a non-additive package space (enumerate.hpp).
+#include "engines/bargain/enumerate.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+#include "accord/model/utility.hpp"
+
+namespace accord::bargain::detail {
+
+namespace {
+
+// Candidate points of one frontier (utilities and odometer ranks), flushed to the
+// non-dominated set every `chunk` points.
+struct Buffer {
+  std::size_t k, max_points;
+  bool parallel;
+  bool on = true;
+  Stop stop = Stop::finished;
+  std::vector<double> u;
+  std::vector<std::uint64_t> rank;
+  std::size_t front = 0;  // the first `front` points are the frontier so far
+
+  void add(const double* x, std::uint64_t r) {
+    if (!on) return;
+    u.insert(u.end(), x, x + k);
+    rank.push_back(r);
+    if (rank.size() - front >= (std::size_t{1} << 16)) flush();
+  }
+  void flush() {
+    if (!on) return;
+    const std::vector<std::uint32_t> keep = nondominated(u, k, parallel);
+    if (keep.size() > max_points) {
+      on = false;
+      stop = Stop::size_limit;
+      u.clear();
+      rank.clear();
+      return;
+    }
+    std::vector<double> nu;
+    std::vector<std::uint64_t> nr;
+    nu.reserve(keep.size() * k);
+    nr.reserve(keep.size());
+    for (const std::uint32_t j : keep) {
+      nu.insert(nu.end(), &u[j * k], &u[j * k] + k);
+      nr.push_back(rank[j]);
+    }
+    u = std::move(nu);
+    rank = std::move(nr);
+    front = rank.size();
+  }
+};
+
+std::vector<std::uint32_t> decode(const Problem& p, std::uint64_t r) {
+  std::vector<std::uint32_t> choice(p.issues.size(), 0);
+  for (std::size_t i = p.issues.size(); i-- > 0;) {
+    const std::uint64_t m = p.issues[i].size();
+    choice[i] = static_cast<std::uint32_t>(r % m);
+    r /= m;
+  }
+  return choice;
+}
+
+RawFrontier finish(const Problem& p, Buffer& b, bool wanted) {
+  RawFrontier out;
+  if (!wanted) return out;
+  b.flush();
+  if (!b.on) {
+    out.truncated = true;
+    out.stop = b.stop;
+    return out;
+  }
+  out.u = std::move(b.u);
+  for (const std::uint64_t r : b.rank) out.choice.push_back(decode(p, r));
+  // Lexicographically descending utilities, as merge_frontier gives them.
+  std::vector<std::uint32_t> idx(out.choice.size());
+  for (std::uint32_t j = 0; j < idx.size(); ++j) idx[j] = j;
+  const std::size_t k = p.k;
+  std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t c) {
+    return std::lexicographical_compare(&out.u[c * k], &out.u[c * k] + k, &out.u[a * k], &out.u[a * k] + k);
+  });
+  RawFrontier sorted;
+  for (const std::uint32_t j : idx) {
+    sorted.u.insert(sorted.u.end(), &out.u[j * k], &out.u[j * k] + k);
+    sorted.choice.push_back(std::move(out.choice[j]));
+  }
+  return sorted;
+}
+
+}  // namespace
+
+Enumeration enumerate_space(const Problem& p, bool whole_frontier, bool zone_frontier,
+                            std::size_t max_points, bool parallel, const Deadline& deadline) {
+  Enumeration out;
+  const std::size_t n = p.issues.size(), k = p.k, R = p.rects.size(), W = (R + 63) / 64;
+  out.total = space_size(p);
+  if (out.total == 0) return out;
+  const Scenario& s = *p.s;
+  // mask[i][v]: rectangles that value v of issue i does not exclude; clean[i][v]: no red line.
+  std::vector<std::vector<std::uint64_t>> mask(n);
+  std::vector<std::vector<char>> clean(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const IssueSpace& sp = p.issues[i];
+    mask[i].assign(sp.size() * W, 0);
+    clean[i].assign(sp.size(), 1);
+    for (std::size_t v = 0; v < sp.size(); ++v) {
+      for (std::size_t r = 0; r < R; ++r)
+        if (sp.rect_in[r].empty() || sp.rect_in[r][v]) mask[i][v * W + r / 64] |= std::uint64_t{1} << (r % 64);
+      for (const PartyIndex party : p.parties)
+        if (s.preferences[party.get()].issues[i].crosses_red_line(s.issues[i], sp.settings[v])) clean[i][v] = 0;
+    }
+  }
+  std::vector<double> S((n + 1) * k, 0.0), u(k);
+  std::vector<std::uint64_t> P((n + 1) * W, ~std::uint64_t{0});
+  std::vector<char> C(n + 1, 1);
+  std::vector<std::uint32_t> choice(n, 0);
+  Buffer whole{k, max_points, parallel, whole_frontier, Stop::finished, {}, {}, 0};
+  Buffer zone{k, max_points, parallel, zone_frontier, Stop::finished, {}, {}, 0};
+  DeadlineTicker ticker(deadline, 8192);
+  std::size_t from = 0;  // first issue whose prefix needs recomputing
+  for (std::uint64_t rank = 0;; ++rank) {
+    if (ticker.expired()) {
+      out.stop = Stop::time_limit;
+      break;
+    }
+    for (std::size_t i = from; i < n; ++i) {
+      const double* c = p.contrib(i, choice[i]);
+      for (std::size_t q = 0; q < k; ++q) S[(i + 1) * k + q] = S[i * k + q] + c[q];
+      const std::uint64_t* m = &mask[i][choice[i] * W];
+      for (std::size_t w = 0; w < W; ++w) P[(i + 1) * W + w] = P[i * W + w] & m[w];
+      C[i + 1] = C[i] && clean[i][choice[i]];
+    }
+    for (std::size_t q = 0; q < k; ++q) u[q] = S[n * k + q];
+    for (std::size_t w = 0; w < W; ++w) {
+      // Active rectangles in index order: the order Problem::utilities adds them in.
+      for (std::uint64_t bits = P[n * W + w]; bits != 0; bits &= bits - 1) {
+        const RectTerm& t = p.rects[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
+        u[t.party] += t.utility;
+      }
+    }
+    ++out.seen;
+    whole.add(u.data(), rank);
+    bool in_zone = C[n] != 0;
+    for (std::size_t q = 0; q < k && in_zone; ++q) in_zone = u[q] >= p.r[q] - kUtilityEps;
+    if (in_zone) {
+      ++out.zone;
+      zone.add(u.data(), rank);
+    }
+    // Odometer: the last issue fastest.
+    std::size_t i = n;
+    while (i > 0) {
+      --i;
+      if (++choice[i] < p.issues[i].size()) break;
+      choice[i] = 0;
+      if (i == 0) {
+        i = n;
+        break;
+      }
+    }
+    if (i == n) break;
+    from = i;
+  }
+  if (out.stop != Stop::finished) {
+    // Frontiers of part of the space are not frontiers of the space.
+    whole.on = zone.on = false;
+    whole.stop = zone.stop = out.stop;
+  }
+  out.whole = finish(p, whole, whole_frontier);
+  out.zone_front = finish(p, zone, zone_frontier);
+  return out;
+}
+
+}  // namespace accord::bargain::detail
