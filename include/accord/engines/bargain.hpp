@@ -33,6 +33,7 @@ struct Params {
   bool whole_space_frontier = true;  // also compute the frontier of the whole package space
   bool force_search = false;         // testing: solutions by branch and bound even with a frontier
   bool parallel = true;              // oneTBB; results are identical either way
+  ProgressFn progress;               // optional: called between the phases of the run
 };
 
 // Did the call work (HighsStatus-like). Append new values at the end.

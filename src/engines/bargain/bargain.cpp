@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include <tbb/parallel_for.h>
 
@@ -71,7 +72,7 @@ std::optional<Solution> to_solution(const Problem& p, const Spec& spec, const Se
 
 Solutions solve(const Problem& p, const Frontier& zone_front,
                 const std::vector<Candidate>& zone_points, const Params& params,
-                const Deadline& deadline, Partial& partial) {
+                const Deadline& deadline, Partial& partial, std::optional<SearchResult> egal_known) {
   Solutions out;
   const std::size_t k = p.k;
   const bool from_frontier = zone_front.computed && !zone_front.truncated && !params.force_search;
@@ -82,6 +83,10 @@ Solutions solve(const Problem& p, const Frontier& zone_front,
     auto body = [&](std::size_t j) {
       if (from_frontier) {
         res[j].tied = zone_points;
+        return;
+      }
+      if (specs[j].goal == Goal::egalitarian && egal_known) {
+        res[j] = std::move(*egal_known);
         return;
       }
       res[j] = search(p, specs[j], params.max_search_nodes, deadline);
@@ -236,6 +241,10 @@ Result run(const Scenario& s, const Params& params) {
   // Shares of what is left of the time budget (docs/bargain.md, "Budgets").
   auto share = [&](double f) { return deadline.within(deadline.seconds_left() * f); };
   Partial partial;
+  auto progress = [&](double f, std::string_view what) {
+    if (params.progress) params.progress(f, what);
+  };
+  progress(0.0, "zone count");
   const Problem whole = build_problem(s, r.parties, false, nullptr);
   Problem filtered = build_problem(s, r.parties, true, &r.blocked_issues);
   r.additive = whole.additive;
@@ -274,6 +283,7 @@ Result run(const Scenario& s, const Params& params) {
       r.zone = make_count(0, 0, true);
     }
     // Frontiers on the reduced spaces (equal values merged, dominated values dropped).
+    progress(0.2, "Pareto frontiers");
     if (params.whole_space_frontier) {
       Problem w = whole;
       merge_equal_values(w);
@@ -316,15 +326,35 @@ Result run(const Scenario& s, const Params& params) {
     known = true;
     exists = !r.zone_pareto.points.empty();
   }
+  progress(0.5, "solutions");
   const Deadline solve_deadline = params.draft ? share(2.0 / 3) : deadline;
+  std::optional<SearchResult> egal_known;
   if (!known && searchable) {
-    const SearchResult sr = shortfall_search(reduced, nullptr, params.max_search_nodes, solve_deadline);
-    if (!sr.tied.empty()) {
-      bool ok = true;
+    SearchResult sr = shortfall_search(reduced, nullptr, params.max_search_nodes, solve_deadline);
+    auto in_zone = [&](const Candidate& c) {
       for (std::size_t q = 0; q < reduced.k; ++q)
-        if (sr.tied[0].u[q] < reduced.r[q] - kUtilityEps) ok = false;
+        if (c.u[q] < reduced.r[q] - kUtilityEps) return false;
+      return true;
+    };
+    if (!sr.tied.empty()) {
+      const bool ok = in_zone(sr.tied[0]);
       known = sr.complete || ok;
       exists = ok;
+      // max min_p (U_p - r_p) over all packages is reached in the zone: it is the egalitarian
+      // search's answer too, with the same tied set (the tied packages in the zone).
+      Spec egal;
+      egal.goal = Goal::egalitarian;
+      egal.d = reduced.r;
+      double best = -std::numeric_limits<double>::infinity();
+      std::size_t at = 0;
+      for (std::size_t j = 0; j < sr.tied.size(); ++j) {
+        const double o = objective(egal, sr.tied[j].u.data(), reduced.k);
+        if (o > best) best = o, at = j;
+      }
+      if (sr.complete && in_zone(sr.tied[at])) {
+        std::erase_if(sr.tied, [&](const Candidate& c) { return !in_zone(c); });
+        egal_known = std::move(sr);
+      }
     }
     if (!known) partial.note(sr.stop, "zone of agreement undecided (search for a package acceptable to all stopped)");
   }
@@ -332,16 +362,19 @@ Result run(const Scenario& s, const Params& params) {
     partial.note(Stop::size_limit, "zone of agreement undecided (non-additive space above max_enumeration)");
   r.finding = !known ? Finding::too_large : exists ? Finding::zone_exists : Finding::no_zone;
   if (exists && searchable)
-    r.solutions = solve(reduced, r.zone_pareto, zone_points, params, solve_deadline, partial);
+    r.solutions = solve(reduced, r.zone_pareto, zone_points, params, solve_deadline, partial,
+                        std::move(egal_known));
   if (exists && !searchable) {
     r.solutions.exact = false;
     r.solutions.method = "skipped";
     partial.note(Stop::size_limit, "solutions skipped (non-additive space above max_enumeration)");
   }
   if (params.draft && searchable) {
+    progress(0.8, "closest package");
     r.closest = closest_package(s, r.parties, *params.draft, exists, params, deadline);
     if (!r.closest->exact) partial.note(r.closest->stop, "closest package: best found, not proven");
   }
+  progress(1.0, "done");
   r.termination = partial.stop == Stop::finished ? Termination::done()
                                                  : Termination{partial.stop, partial.detail};
   return r;

@@ -44,6 +44,7 @@ LpBound::LpBound(const Problem& p, const Spec& spec)
     cols += static_cast<int>(sp.size());
   }
   extra_ = cols;
+  banned_.assign(static_cast<std::size_t>(cols), 0);
   const int extras = spec.goal == Goal::nash ? static_cast<int>(k_)
                      : (spec.goal == Goal::egalitarian || spec.goal == Goal::kalai_smorodinsky) ? 1
                                                                                                  : 0;
@@ -156,7 +157,18 @@ void LpBound::fix(std::size_t i, std::uint32_t v) {
 void LpBound::unfix(std::size_t i) {
   fixed_[i] = -1;
   for (std::size_t w = 0; w < p_.issues[i].size(); ++w)
-    lp_->setColumnBounds(col_[i] + static_cast<int>(w), 0.0, 1.0);
+    lp_->setColumnBounds(col_[i] + static_cast<int>(w), 0.0,
+                         banned(i, static_cast<std::uint32_t>(w)) ? 0.0 : 1.0);
+}
+
+void LpBound::ban(std::size_t i, std::uint32_t v) {
+  banned_[static_cast<std::size_t>(col_[i]) + v] = 1;
+  if (fixed_[i] < 0) lp_->setColumnUpper(col_[i] + static_cast<int>(v), 0.0);
+}
+
+void LpBound::unban(std::size_t i, std::uint32_t v) {
+  banned_[static_cast<std::size_t>(col_[i]) + v] = 0;
+  if (fixed_[i] < 0) lp_->setColumnUpper(col_[i] + static_cast<int>(v), 1.0);
 }
 
 double LpBound::x(std::size_t i, std::uint32_t v) const {
@@ -180,7 +192,8 @@ double LpBound::lagrangian(const std::vector<double>& m, double constant,
     if (fixed_[i] >= 0) {
       best = term(static_cast<std::size_t>(fixed_[i]));
     } else {
-      for (std::size_t v = 0; v < sp.size(); ++v) best = std::max(best, term(v));
+      for (std::size_t v = 0; v < sp.size(); ++v)
+        if (!banned(i, static_cast<std::uint32_t>(v))) best = std::max(best, term(v));
     }
     total += best;
     mag += std::abs(best);

@@ -28,6 +28,13 @@ class LpBound {
   // Restricts issue i to value v until unfix(i).
   void fix(std::size_t i, std::uint32_t v);
   void unfix(std::size_t i);
+  // Excludes value v of free issue i (its child bound is below the incumbent: reduced-cost
+  // fixing) until unban; banned values stay excluded when the issue is unfixed.
+  void ban(std::size_t i, std::uint32_t v);
+  void unban(std::size_t i, std::uint32_t v);
+  [[nodiscard]] bool banned(std::size_t i, std::uint32_t v) const {
+    return banned_[static_cast<std::size_t>(col_[i]) + v] != 0;
+  }
   // Upper bound of the objective over the packages that agree with the fixed issues:
   // solves the relaxation and evaluates the Lagrangian bound of its multipliers.
   [[nodiscard]] double bound();
@@ -50,6 +57,7 @@ class LpBound {
   std::size_t k_, n_;
   std::vector<int> col_;          // first column of each issue's values
   std::vector<std::int64_t> fixed_;  // value index or -1
+  std::vector<char> banned_;         // per column
   int extra_ = 0;                 // first column after the values (t, or theta_p for Nash)
   int zone_row_ = -1, goal_row_ = -1;
   std::vector<std::vector<std::pair<int, double>>> cuts_;  // Nash: per party (row, a)

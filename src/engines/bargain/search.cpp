@@ -301,9 +301,19 @@ class Searcher {
     std::vector<std::uint32_t> local;
     const std::vector<std::uint32_t>* vals = &values_[t];
     std::vector<double> child;  // children's bounds from this node's multipliers
+    std::vector<std::pair<std::size_t, std::uint32_t>> bans;
     if (use_lp) {  // the LP's favourite values first: good incumbents early
       child.assign(p_.issues[i].size(), kInf);
       for (const std::uint32_t v : values_[t]) child[v] = lp_->child_bound(i, v);
+      // Reduced-cost fixing: values of deeper issues that cannot reach the incumbent.
+      for (std::size_t d = t + 1; d < n_; ++d) {
+        const std::size_t j = order_[d];
+        for (const std::uint32_t v : values_[d])
+          if (!lp_->banned(j, v) && lp_->child_bound(j, v) < threshold()) {
+            lp_->ban(j, v);
+            bans.emplace_back(j, v);
+          }
+      }
       local = values_[t];
       std::stable_sort(local.begin(), local.end(), [&](std::uint32_t x, std::uint32_t y) {
         return lp_->x(i, x) > lp_->x(i, y) + 1e-9;
@@ -315,14 +325,16 @@ class Searcher {
       const std::uint32_t c = cost(i, v);
       if (c > b) continue;
       if (use_lp && child[v] < threshold()) continue;
+      if (lp_ && lp_->banned(i, v)) continue;
       const double* cv = p_.contrib(i, v);
       for (std::size_t q = 0; q < k_; ++q) next[q] = S[q] + cv[q];
       choice_[i] = v;
       if (fix_lp) lp_->fix(i, v);
       dfs(t + 1, b - c);
       if (fix_lp) lp_->unfix(i);
-      if (stopped_) return;
+      if (stopped_) break;
     }
+    for (const auto& [j, v] : bans) lp_->unban(j, v);
   }
 
   const Problem& p_;
