@@ -6,6 +6,11 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -114,6 +119,30 @@ inline std::vector<std::string> write_genius_rectangles(const std::string& dir, 
     paths.push_back(path);
   }
   return paths;
+}
+
+inline constexpr double kWallCeiling = 30.0;            // seconds, generous for ASan/UBSan
+inline constexpr long kRssCeilingKb = 1536L * 1024;     // 1.5 GB
+
+// The JSON of a run that finished or stopped on its budget: exact, or partial and saying so.
+inline void expect_exact_or_partial(const ChildRun& r) {
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.contains("termination")) << r.out.substr(0, 500);
+  const std::string stop = j["termination"]["stop"];
+  if (j["exact"].get<bool>()) {
+    EXPECT_EQ(stop, "finished");
+    EXPECT_TRUE(j["zone"]["exact"].get<bool>());
+    return;
+  }
+  EXPECT_NE(stop, "finished");
+  EXPECT_FALSE(j["termination"]["detail"].get<std::string>().empty());
+  EXPECT_NE(r.err.find("warning: bargain stopped early"), std::string::npos) << r.err;
+  // A solution not proven optimal carries its bound and gap.
+  if (j["solutions"].is_object() && !j["solutions"]["exact"].get<bool>())
+    for (const char* name : {"nash", "kalai_smorodinsky", "egalitarian", "utilitarian"})
+      if (j["solutions"][name].is_object() && j["solutions"][name].contains("bound"))
+        EXPECT_GE(j["solutions"][name]["gap"].get<double>(), 0.0);
 }
 
 }  // namespace accord::test::bargain_hostile

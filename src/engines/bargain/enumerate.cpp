@@ -22,12 +22,20 @@ struct Buffer {
   std::vector<double> u;
   std::vector<std::uint64_t> rank;
   std::size_t front = 0;  // the first `front` points are the frontier so far
+  // Up to 64 points of the frontier so far: a candidate weakly dominated by one of them is
+  // not a frontier point, or equals an earlier one (the earlier is kept): skip it.
+  std::vector<double> filter;
 
   void add(const double* x, std::uint64_t r) {
     if (!on) return;
+    for (std::size_t f = 0; f < filter.size(); f += k) {
+      std::size_t q = 0;
+      while (q < k && filter[f + q] >= x[q]) ++q;
+      if (q == k) return;
+    }
     u.insert(u.end(), x, x + k);
     rank.push_back(r);
-    if (rank.size() - front >= (std::size_t{1} << 16)) flush();
+    if (rank.size() - front >= std::max<std::size_t>(4096, 2 * front)) flush();
   }
   void flush() {
     if (!on) return;
@@ -50,6 +58,9 @@ struct Buffer {
     u = std::move(nu);
     rank = std::move(nr);
     front = rank.size();
+    filter.clear();
+    const std::size_t step = std::max<std::size_t>(1, front / 64);
+    for (std::size_t j = 0; j < front; j += step) filter.insert(filter.end(), &u[j * k], &u[j * k] + k);
   }
 };
 
