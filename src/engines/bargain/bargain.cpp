@@ -260,6 +260,7 @@ Result run(const Scenario& s, const Params& params) {
   // Non-additive spaces small enough to enumerate: one pass gives the zone count and both
   // frontiers. Otherwise: count by branch and bound, frontiers by merging.
   const bool enumerate = !whole.additive && to_double(whole_size) <= static_cast<double>(params.max_enumeration);
+  bool enumerated = true;  // false: the enumeration ran out of time
   if (enumerate) {
     Enumeration e = enumerate_space(whole, params.whole_space_frontier, r.blocked_issues.empty(),
                                     params.max_frontier, params.parallel, share(0.5));
@@ -268,6 +269,7 @@ Result run(const Scenario& s, const Params& params) {
     } else {
       r.zone = make_count(0, 0, true);
     }
+    enumerated = e.stop == Stop::finished;
     if (e.stop != Stop::finished)
       partial.note(e.stop, "enumeration: " + to_decimal(e.seen) + " of " + to_decimal(e.total) +
                                " packages (zone count and frontiers partial)");
@@ -311,8 +313,10 @@ Result run(const Scenario& s, const Params& params) {
   }
 
   // Non-additive spaces beyond the enumeration limit: bounds are too loose for a search.
+  // Nor after an enumeration that ran out of time: a search would only repeat it, slower.
   const bool searchable =
-      reduced.additive || to_double(space_size(reduced)) <= static_cast<double>(params.max_enumeration);
+      reduced.additive ||
+      (enumerated && to_double(space_size(reduced)) <= static_cast<double>(params.max_enumeration));
   // Finding: from the count or the frontier when they are conclusive, else by search.
   bool known = false, exists = false;
   if (!r.blocked_issues.empty()) {
@@ -359,7 +363,8 @@ Result run(const Scenario& s, const Params& params) {
     if (!known) partial.note(sr.stop, "zone of agreement undecided (search for a package acceptable to all stopped)");
   }
   if (!known && !searchable)
-    partial.note(Stop::size_limit, "zone of agreement undecided (non-additive space above max_enumeration)");
+    partial.note(enumerated ? Stop::size_limit : Stop::time_limit,
+                 "zone of agreement undecided (non-additive space not enumerated)");
   r.finding = !known ? Finding::too_large : exists ? Finding::zone_exists : Finding::no_zone;
   if (exists && searchable)
     r.solutions = solve(reduced, r.zone_pareto, zone_points, params, solve_deadline, partial,
@@ -367,7 +372,8 @@ Result run(const Scenario& s, const Params& params) {
   if (exists && !searchable) {
     r.solutions.exact = false;
     r.solutions.method = "skipped";
-    partial.note(Stop::size_limit, "solutions skipped (non-additive space above max_enumeration)");
+    partial.note(enumerated ? Stop::size_limit : Stop::time_limit,
+                 "solutions skipped (non-additive space not enumerated)");
   }
   if (params.draft && searchable) {
     progress(0.8, "closest package");

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <tbb/parallel_for.h>
+
 #include "accord/model/utility.hpp"
 
 namespace accord::bargain::detail {
@@ -123,55 +125,93 @@ Enumeration enumerate_space(const Problem& p, bool whole_frontier, bool zone_fro
         if (s.preferences[party.get()].issues[i].crosses_red_line(s.issues[i], sp.settings[v])) clean[i][v] = 0;
     }
   }
-  std::vector<double> S((n + 1) * k, 0.0), u(k);
-  std::vector<std::uint64_t> P((n + 1) * W, ~std::uint64_t{0});
-  std::vector<char> C(n + 1, 1);
-  std::vector<std::uint32_t> choice(n, 0);
-  Buffer whole{k, max_points, parallel, whole_frontier, Stop::finished, {}, {}, 0};
-  Buffer zone{k, max_points, parallel, zone_frontier, Stop::finished, {}, {}, 0};
-  DeadlineTicker ticker(deadline, 8192);
-  std::size_t from = 0;  // first issue whose prefix needs recomputing
-  for (std::uint64_t rank = 0;; ++rank) {
-    if (ticker.expired()) {
-      out.stop = Stop::time_limit;
-      break;
-    }
-    for (std::size_t i = from; i < n; ++i) {
-      const double* c = p.contrib(i, choice[i]);
-      for (std::size_t q = 0; q < k; ++q) S[(i + 1) * k + q] = S[i * k + q] + c[q];
-      const std::uint64_t* m = &mask[i][choice[i] * W];
-      for (std::size_t w = 0; w < W; ++w) P[(i + 1) * W + w] = P[i * W + w] & m[w];
-      C[i + 1] = C[i] && clean[i][choice[i]];
-    }
-    for (std::size_t q = 0; q < k; ++q) u[q] = S[n * k + q];
-    for (std::size_t w = 0; w < W; ++w) {
-      // Active rectangles in index order: the order Problem::utilities adds them in.
-      for (std::uint64_t bits = P[n * W + w]; bits != 0; bits &= bits - 1) {
-        const RectTerm& t = p.rects[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
-        u[t.party] += t.utility;
-      }
-    }
-    ++out.seen;
-    whole.add(u.data(), rank);
-    bool in_zone = C[n] != 0;
-    for (std::size_t q = 0; q < k && in_zone; ++q) in_zone = u[q] >= p.r[q] - kUtilityEps;
-    if (in_zone) {
-      ++out.zone;
-      zone.add(u.data(), rank);
-    }
-    // Odometer: the last issue fastest.
-    std::size_t i = n;
-    while (i > 0) {
-      --i;
-      if (++choice[i] < p.issues[i].size()) break;
-      choice[i] = 0;
-      if (i == 0) {
-        i = n;
+  // Independent chunks, one per value of the first issue, run in parallel; their frontier
+  // candidates are merged in chunk (= rank) order, so the result is the sequential one.
+  struct Chunk {
+    Stop stop = Stop::finished;
+    u128 seen = 0, zone = 0;
+    Buffer whole, zone_front;
+  };
+  const std::size_t chunks = n == 0 ? 1 : p.issues[0].size();
+  const std::uint64_t per_chunk = static_cast<std::uint64_t>(out.total / chunks);
+  std::vector<Chunk> parts(chunks, Chunk{Stop::finished, 0, 0,
+                                         Buffer{k, max_points, parallel, whole_frontier, Stop::finished, {}, {}, 0, {}},
+                                         Buffer{k, max_points, parallel, zone_frontier, Stop::finished, {}, {}, 0, {}}});
+  auto body = [&](std::size_t chunk) {
+    Chunk& part = parts[chunk];
+    std::vector<double> S((n + 1) * k, 0.0), u(k);
+    std::vector<std::uint64_t> P((n + 1) * W, ~std::uint64_t{0});
+    std::vector<char> C(n + 1, 1);
+    std::vector<std::uint32_t> choice(n, 0);
+    if (n > 0) choice[0] = static_cast<std::uint32_t>(chunk);
+    DeadlineTicker ticker(deadline, 8192);
+    std::size_t from = 0;  // first issue whose prefix needs recomputing
+    for (std::uint64_t rank = chunk * per_chunk;; ++rank) {
+      if (ticker.expired()) {
+        part.stop = Stop::time_limit;
         break;
       }
+      for (std::size_t i = from; i < n; ++i) {
+        const double* c = p.contrib(i, choice[i]);
+        for (std::size_t q = 0; q < k; ++q) S[(i + 1) * k + q] = S[i * k + q] + c[q];
+        const std::uint64_t* m = &mask[i][choice[i] * W];
+        for (std::size_t w = 0; w < W; ++w) P[(i + 1) * W + w] = P[i * W + w] & m[w];
+        C[i + 1] = C[i] && clean[i][choice[i]];
+      }
+      for (std::size_t q = 0; q < k; ++q) u[q] = S[n * k + q];
+      for (std::size_t w = 0; w < W; ++w) {
+        // Active rectangles in index order: the order Problem::utilities adds them in.
+        for (std::uint64_t bits = P[n * W + w]; bits != 0; bits &= bits - 1) {
+          const RectTerm& t = p.rects[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
+          u[t.party] += t.utility;
+        }
+      }
+      ++part.seen;
+      part.whole.add(u.data(), rank);
+      bool in_zone = C[n] != 0;
+      for (std::size_t q = 0; q < k && in_zone; ++q) in_zone = u[q] >= p.r[q] - kUtilityEps;
+      if (in_zone) {
+        ++part.zone;
+        part.zone_front.add(u.data(), rank);
+      }
+      // Odometer over issues 1..n-1 (the last fastest); issue 0 is the chunk.
+      std::size_t i = n;
+      bool done = true;
+      while (i > 1) {
+        --i;
+        if (++choice[i] < p.issues[i].size()) {
+          done = false;
+          break;
+        }
+        choice[i] = 0;
+      }
+      if (done) break;
+      from = i;
     }
-    if (i == n) break;
-    from = i;
+    part.whole.flush();
+    part.zone_front.flush();
+  };
+  if (parallel && chunks > 1) {
+    tbb::parallel_for(std::size_t{0}, chunks, body);
+  } else {
+    for (std::size_t j = 0; j < chunks; ++j) body(j);
+  }
+  Buffer whole{k, max_points, parallel, whole_frontier, Stop::finished, {}, {}, 0, {}};
+  Buffer zone{k, max_points, parallel, zone_frontier, Stop::finished, {}, {}, 0, {}};
+  for (Chunk& part : parts) {
+    out.seen += part.seen;
+    out.zone += part.zone;
+    if (part.stop != Stop::finished) out.stop = part.stop;
+    for (auto [from_buf, to_buf] : {std::pair<Buffer*, Buffer*>{&part.whole, &whole},
+                                    std::pair<Buffer*, Buffer*>{&part.zone_front, &zone}}) {
+      if (!from_buf->on) {
+        to_buf->on = false;
+        to_buf->stop = from_buf->stop;
+      }
+      if (!to_buf->on) continue;
+      to_buf->u.insert(to_buf->u.end(), from_buf->u.begin(), from_buf->u.end());
+      to_buf->rank.insert(to_buf->rank.end(), from_buf->rank.begin(), from_buf->rank.end());
+    }
   }
   if (out.stop != Stop::finished) {
     // Frontiers of part of the space are not frontiers of the space.
