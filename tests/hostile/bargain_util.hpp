@@ -1,14 +1,15 @@
 #pragma once
 // Helpers of the bargain hostile tests: run the `accord` binary as a child with its time and
 // peak memory measured (wait4 rusage of that child), and GENIUS files with many rectangles.
+#ifdef ACCORD_CLI_PATH
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#endif
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -34,6 +35,7 @@ inline std::string slurp(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+#ifdef ACCORD_CLI_PATH  // tests only (the benchmarks use the generator below)
 // Runs ACCORD_CLI_PATH with `args`; stdout and stderr go to files in `dir`.
 inline ChildRun run_accord(const std::vector<std::string>& args, const std::string& dir) {
   const std::string out = dir + "/stdout.txt", err = dir + "/stderr.txt";
@@ -65,6 +67,8 @@ inline ChildRun run_accord(const std::vector<std::string>& args, const std::stri
   r.err = slurp(err);
   return r;
 }
+
+#endif
 
 inline std::string temp_dir(const std::string& name) {
   const auto dir = std::filesystem::temp_directory_path() /
@@ -121,6 +125,7 @@ inline std::vector<std::string> write_genius_rectangles(const std::string& dir, 
   return paths;
 }
 
+#ifdef ACCORD_CLI_PATH
 inline constexpr double kWallCeiling = 30.0;            // seconds, generous for ASan/UBSan
 inline constexpr long kRssCeilingKb = 1536L * 1024;     // 1.5 GB
 
@@ -139,10 +144,13 @@ inline void expect_exact_or_partial(const ChildRun& r) {
   EXPECT_FALSE(j["termination"]["detail"].get<std::string>().empty());
   EXPECT_NE(r.err.find("warning: bargain stopped early"), std::string::npos) << r.err;
   // A solution not proven optimal carries its bound and gap.
-  if (j["solutions"].is_object() && !j["solutions"]["exact"].get<bool>())
-    for (const char* name : {"nash", "kalai_smorodinsky", "egalitarian", "utilitarian"})
-      if (j["solutions"][name].is_object() && j["solutions"][name].contains("bound"))
-        EXPECT_GE(j["solutions"][name]["gap"].get<double>(), 0.0);
+  if (!j["solutions"].is_object() || j["solutions"]["exact"].get<bool>()) return;
+  for (const char* name : {"nash", "kalai_smorodinsky", "egalitarian", "utilitarian"}) {
+    if (!j["solutions"][name].is_object() || !j["solutions"][name].contains("bound")) continue;
+    EXPECT_GE(j["solutions"][name]["gap"].get<double>(), 0.0);
+  }
 }
+
+#endif
 
 }  // namespace accord::test::bargain_hostile
