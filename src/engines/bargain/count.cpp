@@ -21,14 +21,25 @@ struct Counter {
   const std::vector<u128>& size;      // packages below depth t
   std::uint64_t max_nodes;
   DeadlineTicker ticker;
-  std::uint64_t nodes = 0;
+  std::uint64_t nodes = 0, visits = 0;
   Stop stop = Stop::finished;
+  bool halted = false;  // time or visit cap: everything left is undecided
   u128 counted = 0, undecided = 0;
   std::vector<std::uint32_t> choice;
   std::vector<double> S;
 
   void dfs(std::size_t t, u128 mult) {
     const std::size_t k = p.k, n = p.issues.size();
+    // Every visit (pruned ones too: an issue may have 10^6 values) polls the deadline and
+    // counts against a visit cap; the node budget below counts expanded nodes only.
+    if (!halted && (ticker.expired() || ++visits > 64 * max_nodes + 4096)) {
+      halted = true;
+      stop = ticker.expired() ? Stop::time_limit : Stop::node_limit;
+    }
+    if (halted) {
+      undecided += mult * size[t];
+      return;
+    }
     const double* s = &S[t * k];
     bool all_in = true;
     for (std::size_t q = 0; q < k; ++q) {
@@ -48,8 +59,8 @@ struct Counter {
       counted += mult;
       return;
     }
-    if (stop != Stop::finished || ++nodes > max_nodes || ticker.expired()) {
-      if (stop == Stop::finished) stop = nodes > max_nodes ? Stop::node_limit : Stop::time_limit;
+    if (++nodes > max_nodes) {
+      if (stop == Stop::finished) stop = Stop::node_limit;
       undecided += mult * size[t];
       return;
     }
@@ -60,6 +71,10 @@ struct Counter {
       for (std::size_t q = 0; q < k; ++q) next[q] = s[q] + c[q];
       choice[t] = v;
       dfs(t + 1, mult * sp.mult[v]);
+      if (halted) {  // the remaining siblings, undecided in bulk
+        for (std::uint32_t w = v + 1; w < sp.size(); ++w) undecided += mult * sp.mult[w] * size[t + 1];
+        return;
+      }
     }
   }
 };
@@ -103,7 +118,8 @@ CountResult count_zone(const Problem& p, std::uint64_t max_nodes, bool parallel,
   // equal share of the node budget, so the result never depends on scheduling).
   std::size_t depth = 0;
   std::size_t prefixes = 1;
-  while (depth < n && prefixes < 256) prefixes *= p.issues[depth++].size();
+  while (depth < n && prefixes < 256 && prefixes * p.issues[depth].size() <= 65536)
+    prefixes *= p.issues[depth++].size();
   std::vector<std::vector<std::uint32_t>> starts;
   std::vector<std::uint32_t> pre(depth, 0);
   for (std::size_t j = 0; j < prefixes; ++j) {
@@ -117,7 +133,7 @@ CountResult count_zone(const Problem& p, std::uint64_t max_nodes, bool parallel,
   std::vector<u128> counted(prefixes, 0), undecided(prefixes, 0);
   std::vector<Stop> stops(prefixes, Stop::finished);
   auto body = [&](std::size_t j) {
-    Counter c{p, sufmin, sufmax, size, share, DeadlineTicker(deadline, 1024), 0, Stop::finished, 0, 0,
+    Counter c{p, sufmin, sufmax, size, share, DeadlineTicker(deadline, 1024), 0, 0, Stop::finished, false, 0, 0,
               std::vector<std::uint32_t>(n, 0), std::vector<double>((n + 1) * k, 0.0)};
     u128 mult = 1;
     for (std::size_t i = 0; i < depth; ++i) {
@@ -126,6 +142,10 @@ CountResult count_zone(const Problem& p, std::uint64_t max_nodes, bool parallel,
       mult *= p.issues[i].mult[v];
       for (std::size_t q = 0; q < k; ++q)
         c.S[(i + 1) * k + q] = c.S[i * k + q] + p.contrib(i, v)[q];
+    }
+    if (deadline.expired()) {
+      c.halted = true;
+      c.stop = Stop::time_limit;
     }
     c.dfs(depth, mult);
     counted[j] = c.counted;

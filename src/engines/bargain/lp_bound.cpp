@@ -32,7 +32,10 @@ constexpr int kStartFinish = 1 | 2 | 4;
 }  // namespace
 
 bool LpBound::usable(const Problem& p, const Spec& spec) {
-  return p.additive && spec.draft == nullptr && !p.issues.empty() && p.k > 0;
+  std::size_t cols = 0;
+  for (const IssueSpace& sp : p.issues) cols += sp.size();
+  // Past this many columns an LP per node costs more than the cheap bounds save.
+  return p.additive && spec.draft == nullptr && !p.issues.empty() && p.k > 0 && cols <= 20000;
 }
 
 LpBound::LpBound(const Problem& p, const Spec& spec)
@@ -228,8 +231,9 @@ void LpBound::add_tangents(const double* u) {
   }
 }
 
-double LpBound::bound() {
+double LpBound::bound(const Deadline& deadline) {
   const double* dual = nullptr;
+  if (deadline.limited()) lp_->setMaximumSeconds(std::max(1e-3, deadline.seconds_left()));
   for (int round = 0;; ++round) {
     lp_->dual(0, kStartFinish);
     const double* xs = lp_->primalColumnSolution();

@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "accord/model/budget.hpp"
 #include "engines/bargain/search.hpp"
 
 class ClpSimplex;
@@ -36,8 +37,9 @@ class LpBound {
     return banned_[static_cast<std::size_t>(col_[i]) + v] != 0;
   }
   // Upper bound of the objective over the packages that agree with the fixed issues:
-  // solves the relaxation and evaluates the Lagrangian bound of its multipliers.
-  [[nodiscard]] double bound();
+  // solves the relaxation and evaluates the Lagrangian bound of its multipliers (valid even
+  // when the solve stops early on `deadline`).
+  [[nodiscard]] double bound(const Deadline& deadline);
   // The bound of the last bound() call with free issue i fixed to v, from the same
   // multipliers (no LP solve): prunes children before they are visited.
   [[nodiscard]] double child_bound(std::size_t i, std::uint32_t v) const;

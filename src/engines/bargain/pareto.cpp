@@ -11,6 +11,9 @@ namespace accord::bargain::detail {
 
 namespace {
 
+// At most this many doubles of candidate partial sums in one merge step (256 MB).
+constexpr double kMaxCandidateDoubles = 33554432.0;
+
 // ---- 2 parties: sort and sweep.
 std::vector<std::uint32_t> nondominated2(const std::vector<double>& u) {
   const std::size_t n = u.size() / 2;
@@ -207,6 +210,9 @@ RawFrontier merge_frontier(const Problem& p, bool zone, std::size_t max_points, 
     const std::size_t f = cur.size() / k;
     std::vector<double> cand;
     std::vector<std::uint32_t> cpar, cval;
+    // Memory: a step holds f × values candidate vectors (a numeric grid may have 10^6 values).
+    if (static_cast<double>(f) * static_cast<double>(space.size()) * static_cast<double>(k) > kMaxCandidateDoubles)
+      return stop(Stop::size_limit);
     cand.reserve(f * space.size() * k);
     for (std::size_t j = 0; j < f; ++j) {
       if (ticker.expired()) return stop(Stop::time_limit);

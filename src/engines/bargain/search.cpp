@@ -27,7 +27,7 @@ enum class Kind { free, costly, forced };
 class Searcher {
  public:
   Searcher(const Problem& p, const Spec& spec, std::uint64_t max_nodes, const Deadline& deadline)
-      : p_(p), spec_(spec), max_nodes_(max_nodes), ticker_(deadline, 64), k_(p.k),
+      : p_(p), spec_(spec), max_nodes_(max_nodes), deadline_(deadline), ticker_(deadline, 64), k_(p.k),
         n_(p.issues.size()) {
     classify();
     order_issues();
@@ -292,7 +292,8 @@ class Searcher {
     if (ub == -kInf || ub < threshold()) return;
     const bool use_lp = lp_ && n_ - t >= kLpMinFree;
     if (use_lp) {
-      ub = std::min(ub, lp_->bound());
+      if (deadline_.expired()) return halt(Stop::time_limit, t);  // an LP costs more than a clock read
+      ub = std::min(ub, lp_->bound(deadline_));
       if (ub < threshold()) return;
     }
     open_bound_[t] = ub;
@@ -340,6 +341,7 @@ class Searcher {
   const Problem& p_;
   const Spec& spec_;
   std::uint64_t max_nodes_, nodes_ = 0;
+  const Deadline& deadline_;
   DeadlineTicker ticker_;
   bool stopped_ = false;
   Stop stop_ = Stop::finished;
