@@ -238,6 +238,8 @@ double LpBound::bound(const Deadline& deadline) {
     lp_->dual(0, kStartFinish);
     const double* xs = lp_->primalColumnSolution();
     x_.assign(xs, xs + lp_->numberColumns());
+    for (double& v : x_)
+      if (!std::isfinite(v)) v = 0.0;  // a failed solve: the order hint must stay comparable
     dual = lp_->dualRowSolution();
     if (spec_.goal != Goal::nash || round + 1 >= kCutRounds || lp_->status() != 0) break;
     // Outer approximation: add a tangent where the LP's theta_p overestimates log g_p.
@@ -254,7 +256,10 @@ double LpBound::bound(const Deadline& deadline) {
     }
     if (!added) break;
   }
-  auto mult = [&](int row) { return std::max(0.0, kDualSign * dual[row]); };
+  auto mult = [&](int row) {
+    const double y = kDualSign * dual[row];
+    return std::isfinite(y) ? std::max(0.0, y) : 0.0;
+  };
   // Records the multipliers behind the value returned (for child_bound).
   auto keep = [&](const std::vector<double>& m, double constant) {
     std::vector<double> terms;

@@ -317,7 +317,7 @@ class Searcher {
       }
       local = values_[t];
       std::stable_sort(local.begin(), local.end(), [&](std::uint32_t x, std::uint32_t y) {
-        return lp_->x(i, x) > lp_->x(i, y) + 1e-9;
+        return lp_->x(i, x) > lp_->x(i, y);  // a strict weak order (no NaN from Clp here)
       });
       vals = &local;
     }
