@@ -8,6 +8,8 @@
 
 #include "accord/engines/bargain.hpp"
 #include "accord/io/genius.hpp"
+#include "../tests/engines/bargain/opposed_scenario.hpp"
+#include "../tests/hostile/bargain_util.hpp"
 
 namespace {
 
@@ -132,6 +134,52 @@ void BM_KillerRobot(benchmark::State& state) {
   state.counters["whole_frontier"] = static_cast<double>(r.pareto.points.size());
 }
 BENCHMARK(BM_KillerRobot)->Unit(benchmark::kMillisecond);
+
+// 5-7. Two opposed camps (issue 10 item 20; tests/engines/bargain/opposed_scenario.hpp):
+// the four solutions and the ideal point, exact, by branch and bound with LP bounds.
+void opposed(benchmark::State& state, std::size_t k, std::size_t n, std::size_t m) {
+  const Scenario s = testing::opposed_camps(k, n, m, 1);
+  bargain::Params params;
+  params.whole_space_frontier = false;
+  params.max_frontier = 1000;
+  params.max_count_nodes = 0;  // counting the zone is not part of this benchmark
+  bargain::Result r;
+  for (auto _ : state) {
+    r = bargain::run(s, params);
+    benchmark::DoNotOptimize(r);
+  }
+  report(state, r);
+  state.counters["exact"] = r.solutions.exact ? 1 : 0;
+}
+void BM_Opposed_5x20x5(benchmark::State& state) { opposed(state, 5, 20, 5); }
+void BM_Opposed_3x30x10(benchmark::State& state) { opposed(state, 3, 30, 10); }
+void BM_Opposed_5x30x10(benchmark::State& state) { opposed(state, 5, 30, 10); }
+BENCHMARK(BM_Opposed_5x20x5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Opposed_3x30x10)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Opposed_5x30x10)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// 8. GENIUS nonlinear profiles (issue 10 item 21): 7 issues x 10 values, 2 profiles of 100
+// hyperrectangles (tests/hostile/bargain_util.hpp): one enumeration of 10^7 packages gives
+// the zone count, both frontiers and the solutions.
+void BM_GeniusRectangles_100(benchmark::State& state) {
+  const std::string dir = test::bargain_hostile::temp_dir("bench-genius");
+  const auto files = test::bargain_hostile::write_genius_rectangles(dir, 7, 10, 2, 100, 7);
+  const io::GeniusImport imp =
+      io::import_genius(files[0], std::vector<std::string>(files.begin() + 1, files.end()));
+  std::filesystem::remove_all(dir);
+  if (!imp.scenario) {
+    state.SkipWithError("import failed");
+    return;
+  }
+  bargain::Result r;
+  for (auto _ : state) {
+    r = bargain::run(*imp.scenario);
+    benchmark::DoNotOptimize(r);
+  }
+  report(state, r);
+  state.counters["exact"] = r.termination.finished() ? 1 : 0;
+}
+BENCHMARK(BM_GeniusRectangles_100)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 

@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libyaml-cpp-dev libtinyxml2-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libexpected-dev
-  libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libtbb-dev coinor-libclp-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsqlitecpp-dev libsqlite3-dev libboost1.81-dev libssl-dev wrk
   clang-14 libclang-rt-14-dev
 )

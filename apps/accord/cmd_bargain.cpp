@@ -1,4 +1,5 @@
-// `accord bargain SCENARIO [--version V] [--set I=O] [--parties A,B] [--json]`
+// `accord bargain SCENARIO [--version V] [--set I=O] [--parties A,B] [--json]
+//  [--max-seconds S] [--max-nodes N]`
 #include <nlohmann/json.hpp>
 
 #include "accord/engines/bargain.hpp"
@@ -27,6 +28,7 @@ void add_bargain(CLI::App& app) {
     bool json = false;
     std::size_t max_points = 1000;
     bargain::Params params;
+    BudgetFlags budget;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
@@ -40,6 +42,7 @@ void add_bargain(CLI::App& app) {
                   "Abandon a Pareto frontier larger than this (then search)")->capture_default_str();
   cmd->add_option("--max-points", o->max_points, "Frontier points listed in the JSON")->capture_default_str();
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/bargain.md)");
+  add_budget_options(cmd, o->budget);
   cmd->callback([o, cmd] {
     if (!o->genius.empty() && cmd->count("SCENARIO") > 0)
       throw Exit{kExitInvalidInput, "give either SCENARIO or --genius files, not both"};
@@ -47,6 +50,8 @@ void add_bargain(CLI::App& app) {
                                          : import_genius_or_exit(o->genius, {}, o->json);
     bargain::Params params = o->params;
     params.parties = resolve_parties(s, o->parties);
+    if (o->budget.max_nodes > 0) params.max_search_nodes = params.max_count_nodes = o->budget.max_nodes;
+    params.progress = terminal_progress("bargain");
     if (!o->version.empty() || !o->sets.empty()) {
       Package draft(s.issues.size());
       if (!o->version.empty()) {
@@ -56,8 +61,10 @@ void add_bargain(CLI::App& app) {
       }
       params.draft = apply_settings(s, draft, o->sets);
     }
+    params.deadline = o->budget.deadline();
     const bargain::Result r = bargain::run(s, params);
     if (r.status != bargain::Status::ok) throw Exit{kExitInvalidInput, r.message};
+    warn_if_partial(r.termination, "bargain");
     if (o->json) return write_output("-", report::bargain_json(s, r, o->max_points).dump(2) + "\n");
     write_output("-", "Bargaining analysis: " + s.title + "\n\n" +
                           report::bargain_text(s, r, report::Style::text));

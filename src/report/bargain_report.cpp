@@ -36,6 +36,7 @@ Json frontier_json(const Scenario& s, const bargain::Frontier& f, std::size_t ma
   j["computed"] = f.computed;
   j["truncated"] = f.truncated;
   j["method"] = f.method;
+  if (f.truncated) j["stop"] = std::string(to_string(f.stop));
   j["size"] = f.computed && !f.truncated ? Json(f.points.size()) : Json(nullptr);
   Json pts = Json::array();
   for (std::size_t k = 0; k < f.points.size() && k < max_points; ++k)
@@ -58,8 +59,18 @@ Json concessions_json(const Scenario& s, const Result& r, const Package& x) {
 
 Json solution_json(const Scenario& s, const Result& r, const std::optional<bargain::Solution>& x) {
   if (!x) return nullptr;
-  return {{"utilities", x->utilities}, {"objective", x->objective},
-          {"package", package_json(s, x->package)}, {"concessions", concessions_json(s, r, x->package)}};
+  Json j = {{"utilities", x->utilities}, {"objective", x->objective}};
+  if (x->bound) {  // a budget stopped the search: not proven optimal
+    j["bound"] = *x->bound;
+    j["gap"] = *x->bound - x->objective;
+  }
+  j["package"] = package_json(s, x->package);
+  j["concessions"] = concessions_json(s, r, x->package);
+  return j;
+}
+
+Json termination_json(const Termination& t) {
+  return {{"stop", std::string(to_string(t.stop))}, {"detail", t.detail}};
 }
 
 Json setting_json(const Scenario& s, IssueIndex i, const Setting& x) {
@@ -102,6 +113,12 @@ std::string frontier_line(const bargain::Frontier& f) {
   return std::to_string(f.points.size()) + " points (" + f.method + ")";
 }
 
+std::string partial_note(const Result& r) {
+  if (r.termination.finished() || r.termination.stop == Stop::not_set) return {};
+  return wrap("PARTIAL RESULT (" + std::string(to_string(r.termination.stop)) +
+              ", see --max-seconds/--max-nodes): " + r.termination.detail + ".");
+}
+
 }  // namespace
 
 Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
@@ -117,6 +134,8 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
   j["parties"] = std::move(parties);
   j["reservations"] = r.reservations;
   j["additive"] = r.additive;
+  j["exact"] = r.termination.finished();
+  j["termination"] = termination_json(r.termination);
   j["finding"] = std::string(bargain::to_string(r.finding));
   j["space"] = count_json(r.space);
   j["filtered"] = count_json(r.filtered);
@@ -190,7 +209,8 @@ std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
   }
   out += wrap("Pareto frontier: whole space " + frontier_line(r.pareto) + "; zone " +
               frontier_line(r.zone_pareto) + ".");
-  if (r.finding != bargain::Finding::zone_exists || r.solutions.method == "skipped") return out;
+  if (r.finding != bargain::Finding::zone_exists || r.solutions.method == "skipped")
+    return out + partial_note(r);
   Table t;
   t.header = {"solution"};
   for (const PartyIndex p : r.parties) t.header.push_back(s.parties[p.get()].id);
@@ -216,7 +236,7 @@ std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
   t.rows.push_back(std::move(res));
   out += t.render(style, 100, static_cast<int>(t.header.size()) - 1);
   if (!r.solutions.exact) out += wrap("(search budget reached: best packages found, not proven optimal)");
-  return out;
+  return out + partial_note(r);
 }
 
 std::string bargain_text(const Scenario& s, const Result& r, Style style) {
@@ -265,6 +285,12 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
     u += (u.empty() ? "" : ", ") + s.parties[r.parties[q].get()].id + " " + fixed(c.utilities[q]);
   out += wrap("Utilities: " + u + ".");
   return out;
+}
+
+Termination bargain_termination(const bargain::Result& r) {
+  if (r.status != bargain::Status::ok) return {Stop::size_limit, r.message};
+  if (r.finding == bargain::Finding::too_large) return {Stop::size_limit, "the package space is too large to decide"};
+  return r.termination.stop == Stop::not_set ? Termination::done() : r.termination;
 }
 
 }  // namespace accord::report

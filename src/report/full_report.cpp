@@ -68,17 +68,6 @@ std::vector<evaluate::Result> evaluations(const Scenario& s, const ReportOptions
   return out;
 }
 
-// How a bargaining run ended, from what its Result reports (exactness, size). The one place
-// to read bargain::Result's own termination record once it has one.
-Termination bargain_termination(const bargain::Result& b, const Deadline& d) {
-  if (b.status != bargain::Status::ok) return {Stop::size_limit, b.message};
-  if (b.finding == bargain::Finding::too_large) return {Stop::size_limit, "the package space is too large"};
-  const bool exact = b.solutions.exact && (!b.closest || b.closest->exact);
-  if (exact) return Termination::done();
-  return {d.expired() ? Stop::time_limit : Stop::node_limit,
-          "a search budget ran out: the solutions are the best found, not proven optimal"};
-}
-
 // The engines behind the stability and forecast headlines run only when the scenario is
 // within the report's stated sizes and time is left; otherwise the section says why not.
 Termination gmcr_gate(const Scenario& s, const ReportOptions& options) {
@@ -244,7 +233,7 @@ std::optional<bargain::Result> run_bargain(const Scenario& s, const ReportOption
   }
   const bargain::Params bp = bargain_params(s, options);
   bargain::Result b = bargain::run(s, bp);
-  end = bargain_termination(b, bp.deadline);
+  end = bargain_termination(b);
   return b;
 }
 

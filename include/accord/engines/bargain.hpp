@@ -16,7 +16,10 @@
 namespace accord::bargain {
 
 struct Params {
-  Deadline deadline;                // time budget for the whole run (default: none)
+  // Time budget for the whole run (default: none). Shared out: the zone count gets up to a
+  // fifth of what is left, each frontier up to a sixth, the solutions the rest (two thirds of
+  // it when a draft asks for the closest package). What a stop leaves partial: docs/bargain.md.
+  Deadline deadline;
   std::vector<PartyIndex> parties;  // empty: default_bargaining_parties(s)
   std::optional<Package> draft;     // when set: the closest acceptable package to it
   // A Pareto frontier with more points than this is abandoned (reported truncated) and the
@@ -30,6 +33,7 @@ struct Params {
   bool whole_space_frontier = true;  // also compute the frontier of the whole package space
   bool force_search = false;         // testing: solutions by branch and bound even with a frontier
   bool parallel = true;              // oneTBB; results are identical either way
+  ProgressFn progress;               // optional: called between the phases of the run
 };
 
 // Did the call work (HighsStatus-like). Append new values at the end.
@@ -52,7 +56,8 @@ struct Point {
 
 struct Frontier {
   bool computed = false;   // false: not attempted (e.g. non-additive and too large)
-  bool truncated = false;  // more than Params::max_frontier points: `points` is empty
+  bool truncated = false;  // abandoned (see `stop`): `points` is empty
+  Stop stop = Stop::finished;  // size_limit: more than Params::max_frontier points; time_limit
   std::string method;      // "merge" (per-issue frontiers, no enumeration) | "enumeration"
   std::vector<Point> points;  // sorted by utilities, lexicographically descending
 };
@@ -61,13 +66,16 @@ struct Solution {
   std::vector<double> utilities;
   Package package;
   double objective = 0.0;  // the maximised quantity
+  // When a budget stopped the search before it proved this optimal: an upper bound of the
+  // objective over the packages left unexplored (the gap is bound - objective).
+  std::optional<double> bound;
 };
 
 struct Solutions {
   std::optional<Solution> nash, kalai_smorodinsky, egalitarian, utilitarian;
   std::vector<double> ideal;  // I_p: best utility of each party inside the zone (empty: none)
   bool exact = true;          // false when a search budget ran out
-  std::string method;         // "frontier" | "search"
+  std::string method;         // "frontier" | "search" | "skipped"
 };
 
 struct Change {
@@ -88,6 +96,7 @@ struct Closest {
   std::vector<double> shortfall;        // per party: max(0, r_p - U_p)
   std::vector<IssueIndex> blocked_issues;  // every option is a red line of some party
   bool exact = true;
+  Stop stop = Stop::finished;  // why it is not exact
 };
 
 struct IssueConcession {
@@ -117,6 +126,10 @@ struct Result {
   Frontier zone_pareto;  // of the zone of agreement
   Solutions solutions;
   std::optional<Closest> closest;
+  // finished: every count, finding, solution and closest package above is exact (a frontier
+  // over --max-frontier is only reported truncated). Otherwise the first budget that stopped
+  // a part, and in `detail` which parts are partial and how far they got (bounds, gaps).
+  Termination termination;
 };
 
 // Bargaining parties by default: role party or mediator, with preferences.

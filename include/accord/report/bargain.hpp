@@ -14,6 +14,9 @@ namespace accord::report {
 // The full text report of `accord bargain`.
 [[nodiscard]] std::string bargain_text(const Scenario& s, const bargain::Result& r, Style style);
 // A few lines for `accord report`: zone, frontier size, the four solutions.
+// How a bargaining run ended, for a report section: the engine's termination, or why it
+// could not run (an error or a space too large to decide).
+[[nodiscard]] Termination bargain_termination(const bargain::Result& r);
 [[nodiscard]] std::string bargain_headline(const Scenario& s, const bargain::Result& r, Style style);
 
 }  // namespace accord::report

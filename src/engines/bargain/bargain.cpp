@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include <tbb/parallel_for.h>
 
 #include "accord/model/utility.hpp"
+#include "engines/bargain/enumerate.hpp"
 #include "engines/bargain/internal.hpp"
 #include "engines/bargain/pareto.hpp"
 
@@ -17,6 +22,7 @@ Frontier to_frontier(const Problem& p, RawFrontier raw, const char* method) {
   Frontier f;
   f.computed = true;
   f.truncated = raw.truncated;
+  f.stop = raw.stop;
   f.method = method;
   if (raw.truncated) return f;
   for (std::size_t j = 0; j < raw.size(); ++j) {
@@ -28,55 +34,96 @@ Frontier to_frontier(const Problem& p, RawFrontier raw, const char* method) {
   return f;
 }
 
-Frontier frontier_of(const Problem& reduced, bool zone, const Params& params) {
+Frontier frontier_of(const Problem& reduced, bool zone, const Params& params, const Deadline& deadline) {
   if (reduced.additive)
-    return to_frontier(reduced, merge_frontier(reduced, zone, params.max_frontier, params.parallel),
+    return to_frontier(reduced,
+                       merge_frontier(reduced, zone, params.max_frontier, params.parallel, deadline),
                        "merge");
-  if (to_double(space_size(reduced)) > static_cast<double>(params.max_enumeration)) return {};
-  return to_frontier(reduced,
-                     enumerate_frontier(reduced, zone, params.max_frontier, params.parallel),
-                     "enumeration");
+  return {};  // non-additive: enumerate_space when small enough, else not computed
 }
 
-std::optional<Solution> to_solution(const Problem& p, const Spec& spec,
-                                    const std::vector<Candidate>& c) {
-  const auto win = choose(spec, c, p.k);
+std::string fmt(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", x);
+  return buf;
+}
+
+// Which parts of a run a budget left partial, and the first budget that did.
+struct Partial {
+  Stop stop = Stop::finished;
+  std::string detail;
+  void note(Stop st, const std::string& what) {
+    if (st == Stop::finished || st == Stop::not_set) return;
+    if (stop == Stop::finished) stop = st;
+    detail += (detail.empty() ? "" : "; ") + what;
+  }
+};
+
+std::optional<Solution> to_solution(const Problem& p, const Spec& spec, const SearchResult& r) {
+  const auto win = choose(spec, r.tied, p.k);
   if (!win) return std::nullopt;
   Solution s;
-  s.utilities = c[*win].u;
-  s.package = p.package(c[*win].choice);
+  s.utilities = r.tied[*win].u;
+  s.package = p.package(r.tied[*win].choice);
   s.objective = objective(spec, s.utilities.data(), p.k);
+  if (!r.complete) s.bound = std::max(r.bound, s.objective);
   return s;
 }
 
 Solutions solve(const Problem& p, const Frontier& zone_front,
-                const std::vector<Candidate>& zone_points, const Params& params) {
+                const std::vector<Candidate>& zone_points, const Params& params,
+                const Deadline& deadline, Partial& partial, std::optional<SearchResult> egal_known) {
   Solutions out;
   const std::size_t k = p.k;
   const bool from_frontier = zone_front.computed && !zone_front.truncated && !params.force_search;
   out.method = from_frontier ? "frontier" : "search";
-  auto run_goal = [&](Spec spec) -> std::vector<Candidate> {
-    if (from_frontier) return zone_points;
-    SearchResult r = search(p, spec, params.max_search_nodes);
-    if (!r.complete) out.exact = false;
-    return r.tied;
+  // Independent searches, run in parallel (each is deterministic, so the result is too).
+  auto run_goals = [&](const std::vector<Spec>& specs) {
+    std::vector<SearchResult> res(specs.size());
+    auto body = [&](std::size_t j) {
+      if (from_frontier) {
+        res[j].tied = zone_points;
+        return;
+      }
+      if (specs[j].goal == Goal::egalitarian && egal_known) {
+        res[j] = std::move(*egal_known);
+        return;
+      }
+      res[j] = search(p, specs[j], params.max_search_nodes, deadline);
+    };
+    if (params.parallel && !from_frontier) {
+      tbb::parallel_for(std::size_t{0}, specs.size(), body);
+    } else {
+      for (std::size_t j = 0; j < specs.size(); ++j) body(j);
+    }
+    return res;
   };
   Spec base;
   base.d = p.r;
   base.zone = true;
   // Ideal point: the best each party can get inside the zone.
+  std::vector<Spec> ideal_specs(k, base);
+  for (std::size_t q = 0; q < k; ++q) {
+    ideal_specs[q].goal = Goal::party;
+    ideal_specs[q].party = q;
+  }
+  const std::vector<SearchResult> ideal = run_goals(ideal_specs);
   out.ideal.assign(k, 0.0);
   for (std::size_t q = 0; q < k; ++q) {
-    Spec spec = base;
-    spec.goal = Goal::party;
-    spec.party = q;
-    const auto c = run_goal(spec);
+    const auto& c = ideal[q].tied;
+    if (!ideal[q].complete) {
+      out.exact = false;
+      partial.note(ideal[q].stop, "ideal point of party " + std::to_string(q + 1) + ": best found " +
+                                      (c.empty() ? std::string("none") : fmt(c[0].u[q])) +
+                                      ", bound " + fmt(ideal[q].bound));
+    }
     if (c.empty()) {
       out.ideal.clear();
       return out;
     }
     double best = c[0].u[q];
     for (const Candidate& x : c) best = std::max(best, x.u[q]);
+    // A stopped search: the ideal is between `best` and the bound; KS uses the best found.
     out.ideal[q] = best;
   }
   Spec nash = base, ks = base, egal = base, util = base;
@@ -89,10 +136,21 @@ Solutions solve(const Problem& p, const Frontier& zone_front,
   }
   egal.goal = Goal::egalitarian;
   util.goal = Goal::utilitarian;
-  out.nash = to_solution(p, nash, run_goal(nash));
-  out.kalai_smorodinsky = to_solution(p, ks, run_goal(ks));
-  out.egalitarian = to_solution(p, egal, run_goal(egal));
-  out.utilitarian = to_solution(p, util, run_goal(util));
+  const std::vector<Spec> specs{nash, ks, egal, util};
+  const std::vector<SearchResult> res = run_goals(specs);
+  std::optional<Solution>* slots[] = {&out.nash, &out.kalai_smorodinsky, &out.egalitarian,
+                                      &out.utilitarian};
+  const char* names[] = {"nash", "kalai_smorodinsky", "egalitarian", "utilitarian"};
+  for (std::size_t j = 0; j < specs.size(); ++j) {
+    *slots[j] = to_solution(p, specs[j], res[j]);
+    if (res[j].complete) continue;
+    out.exact = false;
+    const auto& sol = *slots[j];
+    partial.note(res[j].stop, std::string(names[j]) + ": " +
+                                  (sol ? "best found " + fmt(sol->objective) + ", bound " +
+                                             fmt(*sol->bound) + ", gap " + fmt(*sol->bound - sol->objective)
+                                       : "none found, bound " + fmt(res[j].bound)));
+  }
   return out;
 }
 
@@ -179,6 +237,14 @@ Result run(const Scenario& s, const Params& params) {
       return r;
     }
   }
+  const Deadline& deadline = params.deadline;
+  // Shares of what is left of the time budget (docs/bargain.md, "Budgets").
+  auto share = [&](double f) { return deadline.within(deadline.seconds_left() * f); };
+  Partial partial;
+  auto progress = [&](double f, std::string_view what) {
+    if (params.progress) params.progress(f, what);
+  };
+  progress(0.0, "zone count");
   const Problem whole = build_problem(s, r.parties, false, nullptr);
   Problem filtered = build_problem(s, r.parties, true, &r.blocked_issues);
   r.additive = whole.additive;
@@ -186,32 +252,55 @@ Result run(const Scenario& s, const Params& params) {
   r.space = make_count(whole_size, whole_size, whole_size != static_cast<u128>(1) << 127);
   const u128 filtered_size = r.blocked_issues.empty() ? space_size(filtered) : 0;
   r.filtered = make_count(filtered_size, filtered_size, r.space.exact);
-
-  // Zone count (values with equal contributions merged, with multiplicities).
   Problem counted = filtered;
   merge_equal_values(counted);
-  if (r.blocked_issues.empty()) {
-    const CountResult c = count_zone(counted, params.max_count_nodes, params.parallel);
-    r.zone = make_count(c.lower, c.upper, c.exact);
-  } else {
-    r.zone = make_count(0, 0, true);
-  }
-
-  // Frontiers on the reduced spaces (equal values merged, dominated values dropped).
   Problem reduced = counted;
   drop_dominated_values(reduced);
-  if (params.whole_space_frontier) {
-    Problem w = whole;
-    merge_equal_values(w);
-    drop_dominated_values(w);
-    r.pareto = frontier_of(w, false, params);
-  }
-  if (r.blocked_issues.empty()) {
-    r.zone_pareto = frontier_of(reduced, true, params);
+
+  // Non-additive spaces small enough to enumerate: one pass gives the zone count and both
+  // frontiers. Otherwise: count by branch and bound, frontiers by merging.
+  const bool enumerate = !whole.additive && to_double(whole_size) <= static_cast<double>(params.max_enumeration);
+  bool enumerated = true;  // false: the enumeration ran out of time
+  if (enumerate) {
+    Enumeration e = enumerate_space(whole, params.whole_space_frontier, r.blocked_issues.empty(),
+                                    params.max_frontier, params.parallel, share(0.5));
+    if (r.blocked_issues.empty()) {
+      r.zone = make_count(e.zone, e.zone + (e.total - e.seen), e.stop == Stop::finished);
+    } else {
+      r.zone = make_count(0, 0, true);
+    }
+    enumerated = e.stop == Stop::finished;
+    if (e.stop != Stop::finished)
+      partial.note(e.stop, "enumeration: " + to_decimal(e.seen) + " of " + to_decimal(e.total) +
+                               " packages (zone count and frontiers partial)");
+    if (params.whole_space_frontier) r.pareto = to_frontier(whole, std::move(e.whole), "enumeration");
+    if (r.blocked_issues.empty()) r.zone_pareto = to_frontier(whole, std::move(e.zone_front), "enumeration");
   } else {
+    if (r.blocked_issues.empty()) {
+      const CountResult c = count_zone(counted, params.max_count_nodes, params.parallel, share(0.2));
+      r.zone = make_count(c.lower, c.upper, c.exact);
+      if (!c.exact)
+        partial.note(c.stop, "zone count: between " + to_decimal(c.lower) + " and " + to_decimal(c.upper));
+    } else {
+      r.zone = make_count(0, 0, true);
+    }
+    // Frontiers on the reduced spaces (equal values merged, dominated values dropped).
+    progress(0.2, "Pareto frontiers");
+    if (params.whole_space_frontier) {
+      Problem w = whole;
+      merge_equal_values(w);
+      drop_dominated_values(w);
+      r.pareto = frontier_of(w, false, params, share(1.0 / 6));
+    }
+    if (r.blocked_issues.empty()) r.zone_pareto = frontier_of(reduced, true, params, share(0.2));
+  }
+  if (!r.blocked_issues.empty()) {
+    r.zone_pareto = Frontier{};
     r.zone_pareto.computed = true;
     r.zone_pareto.method = "red lines";
   }
+  if (r.pareto.stop == Stop::time_limit) partial.note(Stop::time_limit, "whole-space frontier abandoned");
+  if (r.zone_pareto.stop == Stop::time_limit) partial.note(Stop::time_limit, "zone frontier abandoned");
   std::vector<Candidate> zone_points;
   for (const Point& pt : r.zone_pareto.points) {
     Candidate c{pt.utilities, {}};
@@ -224,8 +313,10 @@ Result run(const Scenario& s, const Params& params) {
   }
 
   // Non-additive spaces beyond the enumeration limit: bounds are too loose for a search.
+  // Nor after an enumeration that ran out of time: a search would only repeat it, slower.
   const bool searchable =
-      reduced.additive || to_double(space_size(reduced)) <= static_cast<double>(params.max_enumeration);
+      reduced.additive ||
+      (enumerated && to_double(space_size(reduced)) <= static_cast<double>(params.max_enumeration));
   // Finding: from the count or the frontier when they are conclusive, else by search.
   bool known = false, exists = false;
   if (!r.blocked_issues.empty()) {
@@ -239,23 +330,59 @@ Result run(const Scenario& s, const Params& params) {
     known = true;
     exists = !r.zone_pareto.points.empty();
   }
+  progress(0.5, "solutions");
+  const Deadline solve_deadline = params.draft ? share(2.0 / 3) : deadline;
+  std::optional<SearchResult> egal_known;
   if (!known && searchable) {
-    const SearchResult sr = shortfall_search(reduced, nullptr, params.max_search_nodes);
-    if (!sr.tied.empty()) {
-      bool ok = true;
+    SearchResult sr = shortfall_search(reduced, nullptr, params.max_search_nodes, solve_deadline);
+    auto in_zone = [&](const Candidate& c) {
       for (std::size_t q = 0; q < reduced.k; ++q)
-        if (sr.tied[0].u[q] < reduced.r[q] - kUtilityEps) ok = false;
+        if (c.u[q] < reduced.r[q] - kUtilityEps) return false;
+      return true;
+    };
+    if (!sr.tied.empty()) {
+      const bool ok = in_zone(sr.tied[0]);
       known = sr.complete || ok;
       exists = ok;
+      // max min_p (U_p - r_p) over all packages is reached in the zone: it is the egalitarian
+      // search's answer too, with the same tied set (the tied packages in the zone).
+      Spec egal;
+      egal.goal = Goal::egalitarian;
+      egal.d = reduced.r;
+      double best = -std::numeric_limits<double>::infinity();
+      std::size_t at = 0;
+      for (std::size_t j = 0; j < sr.tied.size(); ++j) {
+        const double o = objective(egal, sr.tied[j].u.data(), reduced.k);
+        if (o > best) best = o, at = j;
+      }
+      if (sr.complete && in_zone(sr.tied[at])) {
+        std::erase_if(sr.tied, [&](const Candidate& c) { return !in_zone(c); });
+        egal_known = std::move(sr);
+      }
     }
+    if (!known) partial.note(sr.stop, "zone of agreement undecided (search for a package acceptable to all stopped)");
   }
+  if (!known && !searchable)
+    partial.note(enumerated ? Stop::size_limit : Stop::time_limit,
+                 "zone of agreement undecided (non-additive space not enumerated)");
   r.finding = !known ? Finding::too_large : exists ? Finding::zone_exists : Finding::no_zone;
-  if (exists && searchable) r.solutions = solve(reduced, r.zone_pareto, zone_points, params);
+  if (exists && searchable)
+    r.solutions = solve(reduced, r.zone_pareto, zone_points, params, solve_deadline, partial,
+                        std::move(egal_known));
   if (exists && !searchable) {
     r.solutions.exact = false;
     r.solutions.method = "skipped";
+    partial.note(enumerated ? Stop::size_limit : Stop::time_limit,
+                 "solutions skipped (non-additive space not enumerated)");
   }
-  if (params.draft && searchable) r.closest = closest_package(s, r.parties, *params.draft, exists, params);
+  if (params.draft && searchable) {
+    progress(0.8, "closest package");
+    r.closest = closest_package(s, r.parties, *params.draft, exists, params, deadline);
+    if (!r.closest->exact) partial.note(r.closest->stop, "closest package: best found, not proven");
+  }
+  progress(1.0, "done");
+  r.termination = partial.stop == Stop::finished ? Termination::done()
+                                                 : Termination{partial.stop, partial.detail};
   return r;
 }
 

@@ -14,17 +14,19 @@ bool same(const Issue& issue, const Setting& a, const Setting& b) {
 
 }  // namespace
 
-SearchResult shortfall_search(const Problem& p, const Package* draft, std::uint64_t max_nodes) {
+SearchResult shortfall_search(const Problem& p, const Package* draft, std::uint64_t max_nodes,
+                              const Deadline& deadline) {
   Spec spec;
   spec.goal = Goal::egalitarian;
   spec.d = p.r;
   spec.zone = false;
   spec.draft = draft;
-  return search(p, spec, max_nodes);
+  return search(p, spec, max_nodes, deadline);
 }
 
 Closest closest_package(const Scenario& s, const std::vector<PartyIndex>& parties,
-                        const Package& draft, bool zone_exists, const Params& params) {
+                        const Package& draft, bool zone_exists, const Params& params,
+                        const Deadline& deadline) {
   Closest out;
   out.zone_exists = zone_exists;
   Problem p = build_problem(s, parties, true, &out.blocked_issues);
@@ -44,7 +46,7 @@ Closest closest_package(const Scenario& s, const std::vector<PartyIndex>& partie
     SearchResult best;
     for (std::size_t budget = 0; budget <= set; ++budget) {
       spec.budget = budget;
-      best = search(q, spec, params.max_search_nodes);
+      best = search(q, spec, params.max_search_nodes, deadline);
       if (!best.tied.empty() || !best.complete) break;
     }
     return best;
@@ -58,7 +60,8 @@ Closest closest_package(const Scenario& s, const std::vector<PartyIndex>& partie
     spec.goal = Goal::egalitarian;
     spec.d = p.r;
     spec.zone = false;
-    found = shortfall_search(p, nullptr, params.max_search_nodes);
+    found = shortfall_search(p, nullptr, params.max_search_nodes, deadline);
+    if (!found.complete) out.stop = found.stop;
     exact = found.complete;
     const auto least = choose(spec, found.tied, k);
     if (least) {
@@ -67,11 +70,13 @@ Closest closest_package(const Scenario& s, const std::vector<PartyIndex>& partie
       Problem shifted = p;
       for (double& r : shifted.r) r -= worst;
       SearchResult fewest = fewest_changes(shifted);
+      if (!fewest.complete) exact = false, out.stop = fewest.stop;
       if (!fewest.tied.empty()) found = std::move(fewest);
       else spec.goal = Goal::egalitarian, spec.d = p.r, spec.zone = false, spec.draft = nullptr;
     }
   }
   out.exact = exact && found.complete;
+  if (!found.complete) out.stop = found.stop;
   const auto win = choose(spec, found.tied, k);
   if (!win) return out;
   const Candidate& c = found.tied[*win];

@@ -11,6 +11,9 @@ namespace accord::bargain::detail {
 
 namespace {
 
+// At most this many doubles of candidate partial sums in one merge step (256 MB).
+constexpr double kMaxCandidateDoubles = 33554432.0;
+
 // ---- 2 parties: sort and sweep.
 std::vector<std::uint32_t> nondominated2(const std::vector<double>& u) {
   const std::size_t n = u.size() / 2;
@@ -181,7 +184,8 @@ std::vector<std::uint32_t> nondominated(const std::vector<double>& u, std::size_
   return k == 2 ? nondominated2(u) : nondominated_k(u, k, parallel);
 }
 
-RawFrontier merge_frontier(const Problem& p, bool zone, std::size_t max_points, bool parallel) {
+RawFrontier merge_frontier(const Problem& p, bool zone, std::size_t max_points, bool parallel,
+                           const Deadline& deadline) {
   const std::size_t k = p.k, n = p.issues.size();
   // suffix_max[i][q]: the most party q can still gain from issues i..n-1.
   std::vector<double> suffix_max((n + 1) * k, 0.0);
@@ -194,13 +198,24 @@ RawFrontier merge_frontier(const Problem& p, bool zone, std::size_t max_points, 
   std::vector<double> cur(k, 0.0);
   std::vector<std::vector<std::uint32_t>> parent(n), value(n);
   RawFrontier out;
+  DeadlineTicker ticker(deadline);
+  auto stop = [&](Stop why) {
+    out.truncated = true;
+    out.stop = why;
+    return out;
+  };
   for (std::size_t i = 0; i < n; ++i) {
+    if (deadline.expired()) return stop(Stop::time_limit);
     const IssueSpace& space = p.issues[i];
     const std::size_t f = cur.size() / k;
     std::vector<double> cand;
     std::vector<std::uint32_t> cpar, cval;
+    // Memory: a step holds f × values candidate vectors (a numeric grid may have 10^6 values).
+    if (static_cast<double>(f) * static_cast<double>(space.size()) * static_cast<double>(k) > kMaxCandidateDoubles)
+      return stop(Stop::size_limit);
     cand.reserve(f * space.size() * k);
     for (std::size_t j = 0; j < f; ++j) {
+      if (ticker.expired()) return stop(Stop::time_limit);
       for (std::size_t v = 0; v < space.size(); ++v) {
         const double* c = p.contrib(i, v);
         bool ok = true;
@@ -219,10 +234,7 @@ RawFrontier merge_frontier(const Problem& p, bool zone, std::size_t max_points, 
       }
     }
     const std::vector<std::uint32_t> keep = nondominated(cand, k, parallel);
-    if (keep.size() > max_points) {
-      out.truncated = true;
-      return out;
-    }
+    if (keep.size() > max_points) return stop(Stop::size_limit);
     cur.clear();
     for (const std::uint32_t j : keep) {
       cur.insert(cur.end(), &cand[j * k], &cand[j * k] + k);
@@ -242,53 +254,6 @@ RawFrontier merge_frontier(const Problem& p, bool zone, std::size_t max_points, 
     out.u.insert(out.u.end(), &cur[j * k], &cur[j * k] + k);
     out.choice.push_back(std::move(choice));
   }
-  sort_descending(out, k);
-  return out;
-}
-
-RawFrontier enumerate_frontier(const Problem& p, bool zone, std::size_t max_points, bool parallel) {
-  const std::size_t k = p.k, n = p.issues.size();
-  RawFrontier out;
-  for (const IssueSpace& space : p.issues)
-    if (space.size() == 0) return out;
-  std::vector<double> buf;  // current frontier first, then new points
-  std::vector<std::vector<std::uint32_t>> choices;
-  std::size_t front = 0;
-  const std::size_t chunk = std::size_t{1} << 16;
-  std::vector<std::uint32_t> choice(n, 0);
-  std::vector<double> u(k);
-  auto flush = [&]() -> bool {
-    const std::vector<std::uint32_t> keep = nondominated(buf, k, parallel);
-    if (keep.size() > max_points) return false;
-    std::vector<double> nb;
-    std::vector<std::vector<std::uint32_t>> nc;
-    for (const std::uint32_t j : keep) {
-      nb.insert(nb.end(), &buf[j * k], &buf[j * k] + k);
-      nc.push_back(std::move(choices[j]));
-    }
-    buf = std::move(nb);
-    choices = std::move(nc);
-    front = choices.size();
-    return true;
-  };
-  for (;;) {
-    p.utilities(choice.data(), u.data());
-    if (!zone || meets_reservations(p, u.data())) {
-      buf.insert(buf.end(), u.begin(), u.end());
-      choices.push_back(choice);
-      if (choices.size() - front >= chunk && !flush()) {
-        out.truncated = true;
-        return out;
-      }
-    }
-    if (!next_choice(p, choice)) break;
-  }
-  if (!flush()) {
-    out.truncated = true;
-    return out;
-  }
-  out.u = std::move(buf);
-  out.choice = std::move(choices);
   sort_descending(out, k);
   return out;
 }

@@ -4,12 +4,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "accord/model/budget.hpp"
 #include "engines/bargain/problem.hpp"
 
 namespace accord::bargain::detail {
 
 struct RawFrontier {
   bool truncated = false;
+  Stop stop = Stop::finished;  // size_limit (more than max_points) | time_limit
   std::vector<double> u;                          // points × k
   std::vector<std::vector<std::uint32_t>> choice;  // a representative choice per point
   [[nodiscard]] std::size_t size() const { return choice.size(); }
@@ -24,10 +26,6 @@ struct RawFrontier {
 // non-dominated partial sums survive. With `zone`, partial sums that can no longer reach
 // every reservation are dropped and the result keeps only points with U_p >= r_p.
 [[nodiscard]] RawFrontier merge_frontier(const Problem& p, bool zone, std::size_t max_points,
-                                         bool parallel);
-
-// Frontier by enumerating every package (any preferences); the caller bounds the size.
-[[nodiscard]] RawFrontier enumerate_frontier(const Problem& p, bool zone, std::size_t max_points,
-                                             bool parallel);
+                                         bool parallel, const Deadline& deadline = {});
 
 }  // namespace accord::bargain::detail

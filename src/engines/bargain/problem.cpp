@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "accord/model/utility.hpp"
+#include "engines/bargain/pareto.hpp"
 
 namespace accord::bargain::detail {
 
@@ -149,19 +150,29 @@ void add_draft_values(Problem& p, const Package& draft, bool filter_red_lines) {
 
 void merge_equal_values(Problem& p) {
   if (!p.additive) return;
+  // Sorting keeps this O(m log m) per issue (a numeric grid may have 10^6 values).
   for (IssueSpace& space : p.issues) {
-    std::vector<char> keep(space.size(), 1);
-    for (std::size_t v = 0; v < space.size(); ++v) {
-      if (!keep[v]) continue;
-      for (std::size_t w = v + 1; w < space.size(); ++w) {
-        if (!keep[w]) continue;
-        if (std::equal(space.c.begin() + static_cast<std::ptrdiff_t>(v * p.k),
-                       space.c.begin() + static_cast<std::ptrdiff_t>((v + 1) * p.k),
-                       space.c.begin() + static_cast<std::ptrdiff_t>(w * p.k))) {
-          keep[w] = 0;
-          space.mult[v] += space.mult[w];
-        }
-      }
+    const std::size_t n = space.size(), k = p.k;
+    auto vec = [&](std::size_t v) { return space.c.begin() + static_cast<std::ptrdiff_t>(v * k); };
+    std::vector<std::size_t> idx(n);
+    for (std::size_t v = 0; v < n; ++v) idx[v] = v;
+    std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+      if (std::lexicographical_compare(vec(a), vec(a) + static_cast<std::ptrdiff_t>(k), vec(b),
+                                       vec(b) + static_cast<std::ptrdiff_t>(k)))
+        return true;
+      if (std::lexicographical_compare(vec(b), vec(b) + static_cast<std::ptrdiff_t>(k), vec(a),
+                                       vec(a) + static_cast<std::ptrdiff_t>(k)))
+        return false;
+      return a < b;
+    });
+    std::vector<char> keep(n, 1);
+    for (std::size_t j = 1; j < n; ++j) {
+      const std::size_t first = idx[j - 1], w = idx[j];
+      if (!std::equal(vec(first), vec(first) + static_cast<std::ptrdiff_t>(k), vec(w))) continue;
+      // Same vector as the previous in sorted order: fold into the group's first (lowest) index.
+      idx[j] = first;
+      keep[w] = 0;
+      space.mult[first] += space.mult[w];
     }
     filter_values(space, p.k, [&](std::size_t v) { return keep[v] != 0; });
   }
@@ -170,21 +181,11 @@ void merge_equal_values(Problem& p) {
 void drop_dominated_values(Problem& p) {
   if (!p.additive) return;
   for (IssueSpace& space : p.issues) {
-    const std::size_t n = space.size();
-    std::vector<char> keep(n, 1);
-    for (std::size_t v = 0; v < n; ++v) {
-      const double* a = &space.c[v * p.k];
-      for (std::size_t w = 0; w < n && keep[v]; ++w) {
-        if (w == v || !keep[w]) continue;
-        const double* b = &space.c[w * p.k];
-        bool ge = true, gt = false;
-        for (std::size_t q = 0; q < p.k; ++q) {
-          if (b[q] < a[q]) ge = false;
-          if (b[q] > a[q]) gt = true;
-        }
-        if (ge && gt) keep[v] = 0;
-      }
-    }
+    // Equal values are merged first, so the non-dominated set keeps exactly the values no
+    // other value of the issue dominates (ascending order, as filter_values expects).
+    const std::vector<std::uint32_t> nd = nondominated(space.c, p.k, false);
+    std::vector<char> keep(space.size(), 0);
+    for (const std::uint32_t v : nd) keep[v] = 1;
     filter_values(space, p.k, [&](std::size_t v) { return keep[v] != 0; });
   }
 }

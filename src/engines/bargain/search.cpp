@@ -3,15 +3,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <numeric>
 
 #include "accord/model/utility.hpp"
+#include "engines/bargain/lp_bound.hpp"
 
 namespace accord::bargain::detail {
 
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// The LP relaxation is solved at nodes with at least this many issues left; below, the cheap
+// per-party bounds decide (a handful of leaves costs less than an LP).
+constexpr std::size_t kLpMinFree = 3;
 
 bool same_setting(const Issue& issue, const Setting& a, const Setting& b) {
   return issue.kind == IssueKind::discrete ? a.option == b.option : a.value == b.value;
@@ -21,8 +26,9 @@ enum class Kind { free, costly, forced };
 
 class Searcher {
  public:
-  Searcher(const Problem& p, const Spec& spec, std::uint64_t max_nodes)
-      : p_(p), spec_(spec), max_nodes_(max_nodes), k_(p.k), n_(p.issues.size()) {
+  Searcher(const Problem& p, const Spec& spec, std::uint64_t max_nodes, const Deadline& deadline)
+      : p_(p), spec_(spec), max_nodes_(max_nodes), deadline_(deadline), ticker_(deadline, 64), k_(p.k),
+        n_(p.issues.size()) {
     classify();
     order_issues();
     rpos_ = p.rect_slack(true);
@@ -43,6 +49,8 @@ class Searcher {
     build_linear(a);
     S_.assign((n_ + 1) * k_, 0.0);
     choice_.assign(n_, 0);
+    open_bound_.assign(n_ + 1, kInf);
+    if (LpBound::usable(p_, spec_) && n_ >= kLpMinFree) lp_ = std::make_unique<LpBound>(p_, spec_);
   }
 
   SearchResult run() {
@@ -51,6 +59,9 @@ class Searcher {
     if (!infeasible) dfs(0, spec_.budget);
     SearchResult out;
     out.complete = !stopped_;
+    out.stop = stop_;
+    out.nodes = nodes_;
+    out.bound = stopped_ ? std::max(best_, stop_bound_) : best_;
     for (Candidate& c : tied_)
       if (objective(spec_, c.u.data(), k_) >= best_ - kUtilityEps) out.tied.push_back(std::move(c));
     return out;
@@ -251,41 +262,92 @@ class Searcher {
         std::vector<double> a(k_);
         for (std::size_t q = 0; q < k_; ++q) a[q] = 1.0 / std::max(1e-6, u[q] - spec_.d[q]);
         build_linear(a);
+        if (lp_) lp_->add_tangents(u.data());
       }
     }
     tied_.push_back(Candidate{std::move(u), choice_});
   }
 
+  void halt(Stop why, std::size_t t) {
+    stopped_ = true;
+    stop_ = why;
+    // Unexplored: the rest of every ancestor's subtree, each within its bound.
+    stop_bound_ = -kInf;
+    for (std::size_t s = 0; s < t; ++s) stop_bound_ = std::max(stop_bound_, open_bound_[s]);
+    if (t == 0) stop_bound_ = kInf;
+  }
+
+  [[nodiscard]] double threshold() const { return best_ - kUtilityEps - kBoundSlack; }
+
   void dfs(std::size_t t, std::size_t b) {
     if (stopped_) return;
-    if (++nodes_ > max_nodes_) {
-      stopped_ = true;
-      return;
-    }
+    if (++nodes_ > max_nodes_) return halt(Stop::node_limit, t);
+    if (ticker_.expired()) return halt(Stop::time_limit, t);
     if (t == n_) {
       leaf();
       return;
     }
     const double* S = &S_[t * k_];
-    const double ub = bound(t, S, b);
-    if (ub == -kInf || ub < best_ - kUtilityEps - kBoundSlack) return;
+    double ub = bound(t, S, b);
+    if (ub == -kInf || ub < threshold()) return;
+    const bool use_lp = lp_ && n_ - t >= kLpMinFree;
+    if (use_lp) {
+      if (deadline_.expired()) return halt(Stop::time_limit, t);  // an LP costs more than a clock read
+      ub = std::min(ub, lp_->bound(deadline_));
+      if (ub < threshold()) return;
+    }
+    open_bound_[t] = ub;
     const std::size_t i = order_[t];
     double* next = &S_[(t + 1) * k_];
-    for (const std::uint32_t v : values_[t]) {
+    std::vector<std::uint32_t> local;
+    const std::vector<std::uint32_t>* vals = &values_[t];
+    std::vector<double> child;  // children's bounds from this node's multipliers
+    std::vector<std::pair<std::size_t, std::uint32_t>> bans;
+    if (use_lp) {  // the LP's favourite values first: good incumbents early
+      child.assign(p_.issues[i].size(), kInf);
+      for (const std::uint32_t v : values_[t]) child[v] = lp_->child_bound(i, v);
+      // Reduced-cost fixing: values of deeper issues that cannot reach the incumbent.
+      for (std::size_t d = t + 1; d < n_; ++d) {
+        const std::size_t j = order_[d];
+        for (const std::uint32_t v : values_[d])
+          if (!lp_->banned(j, v) && lp_->child_bound(j, v) < threshold()) {
+            lp_->ban(j, v);
+            bans.emplace_back(j, v);
+          }
+      }
+      local = values_[t];
+      std::stable_sort(local.begin(), local.end(), [&](std::uint32_t x, std::uint32_t y) {
+        return lp_->x(i, x) > lp_->x(i, y);  // a strict weak order (no NaN from Clp here)
+      });
+      vals = &local;
+    }
+    const bool fix_lp = lp_ && n_ - (t + 1) >= kLpMinFree;
+    for (const std::uint32_t v : *vals) {
       const std::uint32_t c = cost(i, v);
       if (c > b) continue;
+      if (use_lp && child[v] < threshold()) continue;
+      if (lp_ && lp_->banned(i, v)) continue;
       const double* cv = p_.contrib(i, v);
       for (std::size_t q = 0; q < k_; ++q) next[q] = S[q] + cv[q];
       choice_[i] = v;
+      if (fix_lp) lp_->fix(i, v);
       dfs(t + 1, b - c);
-      if (stopped_) return;
+      if (fix_lp) lp_->unfix(i);
+      if (stopped_) break;
     }
+    for (const auto& [j, v] : bans) lp_->unban(j, v);
   }
 
   const Problem& p_;
   const Spec& spec_;
   std::uint64_t max_nodes_, nodes_ = 0;
+  const Deadline& deadline_;
+  DeadlineTicker ticker_;
   bool stopped_ = false;
+  Stop stop_ = Stop::finished;
+  double stop_bound_ = kInf;
+  std::vector<double> open_bound_;  // bound of the node on the current path at each depth
+  std::unique_ptr<LpBound> lp_;
   std::size_t k_, n_;
   std::vector<Kind> kind_;
   std::vector<std::uint32_t> draft_value_;
@@ -303,8 +365,9 @@ class Searcher {
 
 }  // namespace
 
-SearchResult search(const Problem& p, const Spec& spec, std::uint64_t max_nodes) {
-  Searcher s(p, spec, max_nodes);
+SearchResult search(const Problem& p, const Spec& spec, std::uint64_t max_nodes,
+                    const Deadline& deadline) {
+  Searcher s(p, spec, max_nodes, deadline);
   return s.run();
 }
 

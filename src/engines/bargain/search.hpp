@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "accord/model/budget.hpp"
 #include "engines/bargain/problem.hpp"
 
 namespace accord::bargain::detail {
@@ -30,22 +31,30 @@ struct Candidate {
 };
 
 struct SearchResult {
-  bool complete = true;          // false: node budget ran out (best found so far)
+  bool complete = true;          // false: a budget ran out (best found so far)
+  Stop stop = Stop::finished;    // finished | node_limit | time_limit
+  // Upper bound of the objective over every package the search covers: the best objective
+  // when complete; with a budget stop, the largest bound of the subtrees left unexplored.
+  double bound = std::numeric_limits<double>::infinity();
+  std::uint64_t nodes = 0;
   std::vector<Candidate> tied;   // every package within kUtilityEps of the best objective
 };
 
 // The objective of a utility vector (the quantity maximised).
 [[nodiscard]] double objective(const Spec& spec, const double* u, std::size_t k);
 
-[[nodiscard]] SearchResult search(const Problem& p, const Spec& spec, std::uint64_t max_nodes);
+[[nodiscard]] SearchResult search(const Problem& p, const Spec& spec, std::uint64_t max_nodes,
+                                  const Deadline& deadline = {});
 
 // Number of packages (with multiplicities) acceptable to every party; nullopt when the
 // node budget ran out, with [lower, upper] set.
 struct CountResult {
   bool exact = true;
+  Stop stop = Stop::finished;
   u128 lower = 0, upper = 0;
 };
-[[nodiscard]] CountResult count_zone(const Problem& p, std::uint64_t max_nodes, bool parallel);
+[[nodiscard]] CountResult count_zone(const Problem& p, std::uint64_t max_nodes, bool parallel,
+                                     const Deadline& deadline = {});
 
 // Tie-break (docs/bargain.md): among candidates whose objective is within kUtilityEps of the
 // best, keep those within kUtilityEps of the best secondary key, and so on; then the

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "accord/engines/bargain.hpp"
+#include "accord/report/bargain.hpp"
 #include "sections.hpp"
 #include "svg.hpp"
 
@@ -131,10 +132,7 @@ std::string bargain_section(const Context& c) {
   params.deadline = c.share(0.5);
   if (!s.versions.empty()) params.draft = s.version_package(VersionIndex(s.versions.size() - 1));
   const bargain::Result full = bargain::run(s, params);
-  const bool exact = full.solutions.exact && (!full.closest || full.closest->exact);
-  c.record("bargain", exact ? Termination::done()
-                            : Termination{params.deadline.expired() ? Stop::time_limit : Stop::node_limit,
-                                          "a search budget ran out: the solutions are the best found"});
+  c.record("bargain", bargain_termination(full));
   if (full.status == bargain::Status::error)
     return section("bargain", "Bargaining", para("The bargaining analysis could not run: " + full.message));
   if (full.parties.size() < 2)

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "accord/engines/bargain.hpp"
+#include "engines/bargain/opposed_scenario.hpp"
 #include "engines/bargain/random_scenario.hpp"
 
 namespace accord::bargain {
@@ -87,11 +88,9 @@ void expect_solution(const Scenario& s, const std::vector<PartyIndex>& parties,
     EXPECT_EQ(utility(s, parties[q], got->package), got->utilities[q]) << what;
 }
 
-void check_instance(std::uint32_t seed, const RandomSpec& spec) {
-  SCOPED_TRACE("seed " + std::to_string(seed) + ", parties " + std::to_string(spec.parties));
-  const Scenario s = testing::random_scenario(seed, spec);
+void check_scenario(const Scenario& s, std::size_t party_count) {
   const std::vector<PartyIndex> parties = default_bargaining_parties(s);
-  ASSERT_EQ(parties.size(), spec.parties);
+  ASSERT_EQ(parties.size(), party_count);
   const Brute b = testing::brute(s, parties);
   std::vector<double> r;
   for (const PartyIndex p : parties) r.push_back(s.preferences[p.get()].reservation);
@@ -129,6 +128,26 @@ void check_instance(std::uint32_t seed, const RandomSpec& spec) {
   expect_solution(s, parties, res2.solutions.utilitarian, ref.util, "utilitarian (search)");
   EXPECT_EQ(res2.zone.decimal, res.zone.decimal);
   EXPECT_EQ(utilities_of(res2.pareto), utilities_of(res.pareto));
+  EXPECT_TRUE(res2.termination.finished()) << res2.termination.detail;
+
+  // No count and no frontier: the finding comes from the shortfall search (whose answer is
+  // reused as the egalitarian one) and every solution from branch and bound, in parallel.
+  Params bare;
+  bare.max_count_nodes = 0;
+  bare.max_frontier = 0;
+  bare.whole_space_frontier = false;
+  const Result res3 = run(s, bare);
+  EXPECT_EQ(res3.finding, zone_count > 0 ? Finding::zone_exists : Finding::no_zone);
+  EXPECT_TRUE(res3.solutions.exact);
+  expect_solution(s, parties, res3.solutions.nash, ref.nash, "nash (bare)");
+  expect_solution(s, parties, res3.solutions.kalai_smorodinsky, ref.ks, "ks (bare)");
+  expect_solution(s, parties, res3.solutions.egalitarian, ref.egal, "egalitarian (bare)");
+  expect_solution(s, parties, res3.solutions.utilitarian, ref.util, "utilitarian (bare)");
+}
+
+void check_instance(std::uint32_t seed, const RandomSpec& spec) {
+  SCOPED_TRACE("seed " + std::to_string(seed) + ", parties " + std::to_string(spec.parties));
+  check_scenario(testing::random_scenario(seed, spec), spec.parties);
 }
 
 TEST(BargainDifferential, TwoPartiesRandom) {
@@ -175,6 +194,31 @@ TEST(BargainDifferential, NonAdditiveRectanglesByEnumeration) {
     spec.parties = 2 + seed % 3;
     spec.rectangle_rate = 0.7;
     check_instance(seed, spec);
+  }
+}
+
+// Two opposed camps (issue 10 item 20): the LP bounds, reduced-cost fixing and the reuse of
+// the shortfall search are exercised hard here, and must still give brute force's packages.
+TEST(BargainDifferential, OpposedCampsMatchBruteForce) {
+  std::size_t zones = 0;
+  for (std::uint32_t seed = 500; seed <= 515; ++seed) {
+    const std::size_t k = 3 + seed % 3, n = 6 + seed % 2, m = 3 + seed % 2;
+    const double reservation = seed % 4 == 0 ? 0.46 : 0.4;
+    SCOPED_TRACE("opposed seed " + std::to_string(seed) + ": " + std::to_string(k) + "x" +
+                 std::to_string(n) + "x" + std::to_string(m));
+    const Scenario s = testing::opposed_camps(k, n, m, seed, reservation);
+    check_scenario(s, k);
+    zones += run(s).finding == Finding::zone_exists ? 1 : 0;
+  }
+  EXPECT_GE(zones, 8u);  // the family does have zones to find solutions in
+}
+
+TEST(BargainDifferential, OpposedCampsWithCoarseTies) {
+  // Noise 0: the camps are exact mirrors, so many packages tie.
+  for (std::uint32_t seed = 600; seed <= 607; ++seed) {
+    const std::size_t k = 2 + seed % 4;
+    SCOPED_TRACE("opposed mirror seed " + std::to_string(seed));
+    check_scenario(testing::opposed_camps(k, 6, 3, seed, 0.3, 0.0), k);
   }
 }
 
