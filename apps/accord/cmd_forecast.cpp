@@ -11,6 +11,7 @@
 
 #include "accord/engines/forecast.hpp"
 #include "accord/io/forecast_csv.hpp"
+#include "accord/report/sections.hpp"
 #include "cli.hpp"
 
 namespace accord::cli {
@@ -29,10 +30,6 @@ struct Opts {
   BudgetFlags budget;
   std::size_t max_actors = forecast::kDefaultMaxActors;
 };
-
-Json termination_json(const Termination& t) {
-  return {{"stop", std::string(to_string(t.stop))}, {"detail", t.detail}};
-}
 
 struct Input {
   ForecastProblem problem;
@@ -168,7 +165,7 @@ void run_forecast(const Opts& o) {
     j["model"] = std::string(forecast::to_string(params.model));
     j["turns"] = r.turns;
     j["converged"] = r.converged;
-    j["termination"] = termination_json(r.termination);
+    j["termination"] = report::termination_json(r.termination);
     j["dimensions"] = Json::array();
     for (const auto& d : p.dimensions)
       j["dimensions"].push_back({{"id", d.id}, {"title", d.title}, {"lo", d.lo}, {"hi", d.hi}});
@@ -196,7 +193,7 @@ void run_forecast(const Opts& o) {
       Json m;
       m["runs"] = mc->runs;
       m["completed"] = mc->completed;
-      m["termination"] = termination_json(mc->termination);
+      m["termination"] = report::termination_json(mc->termination);
       m["seed"] = mcp.seed;
       m["noise"] = {{"position_sd", mcp.noise.position_sd}, {"salience_sd", mcp.noise.salience_sd},
                     {"capability_sd", mcp.noise.capability_sd}, {"scale", mcp.noise.scale}};
@@ -223,7 +220,7 @@ void run_forecast(const Opts& o) {
         arr.push_back(std::move(e));
       }
       j["sensitivity"] = std::move(arr);
-      j["sensitivity_termination"] = termination_json(sens->termination);
+      j["sensitivity_termination"] = report::termination_json(sens->termination);
     }
     j["notes"] = in.notes;
     return write_output(o.output, j.dump(2) + "\n");

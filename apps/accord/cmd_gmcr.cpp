@@ -8,6 +8,7 @@
 
 #include "accord/engines/gmcr.hpp"
 #include "accord/io/gmcr_py.hpp"
+#include "accord/report/sections.hpp"
 #include "cli.hpp"
 
 namespace accord::cli {
@@ -162,10 +163,6 @@ Json path_json(const Conflict& c, const gmcr::Analysis& a, const std::optional<s
   return out;
 }
 
-Json termination_json(const Termination& t) {
-  return {{"stop", std::string(to_string(t.stop))}, {"detail", t.detail}};
-}
-
 Json analysis_json(const Conflict& c, const gmcr::Analysis& a, Lazy& lazy) {
   Json j;
   Json options = Json::array();
@@ -213,7 +210,7 @@ Json analysis_json(const Conflict& c, const gmcr::Analysis& a, Lazy& lazy) {
     sq["paths_computed"] = a.status_quo_paths_computed;
     j["status_quo"] = std::move(sq);
   }
-  j["termination"] = termination_json(a.termination);
+  j["termination"] = report::termination_json(a.termination);
   return j;
 }
 

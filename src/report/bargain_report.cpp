@@ -69,10 +69,6 @@ Json solution_json(const Scenario& s, const Result& r, const std::optional<barga
   return j;
 }
 
-Json termination_json(const Termination& t) {
-  return {{"stop", std::string(to_string(t.stop))}, {"detail", t.detail}};
-}
-
 Json setting_json(const Scenario& s, IssueIndex i, const Setting& x) {
   const Issue& issue = s.issues[i.get()];
   return issue.kind == IssueKind::numeric ? Json(x.value) : Json(issue.options[x.option.get()].id);

@@ -4,6 +4,7 @@
 
 #include "accord/engines/forecast.hpp"
 #include "accord/report/forecast.hpp"
+#include "accord/report/sections.hpp"
 
 namespace accord::report {
 namespace {
@@ -64,8 +65,7 @@ nlohmann::ordered_json forecast_headline_json(const Scenario& s, const Deadline&
   j["model"] = "smp";
   j["turns"] = h->smp.turns;
   j["converged"] = h->smp.converged;
-  j["termination"] = {{"stop", std::string(to_string(h->smp.termination.stop))},
-                      {"detail", h->smp.termination.detail}};
+  j["termination"] = termination_json(h->smp.termination);
   nlohmann::ordered_json issues = nlohmann::ordered_json::object();
   for (std::size_t k = 0; k < s.issues.size(); ++k) {
     nlohmann::ordered_json e;

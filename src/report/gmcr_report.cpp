@@ -2,6 +2,7 @@
 
 #include "accord/engines/gmcr.hpp"
 #include "accord/report/gmcr.hpp"
+#include "accord/report/sections.hpp"
 
 namespace accord::report {
 
@@ -74,7 +75,7 @@ nlohmann::ordered_json gmcr_headline_json(const Scenario& s, const Deadline& dea
         reach.push_back({{"state", a.pattern(r.target)}, {"path", path_text(c, a, *r.by_improvements)}});
     j["status_quo"]["paths_computed"] = a.status_quo_paths_computed;
   }
-  j["termination"] = {{"stop", std::string(to_string(a.termination.stop))}, {"detail", a.termination.detail}};
+  j["termination"] = termination_json(a.termination);
   return j;
 }
 
