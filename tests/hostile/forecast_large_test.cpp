@@ -6,7 +6,7 @@
 
 #include "hostile/forecast_util.hpp"
 
-namespace accord::hostile {
+namespace accord::hostile::engines {
 namespace {
 
 class HostileForecast : public ::testing::Test {
@@ -57,4 +57,4 @@ TEST_F(HostileForecast, MoreActorsThanTheLimitAreRefusedAtOnce) {
 }
 
 }  // namespace
-}  // namespace accord::hostile
+}  // namespace accord::hostile::engines

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-namespace accord::hostile {
+namespace accord::hostile::engines {
 
 struct Child {
   int exit_code = -1;
@@ -184,4 +184,4 @@ inline std::string gmcr_py_ranking(int opts) {
   return out.str();
 }
 
-}  // namespace accord::hostile
+}  // namespace accord::hostile::engines

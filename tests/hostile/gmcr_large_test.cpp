@@ -3,7 +3,7 @@
 // 524,288 misleading errors.
 #include "hostile/forecast_util.hpp"
 
-namespace accord::hostile {
+namespace accord::hostile::engines {
 namespace {
 
 TEST(HostileGmcr, TwentyOptionsAllFourConceptsFinishWellUnderTheLimits) {
@@ -56,4 +56,4 @@ TEST(HostileGmcr, ARankingOverEighteenOptionsGetsOneErrorNamingTheLimit) {
 }
 
 }  // namespace
-}  // namespace accord::hostile
+}  // namespace accord::hostile::engines

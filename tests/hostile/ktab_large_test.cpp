@@ -2,7 +2,7 @@
 // turn is cheaper and bounded by --max-seconds; oversized files are refused at the header.
 #include "hostile/forecast_util.hpp"
 
-namespace accord::hostile {
+namespace accord::hostile::engines {
 namespace {
 
 TEST(HostileKtab, FourHundredActorsFiveDimensionsEndWithinTheBudget) {
@@ -40,4 +40,4 @@ TEST(HostileKtab, RepeatedRowErrorsAreCappedWithACount) {
 }
 
 }  // namespace
-}  // namespace accord::hostile
+}  // namespace accord::hostile::engines

@@ -7,7 +7,7 @@
 #include "accord/io/scenario_io.hpp"
 #include "readers_util.hpp"
 
-namespace accord::hostile {
+namespace accord::hostile::readers {
 namespace {
 
 TEST(ReadersAlias, AmplifiedStancesAreRefusedQuicklyWithTheLimitNamed) {
@@ -61,4 +61,4 @@ TEST(ReadersAlias, DenseTablesOfASmallFileAreRefusedBeforeAllocation) {
 }
 
 }  // namespace
-}  // namespace accord::hostile
+}  // namespace accord::hostile::readers

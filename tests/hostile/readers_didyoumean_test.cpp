@@ -10,7 +10,7 @@
 #include "accord/model/diagnostic.hpp"
 #include "readers_util.hpp"
 
-namespace accord::hostile {
+namespace accord::hostile::readers {
 namespace {
 
 TEST(ReadersDidYouMean, ManyUnknownKeysFailFastWithACappedList) {
@@ -93,4 +93,4 @@ TEST(ReadersDiagnostics, ThousandsOfPartiesWithoutPreferencesGiveAFewWarnings) {
 }
 
 }  // namespace
-}  // namespace accord::hostile
+}  // namespace accord::hostile::readers

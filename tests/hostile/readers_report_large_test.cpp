@@ -11,7 +11,7 @@
 #include "accord/io/scenario_io.hpp"
 #include "readers_util.hpp"
 
-namespace accord::hostile {
+namespace accord::hostile::readers {
 namespace {
 
 // 5,000 parties keep the case short under ASan; 20,000 (scripts/hostile/readers_measure.sh) take
@@ -70,4 +70,4 @@ TEST(ReadersReportLarge, DiffStopsAtItsDeadline) {
 }
 
 }  // namespace
-}  // namespace accord::hostile
+}  // namespace accord::hostile::readers

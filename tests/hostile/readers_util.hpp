@@ -17,7 +17,7 @@
 
 #include "test_util.hpp"
 
-namespace accord::hostile {
+namespace accord::hostile::readers {
 
 struct ChildRun {
   int exit_code = -1;
@@ -132,4 +132,4 @@ inline std::string many_parties_scenario(int n) {
   return o.str();
 }
 
-}  // namespace accord::hostile
+}  // namespace accord::hostile::readers
