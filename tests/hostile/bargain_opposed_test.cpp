@@ -29,7 +29,7 @@ TEST(HostileBargain, OpposedCampsFiveByThirtyByTenIsBounded) {
   std::ofstream(file) << io::write_scenario(testing::opposed_camps(5, 30, 10, 1), io::TextFormat::yaml);
   const ChildRun r = run_accord({"bargain", file, "--json", "--max-seconds", "2"}, dir);
   EXPECT_LT(r.seconds, kWallCeiling);
-  EXPECT_LT(r.max_rss_kb, kRssCeilingKb);
+  EXPECT_LT(r.peak_rss_kb, kRssCeilingKb);
   expect_exact_or_partial(r);
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_NE(j["finding"], "no_zone");  // a zone exists; a slow (sanitizer) run may not decide
@@ -46,7 +46,7 @@ TEST(HostileBargain, OpposedCampsFiveByTwentyByFiveSolutionsAreExact) {
   // Without the count and frontier budgets the solutions take well under a second.
   const ChildRun r = run_accord({"bargain", file, "--json", "--max-seconds", "20", "--max-frontier", "1000"}, dir);
   EXPECT_LT(r.seconds, kWallCeiling);
-  EXPECT_LT(r.max_rss_kb, kRssCeilingKb);
+  EXPECT_LT(r.peak_rss_kb, kRssCeilingKb);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_TRUE(j["solutions"]["exact"].get<bool>()) << j["termination"].dump();
@@ -88,7 +88,7 @@ TEST(HostileBargain, FineNumericGridsAreBounded) {
   std::ofstream(file) << io::write_scenario(s, io::TextFormat::yaml);
   const ChildRun r = run_accord({"bargain", file, "--json", "--max-seconds", "3"}, dir);
   EXPECT_LT(r.seconds, kWallCeiling);
-  EXPECT_LT(r.max_rss_kb, kRssCeilingKb);
+  EXPECT_LT(r.peak_rss_kb, kRssCeilingKb);
   expect_exact_or_partial(r);
   std::filesystem::remove_all(dir);
 }

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+
+#include "hostile/child.hpp"
 #endif
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -23,51 +25,9 @@
 
 namespace accord::test::bargain_hostile {
 
-struct ChildRun {
-  int exit_code = -1;
-  double seconds = 0;
-  long max_rss_kb = 0;
-  std::string out, err;
-};
-
-inline std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 #ifdef ACCORD_CLI_PATH  // tests only (the benchmarks use the generator below)
-// Runs ACCORD_CLI_PATH with `args`; stdout and stderr go to files in `dir`.
-inline ChildRun run_accord(const std::vector<std::string>& args, const std::string& dir) {
-  const std::string out = dir + "/stdout.txt", err = dir + "/stderr.txt";
-  std::vector<std::string> argv_s{ACCORD_CLI_PATH};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const auto t0 = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (o < 0 || e < 0) _exit(127);
-    dup2(o, 1);
-    dup2(e, 2);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  ChildRun r;
-  int status = 0;
-  struct rusage ru {};
-  if (pid > 0 && wait4(pid, &status, 0, &ru) == pid) {
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.max_rss_kb = ru.ru_maxrss;
-  }
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
-
+using test::ChildRun;
+using test::run_accord;
 #endif
 
 inline std::string temp_dir(const std::string& name) {

@@ -16,16 +16,12 @@
 #include <string>
 #include <vector>
 
+#include "hostile/child.hpp"
+
 namespace accord::hostile::engines {
 
-struct Child {
-  int exit_code = -1;
-  double seconds = 0.0;
-  long peak_rss_kb = 0;
-  std::string out;  // the first MiB of stdout
-  std::size_t out_bytes = 0;
-  std::string err;
-};
+using Child = test::ChildRun;
+using test::run_accord;
 
 inline std::string temp_path(const std::string& name) {
   return std::string(::testing::TempDir()) + "accord_hostile_" + std::to_string(getpid()) + "_" + name;
@@ -33,48 +29,6 @@ inline std::string temp_path(const std::string& name) {
 
 inline void write_file(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
-}
-
-inline std::string read_head(const std::string& path, std::size_t limit, std::size_t& size) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  size = in ? static_cast<std::size_t>(in.tellg()) : 0;
-  in.seekg(0);
-  std::string s(std::min(size, limit), '\0');
-  in.read(s.data(), static_cast<std::streamsize>(s.size()));
-  return s;
-}
-
-inline Child run_accord(const std::vector<std::string>& args) {
-  const std::string out_path = temp_path("out"), err_path = temp_path("err");
-  const auto start = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int o = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int e = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(o, 1);
-    dup2(e, 2);
-    std::vector<char*> argv;
-    std::string cli = ACCORD_CLI_PATH;
-    argv.push_back(cli.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(cli.c_str(), argv.data());
-    _exit(127);
-  }
-  Child c;
-  int status = 0;
-  struct rusage ru {};
-  wait4(pid, &status, 0, &ru);
-  c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  c.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  c.peak_rss_kb = ru.ru_maxrss;
-  c.out = read_head(out_path, 1u << 20, c.out_bytes);
-  std::size_t err_bytes = 0;
-  c.err = read_head(err_path, 1u << 20, err_bytes);
-  std::remove(out_path.c_str());
-  std::remove(err_path.c_str());
-  return c;
 }
 
 inline std::size_t count_lines(const std::string& s) {

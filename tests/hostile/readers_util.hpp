@@ -17,48 +17,14 @@
 
 #include "test_util.hpp"
 
+#include "hostile/child.hpp"
+
 namespace accord::hostile::readers {
 
-struct ChildRun {
-  int exit_code = -1;
-  double seconds = 0.0;
-  long peak_rss_mb = 0;
-  std::string out, err;
-};
-
-// Runs the accord CLI with `args` (no shell), stdout and stderr to files, and measures it.
+using test::ChildRun;
+// The whole output: these tests parse the JSON of large reports.
 inline ChildRun run_accord(const std::vector<std::string>& args) {
-  static int counter = 0;
-  const std::string base = std::string(::testing::TempDir()) + "accord_readers_" + std::to_string(getpid()) + "_" +
-                           std::to_string(++counter);
-  const std::string out_file = base + ".out", err_file = base + ".err";
-  std::vector<std::string> argv_s = {ACCORD_CLI_PATH};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const auto start = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int o = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int e = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(o, 1);
-    dup2(e, 2);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  ChildRun r;
-  int status = 0;
-  struct rusage ru {};
-  wait4(pid, &status, 0, &ru);
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  r.peak_rss_mb = ru.ru_maxrss / 1024;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = test::read_text(out_file);
-  r.err = test::read_text(err_file);
-  std::remove(out_file.c_str());
-  std::remove(err_file.c_str());
-  return r;
+  return test::run_accord(args, {}, std::size_t{256} << 20);
 }
 
 inline std::string write_temp(const std::string& name, const std::string& text) {
