@@ -77,25 +77,35 @@ bool check_json_syntax(std::string_view text, Reader& r) {
 }
 
 // Counts nodes as a reader would meet them, aliases expanded (a shared node counts every time
-// it is reached), stopping past `limit`. Iterative, so deep nesting cannot overflow the stack.
-// Returns the first node past the limit (undefined when the tree is within it).
+// it is reached), stopping past `limit`. Iterative, so deep nesting cannot overflow the stack;
+// a node is counted when it is pushed, so the stack never holds more than `limit` nodes even
+// when an alias refers to a map that contains it. Returns the first node past the limit
+// (undefined when the tree is within it).
 YAML::Node node_past_limit(const YAML::Node& root, std::size_t limit, std::size_t& counted) {
+  counted = 1;
+  if (counted > limit) return root;
   std::vector<YAML::Node> stack{root};
-  counted = 0;
+  YAML::Node past(YAML::NodeType::Undefined);
+  auto visit = [&](const YAML::Node& child) {
+    if (++counted > limit) {
+      past = child;
+      return false;
+    }
+    stack.push_back(child);
+    return true;
+  };
   while (!stack.empty()) {
     const YAML::Node n = stack.back();
     stack.pop_back();
-    if (++counted > limit) return n;
     if (n.IsSequence()) {
-      for (auto it = n.begin(); it != n.end(); ++it) stack.push_back(*it);
+      for (auto it = n.begin(); it != n.end(); ++it)
+        if (!visit(*it)) return past;
     } else if (n.IsMap()) {
-      for (auto it = n.begin(); it != n.end(); ++it) {
-        stack.push_back(it->first);
-        stack.push_back(it->second);
-      }
+      for (auto it = n.begin(); it != n.end(); ++it)
+        if (!visit(it->first) || !visit(it->second)) return past;
     }
   }
-  return YAML::Node(YAML::NodeType::Undefined);
+  return past;
 }
 
 void place_model_diagnostics(Reader& r, Diagnostics model_diags) {

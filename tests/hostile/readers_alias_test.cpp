@@ -24,6 +24,21 @@ TEST(ReadersAlias, AmplifiedStancesAreRefusedQuicklyWithTheLimitNamed) {
   EXPECT_LT(r.peak_rss_mb(), 1500);    // base: 675 MB and growing
 }
 
+// Found by the fuzzer: a map that contains an alias of itself. The count used to happen when a
+// node was taken off the stack, so each counted copy of the 100-key map pushed 100 more: the
+// stack grew to gigabytes before the limit was reached. Now a node counts when it is pushed.
+TEST(ReadersAlias, AMapContainingItselfIsRefusedWithBoundedMemory) {
+  std::string text = alias_scenario(30, 100);
+  text.insert(text.find("          k0: accept\n"), "          loop: *all\n");
+  const std::string path = write_temp("alias_loop.yaml", text);
+  const ChildRun r = run_accord({"validate", path, "--max-seconds", "20"});
+  std::remove(path.c_str());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("after expanding aliases"), std::string::npos) << r.err;
+  EXPECT_LT(r.seconds, 30.0);
+  EXPECT_LT(r.peak_rss_mb(), 1500);  // before: the stack alone passed 2 GB
+}
+
 TEST(ReadersAlias, TheNodeLimitCanBeRaisedAndLowered) {
   const std::string path = write_temp("alias_small.yaml", alias_scenario(20, 50));
   const ChildRun ok = run_accord({"validate", path});
