@@ -68,28 +68,6 @@ std::vector<evaluate::Result> evaluations(const Scenario& s, const ReportOptions
   return out;
 }
 
-// The engines behind the stability and forecast headlines run only when the scenario is
-// within the report's stated sizes and time is left; otherwise the section says why not.
-Termination gmcr_gate(const Scenario& s, const ReportOptions& options) {
-  if (!s.conflict) return Termination::done();
-  const std::size_t n = s.conflict->options.size();
-  if (n > options.limits.gmcr_options)
-    return {Stop::size_limit, std::to_string(n) + " options > " + std::to_string(options.limits.gmcr_options) +
-                                  " (the report's limit); run `accord gmcr` for this conflict"};
-  if (options.deadline.expired()) return {Stop::time_limit, "not started: the report's time budget ran out"};
-  return Termination::done();
-}
-
-Termination forecast_gate(const Scenario& s, const ReportOptions& options) {
-  std::size_t actors = 0;
-  for (const auto& p : s.preferences) actors += p.present ? 1 : 0;
-  if (actors > options.limits.forecast_actors)
-    return {Stop::size_limit, std::to_string(actors) + " actors > " + std::to_string(options.limits.forecast_actors) +
-                                  " (the report's limit); run `accord forecast` with a budget"};
-  if (options.deadline.expired()) return {Stop::time_limit, "not started: the report's time budget ran out"};
-  return Termination::done();
-}
-
 // The termination an engine headline's JSON carries (finished when it has none).
 Termination termination_from_json(const Json& section) {
   const auto it = section.find("termination");
@@ -221,16 +199,8 @@ bargain::Params bargain_params(const Scenario& s, const ReportOptions& options) 
 // Bargaining unless there are more bargaining parties than the report's limit or no time is
 // left; `end` says how it ended or why it did not run.
 std::optional<bargain::Result> run_bargain(const Scenario& s, const ReportOptions& options, Termination& end) {
-  const std::size_t n = bargain::default_bargaining_parties(s).size();
-  if (n > options.limits.bargain_parties) {
-    end = {Stop::size_limit, std::to_string(n) + " bargaining parties > " + std::to_string(options.limits.bargain_parties) +
-                                 " (the report's limit); run `accord bargain` with a budget"};
-    return std::nullopt;
-  }
-  if (options.deadline.expired()) {
-    end = {Stop::time_limit, "not started: the report's time budget ran out"};
-    return std::nullopt;
-  }
+  end = bargain_gate(s, options.limits, options.deadline);
+  if (!end.finished()) return std::nullopt;
   const bargain::Params bp = bargain_params(s, options);
   bargain::Result b = bargain::run(s, bp);
   end = bargain_termination(b);
@@ -291,7 +261,7 @@ std::string engine_sections(const Scenario& s, const ReportOptions& options, con
     }
     record(sections, "stability", gmcr);
   }
-  const Termination fc = forecast_gate(s, options);
+  const Termination fc = forecast_gate(s, options.limits, options.deadline);
   if (fc.finished()) out += forecast_headline_text(s, style, share(options.deadline, 0.8));
   else out += heading("Forecast", style) + not_computed("The forecast", fc);
   record(sections, "forecast", fc);
@@ -343,7 +313,7 @@ Json full_report_json(const Scenario& s, const ReportOptions& options, SectionTe
   j["bargain"] = b ? bargain_json(s, *b, 0) : Json{{"skipped", true}};  // sizes, no point lists
   j["bargain"]["termination"] = termination_json(b_end);
   record(&ends, "bargain", b_end);
-  const Termination g_end = gmcr_gate(s, options);
+  const Termination g_end = gmcr_gate(s, options.limits, options.deadline);
   if (g_end.finished()) {
     j["gmcr"] = gmcr_headline_json(s, share(options.deadline, 0.5));
   } else {
@@ -355,7 +325,7 @@ Json full_report_json(const Scenario& s, const ReportOptions& options, SectionTe
     j["gmcr"]["termination"] = termination_json(g);
     record(&ends, "stability", g);
   }
-  Termination f_end = forecast_gate(s, options);
+  Termination f_end = forecast_gate(s, options.limits, options.deadline);
   j["forecast"] = f_end.finished() ? forecast_headline_json(s, share(options.deadline, 0.8)) : Json{{"skipped", true}};
   if (!j["forecast"].is_object()) j["forecast"] = Json::object();
   if (f_end.finished()) f_end = termination_from_json(j["forecast"]);
@@ -395,7 +365,7 @@ std::string full_report_text(const Scenario& s, const ReportOptions& options, St
   Termination bargain_end;
   const auto bargain = run_bargain(s, options, bargain_end);
   record(&ends, "bargain", bargain_end);
-  const Termination gmcr = gmcr_gate(s, options);
+  const Termination gmcr = gmcr_gate(s, options.limits, options.deadline);
   out += heading("Summary", style);
   out += summary_text(s, options, bargain ? &*bargain : nullptr, evals, gmcr);
 
@@ -465,6 +435,35 @@ std::string full_report_text(const Scenario& s, const ReportOptions& options, St
     out += readiness_text(s, evals[v]);
   }
   return finish(std::move(out));
+}
+
+Termination bargain_gate(const Scenario& s, const ReportLimits& limits, const Deadline& deadline) {
+  const std::size_t n = bargain::default_bargaining_parties(s).size();
+  if (n > limits.bargain_parties)
+    return {Stop::size_limit, std::to_string(n) + " bargaining parties > " + std::to_string(limits.bargain_parties) +
+                                  " (the report's limit); run `accord bargain` with a budget"};
+  if (deadline.expired()) return {Stop::time_limit, "not started: the report's time budget ran out"};
+  return Termination::done();
+}
+
+Termination gmcr_gate(const Scenario& s, const ReportLimits& limits, const Deadline& deadline) {
+  if (!s.conflict) return Termination::done();
+  const std::size_t n = s.conflict->options.size();
+  if (n > limits.gmcr_options)
+    return {Stop::size_limit, std::to_string(n) + " options > " + std::to_string(limits.gmcr_options) +
+                                  " (the report's limit); run `accord gmcr` for this conflict"};
+  if (deadline.expired()) return {Stop::time_limit, "not started: the report's time budget ran out"};
+  return Termination::done();
+}
+
+Termination forecast_gate(const Scenario& s, const ReportLimits& limits, const Deadline& deadline) {
+  std::size_t actors = 0;
+  for (const auto& p : s.preferences) actors += p.present ? 1 : 0;
+  if (actors > limits.forecast_actors)
+    return {Stop::size_limit, std::to_string(actors) + " actors > " + std::to_string(limits.forecast_actors) +
+                                  " (the report's limit); run `accord forecast` with a budget"};
+  if (deadline.expired()) return {Stop::time_limit, "not started: the report's time budget ran out"};
+  return Termination::done();
 }
 
 }  // namespace accord::report

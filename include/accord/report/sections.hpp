@@ -45,6 +45,12 @@ struct ReportLimits {
   std::size_t gmcr_options = 16;      // the stability section is skipped above this many options
 };
 
+// Whether a report (text, JSON or HTML) runs an engine's section: done, or why not (the
+// scenario is above the report's stated size, or no time is left). One rule for every format.
+[[nodiscard]] Termination bargain_gate(const Scenario& s, const ReportLimits& limits, const Deadline& deadline);
+[[nodiscard]] Termination gmcr_gate(const Scenario& s, const ReportLimits& limits, const Deadline& deadline);
+[[nodiscard]] Termination forecast_gate(const Scenario& s, const ReportLimits& limits, const Deadline& deadline);
+
 struct ReportOptions {
   evaluate::Params evaluate;
   ReportLimits limits;

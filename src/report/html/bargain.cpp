@@ -118,13 +118,7 @@ std::string pair_chart(const Context& c, const bargain::Result& full, std::size_
 
 std::string bargain_section(const Context& c) {
   const Scenario& s = c.s;
-  const std::size_t n = bargain::default_bargaining_parties(s).size();
-  if (n > c.options.limits.bargain_parties || c.options.deadline.expired()) {
-    const Termination t = n > c.options.limits.bargain_parties
-                              ? Termination{Stop::size_limit, std::to_string(n) + " bargaining parties > " +
-                                                                  std::to_string(c.options.limits.bargain_parties) +
-                                                                  " (the report's limit)"}
-                              : Termination{Stop::time_limit, "not started: the report's time budget ran out"};
+  if (const Termination t = bargain_gate(s, c.options.limits, c.options.deadline); !t.finished()) {
     c.record("bargain", t);
     return section("bargain", "Bargaining", skipped("Bargaining", t));
   }

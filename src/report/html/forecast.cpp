@@ -84,27 +84,24 @@ std::string turns_block(const ForecastProblem& p, const forecast::Result& r, con
 }  // namespace
 
 std::string forecast_section(const Context& c) {
-  std::size_t actors = 0;
-  for (const auto& pr : c.s.preferences) actors += pr.present ? 1 : 0;
-  if (actors > c.options.limits.forecast_actors || c.options.deadline.expired()) {
-    const Termination t = actors > c.options.limits.forecast_actors
-                              ? Termination{Stop::size_limit, std::to_string(actors) + " actors > " +
-                                                                  std::to_string(c.options.limits.forecast_actors) +
-                                                                  " (the report's limit)"}
-                              : Termination{Stop::time_limit, "not started: the report's time budget ran out"};
+  if (const Termination t = forecast_gate(c.s, c.options.limits, c.options.deadline); !t.finished()) {
     c.record("forecast", t);
     return section("forecast", "Forecast", skipped("The forecast", t));
   }
-  c.record("forecast", Termination::done());
   const forecast::Conversion conv = forecast::from_scenario(c.s);
   const ForecastProblem& p = conv.problem;
   forecast::Params smp_params;
   smp_params.deadline = c.share(0.5);
   smp_params.model = forecast::Model::smp;
-  if (!forecast::validate(p, forecast::Model::smp).empty())
+  if (!forecast::validate(p, forecast::Model::smp).empty()) {
+    c.record("forecast", Termination::done());
     return section("forecast", "Forecast", para("Nothing to forecast: " + forecast::validate(p, forecast::Model::smp)));
+  }
   const forecast::Result smp = forecast::run(p, smp_params);
-  if (!smp.ok()) return section("forecast", "Forecast", para("The forecast could not run: " + smp.error));
+  if (!smp.ok()) {
+    c.record("forecast", smp.termination.stop == Stop::not_set ? Termination::done() : smp.termination);
+    return section("forecast", "Forecast", para("The forecast could not run: " + smp.error));
+  }
   forecast::Params eum_params;
   eum_params.deadline = c.share(0.5);
   eum_params.model = forecast::Model::eum;
@@ -116,6 +113,15 @@ std::string forecast_section(const Context& c) {
     mp.seed = c.options.seed;
     mc = forecast::monte_carlo(p, smp_params, mp);
   }
+  // The section ends as its first engine run that did not finish (SMP, EUM, Monte Carlo).
+  Termination end = Termination::done();
+  for (const Termination* t :
+       std::initializer_list<const Termination*>{&smp.termination, &eum.termination, &mc.termination})
+    if (t->stop != Stop::not_set && !t->finished()) {
+      end = *t;
+      break;
+    }
+  c.record("forecast", end);
   const bool have_mc = c.options.monte_carlo_runs > 0 && mc.ok();
   std::string body = para("Actors are the parties with preferences; each issue is a dimension (options in list order on "
                           "0–100). Dots: each actor's starting position; black diamond: SMP forecast; hollow square: "

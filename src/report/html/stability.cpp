@@ -23,19 +23,14 @@ std::string path_text(const gmcr::Analysis& a, const Conflict& cf, const std::ve
 std::string stability_section(const Context& c) {
   if (!c.s.conflict) return section("stability", "Stability", para("The scenario has no `conflict:` section (docs/gmcr.md)."));
   const Conflict& cf = *c.s.conflict;
-  if (cf.options.size() > c.options.limits.gmcr_options || c.options.deadline.expired()) {
-    const Termination t = cf.options.size() > c.options.limits.gmcr_options
-                              ? Termination{Stop::size_limit, std::to_string(cf.options.size()) + " options > " +
-                                                                  std::to_string(c.options.limits.gmcr_options) +
-                                                                  " (the report's limit)"}
-                              : Termination{Stop::time_limit, "not started: the report's time budget ran out"};
+  if (const Termination t = gmcr_gate(c.s, c.options.limits, c.options.deadline); !t.finished()) {
     c.record("stability", t);
     return section("stability", "Stability", skipped("The stability analysis", t));
   }
-  c.record("stability", Termination::done());
   gmcr::Params gp;
   gp.deadline = c.share(0.8);
   const gmcr::RunResult run = gmcr::run(c.s, gp);
+  c.record("stability", run.termination.stop == Stop::not_set ? Termination::done() : run.termination);
   if (!run.ok()) {
     std::string why = "the stability analysis could not run";
     for (const auto& d : run.diagnostics)
