@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "engines/forecast/smp.hpp"
 
@@ -146,23 +147,30 @@ Matrix estimated_utilities(const TurnSetup& t, std::size_t h) {
   return u;
 }
 
+// The principals' votes in the i-versus-j contest, weighted by salience sum x capability, each
+// side starting from a tiny floor so neither total is zero. Shared by the general and the fast
+// path, so both add in the same order.
+static std::pair<double, double> principal_votes(const Actors& a, std::size_t i, std::size_t j, double uii, double uij,
+                                          double uji, double ujj) {
+  constexpr double kMinCltn = 1e-10;
+  const double ci = a.sal_sum[i] * a.cap[i] * (uii - uij);
+  const double cj = a.sal_sum[j] * a.cap[j] * (uji - ujj);
+  double chij = kMinCltn, chji = kMinCltn;
+  if (ci > 0.0) chij += ci;
+  if (ci < 0.0) chji -= ci;
+  if (cj > 0.0) chij += cj;
+  if (cj < 0.0) chji -= cj;
+  return {chij, chji};
+}
+
 Challenge prob_edu_challenge(const Actors& a, const Matrix& uh, std::size_t k, std::size_t i,
                              std::size_t j) {
   const double uii = uh(i, i), uij = uh(i, j), uji = uh(j, i), ujj = uh(j, j);
   const double eu_sq = uh(k, i) + uh(k, j);
   const double u_vict = uh(k, i) + uh(k, i);
   const double u_loss = uh(k, j) + uh(k, j);
-  const double si = a.sal_sum[i], sj = a.sal_sum[j];
-  constexpr double kMinCltn = 1e-10;
-
-  // The principals vote with weight salience-sum x capability.
-  const double ci = si * a.cap[i] * (uii - uij);
-  const double cj = sj * a.cap[j] * (uji - ujj);
-  double chij = kMinCltn, chji = kMinCltn;
-  if (ci > 0.0) chij += ci;
-  if (ci < 0.0) chji -= ci;
-  if (cj > 0.0) chij += cj;
-  if (cj < 0.0) chji -= cj;
+  const double sj = a.sal_sum[j];
+  auto [chij, chji] = principal_votes(a, i, j, uii, uij, uji, ujj);
   const double ci0 = chij, cj0 = chji;
 
   for (std::size_t n = 0; n < a.n; ++n) {
@@ -214,15 +222,8 @@ Challenge own_challenge(const Actors& a, const std::vector<double>& weight,
   const double eu_sq = uii + uij;  // k = i
   const double u_vict = uii + uii;
   const double u_loss = uij + uij;
-  const double si = a.sal_sum[i], sj = a.sal_sum[j];
-  constexpr double kMinCltn = 1e-10;
-  const double c_i = si * a.cap[i] * (uii - uij);
-  const double c_j = sj * a.cap[j] * (uji - ujj);
-  double chij = kMinCltn, chji = kMinCltn;
-  if (c_i > 0.0) chij += c_i;
-  if (c_i < 0.0) chji -= c_i;
-  if (c_j > 0.0) chij += c_j;
-  if (c_j < 0.0) chji -= c_j;
+  const double sj = a.sal_sum[j];
+  auto [chij, chji] = principal_votes(a, i, j, uii, uij, uji, ujj);
   const double ci0 = chij, cj0 = chji;
   // Every third party's vote first (element by element, so the compiler can vectorise), then
   // the sums in actor order, as prob_edu_challenge adds them.
