@@ -1,0 +1,92 @@
+// The JSON of every command on the built-in scenarios and on the shared data sets, run as a
+// user runs them (the `accord` binary), compared with tests/golden/expected/cli_*.json.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "golden.hpp"
+
+namespace accord::test::golden {
+namespace {
+
+struct Case {
+  std::string name;  // golden file cli_NAME.json
+  std::string args;  // {shared} becomes the shared data folder
+  bool shared = false;  // needs ../shared/data (skipped when absent)
+};
+
+std::string shared_dir() { return ACCORD_SHARED_DATA_DIR; }
+
+std::string expand(std::string args) {
+  const std::string key = "{shared}";
+  for (std::size_t at = args.find(key); at != std::string::npos; at = args.find(key))
+    args.replace(at, key.size(), shared_dir());
+  return args;
+}
+
+const std::string kItex = "{shared}/genius-anac/y2010/ItexvsCypress/ItexvsCypress_";
+
+std::vector<Case> cases() {
+  return {
+      {"report", "report --json"},
+      {"report_example_small", "report example-small --json"},
+      {"evaluate_v28", "evaluate geneva-2025 --version v28 --json"},
+      {"evaluate_v19", "evaluate geneva-2025 --version v19 --json"},
+      {"evaluate_v20", "evaluate geneva-2025 --version v20 --json"},
+      {"evaluate_v20_set", "evaluate geneva-2025 --version v20 --set territory_donbas=D_FEZ --json"},
+      {"evaluate_example_small", "evaluate example-small --json"},
+      {"diff_v28_v19", "diff geneva-2025 v28 v19 --json"},
+      {"diff_v19_v20", "diff geneva-2025 v19 v20 --json"},
+      {"diff_v28_v20", "diff geneva-2025 v28 v20 --json"},
+      {"bargain", "bargain geneva-2025 --json --max-points 40"},
+      {"bargain_v20", "bargain geneva-2025 --version v20 --json --max-points 40"},
+      {"bargain_example_small", "bargain example-small --json --max-points 40"},
+      {"gmcr", "gmcr geneva-2025 --json"},
+      {"gmcr_coalition", "gmcr geneva-2025 --coalition US+EU --json"},
+      {"forecast_smp", "forecast geneva-2025 --model smp --json"},
+      {"forecast_eum", "forecast geneva-2025 --model eum --json"},
+      {"forecast_mean", "forecast geneva-2025 --model mean --json"},
+      {"forecast_median", "forecast geneva-2025 --model median --json"},
+      {"forecast_monte_carlo", "forecast geneva-2025 --runs 50 --seed 7 --json"},
+      {"scenarios", "scenarios --json"},
+      {"genius_itex_bargain",
+       "bargain --genius " + kItex + "domain.xml " + kItex + "Itex.xml " + kItex + "Cypress.xml --json --max-points 40",
+       true},
+      {"genius_itex_import",
+       "import genius " + kItex + "domain.xml " + kItex + "Itex.xml " + kItex + "Cypress.xml --json", true},
+      {"ktab_soe_pol_comp", "forecast {shared}/ktab-smp/SOE-Pol-Comp.csv --json", true},
+      {"ktab_3dim", "forecast {shared}/ktab-smp/dummyData_3Dim.csv --json", true},
+      {"deu3_accuracy", "bench accuracy --data {shared} --json", true},
+  };
+}
+
+class CliGolden : public ::testing::TestWithParam<Case> {};
+
+TEST_P(CliGolden, JsonMatchesGoldenFile) {
+  const Case& c = GetParam();
+  if (c.shared && !std::filesystem::exists(shared_dir()))
+    GTEST_SKIP() << "shared data absent: " << shared_dir();
+  const auto r = run_cli(expand(c.args));
+  ASSERT_EQ(r.exit_code, 0) << c.args << "\n" << r.err;
+  const Json got = Json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(got.is_discarded()) << "not JSON: " << r.out.substr(0, 200);
+  expect_golden("cli_" + c.name, got);
+}
+
+INSTANTIATE_TEST_SUITE_P(Commands, CliGolden, ::testing::ValuesIn(cases()),
+                         [](const ::testing::TestParamInfo<Case>& param_info) { return param_info.param.name; });
+
+// The negotiation record's history after importing the built-in scenario.
+TEST(CliGoldenRecord, HistoryAfterImport) {
+  const std::string db = std::string(::testing::TempDir()) + "accord_golden_" + std::to_string(::getpid()) + ".db";
+  std::filesystem::remove(db);
+  ASSERT_EQ(run_cli("db init --db " + db).exit_code, 0);
+  ASSERT_EQ(run_cli("db import geneva-2025 --db " + db).exit_code, 0);
+  const auto r = run_cli("history geneva-2025 --db " + db + " --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  expect_golden("cli_history", Json::parse(r.out));
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+}
+
+}  // namespace
+}  // namespace accord::test::golden
