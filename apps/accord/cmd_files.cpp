@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/io/builtin.hpp"
+#include "accord/report/outcome.hpp"
 #include "cli.hpp"
 
 namespace accord::cli {
@@ -32,17 +33,7 @@ void add_validate(CLI::App& app) {
       j["valid"] = r.ok();
       j["errors"] = errors;
       j["warnings"] = warnings;
-      j["diagnostics"] = nlohmann::ordered_json::array();
-      for (const auto& d : r.diagnostics)
-        j["diagnostics"].push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
-                                    {"file", d.file},
-                                    {"line", d.line},
-                                    {"column", d.column},
-                                    {"path", d.path},
-                                    {"entity", d.entity},
-                                    {"message", d.message},
-                                    {"hint", d.hint},
-                                    {"omitted", d.omitted}});
+      j["diagnostics"] = report::diagnostics_json(r.diagnostics);
       write_output("-", j.dump(2) + "\n");
     } else {
       for (const auto& d : r.diagnostics) std::cerr << d.to_string() << "\n";
