@@ -37,6 +37,8 @@ fuzz: deps
 web-test: build
 	BUILD=$(BUILD) ./scripts/test-web.sh
 
+# Benchmarks are off by default (ACCORD_BENCH); this target turns them on in $(BUILD).
+bench: CMAKE_FLAGS += -DACCORD_BENCH=ON
 bench: build
 	./scripts/run-benchmarks.sh $(BUILD)
 

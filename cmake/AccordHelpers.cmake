@@ -11,17 +11,22 @@ function(accord_embed_scenarios out_var dir)
   set(${out_var} ${out} PARENT_SCOPE)
 endfunction()
 
-# accord_add_test(NAME SOURCES...): one GoogleTest executable registered with CTest.
+# accord_add_test(NAME LIBRARIES lib... [RUNS_CLI] SOURCES src...): one GoogleTest executable
+# registered with CTest, linking only LIBRARIES (tests/CMakeLists.txt says which per folder).
+# RUNS_CLI: the tests run the `accord` binary, so they get ACCORD_CLI_PATH and depend on it.
 function(accord_add_test name)
-  add_executable(${name} ${ARGN})
-  target_link_libraries(${name} PRIVATE accord_server accord_store accord_report accord_io accord_core GTest::gtest GTest::gmock
-                        GTest::gtest_main accord_warnings)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "RUNS_CLI" "" "LIBRARIES;SOURCES")
+  add_executable(${name} ${arg_SOURCES})
+  target_link_libraries(${name} PRIVATE ${arg_LIBRARIES} nlohmann_json::nlohmann_json
+                        GTest::gtest GTest::gmock GTest::gtest_main accord_warnings)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   target_compile_definitions(${name} PRIVATE
     ACCORD_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
-    ACCORD_SHARED_DATA_DIR="${PROJECT_SOURCE_DIR}/../shared/data"
-    ACCORD_CLI_PATH="$<TARGET_FILE:accord>")
-  add_dependencies(${name} accord)
+    ACCORD_SHARED_DATA_DIR="${PROJECT_SOURCE_DIR}/../shared/data")
+  if(arg_RUNS_CLI)
+    target_compile_definitions(${name} PRIVATE ACCORD_CLI_PATH="$<TARGET_FILE:accord>")
+    add_dependencies(${name} accord)
+  endif()
   gtest_discover_tests(${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
                        DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60)
 endfunction()

@@ -6,6 +6,7 @@ packages=(
   libyaml-cpp-dev libtinyxml2-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libexpected-dev
   libtbb-dev coinor-libclp-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsqlitecpp-dev libsqlite3-dev libboost1.81-dev libssl-dev wrk
+  python3 python3-yaml
   clang-14 libclang-rt-14-dev
 )
 missing=()

@@ -3,6 +3,10 @@
 # peak memory per executable from /usr/bin/time when available.
 set -euo pipefail
 build=${1:-build}
+if ! compgen -G "$build/bench/accord_*_bench" >/dev/null; then
+  echo "run-benchmarks: no benchmarks in $build/bench; configure with -DACCORD_BENCH=ON (make bench does)" >&2
+  exit 1
+fi
 for b in "$build"/bench/accord_*_bench; do
   [ -x "$b" ] || continue
   echo "== $(basename "$b")"

@@ -24,6 +24,7 @@ struct CommandResult {
   std::string err;  // stderr
 };
 
+#ifdef ACCORD_CLI_PATH  // only in folders that run the binary (tests/CMakeLists.txt)
 // Runs `accord ARGS` (ARGS already shell-quoted), capturing stdout and stderr.
 inline CommandResult run_cli(const std::string& args) {
   static int counter = 0;
@@ -41,5 +42,6 @@ inline CommandResult run_cli(const std::string& args) {
   std::remove(err_file.c_str());
   return r;
 }
+#endif
 
 }  // namespace accord::test

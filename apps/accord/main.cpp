@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <tuple>
 
 #include "cli.hpp"
 
@@ -27,8 +28,11 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough(false);
   auto& commands = accord::cli::command_registry();
-  std::stable_sort(commands.begin(), commands.end(),
-                   [](const auto& a, const auto& b) { return a.order < b.order; });
+  // By ORDER, then by name: registration order follows static initialisation (link order), so
+  // it must not decide ties. The resulting order is documented in docs/cli.md and tested.
+  std::sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.order, a.name) < std::tie(b.order, b.name);
+  });
   for (const auto& c : commands) c.add(app);
   try {
     app.parse(argc, argv);
