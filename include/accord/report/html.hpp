@@ -1,5 +1,5 @@
 #pragma once
-// The self-contained HTML report (`accord report SCENARIO --html FILE`): one file with inline
+// The self-contained HTML report (`accord report SCENARIO --html [-o FILE]`): one file with inline
 // CSS, inline SVG charts and a few lines of inline script; it loads nothing from the network.
 // Sections: framework evolution, stance matrix and readiness, utilities, bargaining, forecast,
 // stability, timeline (docs/dashboard.md "HTML report").
