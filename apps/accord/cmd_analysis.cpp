@@ -124,9 +124,8 @@ void add_report(CLI::App& app) {
                            "  accord report --json | jq .evaluations\n"
                            "  accord report my.yaml --html -o report.html   # one self-contained file");
   struct Opts {
-    std::string scenario = "geneva-2025", output = "-", html_file;
-    bool json = false, markdown = false;
-    CLI::Option* html = nullptr;
+    std::string scenario = "geneva-2025", output = "-";
+    bool json = false, markdown = false, html = false;
     report::ReportOptions options;
     BudgetFlags budget;
     io::LoadOptions load;
@@ -135,9 +134,7 @@ void add_report(CLI::App& app) {
   cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/cli.md)");
   cmd->add_flag("--markdown", o->markdown, "Print Markdown");
-  o->html = cmd->add_option("--html", o->html_file,
-                            "Print the report with charts as one self-contained HTML file (--html FILE: -o FILE)")
-                ->expected(0, 1);
+  cmd->add_flag("--html", o->html, "Print the report with charts as one self-contained HTML file");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output (-: standard output)");
   cmd->add_option("--max-open-points", o->options.evaluate.max_open_points, "Readiness: K")
       ->capture_default_str();
@@ -158,18 +155,14 @@ void add_report(CLI::App& app) {
   add_budget_options(cmd, o->budget);
   add_reader_options(cmd, o->load);
   cmd->callback([o] {
-    const bool html = o->html->count() > 0;
-    if (o->json + o->markdown + html > 1) throw Exit{kExitInvalidInput, "choose one of --json, --markdown and --html"};
-    if (!o->html_file.empty() && o->output != "-" && o->output != o->html_file)
-      throw Exit{kExitInvalidInput, "--html " + o->html_file + " and -o " + o->output + " name two files; give one"};
-    const std::string output = o->html_file.empty() ? o->output : o->html_file;
-    const ReportFormat format = html ? ReportFormat::html
+    if (o->json + o->markdown + o->html > 1) throw Exit{kExitInvalidInput, "choose one of --json, --markdown and --html"};
+    const ReportFormat format = o->html ? ReportFormat::html
                                 : o->json ? ReportFormat::json
                                 : o->markdown ? ReportFormat::markdown : ReportFormat::text;
     o->options.deadline = o->load.deadline = o->budget.deadline();
     const Scenario s = load_or_exit(o->scenario, o->load, o->json);
     report::SectionTerminations sections;
-    write_output(output, render_report(s, report::analyse(s, o->options), format, sections));
+    write_output(o->output, render_report(s, report::analyse(s, o->options), format, sections));
     for (const auto& st : sections) warn_if_partial(st.termination, "report section `" + st.section + "`");
   });
 }

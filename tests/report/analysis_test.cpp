@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "accord/io/builtin.hpp"
@@ -193,13 +194,20 @@ TEST(ReportCli, WritesEveryFormatToTheOutputFile) {
   std::filesystem::remove(file);
 }
 
-TEST(ReportCli, RefusesTwoFormatsOrTwoOutputFiles) {
+TEST(ReportCli, RefusesTwoFormats) {
   const auto formats = test::run_cli("report example-small --json --markdown");
   EXPECT_EQ(formats.exit_code, 2);
   EXPECT_TRUE(has(formats.err, "choose one of --json, --markdown and --html")) << formats.err;
-  const auto files = test::run_cli("report example-small --html a.html -o b.html");
-  EXPECT_EQ(files.exit_code, 2);
-  EXPECT_TRUE(has(files.err, "name two files")) << files.err;
+}
+
+// `--html` takes no file (that is -o's job): a name after it is refused, never written over.
+TEST(ReportCli, HtmlIsAFlagSoAFileAfterItIsRefusedNotOverwritten) {
+  const std::string file = std::string(::testing::TempDir()) + "accord_report_keep_" + std::to_string(getpid());
+  { std::ofstream(file) << "keep me"; }
+  const auto r = test::run_cli("report example-small --html " + file);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(test::read_text(file), "keep me");
+  std::filesystem::remove(file);
 }
 
 }  // namespace

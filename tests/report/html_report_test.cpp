@@ -160,7 +160,7 @@ TEST(HtmlReport, ScenarioWithoutVersionsOrConflictStillRenders) {
 
 TEST(HtmlReportCli, WritesOneFile) {
   const std::string out = std::string(::testing::TempDir()) + "accord_report_" + std::to_string(getpid()) + ".html";
-  const auto r = run_cli("report geneva-2025 --html " + out);
+  const auto r = run_cli("report geneva-2025 --html -o " + out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string html = read_text(out);
   EXPECT_NE(html.find("Accord report: "), std::string::npos);
@@ -169,13 +169,13 @@ TEST(HtmlReportCli, WritesOneFile) {
 }
 
 TEST(HtmlReportCli, RefusesHtmlWithJson) {
-  const auto r = run_cli("report geneva-2025 --html x.html --json");
+  const auto r = run_cli("report geneva-2025 --html --json");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("choose one of --json, --markdown and --html"), std::string::npos) << r.err;
 }
 
 TEST(HtmlReportCli, ReadsAScenarioFile) {
-  const auto r = run_cli("report " + test::source_path("scenarios/example-small.yaml") + " --html -");
+  const auto r = run_cli("report " + test::source_path("scenarios/example-small.yaml") + " --html");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Two parties, three issues"), std::string::npos);
   EXPECT_NE(r.out.find("<section id=\"bargain\""), std::string::npos);
