@@ -150,6 +150,7 @@ TEST(ScenarioAnalysis, EveryFormatRendersTheAnalysisWithoutRunningItsEnginesAgai
   EXPECT_TRUE(has(html, "d1 (777 points)"));
   EXPECT_TRUE(has(text, "31337"));
   EXPECT_TRUE(has(html, "31337 of"));
+  EXPECT_TRUE(has(html, "<code>YY</code> SQ")) << "the stability table reads the analysis";
   EXPECT_EQ(j["scenario"]["estimates"], 4242);
   EXPECT_EQ(j["evolution"][0]["from"]["points"], 777);
   EXPECT_EQ(j["evaluations"][1]["readiness"]["reason"], "doctored readiness");
