@@ -62,7 +62,7 @@ ACCORD_URL=$(sed -n 's/^accord: listening on \(http:\/\/127\.0\.0\.1:[0-9]*\).*/
 echo "test-web: server at $ACCORD_URL (pid $server_pid)"
 
 ACCORD_HTML_REPORT="$ARTIFACTS/report.html"
-"$ACCORD" report geneva-2025 --html "$ACCORD_HTML_REPORT"
+"$ACCORD" report geneva-2025 --html -o "$ACCORD_HTML_REPORT"
 ACCORD_ARTIFACTS="$ARTIFACTS"
 
 echo "test-web: end-to-end tests in headless Chromium"

@@ -1,6 +1,7 @@
 // accord evaluate | diff | report
 #include <nlohmann/json.hpp>
 
+#include "accord/report/analysis.hpp"
 #include "accord/report/html.hpp"
 #include "accord/report/sections.hpp"
 #include "cli.hpp"
@@ -102,15 +103,29 @@ void add_diff(CLI::App& app) {
   });
 }
 
+enum class ReportFormat { text, markdown, json, html };
+
+// The report of one analysis in the chosen format; `ends` receives how each section ended.
+std::string render_report(const Scenario& s, const report::ScenarioAnalysis& a, ReportFormat format,
+                          report::SectionTerminations& ends) {
+  switch (format) {
+    case ReportFormat::json: return report::full_report_json(s, a, &ends).dump(2) + "\n";
+    case ReportFormat::html: return report::html_report(s, a, {}, &ends);
+    case ReportFormat::markdown: return report::full_report_text(s, a, report::Style::markdown, &ends);
+    case ReportFormat::text: break;
+  }
+  return report::full_report_text(s, a, report::Style::text, &ends);
+}
+
 void add_report(CLI::App& app) {
   auto* cmd = app.add_subcommand("report", "The whole analysis of a scenario (the main job)")
                   ->footer("Examples:\n  accord report                # built-in geneva-2025\n"
                            "  accord report my.yaml --markdown -o report.md\n"
                            "  accord report --json | jq .evaluations\n"
-                           "  accord report my.yaml --html report.html   # one self-contained file");
+                           "  accord report my.yaml --html -o report.html   # one self-contained file");
   struct Opts {
-    std::string scenario = "geneva-2025", output = "-", html;
-    bool json = false, markdown = false;
+    std::string scenario = "geneva-2025", output = "-";
+    bool json = false, markdown = false, html = false;
     report::ReportOptions options;
     BudgetFlags budget;
     io::LoadOptions load;
@@ -119,8 +134,8 @@ void add_report(CLI::App& app) {
   cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/cli.md)");
   cmd->add_flag("--markdown", o->markdown, "Print Markdown");
-  cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
-  cmd->add_option("--html", o->html, "Write the report with charts as one self-contained HTML file (- for stdout)");
+  cmd->add_flag("--html", o->html, "Print the report with charts as one self-contained HTML file");
+  cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output (-: standard output)");
   cmd->add_option("--max-open-points", o->options.evaluate.max_open_points, "Readiness: K")
       ->capture_default_str();
   cmd->add_option("--max-open-salience", o->options.evaluate.max_open_salience, "Readiness: S")
@@ -140,31 +155,15 @@ void add_report(CLI::App& app) {
   add_budget_options(cmd, o->budget);
   add_reader_options(cmd, o->load);
   cmd->callback([o] {
-    if (o->json && o->markdown) throw Exit{kExitInvalidInput, "choose one of --json and --markdown"};
-    if (!o->html.empty() && (o->json || o->markdown))
-      throw Exit{kExitInvalidInput, "--html writes its own file; do not combine it with --json or --markdown"};
+    if (o->json + o->markdown + o->html > 1) throw Exit{kExitInvalidInput, "choose one of --json, --markdown and --html"};
+    const ReportFormat format = o->html ? ReportFormat::html
+                                : o->json ? ReportFormat::json
+                                : o->markdown ? ReportFormat::markdown : ReportFormat::text;
     o->options.deadline = o->load.deadline = o->budget.deadline();
     const Scenario s = load_or_exit(o->scenario, o->load, o->json);
     report::SectionTerminations sections;
-    auto warn = [&sections] {
-      for (const auto& st : sections) warn_if_partial(st.termination, "report section `" + st.section + "`");
-    };
-    if (!o->html.empty()) {
-      report::HtmlOptions html;
-      html.evaluate = o->options.evaluate;
-      html.limits = o->options.limits;
-      html.deadline = o->options.deadline;
-      write_output(o->html, report::html_report(s, html, &sections));
-      return warn();
-    }
-    if (o->json) {
-      write_output(o->output, report::full_report_json(s, o->options, &sections).dump(2) + "\n");
-      return warn();
-    }
-    write_output(o->output, report::full_report_text(s, o->options,
-                                                     o->markdown ? report::Style::markdown : report::Style::text,
-                                                     &sections));
-    warn();
+    write_output(o->output, render_report(s, report::analyse(s, o->options), format, sections));
+    for (const auto& st : sections) warn_if_partial(st.termination, "report section `" + st.section + "`");
   });
 }
 

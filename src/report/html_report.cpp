@@ -2,6 +2,8 @@
 // inline SVG, a few lines of inline script; no network). Sections live in src/report/html/.
 #include "accord/report/html.hpp"
 
+#include "accord/report/analysis.hpp"
+
 #include "html/sections.hpp"
 #include "html/svg.hpp"
 
@@ -64,21 +66,16 @@ document.addEventListener('keydown',function(e){if(e.key!=='Enter'&&e.key!==' ')
 })();
 )js";
 
-std::size_t estimates(const Scenario& s) {
-  std::size_t n = 0;
-  auto fields = [&n](const FieldProvenance& fp) {
-    for (const auto& [_, p] : fp) n += p.estimate ? 1 : 0;
-  };
-  for (const auto& p : s.parties) n += p.provenance.estimate, fields(p.field_provenance);
-  for (const auto& pr : s.preferences) {
-    n += pr.provenance.estimate;
-    fields(pr.field_provenance);
-    for (const auto& ip : pr.issues) n += ip.provenance.estimate, fields(ip.field_provenance);
-  }
-  for (const auto& v : s.versions)
-    for (const auto& row : v.stances)
-      for (const auto& st : row) n += st.provenance.estimate;
-  return n;
+constexpr std::pair<const char*, const char*> kNav[] = {
+    {"summary", "Summary"},     {"parties", "Parties"},     {"framework", "Framework"}, {"stances", "Stances"},
+    {"utilities", "Utilities"}, {"bargain", "Bargaining"}, {"forecast", "Forecast"},   {"stability", "Stability"},
+    {"timeline", "Timeline"}};
+
+std::string summary_list(const Scenario& s, const ScenarioAnalysis& a) {
+  std::string items;
+  for (const std::string& line : summary_lines(s, a)) items += "<li>" + html::esc(line) + "</li>";
+  return items.empty() ? html::para("Nothing to summarise: the scenario has no versions or bargaining.")
+                       : "<ul class=\"summary\">" + items + "</ul>\n";
 }
 
 std::string parties_table(const Scenario& s, std::size_t listed) {
@@ -101,23 +98,12 @@ std::string parties_table(const Scenario& s, std::size_t listed) {
 
 }  // namespace
 
-std::string html_report(const Scenario& s, const HtmlOptions& options, SectionTerminations* sections) {
+std::string html_report(const Scenario& s, const ScenarioAnalysis& a, const HtmlOptions& options,
+                        SectionTerminations* sections) {
   using html::esc;
-  SectionTerminations local;
-  html::Context c{s, options, {}, sections != nullptr ? sections : &local};
-  evaluate::Params ep = options.evaluate;
-  ep.deadline = c.share(0.2);
-  for (std::size_t v = 0; v < s.versions.size(); ++v) c.evals.push_back(evaluate::run_version(s, VersionIndex(v), ep));
-  Termination evals_end = Termination::done();
-  for (const auto& e : c.evals)
-    if (!e.termination.finished() && evals_end.finished()) evals_end = e.termination;
-  if (evals_end.finished() && c.many_parties())
-    evals_end = {Stop::size_limit, std::to_string(s.parties.size()) + " parties > " +
-                                       std::to_string(options.limits.listed_parties) +
-                                       ": stance matrices, utility and round charts summarised"};
-  c.record("evaluations", evals_end);
+  SectionTerminations ends = a.sections;
+  const html::Context c{s, a, options, a.evaluations, &ends};
   const std::string title = "Accord report: " + (s.title.empty() ? s.id : s.title);
-  const html::Context& cc = c;
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                     "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
@@ -125,24 +111,24 @@ std::string html_report(const Scenario& s, const HtmlOptions& options, SectionTe
                     "<title>" + esc(title) + "</title><style>" + kCss + "</style></head>\n<body>\n<header><h1>" +
                     esc(title) + "</h1><p>Scenario <code>" + esc(s.id) + "</code>" + (s.date.empty() ? "" : ", " + esc(s.date)) +
                     ". " + esc(s.description) + "</p>";
-  if (const std::size_t n = estimates(s); n > 0)
-    out += "<p class=\"warn\">" + std::to_string(n) +
+  if (a.estimates > 0)
+    out += "<p class=\"warn\">" + std::to_string(a.estimates) +
            " values in this scenario are marked as estimates (estimate: true); treat the results as scenario "
            "analysis, not fact.</p>";
-  out += "<nav aria-label=\"Sections\"><ul><li><a href=\"#parties\">Parties</a></li><li><a href=\"#framework\">Framework</a>"
-         "</li><li><a href=\"#stances\">Stances</a></li><li><a href=\"#utilities\">Utilities</a></li><li><a "
-         "href=\"#bargain\">Bargaining</a></li><li><a href=\"#forecast\">Forecast</a></li><li><a "
-         "href=\"#stability\">Stability</a></li><li><a href=\"#timeline\">Timeline</a></li></ul></nav></header>\n<main>\n";
-  out += html::section("parties", "Parties", parties_table(s, options.limits.listed_parties));
-  out += html::framework_section(cc);
-  out += html::stances_section(cc);
-  out += html::utilities_section(cc);
-  out += html::bargain_section(cc);
-  out += html::forecast_section(cc);
-  out += html::stability_section(cc);
-  out += html::timeline_section(cc);
+  out += "<nav aria-label=\"Sections\"><ul>";
+  for (const auto& [id, name] : kNav) out += "<li><a href=\"#" + std::string(id) + "\">" + name + "</a></li>";
+  out += "</ul></nav></header>\n<main>\n";
+  out += html::section("summary", "Summary", summary_list(s, a));
+  out += html::section("parties", "Parties", parties_table(s, a.options.limits.listed_parties));
+  out += html::framework_section(c);
+  out += html::stances_section(c);
+  out += html::utilities_section(c);
+  out += html::bargain_section(c);
+  out += html::forecast_section(c);
+  out += html::stability_section(c);
+  out += html::timeline_section(c);
   std::string partial;
-  for (const auto& st : *c.ends)
+  for (const auto& st : ends)
     if (!st.termination.finished())
       partial += "<li>" + esc(st.section) + ": " + esc(std::string(to_string(st.termination.stop))) + " — " +
                  esc(st.termination.detail) + "</li>";
@@ -151,6 +137,7 @@ std::string html_report(const Scenario& s, const HtmlOptions& options, SectionTe
   out += "</main>\n<footer><p class=\"note\">Made by Accord (<code>accord report --html</code>). This file is "
          "self-contained: it loads nothing from the network.</p></footer>\n<script>" + std::string(kScript) +
          "</script>\n</body></html>\n";
+  if (sections != nullptr) *sections = std::move(ends);
   return out;
 }
 

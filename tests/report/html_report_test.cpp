@@ -6,6 +6,7 @@
 
 #include "accord/io/builtin.hpp"
 #include "accord/io/scenario_io.hpp"
+#include "accord/report/analysis.hpp"
 #include "accord/report/html.hpp"
 #include "report/html/svg.hpp"
 #include "test_util.hpp"
@@ -79,6 +80,9 @@ conflict:
   status_quo: NN
 )yaml";
 
+// The HTML of a scenario, analysed with the report's defaults.
+std::string html_of(const Scenario& s) { return report::html_report(s, report::analyse(s)); }
+
 Scenario small() {
   io::LoadResult r = io::load_scenario_text(kSmallWithConflict, "small.yaml");
   for (const auto& d : r.diagnostics) ADD_FAILURE() << d.message;
@@ -96,7 +100,7 @@ TEST(HtmlSvg, EscapesMarkupAndFormatsNumbers) {
 }
 
 TEST(HtmlReport, GenevaHasEverySectionAsOneDocument) {
-  const std::string html = report::html_report(builtin("geneva-2025"));
+  const std::string html = html_of(builtin("geneva-2025"));
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   for (const char* id : {"parties", "framework", "stances", "utilities", "bargain", "forecast", "stability", "timeline"})
     EXPECT_NE(html.find(std::string("<section id=\"") + id + "\""), std::string::npos) << id;
@@ -111,7 +115,7 @@ TEST(HtmlReport, GenevaHasEverySectionAsOneDocument) {
 }
 
 TEST(HtmlReport, LoadsNothingFromTheNetwork) {
-  const std::string html = report::html_report(builtin("geneva-2025"));
+  const std::string html = html_of(builtin("geneva-2025"));
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("@import"), std::string::npos);
   EXPECT_EQ(html.find("url("), std::string::npos);
@@ -121,17 +125,17 @@ TEST(HtmlReport, LoadsNothingFromTheNetwork) {
 
 TEST(HtmlReport, IsDeterministic) {
   const Scenario s = builtin("geneva-2025");
-  EXPECT_EQ(report::html_report(s), report::html_report(s));
+  EXPECT_EQ(html_of(s), html_of(s));
 }
 
 TEST(HtmlReport, EscapesScenarioText) {
-  const std::string html = report::html_report(small());
+  const std::string html = html_of(small());
   EXPECT_EQ(html.find("<script>alert"), std::string::npos);
   EXPECT_NE(html.find("Small &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"), std::string::npos);
 }
 
 TEST(HtmlReport, SmallScenarioShowsZoneSolutionsAndStability) {
-  const std::string html = report::html_report(small());
+  const std::string html = html_of(small());
   EXPECT_NE(html.find("A zone of agreement exists"), std::string::npos);
   EXPECT_NE(html.find("class=\"mark m-nash\""), std::string::npos);
   EXPECT_NE(html.find("class=\"mark m-draft\""), std::string::npos);
@@ -148,7 +152,7 @@ TEST(HtmlReport, ScenarioWithoutVersionsOrConflictStillRenders) {
   Scenario s = small();
   s.versions.clear();
   s.conflict.reset();
-  const std::string html = report::html_report(s);
+  const std::string html = html_of(s);
   EXPECT_NE(html.find("The scenario has no framework versions."), std::string::npos);
   EXPECT_NE(html.find("no `conflict:` section"), std::string::npos);
   EXPECT_NE(html.find("</html>"), std::string::npos);
@@ -156,7 +160,7 @@ TEST(HtmlReport, ScenarioWithoutVersionsOrConflictStillRenders) {
 
 TEST(HtmlReportCli, WritesOneFile) {
   const std::string out = std::string(::testing::TempDir()) + "accord_report_" + std::to_string(getpid()) + ".html";
-  const auto r = run_cli("report geneva-2025 --html " + out);
+  const auto r = run_cli("report geneva-2025 --html -o " + out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string html = read_text(out);
   EXPECT_NE(html.find("Accord report: "), std::string::npos);
@@ -165,13 +169,13 @@ TEST(HtmlReportCli, WritesOneFile) {
 }
 
 TEST(HtmlReportCli, RefusesHtmlWithJson) {
-  const auto r = run_cli("report geneva-2025 --html x.html --json");
+  const auto r = run_cli("report geneva-2025 --html --json");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("do not combine it with --json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("choose one of --json, --markdown and --html"), std::string::npos) << r.err;
 }
 
 TEST(HtmlReportCli, ReadsAScenarioFile) {
-  const auto r = run_cli("report " + test::source_path("scenarios/example-small.yaml") + " --html -");
+  const auto r = run_cli("report " + test::source_path("scenarios/example-small.yaml") + " --html");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Two parties, three issues"), std::string::npos);
   EXPECT_NE(r.out.find("<section id=\"bargain\""), std::string::npos);

@@ -56,10 +56,19 @@ struct ReportOptions {
   ReportLimits limits;
   Deadline deadline;  // the whole report; each engine gets a share of what is left
 };
-// `sections` (when given) receives how every section ended.
-[[nodiscard]] Json full_report_json(const Scenario& s, const ReportOptions& options,
+// A share of the time left, for one engine, so one slow engine cannot starve the rest.
+[[nodiscard]] Deadline deadline_share(const Deadline& d, double fraction);
+
+// `accord report --json` (shape in docs/cli.md): bump when a key is removed or changes type.
+inline constexpr int kReportSchema = 1;
+
+// The report of an analysis computed once (report/analysis.hpp). The renderers run no engine
+// of their own except the forecast, until it has a typed result. `sections` (when given)
+// receives how every section ended.
+struct ScenarioAnalysis;
+[[nodiscard]] Json full_report_json(const Scenario& s, const ScenarioAnalysis& a,
                                     SectionTerminations* sections = nullptr);
-[[nodiscard]] std::string full_report_text(const Scenario& s, const ReportOptions& options, Style style,
+[[nodiscard]] std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style style,
                                            SectionTerminations* sections = nullptr);
 
 }  // namespace accord::report

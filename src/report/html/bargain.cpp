@@ -118,15 +118,9 @@ std::string pair_chart(const Context& c, const bargain::Result& full, std::size_
 
 std::string bargain_section(const Context& c) {
   const Scenario& s = c.s;
-  if (const Termination t = bargain_gate(s, c.options.limits, c.options.deadline); !t.finished()) {
-    c.record("bargain", t);
-    return section("bargain", "Bargaining", skipped("Bargaining", t));
-  }
-  bargain::Params params;
-  params.deadline = c.share(0.5);
-  if (!s.versions.empty()) params.draft = s.version_package(VersionIndex(s.versions.size() - 1));
-  const bargain::Result full = bargain::run(s, params);
-  c.record("bargain", bargain_termination(full));
+  if (!c.analysis.bargain)
+    return section("bargain", "Bargaining", skipped("Bargaining", c.analysis.section("bargain")));
+  const bargain::Result& full = *c.analysis.bargain;
   if (full.status == bargain::Status::error)
     return section("bargain", "Bargaining", para("The bargaining analysis could not run: " + full.message));
   if (full.parties.size() < 2)

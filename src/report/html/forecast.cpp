@@ -84,7 +84,7 @@ std::string turns_block(const ForecastProblem& p, const forecast::Result& r, con
 }  // namespace
 
 std::string forecast_section(const Context& c) {
-  if (const Termination t = forecast_gate(c.s, c.options.limits, c.options.deadline); !t.finished()) {
+  if (const Termination t = c.analysis.section("forecast"); !t.finished()) {
     c.record("forecast", t);
     return section("forecast", "Forecast", skipped("The forecast", t));
   }

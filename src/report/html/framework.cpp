@@ -74,10 +74,7 @@ std::string framework_section(const Context& c) {
     body += "<tr><td>" + esc(v.id) + "</td><td>" + esc(v.date) + "</td><td class=\"num\">" +
             std::to_string(v.points.size()) + "</td><td>" + esc(v.label) + "</td></tr>";
   body += "</tbody></table>\n";
-  std::vector<diff::Result> steps;
-  for (std::size_t v = 1; v < s.versions.size(); ++v) steps.push_back(diff::run(s, VersionIndex(v - 1), VersionIndex(v)));
-  if (s.versions.size() > 2)
-    steps.push_back(diff::run(s, VersionIndex(std::size_t{0}), VersionIndex(s.versions.size() - 1)));
+  const std::vector<diff::Result>& steps = c.analysis.evolution;
   for (std::size_t k = 0; k < steps.size(); ++k) body += diff_block(s, steps[k], k + 1 == steps.size());
   return section("framework", "Framework: how the text evolved", body);
 }

@@ -4,25 +4,25 @@
 #include <string>
 #include <vector>
 
-#include "accord/engines/evaluate.hpp"
+#include "accord/report/analysis.hpp"
 #include "accord/report/html.hpp"
 
 namespace accord::report::html {
 
-// Evaluations of every version, computed once and shared by the sections.
+// What every section reads: the analysis computed once, and how to draw it.
 struct Context {
   const Scenario& s;
+  const ScenarioAnalysis& analysis;
   const HtmlOptions& options;
-  std::vector<evaluate::Result> evals;  // one per version
-  SectionTerminations* ends = nullptr;  // how each engine section ended (never null in html_report)
+  const std::vector<evaluate::Result>& evals;  // analysis.evaluations: one per version
+  SectionTerminations* ends = nullptr;  // how each section ended (never null in html_report)
 
-  // A share of the time left, for one engine.
-  [[nodiscard]] Deadline share(double fraction) const {
-    return options.deadline.limited() ? options.deadline.within(options.deadline.seconds_left() * fraction)
-                                      : options.deadline;
-  }
-  void record(const std::string& name, const Termination& t) const { ends->push_back({name, t}); }
-  [[nodiscard]] bool many_parties() const { return s.parties.size() > options.limits.listed_parties; }
+  [[nodiscard]] const ReportLimits& limits() const { return analysis.options.limits; }
+  // A share of the time left, for an engine a section still runs itself (the forecast).
+  [[nodiscard]] Deadline share(double fraction) const { return deadline_share(analysis.options.deadline, fraction); }
+  // Sets how a section ended (replacing the analysis's entry for it).
+  void record(const std::string& name, const Termination& t) const { set_section(*ends, name, t); }
+  [[nodiscard]] bool many_parties() const { return s.parties.size() > limits().listed_parties; }
 };
 
 // "Not computed (size_limit: …)." as a paragraph.

@@ -23,14 +23,9 @@ std::string path_text(const gmcr::Analysis& a, const Conflict& cf, const std::ve
 std::string stability_section(const Context& c) {
   if (!c.s.conflict) return section("stability", "Stability", para("The scenario has no `conflict:` section (docs/gmcr.md)."));
   const Conflict& cf = *c.s.conflict;
-  if (const Termination t = gmcr_gate(c.s, c.options.limits, c.options.deadline); !t.finished()) {
-    c.record("stability", t);
-    return section("stability", "Stability", skipped("The stability analysis", t));
-  }
-  gmcr::Params gp;
-  gp.deadline = c.share(0.8);
-  const gmcr::RunResult run = gmcr::run(c.s, gp);
-  c.record("stability", run.termination.stop == Stop::not_set ? Termination::done() : run.termination);
+  if (!c.analysis.stability)
+    return section("stability", "Stability", skipped("The stability analysis", c.analysis.section("stability")));
+  const gmcr::RunResult& run = *c.analysis.stability;
   if (!run.ok()) {
     std::string why = "the stability analysis could not run";
     for (const auto& d : run.diagnostics)

@@ -103,7 +103,7 @@ std::string stances_section(const Context& c) {
             (c.evals[k].readiness.near_final ? " (near-final)" : " (not near-final)") + "</summary>\n";
     body += (c.many_parties() ? para("The matrix is not drawn for " + std::to_string(s.parties.size()) +
                                      " parties (the report draws up to " +
-                                     std::to_string(c.options.limits.listed_parties) + ").")
+                                     std::to_string(c.limits().listed_parties) + ").")
                               : matrix(s, v, c.evals[k])) +
             readiness(s, v, c.evals[k]) + blocking_table(s, v, c.evals[k]);
     body += "</details>\n";
