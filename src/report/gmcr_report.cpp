@@ -11,6 +11,7 @@ namespace {
 using gmcr::Analysis;
 using gmcr::Concept;
 using gmcr::StateIndex;
+using Json = nlohmann::ordered_json;
 
 constexpr std::size_t kListed = 8;  // equilibria spelled out per concept in the text
 
@@ -32,61 +33,29 @@ std::string path_text(const Conflict& c, const Analysis& a, const std::vector<gm
 }
 
 std::vector<StateIndex> equilibria(const Analysis& a, Concept k) {
-  const auto& set = a.equilibria[static_cast<std::size_t>(k)];
+  const auto& set = a.equilibria[k];
   return set ? set->members() : std::vector<StateIndex>{};
 }
 
 }  // namespace
 
-gmcr::Params params_with(const Deadline& deadline) {
-  gmcr::Params p;
-  p.deadline = deadline;
-  return p;
-}
-
-nlohmann::ordered_json gmcr_headline_json(const Scenario& s, const Deadline& deadline) {
+Json gmcr_headline_json(const Scenario& s, const gmcr::RunResult& run) {
   if (!s.conflict) return nullptr;
-  const gmcr::RunResult run = gmcr::run(s, params_with(deadline));
-  nlohmann::ordered_json j;
-  if (!run.ok()) {
-    j["error"] = run.diagnostics.empty() ? "analysis failed" : run.diagnostics.front().to_string();
-    return j;
-  }
-  const Analysis& a = *run.analysis;
-  const Conflict& c = *s.conflict;
-  j["options"] = nlohmann::ordered_json::array();
-  for (const auto& o : c.options) j["options"].push_back(o.id);
-  j["states"] = a.states.size();
-  j["equilibria"] = nlohmann::ordered_json::object();
-  for (Concept k : a.concepts) {
-    if (!a.equilibria[static_cast<std::size_t>(k)]) continue;  // not computed (budget)
-    auto& list = j["equilibria"][std::string(gmcr::to_string(k))] = nlohmann::ordered_json::array();
-    for (StateIndex e : equilibria(a, k)) list.push_back(a.pattern(e));
-  }
-  if (a.status_quo) {
-    j["status_quo"] = {{"state", a.pattern(*a.status_quo)}, {"equilibrium_under", nlohmann::ordered_json::array()}};
-    for (Concept k : a.concepts) {
-      const auto& set = a.equilibria[static_cast<std::size_t>(k)];
-      if (set && set->test(*a.status_quo)) j["status_quo"]["equilibrium_under"].push_back(std::string(gmcr::to_string(k)));
-    }
-    auto& reach = j["status_quo"]["reachable_by_improvements"] = nlohmann::ordered_json::array();
-    for (const auto& r : a.status_quo_paths)
-      if (r.by_improvements && r.target != *a.status_quo)
-        reach.push_back({{"state", a.pattern(r.target)}, {"path", path_text(c, a, *r.by_improvements)}});
-    j["status_quo"]["paths_computed"] = a.status_quo_paths_computed;
-  }
-  j["termination"] = termination_json(a.termination);
-  return j;
+  GmcrJsonOptions o;
+  o.include = {};
+  o.include.equilibria = true;  // the summary form: counts, the equilibria and the status quo
+  o.scenario = s.id;
+  return gmcr_json(*s.conflict, run, o);
 }
 
-std::string gmcr_headline_text(const Scenario& s, Style style, const Deadline& deadline) {
+std::string gmcr_headline_text(const Scenario& s, const gmcr::RunResult& run, Style style) {
   if (!s.conflict) return {};
-  const gmcr::RunResult run = gmcr::run(s, params_with(deadline));
   if (!run.ok())
     return wrap("Stability analysis failed: " +
-                (run.diagnostics.empty() ? std::string("unknown error") : run.diagnostics.front().to_string()));
+                (run.outcome.message().empty() ? std::string("unknown error") : run.outcome.message()));
   const Analysis& a = *run.analysis;
   const Conflict& c = *s.conflict;
+  const Termination& end = run.outcome.termination;
   std::string legend;
   for (const auto& o : c.options) legend += (legend.empty() ? "" : " ") + o.id;
   std::string out = wrap(std::to_string(c.decision_makers.size()) + " decision makers, " +
@@ -96,7 +65,7 @@ std::string gmcr_headline_text(const Scenario& s, Style style, const Deadline& d
   t.header = {"concept", "equilibria", "e.g. (options taken)"};
   t.right_align = {false, true, false};
   for (Concept k : a.concepts) {
-    if (!a.equilibria[static_cast<std::size_t>(k)]) {
+    if (!a.equilibria[k]) {
       t.rows.push_back({std::string(gmcr::to_string(k)), "-", "not computed (time budget)"});
       continue;
     }
@@ -112,7 +81,7 @@ std::string gmcr_headline_text(const Scenario& s, Style style, const Deadline& d
     const StateIndex sq = *a.status_quo;
     std::string under;
     for (Concept k : a.concepts) {
-      const auto& set = a.equilibria[static_cast<std::size_t>(k)];
+      const auto& set = a.equilibria[k];
       if (set && set->test(sq)) under += (under.empty() ? "" : ", ") + std::string(gmcr::to_string(k));
     }
     out += wrap("Status quo " + a.pattern(sq) + " (" + options_taken(c, a.states[sq]) + "): " +
@@ -129,11 +98,31 @@ std::string gmcr_headline_text(const Scenario& s, Style style, const Deadline& d
                                      " equilibria can be reached from it by unilateral improvements (shortest paths):");
     out += paths;
   }
-  if (!a.termination.finished())
-    out += wrap("The analysis stopped early (" + std::string(to_string(a.termination.stop)) + ": " +
-                a.termination.detail + "); the result is partial.");
+  if (!end.finished())
+    out += wrap("The analysis stopped early (" + std::string(to_string(end.stop)) + ": " +
+                end.detail + "); the result is partial.");
   out += wrap("Details, explanations and coalitions: accord gmcr " + s.id + " --explain STATE.");
   return out;
+}
+
+namespace {
+
+gmcr::RunResult run_with(const Scenario& s, const Deadline& deadline) {
+  gmcr::Params p;
+  p.deadline = deadline;
+  return gmcr::run(s, p);
+}
+
+}  // namespace
+
+Json gmcr_headline_json(const Scenario& s, const Deadline& deadline) {
+  if (!s.conflict) return nullptr;
+  return gmcr_headline_json(s, run_with(s, deadline));
+}
+
+std::string gmcr_headline_text(const Scenario& s, Style style, const Deadline& deadline) {
+  if (!s.conflict) return {};
+  return gmcr_headline_text(s, run_with(s, deadline), style);
 }
 
 }  // namespace accord::report
