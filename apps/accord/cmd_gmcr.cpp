@@ -1,9 +1,11 @@
 // accord gmcr: stability analysis of a scenario's `conflict:` section or a gmcr-py file.
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
 #include "accord/engines/gmcr.hpp"
+#include "accord/io/atomic_file.hpp"
 #include "accord/io/gmcr_py.hpp"
 #include "accord/report/gmcr.hpp"
 #include "cli.hpp"
@@ -91,16 +93,13 @@ void note_omitted(const std::vector<report::GmcrOmitted>& omitted) {
             << " entries: " << parts << "; --include equilibria,stability,paths,states lists them\n";
 }
 
-// Writes to stdout or, through a string, atomically to a file (docs/cli.md "Output files").
-template <class Write>
-void emit(const std::string& output, Write write) {
+// Streams to stdout, or atomically to a file (docs/cli.md "Output files"): never held whole.
+void emit(const std::string& output, const std::function<bool(std::ostream&)>& write) {
   if (output.empty() || output == "-") {
     if (!write(std::cout)) throw Exit{kExitInternal, "cannot write to standard output"};
     return;
   }
-  std::ostringstream text;
-  write(text);
-  write_output(output, text.str());
+  if (auto err = io::write_file_atomically(output, write)) throw Exit{kExitInternal, *err};
 }
 
 void add_gmcr(CLI::App& app) {

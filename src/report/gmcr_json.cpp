@@ -80,13 +80,13 @@ class Serialiser {
     options();
     decision_makers();
     w_.begin_array("concepts");
-    for (Concept k : a_.concepts) w_.value(std::string(gmcr::to_string(k)));
+    for (Concept k : a_.concepts) w_.text(gmcr::to_string(k));
     w_.end();
     w_.begin_object("states");
     w_.value("count", a_.states.size());
     if (listed_.states) {
       w_.begin_array("listed");
-      for (std::size_t s = 0; s < a_.states.size(); ++s) w_.value(a_.pattern(static_cast<gmcr::StateIndex>(s)));
+      for (std::size_t s = 0; s < a_.states.size(); ++s) w_.text(a_.pattern(static_cast<gmcr::StateIndex>(s)));
       w_.end();
     }
     w_.end();
@@ -148,7 +148,7 @@ class Serialiser {
       w_.value("count", sets[k]->count());
       if (list) {
         w_.begin_array("listed");
-        sets[k]->for_each([&](gmcr::StateIndex s) { w_.value(a_.pattern(s)); });
+        sets[k]->for_each([&](gmcr::StateIndex s) { w_.text(a_.pattern(s)); });
         w_.end();
       }
       w_.end();
@@ -174,13 +174,18 @@ class Serialiser {
     w_.end();
   }
 
-  Json path(const std::optional<std::vector<gmcr::PathStep>>& steps) const {
-    if (!steps) return nullptr;
-    Json out = Json::array();
-    for (const gmcr::PathStep& step : *steps)
-      out.push_back({{"state", a_.pattern(step.state)},
-                     {"mover", step.mover.valid() ? Json(c_.decision_makers[step.mover.get()].id) : Json(nullptr)}});
-    return out;
+  // [{"state", "mover"}] (mover null for the first step), or null when unreachable.
+  void path(std::string_view key, const std::optional<std::vector<gmcr::PathStep>>& steps) {
+    if (!steps) return w_.value(key, nullptr);
+    w_.begin_array(key);
+    for (const gmcr::PathStep& step : *steps) {
+      w_.begin_object();
+      w_.text("state", a_.pattern(step.state));
+      if (step.mover.valid()) w_.text("mover", c_.decision_makers[step.mover.get()].id);
+      else w_.value("mover", nullptr);
+      w_.end();
+    }
+    w_.end();
   }
 
   void status_quo() {
@@ -195,7 +200,7 @@ class Serialiser {
     if (listed_.equilibria) {  // a subset of the equilibria: listed with them
       w_.begin_array("reachable_by_improvements");
       for (const auto& r : a_.status_quo_paths)
-        if (r.by_improvements && r.target != sq) w_.value(a_.pattern(r.target));
+        if (r.by_improvements && r.target != sq) w_.text(a_.pattern(r.target));
       w_.end();
     }
     w_.begin_object("paths");
@@ -203,12 +208,14 @@ class Serialiser {
     if (listed_.paths) {
       w_.begin_array("listed");
       for (const auto& r : a_.status_quo_paths) {
-        Json under_r = Json::array();
-        for (Concept k : r.equilibrium_under) under_r.push_back(std::string(gmcr::to_string(k)));
-        w_.value(Json{{"target", a_.pattern(r.target)},
-                      {"equilibrium_under", std::move(under_r)},
-                      {"by_improvements", path(r.by_improvements)},
-                      {"by_moves", path(r.by_moves)}});
+        w_.begin_object();
+        w_.text("target", a_.pattern(r.target));
+        w_.begin_array("equilibrium_under");
+        for (Concept k : r.equilibrium_under) w_.text(gmcr::to_string(k));
+        w_.end();
+        path("by_improvements", r.by_improvements);
+        path("by_moves", r.by_moves);
+        w_.end();
       }
       w_.end();
     }
@@ -285,8 +292,10 @@ Json gmcr_json(const Conflict& c, const gmcr::RunResult& r, const GmcrJsonOption
 }
 
 bool write_gmcr_json(std::ostream& os, const Conflict& c, const gmcr::RunResult& r, const GmcrJsonOptions& o) {
-  detail::StreamWriter w(os);
-  write_document(w, c, r, o);
+  {
+    detail::StreamWriter w(os);
+    write_document(w, c, r, o);
+  }  // flushed
   os << '\n';
   os.flush();
   return static_cast<bool>(os);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iosfwd>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,9 @@ class JsonWriter {
   virtual void end() = 0;  // closes the innermost object or array
   virtual void value(std::string_view key, const nlohmann::ordered_json& v) = 0;
   void value(const nlohmann::ordered_json& v) { value({}, v); }
+  // A string value (the same as value(key, Json(s)), without building one).
+  virtual void text(std::string_view key, std::string_view s) = 0;
+  void text(std::string_view s) { text({}, s); }
 };
 
 class TreeWriter final : public JsonWriter {
@@ -28,6 +32,8 @@ class TreeWriter final : public JsonWriter {
   void begin_array(std::string_view key = {}) override;
   void end() override;
   void value(std::string_view key, const nlohmann::ordered_json& v) override;
+  void text(std::string_view key, std::string_view s) override;
+  using JsonWriter::text;
   using JsonWriter::value;
   [[nodiscard]] nlohmann::ordered_json take() { return std::move(root_); }
 
@@ -37,14 +43,22 @@ class TreeWriter final : public JsonWriter {
   std::vector<nlohmann::ordered_json*> open_;
 };
 
+// Output is gathered in a buffer of about 1 MiB between writes to the stream; flush() (also
+// called by the destructor) writes the rest.
 class StreamWriter final : public JsonWriter {
  public:
   explicit StreamWriter(std::ostream& os) : os_(os) {}
+  ~StreamWriter() override { flush(); }
+  StreamWriter(const StreamWriter&) = delete;
+  StreamWriter& operator=(const StreamWriter&) = delete;
   void begin_object(std::string_view key = {}) override;
   void begin_array(std::string_view key = {}) override;
   void end() override;
   void value(std::string_view key, const nlohmann::ordered_json& v) override;
+  void text(std::string_view key, std::string_view s) override;
+  using JsonWriter::text;
   using JsonWriter::value;
+  void flush();
 
  private:
   struct Frame {
@@ -52,7 +66,10 @@ class StreamWriter final : public JsonWriter {
     bool empty = true;
   };
   void prefix(std::string_view key);  // separator, newline, indent and "key": for the next member
+  void indent();
+  void maybe_flush();
   std::ostream& os_;
+  std::string buf_;
   std::vector<Frame> open_;
 };
 
