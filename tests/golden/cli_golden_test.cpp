@@ -43,6 +43,7 @@ std::vector<Case> cases() {
       {"bargain_example_small", "bargain example-small --json --max-points 40"},
       {"gmcr", "gmcr geneva-2025 --json"},
       {"gmcr_coalition", "gmcr geneva-2025 --coalition US+EU --json"},
+      {"gmcr_explain", "gmcr geneva-2025 --explain YNNYNNN --json --include equilibria"},
       {"forecast_smp", "forecast geneva-2025 --model smp --json"},
       {"forecast_eum", "forecast geneva-2025 --model eum --json"},
       {"forecast_mean", "forecast geneva-2025 --model mean --json"},
