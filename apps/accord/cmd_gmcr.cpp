@@ -157,7 +157,10 @@ void add_gmcr(CLI::App& app) {
     const gmcr::ExplainResult* why = explanation ? &*explanation : nullptr;
     if (!o->json)
       return emit(o->output, [&](std::ostream& os) {
-        report::write_gmcr_text(os, c, r, {o->all, why});
+        report::GmcrTextOptions text;
+        text.all = o->all;
+        text.explanation = why;
+        report::write_gmcr_text(os, c, r, text);
         return static_cast<bool>(os.flush());
       });
     json.explanation = why;

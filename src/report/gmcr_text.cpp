@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "accord/report/gmcr.hpp"
+#include "gmcr_summary.hpp"
 
 namespace accord::report {
 
@@ -157,6 +158,10 @@ void write_explanation(std::ostream& os, const Conflict& c, const gmcr::ExplainR
 }  // namespace
 
 void write_gmcr_text(std::ostream& os, const Conflict& c, const gmcr::RunResult& r, const GmcrTextOptions& o) {
+  if (o.summary) {
+    os << detail::gmcr_summary_text(c, r, o.style, o.scenario);
+    return;
+  }
   if (!r.ok()) {
     os << "Stability analysis failed: " << (r.outcome.message().empty() ? "unknown error" : r.outcome.message())
        << "\n";

@@ -115,10 +115,26 @@ TEST(GmcrText, TheExplanationNamesTheSanction) {
   const Conflict c = prisoners();
   const gmcr::RunResult r = gmcr::analyse(c);
   const gmcr::ExplainResult why = gmcr::explain(c, 0, {Concept::nash, Concept::gmr});
-  const std::string text = gmcr_text(c, r, {false, &why});
+  GmcrTextOptions o;
+  o.explanation = &why;
+  const std::string text = gmcr_text(c, r, o);
   EXPECT_THAT(text, HasSubstr("Why NN is stable or not:\n  A nash: unstable\n    improves to YN: nothing deters it under Nash\n"
                               "  A gmr: stable\n    improves to YN: sanctioned: YN -B-> YY\n"));
   EXPECT_THAT(text, HasSubstr("States: 4 feasible"));
+}
+
+TEST(GmcrText, TheSummaryFormIsTheReportSection) {
+  const Conflict c = prisoners();
+  const gmcr::RunResult r = gmcr::analyse(c);
+  GmcrTextOptions o;
+  o.summary = true;
+  o.scenario = "pd";
+  const std::string text = gmcr_text(c, r, o);
+  EXPECT_THAT(text, HasSubstr("2 decision makers, 2 options, 4 feasible states."));
+  EXPECT_THAT(text, HasSubstr("Status quo NN (none): an equilibrium under gmr, smr, seq."));
+  EXPECT_THAT(text, HasSubstr("accord gmcr pd --explain STATE."));
+  o.style = Style::markdown;
+  EXPECT_THAT(gmcr_text(c, r, o), HasSubstr("|---"));
 }
 
 TEST(GmcrVocabulary, EveryConceptParsesFromItsName) {

@@ -68,8 +68,14 @@ inline constexpr std::size_t kGmcrTextPaths = 50;
 struct GmcrTextOptions {
   bool all = false;                                  // every state in the tables, every path
   const gmcr::ExplainResult* explanation = nullptr;  // appends "Why STATE is stable or not"
+  // The summary form (the report's section): equilibria per concept with examples, the status
+  // quo and what it leads to, in `style`; `scenario` names the `accord gmcr` command for more.
+  bool summary = false;
+  Style style = Style::text;
+  std::string scenario;
 };
-// What `accord gmcr` prints: the stability table, equilibria, coalition, status-quo paths.
+// What `accord gmcr` prints: the stability table, equilibria, coalition, status-quo paths (or
+// the summary form).
 void write_gmcr_text(std::ostream& os, const Conflict& c, const gmcr::RunResult& r, const GmcrTextOptions& o = {});
 [[nodiscard]] std::string gmcr_text(const Conflict& c, const gmcr::RunResult& r, const GmcrTextOptions& o = {});
 
