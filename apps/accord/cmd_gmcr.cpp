@@ -90,7 +90,7 @@ void note_omitted(const std::vector<report::GmcrOmitted>& omitted) {
   std::string parts;
   for (const auto& p : omitted) parts += (parts.empty() ? "" : ", ") + p.part + " (" + std::to_string(p.entries) + ")";
   std::cerr << "note: listed as counts only, each over " << report::kGmcrListedByDefault
-            << " entries: " << parts << "; --include equilibria,stability,paths,states lists them\n";
+            << " entries: " << parts << "; --include all (or the parts wanted) lists them\n";
 }
 
 // Streams to stdout, or atomically to a file (docs/cli.md "Output files"): never held whole.

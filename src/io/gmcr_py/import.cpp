@@ -82,8 +82,9 @@ class Importer {
 
  private:
   GmcrPyImport& finish(GmcrPyImport& out) {
-    out.outcome.status = has_errors(diags_) ? Status::invalid_input : Status::ok;
-    out.outcome.termination = Termination::done();
+    const bool ok = !has_errors(diags_);
+    out.outcome.status = ok ? Status::ok : Status::invalid_input;
+    if (ok) out.outcome.termination = Termination::done();  // not_set when it failed, as Outcome::failure
     out.outcome.diagnostics = std::move(diags_);
     return out;
   }
