@@ -77,7 +77,7 @@ void BM_FourDms16OptionsExclusivePairs(benchmark::State& state) {
   std::size_t paths = 0;
   for (auto _ : state) {
     RunResult r = analyse(c);
-    if (!r.ok()) state.SkipWithError(r.diagnostics.front().to_string().c_str());
+    if (!r.ok()) state.SkipWithError(r.outcome.message().c_str());
     else paths = r.analysis->status_quo_paths.size();
     benchmark::DoNotOptimize(r);
   }

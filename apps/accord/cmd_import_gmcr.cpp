@@ -26,7 +26,7 @@ void add_import_gmcr(CLI::App& app) {
   cmd->add_flag("-q,--quiet", o->quiet, "Do not print warnings");
   cmd->callback([o] {
     const io::GmcrPyImport r = io::import_gmcr_py_file(o->file);
-    for (const Diagnostic& d : r.diagnostics)
+    for (const Diagnostic& d : r.outcome.diagnostics)
       if (d.severity == Severity::error || !o->quiet) std::cerr << d.to_string() << "\n";
     if (!r.ok()) throw Exit{kExitInvalidInput, o->file + ": cannot import the gmcr-py file"};
     std::string id = o->id;

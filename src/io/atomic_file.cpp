@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <ostream>
+#include <streambuf>
 
 namespace accord::io {
 namespace {
@@ -47,9 +49,47 @@ struct TempFile {
   }
 };
 
-}  // namespace
+// Writes all of `data` to `fd`; 0 or the errno of the failure.
+int write_all(int fd, const char* data, std::size_t size) {
+  for (std::size_t done = 0; done < size;) {
+    const ssize_t n = ::write(fd, data + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : EIO;
+    done += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
 
-std::optional<std::string> write_file_atomically(const std::string& path, std::string_view data) {
+// A stream buffer writing to a file descriptor in 64 KiB blocks; remembers the first failure.
+class FdBuf final : public std::streambuf {
+ public:
+  explicit FdBuf(int fd) : fd_(fd) { setp(buf_, buf_ + sizeof buf_); }
+  [[nodiscard]] int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    if (error_ == 0) error_ = write_all(fd_, pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    setp(buf_, buf_ + sizeof buf_);
+    return error_ == 0;
+  }
+  int fd_;
+  int error_ = 0;
+  char buf_[1 << 16];
+};
+
+// Creates the temporary file, lets `fill` write it (0 or an errno), then commits.
+std::optional<std::string> replace_with(const std::string& path, const std::function<int(int fd)>& fill) {
   const std::filesystem::path target(path);
   const std::string base = target.filename().string();
   if (base.empty() || base == "." || base == "..") return "cannot write `" + path + "`: not a file name";
@@ -61,7 +101,9 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
   struct stat old {};
   const bool replacing = ::fstatat(tmp.dir, base.c_str(), &old, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(old.st_mode);
   // Short enough for NAME_MAX whatever the target's name.
-  const std::string stem = "." + base.substr(0, 200) + ".";
+  std::string stem = ".";  // appended, not `"." + substr + "."`: GCC 12 warns (-Wrestrict) on that
+  stem.append(base, 0, 200);
+  stem += '.';
   for (int attempt = 0; attempt < 16 && tmp.fd < 0; ++attempt) {
     const std::string name = stem + random_suffix() + ".tmp";
     tmp.fd = ::openat(tmp.dir, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
@@ -70,12 +112,7 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
   }
   if (tmp.fd < 0) return failure("create a temporary file for", path, EEXIST);
   if (replacing && ::fchmod(tmp.fd, old.st_mode & 07777) != 0) return failure("set the permissions of", path, errno);
-  for (std::size_t done = 0; done < data.size();) {
-    const ssize_t n = ::write(tmp.fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return failure("write", path, n < 0 ? errno : EIO);
-    done += static_cast<std::size_t>(n);
-  }
+  if (const int err = fill(tmp.fd); err != 0) return failure("write", path, err);
   if (::fsync(tmp.fd) != 0) return failure("write", path, errno);
   const int fd = tmp.fd;
   tmp.fd = -1;
@@ -85,6 +122,24 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
   // The rename is durable only once the directory is; a failure here does not undo it.
   if (::fsync(tmp.dir) != 0 && errno != EINVAL) return failure("sync the directory of", path, errno);
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view data) {
+  return replace_with(path, [&](int fd) { return write_all(fd, data.data(), data.size()); });
+}
+
+std::optional<std::string> write_file_atomically(const std::string& path,
+                                                 const std::function<bool(std::ostream&)>& write) {
+  return replace_with(path, [&](int fd) {
+    FdBuf buf(fd);
+    std::ostream os(&buf);
+    const bool wrote = write(os);
+    os.flush();
+    if (buf.error() != 0) return buf.error();
+    return wrote && os ? 0 : EIO;
+  });
 }
 
 }  // namespace accord::io

@@ -59,7 +59,7 @@ std::optional<gmcr::RunResult> stability_run(const Scenario& s, const ScenarioAn
   gmcr::Params p;
   p.deadline = deadline_share(a.options.deadline, 0.5);
   gmcr::RunResult r = gmcr::run(s, p);
-  if (r.termination.stop != Stop::not_set) end = r.termination;
+  if (r.outcome.termination.stop != Stop::not_set) end = r.outcome.termination;
   return r;
 }
 

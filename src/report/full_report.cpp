@@ -47,7 +47,7 @@ std::string stability_line(const gmcr::RunResult& run) {
   const gmcr::StateIndex sq = *g.status_quo;
   std::string under;
   for (const gmcr::Concept k : g.concepts) {
-    const auto& set = g.equilibria[static_cast<std::size_t>(k)];
+    const auto& set = g.equilibria[k];
     if (set && set->test(sq)) under += (under.empty() ? "" : ", ") + std::string(gmcr::to_string(k));
   }
   const auto reachable = std::count_if(g.status_quo_paths.begin(), g.status_quo_paths.end(),
@@ -154,14 +154,12 @@ std::string bargain_many_parties(const Scenario& s, const bargain::Result& b) {
   return out + wrap("Per-party utilities: `accord bargain " + s.id + " --json`.");
 }
 
-// The stability section: today's headline functions run the analysis again under the same
-// share of the time. coordinator: switch to the typed renderer (gmcr_headline_text/json over
-// *a.stability), so gmcr runs once.
+// The stability section, rendered from the analysis's one gmcr run.
 std::string stability_text(const Scenario& s, const ScenarioAnalysis& a, Style style) {
-  return gmcr_headline_text(s, style, deadline_share(a.options.deadline, 0.5));
+  return a.stability ? gmcr_headline_text(s, *a.stability, style) : std::string();
 }
 Json stability_json(const Scenario& s, const ScenarioAnalysis& a) {
-  return gmcr_headline_json(s, deadline_share(a.options.deadline, 0.5));
+  return a.stability ? gmcr_headline_json(s, *a.stability) : Json(nullptr);
 }
 
 // The forecast section, run by today's headline functions under 80 % of the time left.

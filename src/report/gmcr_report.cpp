@@ -1,139 +1,30 @@
+// The report's stability section: the one serialiser's summary form and the one text
+// renderer's summary form, over a result the caller computed.
 #include <nlohmann/json.hpp>
 
 #include "accord/engines/gmcr.hpp"
 #include "accord/report/gmcr.hpp"
-#include "accord/report/sections.hpp"
 
 namespace accord::report {
 
-namespace {
+using Json = nlohmann::ordered_json;
 
-using gmcr::Analysis;
-using gmcr::Concept;
-using gmcr::StateIndex;
-
-constexpr std::size_t kListed = 8;  // equilibria spelled out per concept in the text
-
-// "ua_accept, ru_sign" — the options taken in a state (or "none").
-std::string options_taken(const Conflict& c, StateCode code) {
-  std::string out;
-  for (std::size_t k = 0; k < c.options.size(); ++k)
-    if ((code >> k) & 1u) out += (out.empty() ? "" : ", ") + c.options[k].id;
-  return out.empty() ? "none" : out;
-}
-
-std::string path_text(const Conflict& c, const Analysis& a, const std::vector<gmcr::PathStep>& path) {
-  std::string out;
-  for (const auto& step : path) {
-    if (step.mover.valid()) out += " -" + c.display_name(step.mover) + "-> ";
-    out += a.pattern(step.state);
-  }
-  return out;
-}
-
-std::vector<StateIndex> equilibria(const Analysis& a, Concept k) {
-  const auto& set = a.equilibria[static_cast<std::size_t>(k)];
-  return set ? set->members() : std::vector<StateIndex>{};
-}
-
-}  // namespace
-
-gmcr::Params params_with(const Deadline& deadline) {
-  gmcr::Params p;
-  p.deadline = deadline;
-  return p;
-}
-
-nlohmann::ordered_json gmcr_headline_json(const Scenario& s, const Deadline& deadline) {
+Json gmcr_headline_json(const Scenario& s, const gmcr::RunResult& run) {
   if (!s.conflict) return nullptr;
-  const gmcr::RunResult run = gmcr::run(s, params_with(deadline));
-  nlohmann::ordered_json j;
-  if (!run.ok()) {
-    j["error"] = run.diagnostics.empty() ? "analysis failed" : run.diagnostics.front().to_string();
-    return j;
-  }
-  const Analysis& a = *run.analysis;
-  const Conflict& c = *s.conflict;
-  j["options"] = nlohmann::ordered_json::array();
-  for (const auto& o : c.options) j["options"].push_back(o.id);
-  j["states"] = a.states.size();
-  j["equilibria"] = nlohmann::ordered_json::object();
-  for (Concept k : a.concepts) {
-    if (!a.equilibria[static_cast<std::size_t>(k)]) continue;  // not computed (budget)
-    auto& list = j["equilibria"][std::string(gmcr::to_string(k))] = nlohmann::ordered_json::array();
-    for (StateIndex e : equilibria(a, k)) list.push_back(a.pattern(e));
-  }
-  if (a.status_quo) {
-    j["status_quo"] = {{"state", a.pattern(*a.status_quo)}, {"equilibrium_under", nlohmann::ordered_json::array()}};
-    for (Concept k : a.concepts) {
-      const auto& set = a.equilibria[static_cast<std::size_t>(k)];
-      if (set && set->test(*a.status_quo)) j["status_quo"]["equilibrium_under"].push_back(std::string(gmcr::to_string(k)));
-    }
-    auto& reach = j["status_quo"]["reachable_by_improvements"] = nlohmann::ordered_json::array();
-    for (const auto& r : a.status_quo_paths)
-      if (r.by_improvements && r.target != *a.status_quo)
-        reach.push_back({{"state", a.pattern(r.target)}, {"path", path_text(c, a, *r.by_improvements)}});
-    j["status_quo"]["paths_computed"] = a.status_quo_paths_computed;
-  }
-  j["termination"] = termination_json(a.termination);
-  return j;
+  GmcrJsonOptions o;
+  o.include = {};
+  o.include.equilibria = true;  // the summary form: counts, the equilibria and the status quo
+  o.scenario = s.id;
+  return gmcr_json(*s.conflict, run, o);
 }
 
-std::string gmcr_headline_text(const Scenario& s, Style style, const Deadline& deadline) {
+std::string gmcr_headline_text(const Scenario& s, const gmcr::RunResult& run, Style style) {
   if (!s.conflict) return {};
-  const gmcr::RunResult run = gmcr::run(s, params_with(deadline));
-  if (!run.ok())
-    return wrap("Stability analysis failed: " +
-                (run.diagnostics.empty() ? std::string("unknown error") : run.diagnostics.front().to_string()));
-  const Analysis& a = *run.analysis;
-  const Conflict& c = *s.conflict;
-  std::string legend;
-  for (const auto& o : c.options) legend += (legend.empty() ? "" : " ") + o.id;
-  std::string out = wrap(std::to_string(c.decision_makers.size()) + " decision makers, " +
-                         std::to_string(c.options.size()) + " options, " + std::to_string(a.states.size()) +
-                         " feasible states. States are written one Y/N per option, in the order: " + legend + ".");
-  Table t;
-  t.header = {"concept", "equilibria", "e.g. (options taken)"};
-  t.right_align = {false, true, false};
-  for (Concept k : a.concepts) {
-    if (!a.equilibria[static_cast<std::size_t>(k)]) {
-      t.rows.push_back({std::string(gmcr::to_string(k)), "-", "not computed (time budget)"});
-      continue;
-    }
-    const auto eq = equilibria(a, k);
-    std::string examples;
-    for (std::size_t n = 0; n < eq.size() && n < 2; ++n)
-      examples += (examples.empty() ? "" : "; ") + a.pattern(eq[n]) + " (" + options_taken(c, a.states[eq[n]]) + ")";
-    if (eq.size() > 2) examples += "; …";
-    t.rows.push_back({std::string(gmcr::to_string(k)), std::to_string(eq.size()), examples.empty() ? "-" : examples});
-  }
-  out += t.render(style, 100, 2);
-  if (a.status_quo) {
-    const StateIndex sq = *a.status_quo;
-    std::string under;
-    for (Concept k : a.concepts) {
-      const auto& set = a.equilibria[static_cast<std::size_t>(k)];
-      if (set && set->test(sq)) under += (under.empty() ? "" : ", ") + std::string(gmcr::to_string(k));
-    }
-    out += wrap("Status quo " + a.pattern(sq) + " (" + options_taken(c, a.states[sq]) + "): " +
-                (under.empty() ? "not an equilibrium" : "an equilibrium under " + under) + ".");
-    std::size_t listed = 0, reachable = 0;
-    std::string paths;
-    for (const auto& r : a.status_quo_paths) {
-      if (!r.by_improvements || r.target == sq) continue;
-      ++reachable;
-      if (listed++ < kListed) paths += wrap(path_text(c, a, *r.by_improvements), 100, "  ");
-    }
-    out += wrap(reachable == 0 ? "No other equilibrium can be reached from it by unilateral improvements."
-                               : std::to_string(reachable) +
-                                     " equilibria can be reached from it by unilateral improvements (shortest paths):");
-    out += paths;
-  }
-  if (!a.termination.finished())
-    out += wrap("The analysis stopped early (" + std::string(to_string(a.termination.stop)) + ": " +
-                a.termination.detail + "); the result is partial.");
-  out += wrap("Details, explanations and coalitions: accord gmcr " + s.id + " --explain STATE.");
-  return out;
+  GmcrTextOptions o;
+  o.summary = true;
+  o.style = style;
+  o.scenario = s.id;
+  return gmcr_text(*s.conflict, run, o);
 }
 
 }  // namespace accord::report

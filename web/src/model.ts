@@ -100,10 +100,24 @@ export interface ForecastResult {
   history?: number[][][];  // [turn][actor][dimension]
   monte_carlo?: { runs: number; dimensions: { p05: number; median: number; p95: number }[] } | null;
 }
+// The stability result (docs/gmcr.md "JSON"): every state set is {count, listed?}; a party sees
+// only the equilibria.
+export interface StateList { count: number; listed?: string[] }
+export interface GmcrStep { state: string; mover: string | null }
+export interface GmcrPath {
+  target: string; equilibrium_under: string[]; by_improvements: GmcrStep[] | null; by_moves: GmcrStep[] | null;
+}
 export interface GmcrResult {
-  states?: number; equilibria: Record<string, string[]>;
-  decision_makers?: { decision_maker: string; stable: Record<string, string[]> }[];
-  status_quo?: string | null;
+  schema?: number;
+  states?: StateList;
+  concepts?: string[];
+  equilibria: Record<string, StateList>;
+  decision_makers?: { id: string; name: string; options: string[] }[];
+  stability?: Record<string, Record<string, StateList>>;
+  status_quo?: {
+    state: string; equilibrium_under: string[]; paths_computed: boolean;
+    reachable_by_improvements?: string[]; paths: { count: number; listed?: GmcrPath[] };
+  };
   options?: { id: string; label?: string }[];
-  status_quo_paths?: { target: string; path: { state: string; mover: string | null }[] | null }[];
+  omitted?: { limit: number; parts: Record<string, number> };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluateResult, ForecastResult, GmcrResult } from '../src/model';
 import { bandRows, turnSeries } from '../src/shape/forecast';
-import { stabilityRows } from '../src/shape/stability';
+import { equilibriaLines, stabilityRows } from '../src/shape/stability';
 import { countsByMonth, timelineItems } from '../src/shape/timeline';
 import { utilitySeries } from '../src/shape/utilities';
 
@@ -44,11 +44,16 @@ describe('forecast shaping', () => {
 
 describe('stabilityRows', () => {
   it('lists equilibria first, then the status quo, with stability per decision maker and concept', () => {
+    const list = (...s: string[]) => ({ count: s.length, listed: s });
     const g: GmcrResult = {
-      states: 4, status_quo: 'NN', equilibria: { nash: ['YY'], gmr: ['NN', 'YY'] },
-      decision_makers: [
-        { decision_maker: 'A', stable: { nash: ['YN', 'YY'], gmr: ['NN', 'YN', 'YY'] } },
-        { decision_maker: 'B', stable: { nash: ['NY', 'YY'], gmr: ['NN', 'NY', 'YY'] } }],
+      states: { count: 4 },
+      status_quo: { state: 'NN', equilibrium_under: ['gmr'], paths_computed: true, paths: { count: 0 } },
+      equilibria: { nash: list('YY'), gmr: list('NN', 'YY') },
+      decision_makers: [{ id: 'A', name: 'A', options: ['a'] }, { id: 'B', name: 'B', options: ['b'] }],
+      stability: {
+        A: { nash: list('YN', 'YY'), gmr: list('NN', 'YN', 'YY') },
+        B: { nash: list('NY', 'YY'), gmr: list('NN', 'NY', 'YY') },
+      },
     };
     const t = stabilityRows(g);
     expect(t.concepts).toEqual(['nash', 'gmr']);
@@ -57,7 +62,11 @@ describe('stabilityRows', () => {
     expect(t.rows[1].stable).toEqual({ A: { nash: true, gmr: true }, B: { nash: true, gmr: true } });
   });
   it('shows only equilibria when the caller gets no per-DM data', () => {
-    expect(stabilityRows({ equilibria: { nash: ['YY'] } }).rows.map((r) => r.state)).toEqual(['YY']);
+    expect(stabilityRows({ equilibria: { nash: { count: 1, listed: ['YY'] } } }).rows.map((r) => r.state)).toEqual(['YY']);
+  });
+  it('says when the server gave an equilibrium list as a count only', () => {
+    expect(equilibriaLines({ equilibria: { nash: { count: 70000 }, gmr: { count: 0, listed: [] } } }))
+      .toEqual(['nash: 70000 (not listed)', 'gmr: none']);
   });
 });
 

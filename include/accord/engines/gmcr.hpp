@@ -5,24 +5,45 @@
 //
 // Pure: no I/O, deterministic (parallel work over decision makers is merged in order).
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "accord/model/budget.hpp"
 #include "accord/model/conflict.hpp"
 #include "accord/model/diagnostic.hpp"
+#include "accord/model/outcome.hpp"
 #include "accord/model/scenario.hpp"
-#include "accord/model/budget.hpp"
 
 namespace accord::gmcr {
 
-enum class Concept { nash, gmr, smr, seq };  // index into per-concept arrays; append only
+// Append only.
+enum class Concept : std::uint8_t { not_set = 0, nash, gmr, smr, seq };
 inline constexpr std::array<Concept, 4> kAllConcepts = {Concept::nash, Concept::gmr, Concept::smr,
                                                         Concept::seq};
-[[nodiscard]] std::string_view to_string(Concept c);  // nash | gmr | smr | seq
+[[nodiscard]] std::string_view to_string(Concept c);  // nash | gmr | smr | seq (not_set: "not_set")
+// nash | gmr | smr | seq (and "r"/"R" for Nash); nullopt for anything else.
 [[nodiscard]] std::optional<Concept> parse_concept(std::string_view text);
+
+// One value per stability concept, indexed by the concept itself (never by a number).
+template <class T>
+class PerConcept {
+ public:
+  [[nodiscard]] T& operator[](Concept c) { return items_[slot(c)]; }
+  [[nodiscard]] const T& operator[](Concept c) const { return items_[slot(c)]; }
+  bool operator==(const PerConcept&) const = default;
+
+ private:
+  static std::size_t slot(Concept c) {
+    const auto k = static_cast<std::size_t>(c);
+    return k >= 1 && k <= kAllConcepts.size() ? k - 1 : throw std::out_of_range("gmcr::PerConcept: concept not set");
+  }
+  std::array<T, kAllConcepts.size()> items_{};
+};
 
 // Index of a feasible state in Analysis::states (ascending state code).
 using StateIndex = std::uint32_t;
@@ -37,6 +58,13 @@ class StateSet {
   void set(std::size_t k) { words_[k / 64] |= std::uint64_t{1} << (k % 64); }
   [[nodiscard]] std::size_t count() const;
   [[nodiscard]] std::vector<StateIndex> members() const;
+  // Calls f(StateIndex) for each member in increasing order (no list built).
+  template <class F>
+  void for_each(F f) const {
+    for (std::size_t w = 0; w < words_.size(); ++w)
+      for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1)
+        f(static_cast<StateIndex>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+  }
   StateSet& operator&=(const StateSet& o);
   bool operator==(const StateSet&) const = default;
 
@@ -51,7 +79,7 @@ inline constexpr std::uint64_t kDefaultMaxMemory = std::uint64_t{2} << 30;
 struct Params {
   // Time budget for the whole run (default: none). Checked inside every per-player, per-concept
   // computation and the status-quo search; what it stops is left not computed (nullopt) and
-  // Analysis::termination says what finished.
+  // RunResult::outcome.termination says what finished.
   Deadline deadline;
   // The analysis is refused (Stop::memory_limit, an error diagnostic) when its estimated peak
   // memory exceeds this; the status-quo paths alone are skipped when only they would.
@@ -69,7 +97,7 @@ struct Params {
 struct PlayerResult {
   std::string name;  // DM id, or ids joined by "+"
   std::vector<DecisionMakerIndex> members;
-  std::array<std::optional<StateSet>, 4> stable;  // per Concept; nullopt = not computed
+  PerConcept<std::optional<StateSet>> stable;  // nullopt = not computed
 };
 
 // The analysis of the conflict in which `players` move (the coalition as one player first,
@@ -78,7 +106,7 @@ struct PlayerResult {
 // Coalition SMR is not computed.
 struct CoalitionResult {
   std::vector<PlayerResult> players;
-  std::array<std::optional<StateSet>, 4> equilibria;
+  PerConcept<std::optional<StateSet>> equilibria;
 };
 
 struct PathStep {
@@ -99,23 +127,23 @@ struct Analysis {
   std::vector<StateCode> states;  // feasible states, ascending code
   std::vector<Concept> concepts;  // those computed, in kAllConcepts order
   std::vector<PlayerResult> decision_makers;  // one per DM, in conflict order
-  std::array<std::optional<StateSet>, 4> equilibria;
+  PerConcept<std::optional<StateSet>> equilibria;
   std::optional<CoalitionResult> coalition;
   std::optional<StateIndex> status_quo;
   std::vector<Reachability> status_quo_paths;  // one per equilibrium of any computed concept
   bool status_quo_paths_computed = false;      // false when skipped or stopped by a budget
-  // finished, or time_limit / memory_limit with a detail naming what was not computed.
-  Termination termination;
 
   [[nodiscard]] std::string pattern(StateIndex s) const { return state_pattern(states[s], option_count); }
   [[nodiscard]] std::optional<StateIndex> find(StateCode code) const;
 };
 
 struct RunResult {
-  std::optional<Analysis> analysis;  // set when there is no error
-  Diagnostics diagnostics;
-  Termination termination;  // as analysis->termination; memory_limit when refused for memory
-  [[nodiscard]] bool ok() const { return analysis.has_value(); }
+  std::optional<Analysis> analysis;  // set when the status is ok
+  // invalid_input for an invalid conflict or coalition, or when refused for memory (termination
+  // memory_limit). When ok, the termination is finished, or time_limit / memory_limit /
+  // size_limit with a detail naming what was not computed or not kept.
+  Outcome outcome;
+  [[nodiscard]] bool ok() const { return outcome.ok() && analysis.has_value(); }
 };
 
 [[nodiscard]] RunResult analyse(const Conflict& conflict, const Params& params = {});
@@ -136,12 +164,24 @@ struct Deterrence {
   std::vector<std::pair<StateCode, DecisionMakerIndex>> sanction;
 };
 struct Explanation {
+  DecisionMakerIndex decision_maker;
+  Concept kind = Concept::not_set;
   bool stable = false;
   std::vector<Deterrence> improvements;  // every unilateral improvement from the state
 };
-// Recomputes from the model (cost: the improvements × a search of the others' moves).
-[[nodiscard]] std::optional<Explanation> explain(const Conflict& conflict, StateCode state,
-                                                 DecisionMakerIndex dm, Concept kind,
-                                                 std::string& error);
+struct ExplainResult {
+  StateCode state = 0;
+  // One per decision maker (conflict order) × concept (kAllConcepts order among those asked).
+  std::vector<Explanation> explanations;
+  Outcome outcome;  // invalid_input: invalid conflict, unknown decision maker, infeasible state
+  [[nodiscard]] bool ok() const { return outcome.ok(); }
+};
+// Why `state` is stable or not for `dm` under `kind`. Recomputes from the model (cost: the
+// improvements × a search of the others' moves).
+[[nodiscard]] ExplainResult explain(const Conflict& conflict, StateCode state, DecisionMakerIndex dm,
+                                    Concept kind);
+// The same for every decision maker and each of `concepts` (kAllConcepts order).
+[[nodiscard]] ExplainResult explain(const Conflict& conflict, StateCode state,
+                                    const std::vector<Concept>& concepts);
 
 }  // namespace accord::gmcr

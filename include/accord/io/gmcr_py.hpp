@@ -6,6 +6,7 @@
 
 #include "accord/model/conflict.hpp"
 #include "accord/model/diagnostic.hpp"
+#include "accord/model/outcome.hpp"
 #include "accord/model/scenario.hpp"
 
 namespace accord::io {
@@ -17,9 +18,11 @@ inline constexpr std::size_t kMaxRankingOptions = 16;
 inline constexpr std::size_t kMaxGmcrPyDiagnostics = 20;
 
 struct GmcrPyImport {
-  std::optional<Conflict> conflict;  // set when there is no error
-  Diagnostics diagnostics;           // each names the file and the JSON field path
-  [[nodiscard]] bool ok() const { return conflict.has_value(); }
+  std::optional<Conflict> conflict;  // set when the status is ok
+  // ok, or invalid_input (an unreadable file, invalid JSON, a field of the wrong kind or an
+  // invalid model); the diagnostics (warnings too) name the file and the JSON field path.
+  Outcome outcome;
+  [[nodiscard]] bool ok() const { return outcome.ok() && conflict.has_value(); }
 };
 
 // `name` is the file name used in diagnostics.

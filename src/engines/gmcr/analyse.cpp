@@ -16,6 +16,7 @@ std::string_view to_string(Concept c) {
     case Concept::gmr: return "gmr";
     case Concept::smr: return "smr";
     case Concept::seq: return "seq";
+    case Concept::not_set: return "not_set";
   }
   return "?";
 }
@@ -72,7 +73,7 @@ std::string missing(const std::vector<PlayerResult>& players, const std::vector<
   for (Concept c : concepts) {
     std::string who;
     for (const PlayerResult& p : players)
-      if (!p.stable[static_cast<std::size_t>(c)]) who += (who.empty() ? "" : ", ") + p.name;
+      if (!p.stable[c]) who += (who.empty() ? "" : ", ") + p.name;
     if (!who.empty()) out += (out.empty() ? "" : "; ") + prefix + std::string(to_string(c)) + " not computed for " + who;
   }
   return out;
@@ -82,12 +83,10 @@ std::string mib(std::uint64_t bytes) {
   return std::to_string((bytes + (std::uint64_t{1} << 20) - 1) >> 20) + " MiB";
 }
 
-std::array<std::optional<StateSet>, 4> equilibria(const std::vector<PlayerResult>& players,
-                                                  const std::vector<Concept>& concepts,
-                                                  std::size_t states) {
-  std::array<std::optional<StateSet>, 4> eq;
-  for (Concept c : concepts) {
-    const auto k = static_cast<std::size_t>(c);
+PerConcept<std::optional<StateSet>> equilibria(const std::vector<PlayerResult>& players,
+                                               const std::vector<Concept>& concepts, std::size_t states) {
+  PerConcept<std::optional<StateSet>> eq;
+  for (Concept k : concepts) {
     bool computed = true;
     StateSet all(states);
     for (std::size_t s = 0; s < states; ++s) all.set(s);
@@ -122,16 +121,18 @@ Diagnostics check_params(const Conflict& c, const Params& params) {
 
 RunResult analyse(const Conflict& conflict, const Params& params) {
   RunResult result;
-  result.diagnostics = validate_conflict(conflict);
-  if (has_errors(result.diagnostics)) return result;
-  for (auto& d : check_params(conflict, params)) result.diagnostics.push_back(std::move(d));
-  if (has_errors(result.diagnostics)) return result;
+  Diagnostics& diagnostics = result.outcome.diagnostics;
+  result.outcome.status = Status::invalid_input;
+  diagnostics = validate_conflict(conflict);
+  if (has_errors(diagnostics)) return result;
+  for (auto& d : check_params(conflict, params)) diagnostics.push_back(std::move(d));
+  if (has_errors(diagnostics)) return result;
 
   const bool sq_wanted = conflict.status_quo.has_value() && params.status_quo_paths;
   const std::uint64_t need = estimate_memory(conflict.options.size(), conflict.decision_makers.size(), false);
   if (need > params.max_memory) {
-    result.termination = {Stop::memory_limit, "estimated " + mib(need) + "; limit " + mib(params.max_memory)};
-    result.diagnostics.push_back(
+    result.outcome.termination = {Stop::memory_limit, "estimated " + mib(need) + "; limit " + mib(params.max_memory)};
+    diagnostics.push_back(
         {Severity::error, "", 0, 0, "conflict", "",
          "the analysis of " + std::to_string(conflict.options.size()) + " options and " +
              std::to_string(conflict.decision_makers.size()) + " decision makers needs an estimated " +
@@ -171,7 +172,11 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
   }
   std::string detail = missing(a.decision_makers, a.concepts, "");
   if (a.coalition) {
-    const std::string c = missing(a.coalition->players, a.concepts, "coalition ");
+    // Coalition SMR is never computed (docs/gmcr.md): its absence is not a budget's doing.
+    std::vector<Concept> coalition_concepts;
+    for (Concept k : a.concepts)
+      if (k != Concept::smr) coalition_concepts.push_back(k);
+    const std::string c = missing(a.coalition->players, coalition_concepts, "coalition ");
     if (!c.empty()) detail += (detail.empty() ? "" : "; ") + c;
   }
   Stop stop = detail.empty() ? Stop::finished : Stop::time_limit;
@@ -198,8 +203,8 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
       }
     }
   }
-  a.termination = {stop, detail};
-  result.termination = a.termination;
+  result.outcome.status = Status::ok;
+  result.outcome.termination = {stop, detail};
   result.analysis = std::move(a);
   return result;
 }
@@ -221,7 +226,8 @@ std::uint64_t estimate_memory(std::size_t options, std::size_t dms, bool status_
 RunResult run(const Scenario& scenario, const Params& params) {
   if (!scenario.conflict) {
     RunResult r;
-    r.diagnostics.push_back({Severity::error, "", 0, 0, "conflict", "scenario " + scenario.id,
+    r.outcome.status = Status::invalid_input;
+    r.outcome.diagnostics.push_back({Severity::error, "", 0, 0, "conflict", "scenario " + scenario.id,
                              "the scenario has no `conflict:` section; expected one for the "
                              "stability analysis",
                              "see docs/gmcr.md, or import a gmcr-py file with `accord import gmcr`"});

@@ -59,22 +59,18 @@ std::vector<std::pair<StateCode, DecisionMakerIndex>> sanction(
 
 }  // namespace
 
-std::optional<Explanation> explain(const Conflict& conflict, StateCode state, DecisionMakerIndex dm,
-                                   Concept kind, std::string& error) {
-  const Diagnostics d = validate_conflict(conflict);
-  if (has_errors(d)) {
-    error = d.front().to_string();
-    return std::nullopt;
-  }
-  if (!dm.valid() || dm.get() >= conflict.decision_makers.size()) {
-    error = "unknown decision maker";
-    return std::nullopt;
-  }
-  if ((state >> conflict.options.size()) != 0 || !is_feasible(conflict, state)) {
-    error = "state " + state_pattern(state, conflict.options.size()) + " is not a feasible state";
-    return std::nullopt;
-  }
-  const Graph g = detail::build_graph(conflict);
+namespace {
+
+ExplainResult invalid(StateCode state, std::string message, std::string path) {
+  ExplainResult r;
+  r.state = state;
+  r.outcome = Outcome::failure(Status::invalid_input, std::move(message), std::move(path));
+  return r;
+}
+
+// Why `state` is stable or not for `dm` under `kind`, on a validated conflict's graph.
+Explanation explain_one(const Conflict& conflict, const Graph& g, StateCode state, DecisionMakerIndex dm,
+                        Concept kind) {
   const std::vector<Rank>& u = g.rank[dm.get()];
   const StateCode mask = g.dm_mask[dm.get()];
   std::vector<Player> others;
@@ -87,6 +83,8 @@ std::optional<Explanation> explain(const Conflict& conflict, StateCode state, De
     return best;
   };
   Explanation e;
+  e.decision_maker = dm;
+  e.kind = kind;
   e.stable = true;
   detail::for_each_move(g, mask, state, [&](StateCode s1) {
     if (u[s1] <= u[state]) return;
@@ -108,6 +106,47 @@ std::optional<Explanation> explain(const Conflict& conflict, StateCode state, De
     e.improvements.push_back(std::move(det));
   });
   return e;
+}
+
+// The explanations of `state` for each (decision maker, concept) pair, or why there are none.
+ExplainResult explain_pairs(const Conflict& conflict, StateCode state,
+                            const std::vector<std::pair<DecisionMakerIndex, Concept>>& pairs) {
+  const Diagnostics d = validate_conflict(conflict);
+  if (has_errors(d)) {
+    ExplainResult r;
+    r.state = state;
+    r.outcome.status = Status::invalid_input;
+    r.outcome.diagnostics = d;
+    return r;
+  }
+  for (const auto& [dm, kind] : pairs) {
+    if (!dm.valid() || dm.get() >= conflict.decision_makers.size())
+      return invalid(state, "unknown decision maker", "decision_maker");
+    if (kind == Concept::not_set) return invalid(state, "no stability concept given", "concept");
+  }
+  if ((state >> conflict.options.size()) != 0 || !is_feasible(conflict, state))
+    return invalid(state, "state " + state_pattern(state, conflict.options.size()) + " is not a feasible state",
+                   "state");
+  const Graph g = detail::build_graph(conflict);
+  ExplainResult r;
+  r.state = state;
+  r.outcome = Outcome::success();
+  for (const auto& [dm, kind] : pairs) r.explanations.push_back(explain_one(conflict, g, state, dm, kind));
+  return r;
+}
+
+}  // namespace
+
+ExplainResult explain(const Conflict& conflict, StateCode state, DecisionMakerIndex dm, Concept kind) {
+  return explain_pairs(conflict, state, {{dm, kind}});
+}
+
+ExplainResult explain(const Conflict& conflict, StateCode state, const std::vector<Concept>& concepts) {
+  std::vector<std::pair<DecisionMakerIndex, Concept>> pairs;
+  for (std::size_t d = 0; d < conflict.decision_makers.size(); ++d)
+    for (Concept k : kAllConcepts)
+      if (std::find(concepts.begin(), concepts.end(), k) != concepts.end()) pairs.emplace_back(DecisionMakerIndex(d), k);
+  return explain_pairs(conflict, state, pairs);
 }
 
 }  // namespace accord::gmcr

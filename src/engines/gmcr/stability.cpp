@@ -42,21 +42,21 @@ void single(const Graph& g, const Player& me, const std::vector<const Player*>& 
     StateSet st(g.codes.size());
     for (std::size_t k = 0; k < g.codes.size(); ++k)
       if (escape[g.codes[k]] <= u[g.codes[k]]) st.set(k);
-    out.stable[static_cast<std::size_t>(Concept::nash)] = std::move(st);
+    out.stable[Concept::nash] = std::move(st);
   }
   std::vector<Rank> m;
   if (wants(concepts, Concept::gmr)) {
     if (!min_reach(g, u, others, false, m, ticker)) return;
-    out.stable[static_cast<std::size_t>(Concept::gmr)] = deterred(g, me.mask, std::move(m), u);
+    out.stable[Concept::gmr] = deterred(g, me.mask, std::move(m), u);
   }
   if (wants(concepts, Concept::smr)) {
     if (!min_reach(g, escape, others, false, m, ticker)) return;
     for (StateCode s : g.codes) m[s] = std::min(m[s], u[s]);
-    out.stable[static_cast<std::size_t>(Concept::smr)] = deterred(g, me.mask, std::move(m), u);
+    out.stable[Concept::smr] = deterred(g, me.mask, std::move(m), u);
   }
   if (wants(concepts, Concept::seq)) {
     if (!min_reach(g, u, others, true, m, ticker)) return;
-    out.stable[static_cast<std::size_t>(Concept::seq)] = deterred(g, me.mask, std::move(m), u);
+    out.stable[Concept::seq] = deterred(g, me.mask, std::move(m), u);
   }
 }
 
@@ -73,7 +73,7 @@ void coalition(const Graph& g, const Player& me, const std::vector<const Player*
                     [&](StateCode t) { improvable = improvable || g.improves(me, g.codes[k], t); });
       if (!improvable) st.set(k);
     }
-    out.stable[static_cast<std::size_t>(Concept::nash)] = std::move(st);
+    out.stable[Concept::nash] = std::move(st);
   }
   for (Concept c : {Concept::gmr, Concept::seq}) {
     if (!wants(concepts, c)) continue;
@@ -96,7 +96,7 @@ void coalition(const Graph& g, const Player& me, const std::vector<const Player*
       });
       if (!escapes) st.set(k);
     }
-    out.stable[static_cast<std::size_t>(c)] = std::move(st);
+    out.stable[c] = std::move(st);
   }
 }
 

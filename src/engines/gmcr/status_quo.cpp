@@ -157,7 +157,7 @@ bool status_quo_paths(const Graph& g, StateCode sq, const Deadline& deadline, st
     Reachability r;
     r.target = static_cast<StateIndex>(k);
     for (Concept c : a.concepts) {
-      const auto& eq = a.equilibria[static_cast<std::size_t>(c)];
+      const auto& eq = a.equilibria[c];
       if (eq && eq->test(k)) r.equilibrium_under.push_back(c);
     }
     if (r.equilibrium_under.empty()) continue;

@@ -59,13 +59,11 @@ class Importer {
       if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
       diags_.push_back({Severity::error, file_, line, col, "", "", "invalid JSON: " + what,
                         "a gmcr-py save file is JSON written by gmcr-py's Save"});
-      out.diagnostics = std::move(diags_);
-      return out;
+      return finish(out);
     } catch (const Json::exception& e) {  // e.g. a number too large for a double
       diags_.push_back({Severity::error, file_, 0, 0, "", "", std::string("invalid JSON: ") + e.what(),
                         "a gmcr-py save file is JSON written by gmcr-py's Save"});
-      out.diagnostics = std::move(diags_);
-      return out;
+      return finish(out);
     }
     if (!root.is_object()) {
       error("", "expected a gmcr-py save (a JSON object with `options` and `decisionMakers`), found " + kind(root));
@@ -78,12 +76,19 @@ class Importer {
         diags_.push_back(std::move(d));
       }
     }
-    out.diagnostics = std::move(diags_);
-    if (!has_errors(out.diagnostics)) out.conflict = std::move(c_);
-    return out;
+    if (!has_errors(diags_)) out.conflict = std::move(c_);
+    return finish(out);
   }
 
  private:
+  GmcrPyImport& finish(GmcrPyImport& out) {
+    const bool ok = !has_errors(diags_);
+    out.outcome.status = ok ? Status::ok : Status::invalid_input;
+    if (ok) out.outcome.termination = Termination::done();  // not_set when it failed, as Outcome::failure
+    out.outcome.diagnostics = std::move(diags_);
+    return out;
+  }
+
   void error(const std::string& path, const std::string& message, const std::string& hint = {}) {
     diags_.push_back({Severity::error, file_, 0, 0, path, "", message, hint});
   }
@@ -312,7 +317,7 @@ void cap(Diagnostics& d, std::size_t keep) {
 
 GmcrPyImport import_gmcr_py_text(std::string_view text, const std::string& name) {
   GmcrPyImport out = Importer(name).run(text);
-  cap(out.diagnostics, kMaxGmcrPyDiagnostics);
+  cap(out.outcome.diagnostics, kMaxGmcrPyDiagnostics);
   return out;
 }
 
@@ -320,7 +325,8 @@ GmcrPyImport import_gmcr_py_file(const std::string& path) {
   GmcrPyImport out;
   std::string text;
   if (auto err = read_file_limited(path, kMaxScenarioBytes, text)) {
-    out.diagnostics.push_back(*err);
+    out.outcome.status = Status::invalid_input;
+    out.outcome.diagnostics.push_back(*err);
     return out;
   }
   return import_gmcr_py_text(text, path);

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "accord/engines/gmcr.hpp"
+#include "accord/report/gmcr.hpp"
 #include "sections.hpp"
 #include "svg.hpp"
 
@@ -22,15 +23,22 @@ std::string path_text(const gmcr::Analysis& a, const Conflict& cf, const std::ve
 
 std::string stability_section(const Context& c) {
   if (!c.s.conflict) return section("stability", "Stability", para("The scenario has no `conflict:` section (docs/gmcr.md)."));
-  const Conflict& cf = *c.s.conflict;
   if (!c.analysis.stability)
     return section("stability", "Stability", skipped("The stability analysis", c.analysis.section("stability")));
-  const gmcr::RunResult& run = *c.analysis.stability;
+  return gmcr_html(c.s, *c.analysis.stability, c.options.max_state_rows);
+}
+
+}  // namespace accord::report::html
+
+namespace accord::report {
+
+std::string gmcr_html(const Scenario& s, const gmcr::RunResult& run, std::size_t max_state_rows) {
+  using namespace html;
+  if (!s.conflict) return section("stability", "Stability", para("The scenario has no `conflict:` section (docs/gmcr.md)."));
+  const Conflict& cf = *s.conflict;
   if (!run.ok()) {
-    std::string why = "the stability analysis could not run";
-    for (const auto& d : run.diagnostics)
-      if (d.severity == Severity::error) { why = d.message; break; }
-    return section("stability", "Stability", para(why));
+    const std::string why = run.outcome.message();
+    return section("stability", "Stability", para(why.empty() ? "the stability analysis could not run" : why));
   }
   const gmcr::Analysis& a = *run.analysis;
   std::string body = "<p>States are one Y/N per option, in this order:</p><ol class=\"options\">";
@@ -39,13 +47,13 @@ std::string stability_section(const Context& c) {
   // Rows: equilibria and the status quo first, then other states up to the limit.
   std::vector<bool> eq(a.states.size(), false);
   for (const auto c2 : a.concepts) {
-    const auto& e = a.equilibria[static_cast<std::size_t>(c2)];
+    const auto& e = a.equilibria[c2];
     if (e) for (const auto k : e->members()) eq[k] = true;
   }
   std::vector<gmcr::StateIndex> rows;
   for (gmcr::StateIndex k = 0; k < a.states.size(); ++k)
     if (eq[k] || (a.status_quo && *a.status_quo == k)) rows.push_back(k);
-  for (gmcr::StateIndex k = 0; k < a.states.size() && rows.size() < std::max(c.options.max_state_rows, rows.size()); ++k)
+  for (gmcr::StateIndex k = 0; k < a.states.size() && rows.size() < std::max(max_state_rows, rows.size()); ++k)
     if (!(eq[k] || (a.status_quo && *a.status_quo == k))) rows.push_back(k);
   std::sort(rows.begin(), rows.end());
   std::string t = "<div class=\"scroll\"><table class=\"stability\"><caption>✓ = stable for that decision maker under "
@@ -61,14 +69,14 @@ std::string stability_section(const Context& c) {
     const bool sq = a.status_quo && *a.status_quo == k;
     std::string under;
     for (const auto c2 : a.concepts) {
-      const auto& e = a.equilibria[static_cast<std::size_t>(c2)];
+      const auto& e = a.equilibria[c2];
       if (e && e->test(k)) under += (under.empty() ? "" : ", ") + std::string(gmcr::to_string(c2));
     }
     t += "<tr class=\"" + std::string(eq[k] ? "eq" : "") + (sq ? " sq" : "") + "\"><th scope=\"row\"><code>" +
          esc(a.pattern(k)) + "</code>" + (sq ? " SQ" : "") + "</th>";
     for (const auto& dm : a.decision_makers)
       for (const auto c2 : a.concepts) {
-        const auto& st = dm.stable[static_cast<std::size_t>(c2)];
+        const auto& st = dm.stable[c2];
         const bool yes = st && st->test(k);
         t += "<td class=\"" + std::string(yes ? "yes" : "") + "\">" + (yes ? "✓" : "") + "</td>";
       }
@@ -94,4 +102,4 @@ std::string stability_section(const Context& c) {
   return section("stability", "Stability (GMCR)", body);
 }
 
-}  // namespace accord::report::html
+}  // namespace accord::report

@@ -25,9 +25,10 @@ Conflict two_by_six() {
 TEST(GmcrBudget, AFinishedRunSaysSo) {
   const RunResult r = analyse(two_by_six());
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r.analysis->termination.stop, Stop::finished);
+  EXPECT_EQ(r.outcome.status, Status::ok);
+  EXPECT_EQ(r.outcome.termination.stop, Stop::finished);
   EXPECT_TRUE(r.analysis->status_quo_paths_computed);
-  for (Concept k : kAllConcepts) EXPECT_TRUE(r.analysis->equilibria[static_cast<std::size_t>(k)]);
+  for (Concept k : kAllConcepts) EXPECT_TRUE(r.analysis->equilibria[k]);
 }
 
 TEST(GmcrBudget, AnExpiredDeadlineLeavesConceptsAndPathsNotComputed) {
@@ -36,10 +37,11 @@ TEST(GmcrBudget, AnExpiredDeadlineLeavesConceptsAndPathsNotComputed) {
   const RunResult r = analyse(two_by_six(), p);
   ASSERT_TRUE(r.ok());
   const Analysis& a = *r.analysis;
-  EXPECT_EQ(a.termination.stop, Stop::time_limit);
-  EXPECT_NE(a.termination.detail.find("seq not computed for A, B"), std::string::npos) << a.termination.detail;
-  EXPECT_NE(a.termination.detail.find("status-quo paths not computed"), std::string::npos);
-  EXPECT_FALSE(a.equilibria[static_cast<std::size_t>(Concept::seq)]);
+  const Termination& t = r.outcome.termination;
+  EXPECT_EQ(t.stop, Stop::time_limit);
+  EXPECT_NE(t.detail.find("seq not computed for A, B"), std::string::npos) << t.detail;
+  EXPECT_NE(t.detail.find("status-quo paths not computed"), std::string::npos);
+  EXPECT_FALSE(a.equilibria[Concept::seq]);
   EXPECT_FALSE(a.status_quo_paths_computed);
   EXPECT_TRUE(a.status_quo_paths.empty());
 }
@@ -49,9 +51,9 @@ TEST(GmcrBudget, AnAnalysisOverTheMemoryLimitIsRefused) {
   p.max_memory = 1024;  // bytes
   const RunResult r = analyse(two_by_six(), p);
   EXPECT_FALSE(r.ok());
-  EXPECT_EQ(r.termination.stop, Stop::memory_limit);
-  ASSERT_FALSE(r.diagnostics.empty());
-  EXPECT_NE(r.diagnostics.front().message.find("of memory; the limit is"), std::string::npos);
+  EXPECT_EQ(r.outcome.status, Status::invalid_input);
+  EXPECT_EQ(r.outcome.termination.stop, Stop::memory_limit);
+  EXPECT_NE(r.outcome.message().find("of memory; the limit is"), std::string::npos);
 }
 
 TEST(GmcrBudget, TheMemoryEstimateGrowsWithTheCube) {

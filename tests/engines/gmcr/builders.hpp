@@ -58,10 +58,10 @@ inline std::vector<std::string> patterns(const Analysis& a, const std::optional<
 }
 
 inline const std::optional<StateSet>& stable(const Analysis& a, std::size_t dm, Concept c) {
-  return a.decision_makers[dm].stable[static_cast<std::size_t>(c)];
+  return a.decision_makers[dm].stable[c];
 }
 inline const std::optional<StateSet>& equilibria(const Analysis& a, Concept c) {
-  return a.equilibria[static_cast<std::size_t>(c)];
+  return a.equilibria[c];
 }
 
 }  // namespace accord::gmcr::testing

@@ -28,7 +28,7 @@ void expect_matches(const Conflict& c, const std::vector<PlayerResult>& results,
   ASSERT_EQ(ref.states, states);
   for (std::size_t p = 0; p < players.size(); ++p)
     for (Concept k : kAllConcepts) {
-      const auto& got = results[p].stable[static_cast<std::size_t>(k)];
+      const auto& got = results[p].stable[k];
       if (coalition_run && players[p].size() > 1 && k == Concept::smr) {
         EXPECT_FALSE(got);
         continue;
@@ -48,7 +48,7 @@ TEST_P(GmcrDifferential, IndividualStabilityMatchesReference) {
   for (int round = 0; round < 10; ++round) {
     const Conflict c = random_conflict(rng, round < 7 ? 7 : 10);
     const RunResult r = analyse(c);
-    ASSERT_TRUE(r.ok()) << r.diagnostics.front().to_string();
+    ASSERT_TRUE(r.ok()) << r.outcome.message();
     std::vector<std::vector<int>> players;
     for (std::size_t d = 0; d < c.decision_makers.size(); ++d) players.push_back({static_cast<int>(d)});
     expect_matches(c, r.analysis->decision_makers, players, r.analysis->states, false);
@@ -100,7 +100,7 @@ TEST_P(GmcrDifferential, StatusQuoPathsAreShortestLegalPaths) {
     std::size_t expected_targets = 0;
     for (std::size_t s = 0; s < a.states.size(); ++s) {
       bool eq = false;
-      for (Concept k : kAllConcepts) eq = eq || a.equilibria[static_cast<std::size_t>(k)]->test(s);
+      for (Concept k : kAllConcepts) eq = eq || a.equilibria[k]->test(s);
       expected_targets += eq;
     }
     ASSERT_EQ(a.status_quo_paths.size(), expected_targets);
@@ -138,10 +138,11 @@ TEST_P(GmcrDifferential, ExplanationsAgreeAndSanctionsAreLegal) {
     for (std::size_t s = 0; s < a.states.size(); s += 3)
       for (std::size_t d = 0; d < c.decision_makers.size(); ++d)
         for (Concept k : kAllConcepts) {
-          std::string error;
-          const auto e = explain(c, a.states[s], DecisionMakerIndex(d), k, error);
-          ASSERT_TRUE(e) << error;
-          ASSERT_EQ(e->stable, a.decision_makers[d].stable[static_cast<std::size_t>(k)]->test(s));
+          const ExplainResult er = explain(c, a.states[s], DecisionMakerIndex(d), k);
+          ASSERT_TRUE(er.ok()) << er.outcome.message();
+          ASSERT_EQ(er.explanations.size(), 1u);
+          const Explanation* e = &er.explanations.front();
+          ASSERT_EQ(e->stable, a.decision_makers[d].stable[k]->test(s));
           for (const Deterrence& det : e->improvements) {
             if (!det.deterred) continue;
             ASSERT_GE(det.sanction.size(), 2u);

@@ -69,8 +69,8 @@ TEST(GmcrTextbook, PrioritisationMatchesRanking) {
   ASSERT_TRUE(r.ok());
   const RunResult ref = analyse(prisoners_dilemma());
   for (Concept k : kAllConcepts)
-    EXPECT_EQ(r.analysis->equilibria[static_cast<std::size_t>(k)],
-              ref.analysis->equilibria[static_cast<std::size_t>(k)]);
+    EXPECT_EQ(r.analysis->equilibria[k],
+              ref.analysis->equilibria[k]);
 }
 
 // Three decision makers where the only sanction needs B to move twice (B, C, B). Options in
@@ -101,9 +101,9 @@ TEST(GmcrTextbook, SanctionNeedsSecondMoveBySameOpponent) {
   EXPECT_TRUE(stable(a, 0, Concept::gmr)->test(s));
   EXPECT_TRUE(stable(a, 0, Concept::seq)->test(s));
 
-  std::string error;
-  const auto e = explain(c, 0, DecisionMakerIndex(0), Concept::gmr, error);
-  ASSERT_TRUE(e) << error;
+  const ExplainResult er = explain(c, 0, DecisionMakerIndex(0), Concept::gmr);
+  ASSERT_TRUE(er.ok()) << er.outcome.message();
+  const Explanation* e = &er.explanations.front();
   ASSERT_EQ(e->improvements.size(), 1u);
   const auto& path = e->improvements[0].sanction;
   std::vector<std::string> steps;
@@ -153,15 +153,15 @@ TEST(GmcrTextbook, CoalitionOfBothPrisonersKeepsCooperation) {
   Params p;
   p.coalition = {DecisionMakerIndex(0), DecisionMakerIndex(1)};
   const RunResult r = analyse(c, p);
-  ASSERT_TRUE(r.ok()) << r.diagnostics.front().to_string();
+  ASSERT_TRUE(r.ok()) << r.outcome.message();
   const Analysis& a = *r.analysis;
   ASSERT_TRUE(a.coalition);
   EXPECT_EQ(a.coalition->players[0].name, "A+B");
-  const auto& coal_nash = *a.coalition->players[0].stable[0];
+  const auto& coal_nash = *a.coalition->players[0].stable[Concept::nash];
   EXPECT_FALSE(coal_nash.test(*a.find(0b111)));  // YYY -> NNY by A+B
   EXPECT_TRUE(coal_nash.test(*a.find(0b100)));   // NNY: no joint move helps both
-  EXPECT_FALSE(a.coalition->players[0].stable[static_cast<std::size_t>(Concept::smr)]);
-  EXPECT_THAT(patterns(a, a.coalition->equilibria[0]), ElementsAre("NNY", "YNY", "NYY"));
+  EXPECT_FALSE(a.coalition->players[0].stable[Concept::smr]);
+  EXPECT_THAT(patterns(a, a.coalition->equilibria[Concept::nash]), ElementsAre("NNY", "YNY", "NYY"));
 }
 
 }  // namespace

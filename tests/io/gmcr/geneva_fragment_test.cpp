@@ -46,7 +46,7 @@ TEST(GmcrGeneva, FragmentReadsAndHasEquilibria) {
   }
   const gmcr::RunResult run = gmcr::analyse(c);
   ASSERT_TRUE(run.ok());
-  EXPECT_GT(run.analysis->equilibria[static_cast<std::size_t>(gmcr::Concept::gmr)]->count(), 0u);
+  EXPECT_GT(run.analysis->equilibria[gmcr::Concept::gmr]->count(), 0u);
   EXPECT_FALSE(run.analysis->status_quo_paths.empty());
 }
 

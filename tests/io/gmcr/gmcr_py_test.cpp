@@ -26,19 +26,21 @@ const char* kPrisoners = R"({
 
 std::vector<std::string> eq(const gmcr::Analysis& a, gmcr::Concept k) {
   std::vector<std::string> out;
-  for (auto s : a.equilibria[static_cast<std::size_t>(k)]->members()) out.push_back(a.pattern(s));
+  for (auto s : a.equilibria[k]->members()) out.push_back(a.pattern(s));
   return out;
 }
 
 std::string messages(const GmcrPyImport& r) {
   std::string out;
-  for (const auto& d : r.diagnostics) out += d.to_string() + "\n";
+  for (const auto& d : r.outcome.diagnostics) out += d.to_string() + "\n";
   return out;
 }
 
 TEST(GmcrPyImport, PrisonersDilemmaStatements) {
   const GmcrPyImport r = import_gmcr_py_text(kPrisoners, "pd.gmcr");
   ASSERT_TRUE(r.ok()) << messages(r);
+  EXPECT_EQ(r.outcome.status, Status::ok);
+  EXPECT_EQ(r.outcome.termination.stop, Stop::finished);
   const Conflict& c = *r.conflict;
   EXPECT_EQ(c.options[0].id, "A_defects");
   EXPECT_EQ(c.options[0].label, "A defects");
@@ -113,11 +115,20 @@ struct BadFile {
   const char* json;
   const char* expected;
 };
+TEST(GmcrPyImport, AnUnreadableFileIsInvalidInputNamingTheFile) {
+  const GmcrPyImport r = import_gmcr_py_file("/nonexistent/accord-test.gmcr");
+  EXPECT_EQ(r.outcome.status, Status::invalid_input);
+  ASSERT_FALSE(r.outcome.diagnostics.empty());
+  EXPECT_THAT(r.outcome.diagnostics.front().to_string(), HasSubstr("accord-test.gmcr"));
+}
+
 class GmcrPyDiagnostics : public ::testing::TestWithParam<BadFile> {};
 
 TEST_P(GmcrPyDiagnostics, NameFileFieldAndExpectation) {
   const GmcrPyImport r = import_gmcr_py_text(GetParam().json, "bad.gmcr");
   EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.outcome.status, Status::invalid_input);
+  EXPECT_FALSE(r.conflict);
   EXPECT_THAT(messages(r), HasSubstr(GetParam().expected));
 }
 
@@ -151,8 +162,8 @@ TEST(GmcrPyImport, ARankingOverMoreThanSixteenOptionsGetsOneErrorNamingTheLimit)
                            "\"useManualPreferenceRanking\": true}";
   const GmcrPyImport r = import_gmcr_py_text(text, "r17.gmcr");
   ASSERT_FALSE(r.ok());
-  ASSERT_EQ(r.diagnostics.size(), 1u) << r.diagnostics.back().to_string();
-  EXPECT_THAT(r.diagnostics[0].to_string(),
+  ASSERT_EQ(r.outcome.diagnostics.size(), 1u) << r.outcome.diagnostics.back().to_string();
+  EXPECT_THAT(r.outcome.diagnostics[0].to_string(),
               ::testing::HasSubstr("r17.gmcr: error: decisionMakers[0].preferenceRanking: a preference ranking "
                                    "needs at most 16 options (2^16 states); the file has 17 options"));
 }
@@ -167,8 +178,8 @@ TEST(GmcrPyImport, RepeatedErrorsAreCappedWithACount) {
                            "\"useManualPreferenceRanking\": true}";
   const GmcrPyImport r = import_gmcr_py_text(text, "many.gmcr");
   ASSERT_FALSE(r.ok());
-  ASSERT_EQ(r.diagnostics.size(), 21u);
-  EXPECT_THAT(r.diagnostics.back().message, ::testing::HasSubstr("… and 80 more like these"));
+  ASSERT_EQ(r.outcome.diagnostics.size(), 21u);
+  EXPECT_THAT(r.outcome.diagnostics.back().message, ::testing::HasSubstr("… and 80 more like these"));
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 import { explain } from '../api';
 import { h, note } from '../dom';
 import type { GmcrResult } from '../model';
-import { stabilityRows } from '../shape/stability';
+import { equilibriaLines, stabilityRows } from '../shape/stability';
 import { isMediator, type ViewContext } from './context';
 
 export async function stabilityView(ctx: ViewContext, root: HTMLElement): Promise<void> {
@@ -26,7 +26,7 @@ export async function stabilityView(ctx: ViewContext, root: HTMLElement): Promis
       h('ol', { class: 'options' }, ...r.options.map((o) => h('li', {}, h('b', {}, o.id), o.label ? ` — ${o.label}` : ''))));
   if (dms.length === 0) root.append(note('Which decision maker finds which state stable is shown to the mediator only; these are the equilibria.'));
   root.append(h('div', { class: 'scroll' }, h('table', { class: 'stability' },
-    h('caption', {}, `${r.states ?? rows.length} feasible states; ✓ stable for that decision maker under that concept; highlighted rows are equilibria; SQ the status quo`),
+    h('caption', {}, `${r.states?.count ?? rows.length} feasible states; ✓ stable for that decision maker under that concept; highlighted rows are equilibria; SQ the status quo`),
     h('thead', {},
       h('tr', {}, h('th', { scope: 'col', rowspan: 2 }, 'state'),
         ...dms.map((d) => h('th', { scope: 'colgroup', colspan: concepts.length }, d)), h('th', { scope: 'col', rowspan: 2 }, 'equilibrium under')),
@@ -35,11 +35,11 @@ export async function stabilityView(ctx: ViewContext, root: HTMLElement): Promis
       h('th', { scope: 'row' }, h('code', {}, row.state), row.statusQuo ? ' SQ' : ''),
       ...dms.flatMap((d) => concepts.map((c) => h('td', { class: row.stable[d][c] ? 'yes' : '' }, row.stable[d][c] ? '✓' : ''))),
       h('td', {}, row.equilibriumUnder.join(', '))))))));
-  const eq = Object.entries(r.equilibria).map(([c, s]) => `${c}: ${s.length ? s.join(', ') : 'none'}`);
-  root.append(h('h3', {}, 'Equilibria'), h('ul', {}, ...eq.map((t) => h('li', {}, t))));
-  if (r.status_quo) root.append(h('p', {}, 'Status quo: ', h('code', {}, r.status_quo)));
-  if (r.status_quo_paths?.length) {
-    root.append(h('h3', {}, 'From the status quo'), h('ul', {}, ...r.status_quo_paths.map((p) => h('li', {}, h('code', {}, p.target), ': ',
-      p.path ? p.path.map((s) => (s.mover ? `(${s.mover}) ` : '') + s.state).join(' → ') : 'not reachable by unilateral improvements'))));
+  root.append(h('h3', {}, 'Equilibria'), h('ul', {}, ...equilibriaLines(r).map((t) => h('li', {}, t))));
+  if (r.status_quo) root.append(h('p', {}, 'Status quo: ', h('code', {}, r.status_quo.state)));
+  const paths = r.status_quo?.paths.listed ?? [];
+  if (paths.length) {
+    root.append(h('h3', {}, 'From the status quo'), h('ul', {}, ...paths.map((p) => h('li', {}, h('code', {}, p.target), ': ',
+      p.by_improvements ? p.by_improvements.map((s) => (s.mover ? `(${s.mover}) ` : '') + s.state).join(' → ') : 'not reachable by unilateral improvements'))));
   }
 }
