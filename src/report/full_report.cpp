@@ -46,7 +46,7 @@ Deadline share(const Deadline& d, double fraction) {
 template <class Results>
 Termination first_partial(const Results& rs) {
   for (const auto& r : rs)
-    if (!r.termination.finished()) return r.termination;
+    if (!r.outcome.termination.finished()) return r.outcome.termination;
   return Termination::done();
 }
 
@@ -91,6 +91,7 @@ std::string verdict_mark(evaluate::Verdict v) {
     case evaluate::Verdict::acceptable: return "yes";
     case evaluate::Verdict::unacceptable: return "NO";
     case evaluate::Verdict::open: return "open";
+    case evaluate::Verdict::not_set: break;
   }
   return "?";
 }
@@ -140,7 +141,7 @@ std::string summary_text(const Scenario& s, const ReportOptions& options, const 
       ready += "; " + std::to_string(e.readiness.standing_between.size()) + " points stand between it and near-final";
     bullet(ready + ".");
   }
-  if (bp != nullptr && bp->status == bargain::Status::ok) {
+  if (bp != nullptr && bp->outcome.ok()) {
     const bargain::Result& b = *bp;
     if (b.finding == bargain::Finding::zone_exists) {
       std::string z = "A zone of agreement exists among " + ids(s, b.parties) + ".";
@@ -191,7 +192,10 @@ bargain::Params bargain_params(const Scenario& s, const ReportOptions& options) 
   (void)s;
   bargain::Params p;
   p.deadline = share(options.deadline, 0.5);
-  if (!s.versions.empty()) p.draft = s.version_package(VersionIndex(s.versions.size() - 1));
+  if (!s.versions.empty()) {
+    p.draft_version = VersionIndex(s.versions.size() - 1);
+    p.draft = s.version_package(p.draft_version);
+  }
   return p;
 }
 
@@ -210,7 +214,7 @@ std::optional<bargain::Result> run_bargain(const Scenario& s, const ReportOption
 // Bargaining among more parties than the report lists: the finding and the packages, without a
 // column per party (the full tables are `accord bargain`'s).
 std::string bargain_many_parties(const Scenario& s, const bargain::Result& b) {
-  if (b.status != bargain::Status::ok) return wrap("Bargaining: " + b.message + ".");
+  if (!b.outcome.ok()) return wrap("Bargaining: " + b.outcome.message() + ".");
   std::string out = wrap(std::to_string(b.parties.size()) + " bargaining parties; " + b.zone.decimal + " of " +
                          b.space.decimal + " packages are acceptable to all of them (" +
                          std::string(bargain::to_string(b.finding)) + ").");

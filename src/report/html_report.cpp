@@ -110,7 +110,7 @@ std::string html_report(const Scenario& s, const HtmlOptions& options, SectionTe
   for (std::size_t v = 0; v < s.versions.size(); ++v) c.evals.push_back(evaluate::run_version(s, VersionIndex(v), ep));
   Termination evals_end = Termination::done();
   for (const auto& e : c.evals)
-    if (!e.termination.finished() && evals_end.finished()) evals_end = e.termination;
+    if (!e.outcome.termination.finished() && evals_end.finished()) evals_end = e.outcome.termination;
   if (evals_end.finished() && c.many_parties())
     evals_end = {Stop::size_limit, std::to_string(s.parties.size()) + " parties > " +
                                        std::to_string(options.limits.listed_parties) +
