@@ -1,5 +1,5 @@
 // The HTTP API client (docs/server.md): bearer token, JSON, errors as ApiError.
-import type { Caller, Run } from './model';
+import type { Caller, DiffResult, Run } from './model';
 
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string) { super(message); }
@@ -34,6 +34,12 @@ export class Api {
 
   async whoami(): Promise<{ caller: Caller; scenarios: { id: string; title: string; revision: number }[] }> {
     return this.get('/api/scenarios');
+  }
+
+  // How version `from` became `to` (public text: every role may ask).
+  async diff(scenario: string, from: string, to: string): Promise<DiffResult> {
+    const q = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    return (await this.get<{ diff: DiffResult }>(`/api/scenarios/${encodeURIComponent(scenario)}/diff?${q}`)).diff;
   }
 
   // The newest stored run of `engine` at `revision` whose params match; a mediator runs one
