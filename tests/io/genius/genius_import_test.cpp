@@ -93,6 +93,15 @@ TEST(GeniusImport, MissingFileIsADiagnostic) {
   EXPECT_THAT(imp.outcome.diagnostics.at(0).to_string(), HasSubstr("cannot read the file"));
 }
 
+TEST(GeniusImport, OutcomeStatusSaysWhetherItImported) {
+  EXPECT_EQ(import_genius_text({"tiny.xml", kDomain}, {{"buyer.xml", kProfile}}).outcome.status, Status::ok);
+  EXPECT_EQ(import_genius_text({"tiny.xml", "<negotiation_template>"}, {}).outcome.status, Status::invalid_input);
+  EXPECT_EQ(import_genius("/nonexistent/domain.xml", {"/nonexistent/p.xml"}).outcome.status, Status::invalid_input);
+  const GeniusImport none = import_genius_text({"tiny.xml", kDomain}, {});
+  EXPECT_EQ(none.outcome.status, Status::invalid_input);
+  EXPECT_THAT(none.outcome.message(), HasSubstr("no profile files given"));
+}
+
 // ---- Independent GENIUS scorer, straight from the XML.
 struct GeniusProfile {
   std::map<int, double> weight;
