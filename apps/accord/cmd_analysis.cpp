@@ -82,8 +82,10 @@ void add_diff(CLI::App& app) {
     io::LoadOptions load;
   };
   auto o = std::make_shared<Opts>();
-  cmd->add_option("[SCENARIO] V1 V2", o->args,
-                  "Built-in name or scenario file (default geneva-2025), the earlier and the later version")
+  cmd->add_option("ARGS", o->args,
+                  "[SCENARIO] V1 V2: a built-in name or scenario file (default geneva-2025), the earlier "
+                  "and the later version")
+      ->type_name("")
       ->required()
       ->expected(2, 3);
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/cli.md)");
