@@ -5,8 +5,10 @@
 namespace accord::server {
 namespace {
 
-// `utilities`: per bargaining party, in full["parties"] order (report::bargain_json).
+// `utilities`: per bargaining party, in full["parties"] order (report::bargain_json); runs
+// stored before schema 1 keyed them by party.
 Json own_utility(const Json& full, const Json& utilities, const std::string& party) {
+  if (!utilities.is_array()) return utilities.is_object() && utilities.contains(party) ? utilities[party] : Json(nullptr);
   const Json parties = full.value("parties", Json::array());
   for (std::size_t k = 0; k < parties.size() && k < utilities.size(); ++k)
     if (parties[k] == party) return utilities[k];
@@ -57,7 +59,7 @@ Json reduce_bargain(const Json& full, const std::string& party) {
   if (full.contains("closest") && full["closest"].is_object()) {
     const Json& c = full["closest"];
     const Json draft = full.value("draft", Json(nullptr));
-    out["closest"] = {{"draft", draft.is_object() ? draft.value("version", Json(nullptr)) : Json(nullptr)},
+    out["closest"] = {{"draft", draft.is_object() ? draft.value("version", Json(nullptr)) : c.value("draft", Json(nullptr))},
                       {"package", c.value("package", Json(nullptr))},
                       {"acceptable_to_all", c.value("zone_exists", false)},
                       {"own_utility", own_utility(full, c.value("utilities", Json::array()), party)}};

@@ -85,5 +85,24 @@ TEST_F(DiffBargainRoutes, APartyIsNotSentThePairFrontier) {
   EXPECT_EQ(res.json()["runs"][0]["result"]["closest"]["draft"], "v20");
 }
 
+// Runs stored by an older Accord keep their shape in the database (utilities keyed by party,
+// the draft under closest); a party still gets its own figures from them.
+TEST_F(DiffBargainRoutes, APartyReadsABargainRunStoredBeforeSchema1) {
+  store::RunRecord old{0, "geneva-2025", "bargain", 1, R"({"version":"v20"})",
+                       R"({"scenario":"geneva-2025","finding":"no_zone","parties":["UA","RU"],)"
+                       R"("solutions":{},"solutions_exact":true,)"
+                       R"("closest":{"draft":"v20","zone_exists":false,"package":{},"utilities":{"UA":0.62,"RU":0.76}}})",
+                       "old", ""};
+  ASSERT_TRUE(store_->add_run(old));
+  const Http res = get("/api/scenarios/geneva-2025/analyses?engine=bargain", party_);
+  ASSERT_EQ(res.status, 200) << res.body;
+  const nlohmann::json runs = res.json()["runs"];
+  ASSERT_EQ(runs.size(), 1u) << res.body;
+  const nlohmann::json closest = runs[0]["result"]["closest"];
+  EXPECT_EQ(closest["draft"], "v20");
+  EXPECT_EQ(closest["own_utility"], 0.62);
+  EXPECT_EQ(res.body.find("0.76"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace accord::test

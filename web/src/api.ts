@@ -53,8 +53,13 @@ export class Api {
       && (r.params !== undefined || paramsOfParty(r.result, params)));
     if (match) return match;
     if (!canRun) return null;
-    const made = await this.request<{ run: Run<R> }>('POST', `/api/scenarios/${id}/analyses/${engine}`, { params });
-    return made.run;
+    return this.run<R>(scenario, engine, params);
+  }
+
+  // Runs an analysis now (mediator) and returns the stored run.
+  async run<R>(scenario: string, engine: string, params: Record<string, unknown>): Promise<Run<R>> {
+    const id = encodeURIComponent(scenario);
+    return (await this.request<{ run: Run<R> }>('POST', `/api/scenarios/${id}/analyses/${engine}`, { params })).run;
   }
 }
 

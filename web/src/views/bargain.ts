@@ -44,7 +44,10 @@ export async function bargainView(ctx: ViewContext, root: HTMLElement): Promise<
   // The pair shown: the server's default (the first two bargaining parties) until one is chosen.
   const chosen = ctx.state.bargainA && ctx.state.bargainB ? { pair: [ctx.state.bargainA, ctx.state.bargainB] } : {};
   const params = { ...(draft ? { version: draft } : {}), ...(isMediator(ctx) ? chosen : {}) };
-  const run = await ctx.api.latestRun<BargainFull | BargainParty>(ctx.scenario.id, 'bargain', ctx.scenario.revision, params, isMediator(ctx));
+  let run = await ctx.api.latestRun<BargainFull | BargainParty>(ctx.scenario.id, 'bargain', ctx.scenario.revision, params, isMediator(ctx));
+  // A run stored by an Accord older than schema 1 has no two-party frontier: run it again.
+  if (run && isMediator(ctx) && !('schema' in (run.result as object)))
+    run = await ctx.api.run<BargainFull>(ctx.scenario.id, 'bargain', params);
   if (!run) { root.append(note('No bargaining analysis has been run yet; the mediator can run one.')); return; }
   const panel = h('div', { class: 'pkg-panel', 'aria-live': 'polite', id: 'package-panel' }, h('p', {}, 'Select a point to see its package.'));
   if (!isMediator(ctx)) return partyView(ctx, root, run.result as BargainParty, panel);
