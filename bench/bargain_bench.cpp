@@ -177,7 +177,7 @@ void BM_GeniusRectangles_100(benchmark::State& state) {
     benchmark::DoNotOptimize(r);
   }
   report(state, r);
-  state.counters["exact"] = r.termination.finished() ? 1 : 0;
+  state.counters["exact"] = r.outcome.termination.finished() ? 1 : 0;
 }
 BENCHMARK(BM_GeniusRectangles_100)->Unit(benchmark::kMillisecond)->Iterations(3);
 

@@ -2,6 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/report/analysis.hpp"
+#include "accord/report/diff.hpp"
+#include "accord/report/evaluate.hpp"
 #include "accord/report/html.hpp"
 #include "accord/report/sections.hpp"
 #include "cli.hpp"
@@ -24,7 +26,7 @@ void add_evaluate(CLI::App& app) {
                            "  accord evaluate geneva-2025 --version v20 --set territory_donbas=D_FEZ --json\n"
                            "  accord evaluate my.yaml --set border=NOW --set troops=40");
   struct Opts {
-    std::string scenario = "geneva-2025", version;
+    std::string scenario = "geneva-2025", version, output = "-";
     std::vector<std::string> sets;
     bool json = false;
     evaluate::Params params;
@@ -41,6 +43,7 @@ void add_evaluate(CLI::App& app) {
                   "Readiness: each open point must weigh less than S for every signatory")
       ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/cli.md)");
+  cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
   add_budget_options(cmd, o->budget);
   add_reader_options(cmd, o->load);
   cmd->callback([o] {
@@ -61,45 +64,47 @@ void add_evaluate(CLI::App& app) {
         r.version = VersionIndex();
       }
     }
-    warn_if_partial(r.termination, "evaluate");
-    if (o->json) {
-      write_output("-", report::evaluate_json(s, r, o->params).dump(2) + "\n");
-      return;
-    }
-    std::string out = report::evaluate_text(s, r, report::Style::text);
-    if (r.version.valid()) {
-      out = "Version " + s.versions[r.version.get()].id + " — " + s.versions[r.version.get()].label +
-            "\n\n" + out + "\n" + report::stance_matrix_text(s, r, report::Style::text) +
-            report::readiness_text(s, r);
-    }
-    write_output("-", out);
+    if (!r.outcome.ok()) throw Exit{kExitInvalidInput, r.outcome.message()};
+    warn_if_partial(r.outcome.termination, "evaluate");
+    if (o->json) return write_output(o->output, report::evaluate_json(s, r, o->params).dump(2) + "\n");
+    write_output(o->output, report::evaluate_text(s, r, report::Style::text));
   });
 }
 
 void add_diff(CLI::App& app) {
   auto* cmd = app.add_subcommand("diff", "Show how one framework version became another")
-                  ->footer("Example:\n  accord diff geneva-2025 v28 v20");
+                  ->footer("Examples:\n  accord diff v28 v20                # built-in geneva-2025\n"
+                           "  accord diff my.yaml d1 d2 --json -o diff.json");
   struct Opts {
-    std::string scenario, v1, v2;
+    std::vector<std::string> args;  // [SCENARIO] V1 V2
+    std::string output = "-";
     bool json = false, markdown = false;
     BudgetFlags budget;
     io::LoadOptions load;
   };
   auto o = std::make_shared<Opts>();
-  cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->required();
-  cmd->add_option("V1", o->v1, "Earlier version")->required();
-  cmd->add_option("V2", o->v2, "Later version")->required();
-  cmd->add_flag("--json", o->json, "Print JSON");
+  cmd->add_option("ARGS", o->args,
+                  "[SCENARIO] V1 V2: a built-in name or scenario file (default geneva-2025), the earlier "
+                  "and the later version")
+      ->type_name("")
+      ->required()
+      ->expected(2, 3);
+  cmd->add_flag("--json", o->json, "Print JSON (shape in docs/cli.md)");
   cmd->add_flag("--markdown", o->markdown, "Print Markdown");
+  cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
   add_budget_options(cmd, o->budget);
   add_reader_options(cmd, o->load);
   cmd->callback([o] {
+    if (o->json && o->markdown) throw Exit{kExitInvalidInput, "choose one of --json and --markdown"};
+    const bool named = o->args.size() == 3;
+    const std::string& v1 = o->args[named ? 1 : 0];
+    const std::string& v2 = o->args[named ? 2 : 1];
     const Deadline deadline = o->load.deadline = o->budget.deadline();
-    const Scenario s = load_or_exit(o->scenario, o->load, o->json);
-    const diff::Result r = diff::run(s, version_or_exit(s, o->v1), version_or_exit(s, o->v2), {deadline});
-    warn_if_partial(r.termination, "diff");
-    if (o->json) return write_output("-", report::diff_json(s, r).dump(2) + "\n");
-    write_output("-", report::diff_text(s, r, o->markdown ? report::Style::markdown : report::Style::text));
+    const Scenario s = load_or_exit(named ? o->args[0] : std::string("geneva-2025"), o->load, o->json);
+    const diff::Result r = diff::run(s, version_or_exit(s, v1), version_or_exit(s, v2), {deadline});
+    warn_if_partial(r.outcome.termination, "diff");
+    if (o->json) return write_output(o->output, report::diff_json(s, r).dump(2) + "\n");
+    write_output(o->output, report::diff_text(s, r, o->markdown ? report::Style::markdown : report::Style::text));
   });
 }
 

@@ -1,5 +1,5 @@
-// `accord bargain SCENARIO [--version V] [--set I=O] [--parties A,B] [--json]
-//  [--max-seconds S] [--max-nodes N]`
+// `accord bargain [SCENARIO] [--version V] [--set I=O] [--parties A,B] [--pair A,B] [--json]
+//  [-o FILE] [--max-seconds S] [--max-nodes N]`
 #include <nlohmann/json.hpp>
 
 #include "accord/engines/bargain.hpp"
@@ -20,11 +20,12 @@ void add_bargain(CLI::App& app) {
       "Examples:\n  accord bargain geneva-2025\n"
       "  accord bargain geneva-2025 --version v20          # + closest acceptable package to v20\n"
       "  accord bargain my.yaml --set border=NOW --parties UA,RU --json\n"
+      "  accord bargain geneva-2025 --pair UA,RU --json -o ua-ru.json   # + the UA-RU frontier\n"
       "  accord bargain --genius laptop_domain.xml buyer.xml seller.xml\n"
       "Semantics, algorithms and the JSON shape: docs/bargain.md.");
   struct Opts {
-    std::string scenario = "geneva-2025", version;
-    std::vector<std::string> sets, parties, genius;
+    std::string scenario = "geneva-2025", version, output = "-";
+    std::vector<std::string> sets, parties, pair, genius;
     bool json = false;
     std::size_t max_points = 1000;
     bargain::Params params;
@@ -36,12 +37,16 @@ void add_bargain(CLI::App& app) {
   cmd->add_option("--set", o->sets, "Draft: ISSUE=OPTION or ISSUE=NUMBER (on top of --version)");
   cmd->add_option("--parties", o->parties, "Bargaining parties (default: roles party and mediator "
                                            "with preferences)")->delimiter(',');
+  cmd->add_option("--pair", o->pair, "Also the Pareto frontier of these two bargaining parties alone "
+                                     "(whole space, red lines ignored), with the packages marked on it")
+      ->delimiter(',')->expected(2);
   cmd->add_option("--genius", o->genius, "Analyse GENIUS XML directly: DOMAIN.xml PROFILE.xml...")
       ->expected(2, -1);
   cmd->add_option("--max-frontier", o->params.max_frontier,
                   "Abandon a Pareto frontier larger than this (then search)")->capture_default_str();
   cmd->add_option("--max-points", o->max_points, "Frontier points listed in the JSON")->capture_default_str();
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/bargain.md)");
+  cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
   add_budget_options(cmd, o->budget);
   cmd->callback([o, cmd] {
     if (!o->genius.empty() && cmd->count("SCENARIO") > 0)
@@ -50,6 +55,13 @@ void add_bargain(CLI::App& app) {
                                          : import_genius_or_exit(o->genius, {}, o->json);
     bargain::Params params = o->params;
     params.parties = resolve_parties(s, o->parties);
+    if (!o->pair.empty()) {
+      std::array<PartyIndex, 2> pair;
+      for (std::size_t j = 0; j < 2; ++j)
+        if (!(pair[j] = s.find_party(o->pair[j])).valid())
+          throw Exit{kExitInvalidInput, "unknown party `" + o->pair[j] + "` in --pair"};
+      params.pair = pair;
+    }
     if (o->budget.max_nodes > 0) params.max_search_nodes = params.max_count_nodes = o->budget.max_nodes;
     params.progress = terminal_progress("bargain");
     if (!o->version.empty() || !o->sets.empty()) {
@@ -58,16 +70,16 @@ void add_bargain(CLI::App& app) {
         const VersionIndex v = s.find_version(o->version);
         if (!v.valid()) throw Exit{kExitInvalidInput, "unknown version `" + o->version + "`"};
         draft = s.version_package(v);
+        if (o->sets.empty()) params.draft_version = v;
       }
       params.draft = apply_settings(s, draft, o->sets);
     }
     params.deadline = o->budget.deadline();
     const bargain::Result r = bargain::run(s, params);
-    if (r.status != bargain::Status::ok) throw Exit{kExitInvalidInput, r.message};
-    warn_if_partial(r.termination, "bargain");
-    if (o->json) return write_output("-", report::bargain_json(s, r, o->max_points).dump(2) + "\n");
-    write_output("-", "Bargaining analysis: " + s.title + "\n\n" +
-                          report::bargain_text(s, r, report::Style::text));
+    if (!r.outcome.ok()) throw Exit{kExitInvalidInput, r.outcome.message()};
+    warn_if_partial(r.outcome.termination, "bargain");
+    if (o->json) return write_output(o->output, report::bargain_json(s, r, o->max_points).dump(2) + "\n");
+    write_output(o->output, "Bargaining analysis: " + s.title + "\n\n" + report::bargain_text(s, r, report::Style::text));
   });
 }
 

@@ -15,7 +15,7 @@ Scenario import_genius_or_exit(const std::vector<std::string>& files,
   io::GeniusOptions options;
   options.party_ids = party_ids;
   const io::GeniusImport r = io::import_genius(files.front(), {files.begin() + 1, files.end()}, options);
-  for (const Diagnostic& d : r.diagnostics)
+  for (const Diagnostic& d : r.outcome.diagnostics)
     if (d.severity == Severity::error || !quiet_warnings) std::cerr << d.to_string() << "\n";
   if (!r.ok()) throw Exit{kExitInvalidInput, files.front() + ": cannot import the GENIUS files"};
   return *r.scenario;

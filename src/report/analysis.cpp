@@ -10,7 +10,7 @@ namespace {
 template <class Results>
 Termination first_partial(const Results& rs) {
   for (const auto& r : rs)
-    if (!r.termination.finished()) return r.termination;
+    if (!r.outcome.termination.finished()) return r.outcome.termination;
   return Termination::done();
 }
 
@@ -47,7 +47,10 @@ std::optional<bargain::Result> bargain_run(const Scenario& s, const ScenarioAnal
   if (!end.finished()) return std::nullopt;
   bargain::Params p;
   p.deadline = deadline_share(a.options.deadline, 0.5);
-  if (!s.versions.empty()) p.draft = s.version_package(VersionIndex(s.versions.size() - 1));
+  if (!s.versions.empty()) {
+    p.draft_version = VersionIndex(s.versions.size() - 1);
+    p.draft = s.version_package(p.draft_version);
+  }
   bargain::Result b = bargain::run(s, p);
   end = bargain_termination(b);
   return b;

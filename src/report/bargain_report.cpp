@@ -1,12 +1,14 @@
 // `accord bargain` output: JSON (docs/bargain.md) and text.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "accord/model/utility.hpp"
 #include "accord/report/bargain.hpp"
-#include "accord/report/sections.hpp"
+#include "accord/report/evaluate.hpp"
+#include "accord/report/outcome.hpp"
 
 namespace accord::report {
 
@@ -110,28 +112,79 @@ std::string frontier_line(const bargain::Frontier& f) {
 }
 
 std::string partial_note(const Result& r) {
-  if (r.termination.finished() || r.termination.stop == Stop::not_set) return {};
-  return wrap("PARTIAL RESULT (" + std::string(to_string(r.termination.stop)) +
-              ", see --max-seconds/--max-nodes): " + r.termination.detail + ".");
+  const Termination& t = r.outcome.termination;
+  if (t.finished() || t.stop == Stop::not_set) return {};
+  return wrap("PARTIAL RESULT (" + std::string(to_string(t.stop)) + ", see --max-seconds/--max-nodes): " +
+              t.detail + ".");
+}
+
+Json ids_json(const Scenario& s, const std::vector<PartyIndex>& ps) {
+  Json j = Json::array();
+  for (const PartyIndex p : ps) j.push_back(s.parties[p.get()].id);
+  return j;
+}
+
+Json draft_json(const Scenario& s, const Result& r) {
+  if (!r.draft) return nullptr;
+  Json u = Json::array();
+  for (const UtilityBounds& b : r.draft_utilities) u.push_back({{"min", b.min}, {"max", b.max}});
+  return {{"version", r.draft_version.valid() ? Json(s.versions[r.draft_version.get()].id) : Json(nullptr)},
+          {"package", package_json(s, *r.draft)},
+          {"utilities", std::move(u)}};
+}
+
+std::size_t position(const Result& r, PartyIndex p) {
+  return static_cast<std::size_t>(std::find(r.parties.begin(), r.parties.end(), p) - r.parties.begin());
+}
+
+// The pair's frontier is listed in full (it is asked for to be drawn; Params::max_frontier bounds it).
+Json pair_json(const Scenario& s, const Result& r) {
+  if (!r.pair) return nullptr;
+  const bargain::PairFrontier& pf = *r.pair;
+  const std::size_t a = position(r, pf.parties[0]), b = position(r, pf.parties[1]);
+  Json markers = Json::array();
+  for (const PairMarker& m : bargain_markers(s, r))
+    markers.push_back({{"key", m.key}, {"label", m.label}, {"utilities", {m.utilities[a], m.utilities[b]}}});
+  return {{"parties", ids_json(s, {pf.parties[0], pf.parties[1]})},
+          {"reservations", {pf.reservations[0], pf.reservations[1]}},
+          {"frontier", frontier_json(s, pf.frontier, pf.frontier.points.size())},
+          {"markers", std::move(markers)}};
 }
 
 }  // namespace
 
+std::vector<PairMarker> bargain_markers(const Scenario& s, const Result& r) {
+  std::vector<PairMarker> out;
+  const std::pair<const char*, const std::optional<bargain::Solution>*> solutions[] = {
+      {"nash", &r.solutions.nash},
+      {"kalai_smorodinsky", &r.solutions.kalai_smorodinsky},
+      {"egalitarian", &r.solutions.egalitarian},
+      {"utilitarian", &r.solutions.utilitarian}};
+  const char* labels[] = {"Nash", "Kalai–Smorodinsky", "egalitarian", "utilitarian"};
+  for (std::size_t j = 0; j < 4; ++j)
+    if (*solutions[j].second)
+      out.push_back({solutions[j].first, labels[j], (*solutions[j].second)->utilities, (*solutions[j].second)->package});
+  if (r.closest && !r.closest->package.empty())
+    out.push_back({"closest", r.closest->zone_exists ? "closest acceptable" : "least shortfall", r.closest->utilities,
+                   r.closest->package});
+  if (r.draft) {
+    PairMarker m{"draft", "draft", {}, *r.draft};
+    if (r.draft_version.valid()) m.label += " " + s.versions[r.draft_version.get()].id;
+    for (const UtilityBounds& b : r.draft_utilities) m.utilities.push_back((b.min + b.max) / 2);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
   Json j;
+  j["schema"] = kBargainSchema;
   j["scenario"] = s.id;
-  j["status"] = r.status == bargain::Status::ok ? "ok" : "error";
-  if (r.status != bargain::Status::ok) {
-    j["message"] = r.message;
-    return j;
-  }
-  Json parties = Json::array();
-  for (const PartyIndex p : r.parties) parties.push_back(s.parties[p.get()].id);
-  j["parties"] = std::move(parties);
+  add_outcome_json(j, r.outcome);
+  if (!r.outcome.ok()) return j;
+  j["parties"] = ids_json(s, r.parties);
   j["reservations"] = r.reservations;
   j["additive"] = r.additive;
-  j["exact"] = r.termination.finished();
-  j["termination"] = termination_json(r.termination);
   j["finding"] = std::string(bargain::to_string(r.finding));
   j["space"] = count_json(r.space);
   j["filtered"] = count_json(r.filtered);
@@ -154,6 +207,8 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
   sol["egalitarian"] = solution_json(s, r, r.solutions.egalitarian);
   sol["utilitarian"] = solution_json(s, r, r.solutions.utilitarian);
   j["solutions"] = std::move(sol);
+  j["draft"] = draft_json(s, r);
+  j["closest"] = nullptr;
   if (r.closest) {
     const bargain::Closest& c = *r.closest;
     Json cj;
@@ -182,11 +237,12 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
     if (!c.package.empty()) cj["concessions"] = concessions_json(s, r, c.package);
     j["closest"] = std::move(cj);
   }
+  j["pair"] = pair_json(s, r);
   return j;
 }
 
 std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
-  if (r.status != bargain::Status::ok) return wrap("Bargaining: " + r.message + ".");
+  if (!r.outcome.ok()) return wrap("Bargaining: " + r.outcome.message() + ".");
   std::string out;
   out += wrap("Bargaining parties: " + ids(s, r) + ". Package space: " + count_text(r.space) +
               " packages, " + count_text(r.filtered) + " crossing no red line.");
@@ -205,6 +261,10 @@ std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
   }
   out += wrap("Pareto frontier: whole space " + frontier_line(r.pareto) + "; zone " +
               frontier_line(r.zone_pareto) + ".");
+  if (r.pair)
+    out += wrap("Pareto frontier of " + s.parties[r.pair->parties[0].get()].id + " and " +
+                s.parties[r.pair->parties[1].get()].id + " alone (whole space, red lines ignored): " +
+                frontier_line(r.pair->frontier) + ".");
   if (r.finding != bargain::Finding::zone_exists || r.solutions.method == "skipped")
     return out + partial_note(r);
   Table t;
@@ -284,9 +344,9 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
 }
 
 Termination bargain_termination(const bargain::Result& r) {
-  if (r.status != bargain::Status::ok) return {Stop::size_limit, r.message};
+  if (!r.outcome.ok()) return {Stop::size_limit, r.outcome.message()};
   if (r.finding == bargain::Finding::too_large) return {Stop::size_limit, "the package space is too large to decide"};
-  return r.termination.stop == Stop::not_set ? Termination::done() : r.termination;
+  return r.outcome.termination.stop == Stop::not_set ? Termination::done() : r.outcome.termination;
 }
 
 }  // namespace accord::report

@@ -1,14 +1,12 @@
+// `accord diff` output: JSON (docs/cli.md) and text.
 #include <nlohmann/json.hpp>
 
-#include "accord/report/sections.hpp"
+#include "accord/report/diff.hpp"
+#include "accord/report/outcome.hpp"
 
 namespace accord::report {
 
 namespace {
-
-constexpr diff::Change kChanges[] = {diff::Change::kept,  diff::Change::amended,
-                                     diff::Change::merged, diff::Change::split,
-                                     diff::Change::dropped, diff::Change::added};
 
 std::string point_ids(const Version& v, const std::vector<PointIndex>& ks) {
   std::string out;
@@ -19,13 +17,17 @@ std::string point_ids(const Version& v, const std::vector<PointIndex>& ks) {
 }  // namespace
 
 Json diff_json(const Scenario& s, const diff::Result& r) {
+  Json j;
+  j["schema"] = kDiffSchema;
+  j["scenario"] = s.id;
+  add_outcome_json(j, r.outcome);
+  if (!r.outcome.ok()) return j;
   const Version& a = s.versions[r.from.get()];
   const Version& b = s.versions[r.to.get()];
-  Json j;
   j["from"] = {{"version", a.id}, {"points", r.from_count}};
   j["to"] = {{"version", b.id}, {"points", r.to_count}};
   Json counts = Json::object();
-  for (diff::Change c : kChanges) counts[std::string(diff::to_string(c))] = r.count(c);
+  for (const diff::Change c : diff::kChanges) counts[std::string(diff::to_string(c))] = r.count(c);
   j["counts"] = std::move(counts);
   Json entries = Json::array();
   for (const auto& e : r.entries) {
@@ -42,17 +44,17 @@ Json diff_json(const Scenario& s, const diff::Result& r) {
     entries.push_back(std::move(ej));
   }
   j["entries"] = std::move(entries);
-  j["termination"] = termination_json(r.termination);
   return j;
 }
 
 std::string diff_text(const Scenario& s, const diff::Result& r, Style style) {
+  if (!r.outcome.ok()) return wrap("Diff: " + r.outcome.message() + ".");
   const Version& a = s.versions[r.from.get()];
   const Version& b = s.versions[r.to.get()];
   std::string out = a.id + " → " + b.id + ": " + std::to_string(r.from_count) + " → " +
                     std::to_string(r.to_count) + " points (";
   bool first = true;
-  for (diff::Change c : kChanges) {
+  for (const diff::Change c : diff::kChanges) {
     out += (first ? "" : ", ") + std::to_string(r.count(c)) + " " + std::string(diff::to_string(c));
     first = false;
   }

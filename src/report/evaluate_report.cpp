@@ -1,5 +1,8 @@
+// `accord evaluate` output: JSON (docs/cli.md) and text.
 #include <nlohmann/json.hpp>
 
+#include "accord/report/evaluate.hpp"
+#include "accord/report/outcome.hpp"
 #include "accord/report/sections.hpp"
 
 namespace accord::report {
@@ -66,7 +69,10 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
                    std::size_t listed_parties) {
   const bool summarised = s.parties.size() > listed_parties;
   Json j;
+  j["schema"] = kEvaluateSchema;
   j["scenario"] = s.id;
+  add_outcome_json(j, r.outcome);
+  if (!r.outcome.ok()) return j;
   j["version"] = r.version.valid() ? Json(s.versions[r.version.get()].id) : Json(nullptr);
   j["package"] = package_json(s, r.package);
   Json open = Json::array();
@@ -103,7 +109,6 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
   if (summarised)
     j["summarised"] = std::to_string(s.parties.size()) + " parties > " + std::to_string(listed_parties) +
                       ": parties carry no per-issue rows and points give stance counts";
-  j["termination"] = termination_json(r.termination);
   if (!r.version.valid()) return j;
   const Version& v = s.versions[r.version.get()];
   Json points = Json::array();
@@ -142,7 +147,9 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
   return j;
 }
 
-std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style style) {
+namespace {
+
+std::string parties_text(const Scenario& s, const evaluate::Result& r, Style style) {
   Table t;
   t.header = {"party", "utility", "reservation", "ideal", "verdict", "red lines crossed"};
   t.right_align = {false, true, true, true, false, false};
@@ -160,6 +167,17 @@ std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style st
     out += wrap("Open issues (utility shown as a range): " + open);
   }
   return out;
+}
+
+}  // namespace
+
+std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style style) {
+  if (!r.outcome.ok()) return wrap("Evaluation: " + r.outcome.message() + ".");
+  std::string out = parties_text(s, r, style);
+  if (!r.version.valid()) return out;
+  const Version& v = s.versions[r.version.get()];
+  return "Version " + v.id + " — " + v.label + "\n\n" + out + "\n" + stance_matrix_text(s, r, style) +
+         readiness_text(s, r);
 }
 
 std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style,

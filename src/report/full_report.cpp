@@ -28,6 +28,7 @@ std::string verdict_mark(evaluate::Verdict v) {
     case evaluate::Verdict::acceptable: return "yes";
     case evaluate::Verdict::unacceptable: return "NO";
     case evaluate::Verdict::open: return "open";
+    case evaluate::Verdict::not_set: break;
   }
   return "?";
 }
@@ -89,7 +90,7 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
       ready += "; " + std::to_string(e.readiness.standing_between.size()) + " points stand between it and near-final";
     out.push_back(ready + ".");
   }
-  if (a.bargain && a.bargain->status == bargain::Status::ok) {
+  if (a.bargain && a.bargain->outcome.ok()) {
     const bargain::Result& b = *a.bargain;
     if (b.finding == bargain::Finding::zone_exists) {
       std::string z = "A zone of agreement exists among " + ids(s, b.parties) + ".";
@@ -130,7 +131,7 @@ namespace {
 // Bargaining among more parties than the report lists: the finding and the packages, without a
 // column per party (the full tables are `accord bargain`'s).
 std::string bargain_many_parties(const Scenario& s, const bargain::Result& b) {
-  if (b.status != bargain::Status::ok) return wrap("Bargaining: " + b.message + ".");
+  if (!b.outcome.ok()) return wrap("Bargaining: " + b.outcome.message() + ".");
   std::string out = wrap(std::to_string(b.parties.size()) + " bargaining parties; " + b.zone.decimal + " of " +
                          b.space.decimal + " packages are acceptable to all of them (" +
                          std::string(bargain::to_string(b.finding)) + ").");

@@ -5,8 +5,14 @@
 namespace accord::server {
 namespace {
 
-Json own_utility(const Json& utilities, const std::string& party) {
-  return utilities.contains(party) ? utilities[party] : Json(nullptr);
+// `utilities`: per bargaining party, in full["parties"] order (report::bargain_json); runs
+// stored before schema 1 keyed them by party.
+Json own_utility(const Json& full, const Json& utilities, const std::string& party) {
+  if (!utilities.is_array()) return utilities.is_object() && utilities.contains(party) ? utilities[party] : Json(nullptr);
+  const Json parties = full.value("parties", Json::array());
+  for (std::size_t k = 0; k < parties.size() && k < utilities.size(); ++k)
+    if (parties[k] == party) return utilities[k];
+  return nullptr;
 }
 
 Json reduce_evaluate(const Json& full, const std::string& party) {
@@ -42,17 +48,21 @@ Json reduce_evaluate(const Json& full, const std::string& party) {
 Json reduce_bargain(const Json& full, const std::string& party) {
   const bool zone = full.value("finding", "") == "zone_exists";
   Json packages = Json::object();
-  const Json solutions = full.value("solutions", Json::object());  // a named value: items() refers to it
-  for (const auto& [name, sol] : solutions.items())
+  const Json solutions = full.value("solutions", Json::object());
+  for (const char* name : {"nash", "kalai_smorodinsky", "egalitarian", "utilitarian"}) {
+    const Json sol = solutions.value(name, Json(nullptr));
+    if (!sol.is_object()) continue;
     packages[name] = {{"package", sol.value("package", Json(nullptr))}, {"acceptable_to_all", true},
-                      {"own_utility", own_utility(sol.value("utilities", Json::object()), party)}};
+                      {"own_utility", own_utility(full, sol.value("utilities", Json::array()), party)}};
+  }
   Json out = {{"scenario", full.value("scenario", "")}, {"zone_exists", zone}, {"packages", std::move(packages)}};
-  if (full.contains("closest")) {
+  if (full.contains("closest") && full["closest"].is_object()) {
     const Json& c = full["closest"];
-    out["closest"] = {{"draft", c.value("draft", Json(nullptr))},
+    const Json draft = full.value("draft", Json(nullptr));
+    out["closest"] = {{"draft", draft.is_object() ? draft.value("version", Json(nullptr)) : c.value("draft", Json(nullptr))},
                       {"package", c.value("package", Json(nullptr))},
                       {"acceptable_to_all", c.value("zone_exists", false)},
-                      {"own_utility", own_utility(c.value("utilities", Json::object()), party)}};
+                      {"own_utility", own_utility(full, c.value("utilities", Json::array()), party)}};
   }
   return out;
 }

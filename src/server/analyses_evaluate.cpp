@@ -1,6 +1,7 @@
-// POST /api/scenarios/{id}/analyses/evaluate: utilities, red lines, consensus and readiness of a version.
+// POST /api/scenarios/{id}/analyses/evaluate: `accord evaluate --json` (report::evaluate_json) of
+// params.version (default: the latest).
 #include "accord/engines/evaluate.hpp"
-#include "accord/report/sections.hpp"
+#include "accord/report/evaluate.hpp"
 #include "analysis_params.hpp"
 
 namespace accord::server {
@@ -18,7 +19,9 @@ Json run_evaluate(const Scenario& s, const Json& params) {
   }
   const VersionIndex v = version_param(s, params, true);
   if (!v.valid()) throw bad_param("the scenario has no framework versions to evaluate", "version");
-  return report::evaluate_json(s, evaluate::run_version(s, v, p), p);
+  const evaluate::Result r = evaluate::run_version(s, v, p);
+  if (!r.outcome.ok()) throw bad_param(r.outcome.message(), "version");
+  return report::evaluate_json(s, r, p);
 }
 
 }  // namespace accord::server

@@ -28,10 +28,4 @@ Deadline deadline_param(const Json& params) {
   return Deadline::after(it->get<double>());
 }
 
-Json utilities_json(const Scenario& s, const std::vector<PartyIndex>& parties, const std::vector<double>& u) {
-  Json out = Json::object();
-  for (std::size_t i = 0; i < parties.size() && i < u.size(); ++i) out[s.parties[parties[i].get()].id] = u[i];
-  return out;
-}
-
 }  // namespace accord::server

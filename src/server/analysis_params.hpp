@@ -17,8 +17,6 @@ namespace accord::server {
 // The time budget of one analysis: params.max_seconds (0 < x <= 600), default 60 s (the CLI's
 // default); the engines stop there and say so in their result.
 [[nodiscard]] Deadline deadline_param(const Json& params);
-[[nodiscard]] Json utilities_json(const Scenario& s, const std::vector<PartyIndex>& parties,
-                                  const std::vector<double>& u);
 
 // One per engine (analyses_<engine>.cpp): run it on a scenario with the request's params.
 [[nodiscard]] Json run_evaluate(const Scenario& s, const Json& params);

@@ -118,6 +118,7 @@ void add_preference_routes(RouteTable& routes);
 void add_stance_routes(RouteTable& routes);
 void add_event_routes(RouteTable& routes);
 void add_analysis_routes(RouteTable& routes);
+void add_diff_routes(RouteTable& routes);  // analyses_diff.cpp
 
 // Analyses (analyses.cpp): the full result, and what a party may see of it.
 [[nodiscard]] bool known_engine(const std::string& engine);

@@ -117,6 +117,7 @@ Router::Router(store::Store& store, Options options)
   add_stance_routes(*routes_);
   add_event_routes(*routes_);
   add_analysis_routes(*routes_);
+  add_diff_routes(*routes_);
 }
 
 Router::~Router() = default;

@@ -93,6 +93,15 @@ TEST_F(ServerGolden, ForecastMonteCarlo) {
   pin_analysis("forecast_monte_carlo", "forecast", R"({"model":"smp","runs":20,"seed":3})");
 }
 
+// The diff is public text: every role gets the same document (`accord diff v28 v20 --json`).
+TEST_F(ServerGolden, DiffPerRole) {
+  for (const auto& [role, token] : {std::pair{std::string("mediator"), mediator_}, {"party", party_},
+                                    {"observer", observer_}}) {
+    const Response got = call(token, "GET", "/api/scenarios/geneva-2025/diff?from=v28&to=v20");
+    expect_golden("server_diff_v28_v20_" + role, {{"status", got.status}, {"body", Json::parse(got.body)}});
+  }
+}
+
 TEST_F(ServerGolden, ScenarioPerRole) {
   for (const auto& [role, token] : {std::pair{std::string("mediator"), mediator_}, {"party", party_},
                                     {"observer", observer_}}) {

@@ -51,11 +51,11 @@ TEST(ReadersReportLarge, EvaluateStopsAtItsDeadlineAndSaysHowFarItGot) {
   evaluate::Params params;
   params.deadline = Deadline::at(Deadline::Clock::now() - std::chrono::seconds(1));
   const evaluate::Result r = evaluate::run_version(*loaded.scenario, VersionIndex(std::size_t{1}), params);
-  EXPECT_EQ(r.termination.stop, Stop::time_limit);
+  EXPECT_EQ(r.outcome.termination.stop, Stop::time_limit);
   EXPECT_LT(r.parties.size(), 300u);
-  EXPECT_NE(r.termination.detail.find("of 300 parties"), std::string::npos) << r.termination.detail;
+  EXPECT_NE(r.outcome.termination.detail.find("of 300 parties"), std::string::npos) << r.outcome.termination.detail;
   const evaluate::Result full = evaluate::run_version(*loaded.scenario, VersionIndex(std::size_t{1}));
-  EXPECT_TRUE(full.termination.finished());
+  EXPECT_TRUE(full.outcome.termination.finished());
   EXPECT_EQ(full.parties.size(), 300u);
 }
 
@@ -64,9 +64,9 @@ TEST(ReadersReportLarge, DiffStopsAtItsDeadline) {
   ASSERT_TRUE(loaded.ok());
   const diff::Result r = diff::run(*loaded.scenario, VersionIndex(std::size_t{0}), VersionIndex(std::size_t{1}),
                                    {Deadline::at(Deadline::Clock::now() - std::chrono::seconds(1))});
-  EXPECT_EQ(r.termination.stop, Stop::time_limit);
-  EXPECT_NE(r.termination.detail.find("matched 0 of 6 points"), std::string::npos) << r.termination.detail;
-  EXPECT_TRUE(diff::run(*loaded.scenario, VersionIndex(std::size_t{0}), VersionIndex(std::size_t{1})).termination.finished());
+  EXPECT_EQ(r.outcome.termination.stop, Stop::time_limit);
+  EXPECT_NE(r.outcome.termination.detail.find("matched 0 of 6 points"), std::string::npos) << r.outcome.termination.detail;
+  EXPECT_TRUE(diff::run(*loaded.scenario, VersionIndex(std::size_t{0}), VersionIndex(std::size_t{1})).outcome.termination.finished());
 }
 
 }  // namespace

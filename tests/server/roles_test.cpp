@@ -184,7 +184,9 @@ TEST(Views, AnalysisResultsAreReducedForParties) {
   const auto full = request(srv.port(), "GET", "/api/scenarios/ex/analyses?engine=bargain", m).json();
   const auto mine = request(srv.port(), "GET", "/api/scenarios/ex/analyses?engine=bargain", a).json();
   ASSERT_EQ(full["runs"].size(), 1u);
-  EXPECT_TRUE(full["runs"][0]["result"]["reservations"].contains("B"));
+  // reservations: per bargaining party, in `parties` order (report::bargain_json)
+  EXPECT_EQ(full["runs"][0]["result"]["parties"].dump(), R"(["A","B"])");
+  EXPECT_EQ(full["runs"][0]["result"]["reservations"].size(), 2u);
   const auto& r = mine["runs"][0]["result"];
   EXPECT_TRUE(r.contains("zone_exists"));
   EXPECT_FALSE(r.contains("reservations"));

@@ -102,6 +102,79 @@ test('a mediator sees every view with data, without console errors', async () =>
   await page.close();
 });
 
+// The dashboard computes no engine result: the framework and bargaining views show what the
+// server returns (GET .../diff, the stored bargain run), figure for figure.
+test('the framework view shows the server\'s diff: counts, rows and the points of each row', async () => {
+  const page = await browser.context.newPage();
+  const w = watch(page);
+  await login(page, TOKENS.mediator);
+  await open(page, 'framework');
+  const sid = (await api(TOKENS.mediator, '/api/scenarios')).json.scenarios[0].id;
+  for (const from of [null, 'v19']) {
+    if (from) {  // the view redraws itself for the new pair of versions
+      await page.locator('#diff-from').selectOption(from);
+      await page.waitForFunction((v) => document.querySelector('#view-framework caption')?.textContent?.startsWith(`${v} (left)`), from);
+    }
+    const f = await page.locator('#diff-from').inputValue(), t = await page.locator('#diff-to').inputValue();
+    const res = await api(TOKENS.mediator, `/api/scenarios/${sid}/diff?from=${f}&to=${t}`);
+    assert.equal(res.status, 200);
+    const d = res.json.diff;
+    assert.equal(d.schema, 1);
+    assert.deepEqual([d.from.version, d.to.version], [f, t]);
+    const chips = await page.locator('#view-framework ul.counts').innerText();
+    for (const [change, n] of Object.entries(d.counts)) assert.match(chips, new RegExp(`${change}: ${n}\\b`), `${change} count`);
+    const rows = page.locator('#view-framework table.diff tbody tr');
+    assert.equal(await rows.count(), d.entries.length, 'one row per entry');
+    for (let k = 0; k < d.entries.length; k++) {
+      const e = d.entries[k];
+      const cells = rows.nth(k).locator('td');
+      assert.equal(await cells.nth(0).innerText(), e.change);
+      const left = await cells.nth(1).innerText(), right = await cells.nth(2).innerText();
+      for (const id of e.from) assert.ok(left.includes(id), `row ${k}: ${id} on the left`);
+      for (const id of e.to) assert.ok(right.includes(id), `row ${k}: ${id} on the right`);
+    }
+  }
+  assert.deepEqual(w.errors, []);
+  await page.close();
+});
+
+test('the bargaining view draws the server\'s two-party frontier and markers, for the pair chosen', async () => {
+  const page = await browser.context.newPage();
+  const w = watch(page);
+  await login(page, TOKENS.mediator);
+  await open(page, 'bargaining');
+  const sid = (await api(TOKENS.mediator, '/api/scenarios')).json.scenarios[0].id;
+  const runs = async () => (await api(TOKENS.mediator, `/api/scenarios/${sid}/analyses?engine=bargain`)).json.runs;
+  const check = async (a, b) => {
+    const run = (await runs()).find((r) => r.result.pair?.parties.join() === `${a},${b}`);
+    assert.ok(run, `a bargain run for ${a} and ${b}`);
+    const r = run.result;
+    assert.equal(r.schema, 1);
+    assert.equal(await page.locator('#bargain-a').inputValue(), a);
+    assert.equal(await page.locator('#bargain-b').inputValue(), b);
+    const text = await page.locator('#view-bargaining').innerText();
+    assert.match(text, new RegExp(`${r.zone.count_decimal} of ${r.space.count_decimal} packages`));
+    assert.match(text, new RegExp(`for ${a} and ${b} \\(${r.pair.frontier.size} points`));
+    assert.equal(r.pair.frontier.points.length, r.pair.frontier.size, 'the whole pair frontier is sent');
+    const buttons = await page.locator('#view-bargaining .buttons button').allInnerTexts();
+    assert.deepEqual(buttons, r.pair.markers.map((m) => m.label));
+    // Each marker shows the server's package: its first issue's option in the panel.
+    const issue = Object.keys(r.draft.package)[0];
+    for (const [k, m] of r.pair.markers.entries()) {
+      await page.locator('#view-bargaining .buttons button').nth(k).click();
+      const pkg = m.key === 'draft' ? r.draft.package : m.key === 'closest' ? r.closest.package : r.solutions[m.key].package;
+      assert.match(await page.locator('#package-panel').innerText(), new RegExp(`\\(${pkg[issue]}\\)`), m.label);
+    }
+  };
+  await check('UA', 'RU');  // the server's default pair: the first two bargaining parties
+  await page.locator('#bargain-b').selectOption('US');  // the mediator's dashboard runs the analysis for this pair
+  await page.waitForFunction(() => document.querySelector('#view-bargaining')?.textContent?.includes('for UA and US ('),
+    null, { timeout: 60000 });
+  await check('UA', 'US');
+  assert.deepEqual(w.errors, []);
+  await page.close();
+});
+
 test('a party sees its own values and nothing private of any other party, in the page or the network', async () => {
   // What is private: other parties' utilities and reservations, preferences, actors' positions.
   const med = await api(TOKENS.mediator, '/api/scenarios');

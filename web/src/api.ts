@@ -1,5 +1,5 @@
 // The HTTP API client (docs/server.md): bearer token, JSON, errors as ApiError.
-import type { Caller, Run } from './model';
+import type { Caller, DiffResult, Run } from './model';
 
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string) { super(message); }
@@ -36,6 +36,12 @@ export class Api {
     return this.get('/api/scenarios');
   }
 
+  // How version `from` became `to` (public text: every role may ask).
+  async diff(scenario: string, from: string, to: string): Promise<DiffResult> {
+    const q = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    return (await this.get<{ diff: DiffResult }>(`/api/scenarios/${encodeURIComponent(scenario)}/diff?${q}`)).diff;
+  }
+
   // The newest stored run of `engine` at `revision` whose params match; a mediator runs one
   // when there is none (other roles only read what the mediator has run).
   async latestRun<R>(scenario: string, engine: string, revision: number, params: Record<string, unknown>,
@@ -47,8 +53,13 @@ export class Api {
       && (r.params !== undefined || paramsOfParty(r.result, params)));
     if (match) return match;
     if (!canRun) return null;
-    const made = await this.request<{ run: Run<R> }>('POST', `/api/scenarios/${id}/analyses/${engine}`, { params });
-    return made.run;
+    return this.run<R>(scenario, engine, params);
+  }
+
+  // Runs an analysis now (mediator) and returns the stored run.
+  async run<R>(scenario: string, engine: string, params: Record<string, unknown>): Promise<Run<R>> {
+    const id = encodeURIComponent(scenario);
+    return (await this.request<{ run: Run<R> }>('POST', `/api/scenarios/${id}/analyses/${engine}`, { params })).run;
   }
 }
 

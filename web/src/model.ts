@@ -78,18 +78,40 @@ export interface EvaluateResult {
   parties?: EvalParty[]; own?: EvalParty | null; acceptable_to_all?: string;
   points: EvalPoint[]; readiness?: Readiness;
 }
-export interface Solution { package: Record<string, unknown>; utilities: Record<string, number>; objective?: number }
+// Mediator: the full `accord bargain --json` (docs/bargain.md); utilities are per bargaining
+// party in `parties` order. Party: the reduced view (own utility of each package).
+export interface Count { count: number; exact: boolean; count_decimal?: string; lower?: number; upper?: number }
+export interface Solution { package: Record<string, unknown>; utilities: number[]; objective: number }
+export interface FrontierDoc {
+  computed: boolean; truncated: boolean; method: string; size: number | null;
+  points: { utilities: number[]; package: Record<string, unknown> }[];
+}
+export type SolutionKey = 'nash' | 'kalai_smorodinsky' | 'egalitarian' | 'utilitarian';
+export interface PairMarker { key: SolutionKey | 'closest' | 'draft'; label: string; utilities: [number, number] }
 export interface BargainFull {
-  finding: string; parties: string[]; reservations: Record<string, number>;
-  zone: { exact: boolean; count: string }; space: { exact: boolean; count: string };
-  solutions: Record<string, Solution>;
-  closest?: { draft: string; zone_exists: boolean; package: Record<string, unknown>; utilities: Record<string, number>;
-              changed_issues: number; shortfall: Record<string, number> };
+  schema: number; finding: string; parties: string[]; reservations: number[];
+  zone: Count & { exists: boolean | null }; space: Count;
+  solutions: Record<SolutionKey, Solution | null> & { method: string; exact: boolean };
+  draft: { version: string | null; package: Record<string, unknown>; utilities: Utility[] } | null;
+  closest: { zone_exists: boolean; package: Record<string, unknown> | null; utilities: number[];
+             changed_issues: number; shortfall: Record<string, number> } | null;
+  // The two-party frontier (params.pair, default the first two bargaining parties) with the
+  // solutions, the closest package and the draft marked on it.
+  pair: { parties: [string, string]; reservations: [number, number]; frontier: FrontierDoc; markers: PairMarker[] } | null;
 }
 export interface BargainParty {
   zone_exists: boolean;
   packages: Record<string, { package: Record<string, unknown>; own_utility: number | null }>;
   closest?: { draft: string; package: Record<string, unknown>; own_utility: number | null; acceptable_to_all: boolean };
+}
+// GET /api/scenarios/{id}/diff?from=&to= (`accord diff --json`, docs/cli.md).
+export type Change = 'kept' | 'amended' | 'merged' | 'split' | 'dropped' | 'added';
+export const CHANGES: Change[] = ['kept', 'amended', 'merged', 'split', 'dropped', 'added'];
+export interface DiffResult {
+  schema: number;
+  from: { version: string; points: number }; to: { version: string; points: number };
+  counts: Record<Change, number>;
+  entries: { change: Change; from: string[]; to: string[]; changed_settings: string[]; matched_by_text: boolean }[];
 }
 export interface ForecastResult {
   model: string; turns?: number; converged?: boolean;

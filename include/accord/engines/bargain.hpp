@@ -3,6 +3,7 @@
 // utilitarian packages, the smallest acceptable change to a draft, concessions.
 // Pure: no I/O, deterministic (identical results with one thread or many).
 // Semantics, algorithms and tie-break rules: docs/bargain.md.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -10,8 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "accord/model/scenario.hpp"
 #include "accord/model/budget.hpp"
+#include "accord/model/outcome.hpp"
+#include "accord/model/scenario.hpp"
+#include "accord/model/utility.hpp"
 
 namespace accord::bargain {
 
@@ -22,6 +25,10 @@ struct Params {
   Deadline deadline;
   std::vector<PartyIndex> parties;  // empty: default_bargaining_parties(s)
   std::optional<Package> draft;     // when set: the closest acceptable package to it
+  VersionIndex draft_version;       // the version `draft` is, if it is one (reported, not used)
+  // When set: also the Pareto frontier of these two bargaining parties alone, over the whole
+  // package space (red lines ignored), for a two-party chart (Result::pair).
+  std::optional<std::array<PartyIndex, 2>> pair;
   // A Pareto frontier with more points than this is abandoned (reported truncated) and the
   // solutions are found by branch and bound instead.
   std::size_t max_frontier = 200000;
@@ -36,10 +43,9 @@ struct Params {
   ProgressFn progress;               // optional: called between the phases of the run
 };
 
-// Did the call work (HighsStatus-like). Append new values at the end.
-enum class Status { ok, error };
-// What the analysis found. Append new values at the end.
-enum class Finding { zone_exists, no_zone, too_large };
+// Whether the call worked is Result::outcome.status (accord::Status); what the analysis found
+// is the Finding. Append new values at the end.
+enum class Finding { not_set = 0, zone_exists, no_zone, too_large };
 
 // A package count: exact, or bounds when a counting budget ran out.
 struct Count {
@@ -111,10 +117,20 @@ struct Concession {
   std::vector<IssueConcession> issues;  // issues with non-zero weight
 };
 
+// The frontier of two of the bargaining parties (Params::pair).
+struct PairFrontier {
+  std::array<PartyIndex, 2> parties;
+  std::array<double, 2> reservations{};
+  Frontier frontier;  // points' utilities in `parties` order; whole space, red lines ignored
+};
+
 struct Result {
-  Status status = Status::ok;
-  std::string message;  // why, when status is error
-  Finding finding = Finding::no_zone;
+  // status invalid_input (with the reason) when the scenario cannot be bargained over; the
+  // termination: finished when every count, finding, solution and closest package below is
+  // exact (a frontier over --max-frontier is only reported truncated), else the first budget
+  // that stopped a part, and in `detail` which parts are partial and how far they got.
+  Outcome outcome;
+  Finding finding = Finding::not_set;
   std::vector<PartyIndex> parties;
   std::vector<double> reservations;
   bool additive = true;
@@ -125,11 +141,11 @@ struct Result {
   Frontier pareto;       // of the whole package space
   Frontier zone_pareto;  // of the zone of agreement
   Solutions solutions;
+  std::optional<Package> draft;               // Params::draft
+  VersionIndex draft_version;                 // Params::draft_version
+  std::vector<UtilityBounds> draft_utilities;  // per bargaining party (open issues: a range)
   std::optional<Closest> closest;
-  // finished: every count, finding, solution and closest package above is exact (a frontier
-  // over --max-frontier is only reported truncated). Otherwise the first budget that stopped
-  // a part, and in `detail` which parts are partial and how far they got (bounds, gaps).
-  Termination termination;
+  std::optional<PairFrontier> pair;  // when Params::pair was set
 };
 
 // Bargaining parties by default: role party or mediator, with preferences.
@@ -142,6 +158,14 @@ struct Result {
                                                   const std::vector<PartyIndex>& parties,
                                                   const Package& x);
 
+// The Pareto frontier of two parties over the whole package space (red lines ignored), by
+// merging per-issue frontiers (additive preferences; `computed` false otherwise). Abandoned
+// (truncated) above `max_points` points or at the deadline.
+[[nodiscard]] Frontier pair_frontier(const Scenario& s, PartyIndex a, PartyIndex b,
+                                     std::size_t max_points = 200000, const Deadline& deadline = {},
+                                     bool parallel = true);
+
 [[nodiscard]] std::string_view to_string(Finding f);
+[[nodiscard]] std::optional<Finding> parse_finding(std::string_view text);
 
 }  // namespace accord::bargain

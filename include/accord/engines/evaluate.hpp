@@ -1,10 +1,13 @@
 #pragma once
 // evaluate: how each party values a draft, which points block it, and whether the text is
 // near-final. Pure: no I/O, deterministic.
+#include <optional>
+#include <string_view>
 #include <vector>
 
-#include "accord/model/scenario.hpp"
 #include "accord/model/budget.hpp"
+#include "accord/model/outcome.hpp"
+#include "accord/model/scenario.hpp"
 #include "accord/model/utility.hpp"
 
 namespace accord::evaluate {
@@ -21,8 +24,8 @@ struct Params {
 
 // acceptable: no red line and U >= r for every way open issues could settle;
 // unacceptable: a red line is crossed or even the best settlement of open issues is below r;
-// open: depends on how the open issues settle.
-enum class Verdict { acceptable, unacceptable, open };
+// open: depends on how the open issues settle. Append new values at the end.
+enum class Verdict { not_set = 0, acceptable, unacceptable, open };
 
 struct IssueResult {
   IssueIndex issue;
@@ -42,7 +45,8 @@ struct PartyResult {
   Verdict verdict = Verdict::open;
 };
 
-enum class Consensus { accepted, blocked, conditional, unknown, not_applicable };
+// Append new values at the end.
+enum class Consensus { not_set = 0, accepted, blocked, conditional, unknown, not_applicable };
 
 struct PointResult {
   PointIndex point;
@@ -72,7 +76,9 @@ struct Result {
   std::vector<PointResult> points;
   Readiness readiness;
   std::vector<IssueIndex> open_issues;  // issues the draft leaves unsettled
-  Termination termination;  // finished, or time_limit with "evaluated K of N parties, ..."
+  // invalid_input for a version the scenario does not have; the termination: finished, or
+  // time_limit with "evaluated K of N parties, ...".
+  Outcome outcome;
 };
 
 // Parties whose stance counts for consensus and readiness: roles party and mediator.
@@ -83,5 +89,7 @@ struct Result {
 
 [[nodiscard]] std::string_view to_string(Verdict v);
 [[nodiscard]] std::string_view to_string(Consensus c);
+[[nodiscard]] std::optional<Verdict> parse_verdict(std::string_view text);
+[[nodiscard]] std::optional<Consensus> parse_consensus(std::string_view text);
 
 }  // namespace accord::evaluate

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "accord/model/diagnostic.hpp"
+#include "accord/model/outcome.hpp"
 #include "accord/model/scenario.hpp"
 
 namespace accord::io {
@@ -19,9 +19,11 @@ struct GeniusOptions {
 };
 
 struct GeniusImport {
-  std::optional<Scenario> scenario;  // set when there is no error
-  Diagnostics diagnostics;
-  [[nodiscard]] bool ok() const { return scenario.has_value(); }
+  std::optional<Scenario> scenario;  // set when the status is ok
+  // ok, or invalid_input (unreadable or malformed files, unsupported features); the
+  // diagnostics hold the errors and the warnings (e.g. weights not summing to 1).
+  Outcome outcome;
+  [[nodiscard]] bool ok() const { return outcome.ok() && scenario.has_value(); }
 };
 
 struct XmlText {

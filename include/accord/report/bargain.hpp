@@ -1,5 +1,6 @@
 #pragma once
-// Bargaining results (accord::bargain) as JSON (shape in docs/bargain.md) and text.
+// Bargaining results (accord::bargain) as JSON (shape in docs/bargain.md) and text: the one
+// serialiser and renderer the CLI, `accord report` and the server call.
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 
@@ -8,15 +9,29 @@
 
 namespace accord::report {
 
-// `max_points`: frontier points listed in the JSON (the size is always given).
+// Bump when the shape of bargain_json changes incompatibly.
+inline constexpr int kBargainSchema = 1;
+
+// `max_points`: points listed of the n-party frontiers (`pareto`, `zone.pareto`; their size is
+// always given). The two-party frontier (`pair`) is listed in full.
 [[nodiscard]] nlohmann::ordered_json bargain_json(const Scenario& s, const bargain::Result& r,
                                                   std::size_t max_points = 1000);
 // The full text report of `accord bargain`.
 [[nodiscard]] std::string bargain_text(const Scenario& s, const bargain::Result& r, Style style);
 // A few lines for `accord report`: zone, frontier size, the four solutions.
+[[nodiscard]] std::string bargain_headline(const Scenario& s, const bargain::Result& r, Style style);
 // How a bargaining run ended, for a report section: the engine's termination, or why it
 // could not run (an error or a space too large to decide).
 [[nodiscard]] Termination bargain_termination(const bargain::Result& r);
-[[nodiscard]] std::string bargain_headline(const Scenario& s, const bargain::Result& r, Style style);
+
+// A marked package of a two-party chart: a solution, the closest package or the draft.
+struct PairMarker {
+  std::string key;    // nash | kalai_smorodinsky | egalitarian | utilitarian | closest | draft
+  std::string label;  // for people: "Nash", "least shortfall", "draft v20", ...
+  std::vector<double> utilities;  // per bargaining party (the draft: midpoints of its ranges)
+  Package package;
+};
+// The solutions, the closest package and the draft, in that order (those the result has).
+[[nodiscard]] std::vector<PairMarker> bargain_markers(const Scenario& s, const bargain::Result& r);
 
 }  // namespace accord::report

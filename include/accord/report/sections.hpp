@@ -7,26 +7,16 @@
 #include "accord/engines/diff.hpp"
 #include "accord/engines/evaluate.hpp"
 #include "accord/model/budget.hpp"
+#include "accord/report/diff.hpp"
+#include "accord/report/evaluate.hpp"
 #include "accord/report/table.hpp"
 
 namespace accord::report {
 
 using Json = nlohmann::ordered_json;
 
-[[nodiscard]] Json package_json(const Scenario& s, const Package& x);
-// Above `listed_parties` parties, each point gives stance counts instead of every party's
-// stance, and parties carry no per-issue rows (the output says so).
-[[nodiscard]] Json evaluate_json(const Scenario& s, const evaluate::Result& r,
-                                 const evaluate::Params& params,
-                                 std::size_t listed_parties = static_cast<std::size_t>(-1));
-[[nodiscard]] std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style style);
-// Above `listed_parties` parties, the party columns become counts of each stance.
-[[nodiscard]] std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style,
-                                             std::size_t listed_parties = 40);
-[[nodiscard]] std::string readiness_text(const Scenario& s, const evaluate::Result& r);
-
-[[nodiscard]] Json diff_json(const Scenario& s, const diff::Result& r);
-[[nodiscard]] std::string diff_text(const Scenario& s, const diff::Result& r, Style style);
+// evaluate_json, evaluate_text, package_json: accord/report/evaluate.hpp; diff_json, diff_text:
+// accord/report/diff.hpp.
 
 // How each section of a report ended: finished, cut by the time budget, or summarised or
 // skipped because the scenario is larger than a stated limit (docs/cli.md "Budgets").

@@ -181,11 +181,27 @@ std::vector<PartyIndex> default_bargaining_parties(const Scenario& s) {
 
 std::string_view to_string(Finding f) {
   switch (f) {
+    case Finding::not_set: return "not_set";
     case Finding::zone_exists: return "zone_exists";
     case Finding::no_zone: return "no_zone";
     case Finding::too_large: return "too_large";
   }
   return "?";
+}
+
+std::optional<Finding> parse_finding(std::string_view text) {
+  for (const Finding f : {Finding::not_set, Finding::zone_exists, Finding::no_zone, Finding::too_large})
+    if (to_string(f) == text) return f;
+  return std::nullopt;
+}
+
+Frontier pair_frontier(const Scenario& s, PartyIndex a, PartyIndex b, std::size_t max_points,
+                       const Deadline& deadline, bool parallel) {
+  Problem p = build_problem(s, {a, b}, false, nullptr);
+  if (!p.additive) return {};
+  merge_equal_values(p);
+  drop_dominated_values(p);
+  return to_frontier(p, merge_frontier(p, false, max_points, parallel, deadline), "merge");
 }
 
 std::vector<Concession> concessions(const Scenario& s, const std::vector<PartyIndex>& parties,
@@ -213,29 +229,32 @@ std::vector<Concession> concessions(const Scenario& s, const std::vector<PartyIn
 
 Result run(const Scenario& s, const Params& params) {
   Result r;
-  r.parties = params.parties.empty() ? default_bargaining_parties(s) : params.parties;
-  if (r.parties.empty()) {
-    r.status = Status::error;
-    r.message = "no bargaining parties: no party of role party or mediator has preferences";
+  auto invalid = [&r](std::string message, std::string path) {
+    r.outcome = Outcome::failure(Status::invalid_input, std::move(message), std::move(path));
     return r;
-  }
+  };
+  r.parties = params.parties.empty() ? default_bargaining_parties(s) : params.parties;
+  if (r.parties.empty())
+    return invalid("no bargaining parties: no party of role party or mediator has preferences", "parties");
   for (const PartyIndex p : r.parties) {
     if (!p.valid() || p.get() >= s.parties.size() || p.get() >= s.preferences.size() ||
-        !s.preferences[p.get()].present) {
-      r.status = Status::error;
-      r.message = "party `" + (p.valid() && p.get() < s.parties.size() ? s.parties[p.get()].id
-                                                                      : std::string("?")) +
-                  "` has no preferences; bargaining needs every party's preferences";
-      return r;
-    }
+        !s.preferences[p.get()].present)
+      return invalid("party `" + (p.valid() && p.get() < s.parties.size() ? s.parties[p.get()].id
+                                                                         : std::string("?")) +
+                         "` has no preferences; bargaining needs every party's preferences",
+                     "parties");
     r.reservations.push_back(s.preferences[p.get()].reservation);
   }
-  for (const Issue& issue : s.issues) {
-    if (issue.value_count() == 0) {
-      r.status = Status::error;
-      r.message = "issue `" + issue.id + "` has no value a package could take";
-      return r;
+  for (const Issue& issue : s.issues)
+    if (issue.value_count() == 0) return invalid("issue `" + issue.id + "` has no value a package could take", "issues." + issue.id);
+  std::array<std::size_t, 2> pair_at{};  // positions of Params::pair in r.parties
+  if (params.pair) {
+    for (std::size_t j = 0; j < 2; ++j) {
+      const auto it = std::find(r.parties.begin(), r.parties.end(), (*params.pair)[j]);
+      if (it == r.parties.end()) return invalid("the pair must be two of the bargaining parties", "pair");
+      pair_at[j] = static_cast<std::size_t>(it - r.parties.begin());
     }
+    if (pair_at[0] == pair_at[1]) return invalid("the pair must be two different bargaining parties", "pair");
   }
   const Deadline& deadline = params.deadline;
   // Shares of what is left of the time budget (docs/bargain.md, "Budgets").
@@ -375,14 +394,30 @@ Result run(const Scenario& s, const Params& params) {
     partial.note(enumerated ? Stop::size_limit : Stop::time_limit,
                  "solutions skipped (non-additive space not enumerated)");
   }
+  if (params.draft) {
+    r.draft = params.draft;
+    r.draft_version = params.draft_version;
+    for (const PartyIndex p : r.parties) r.draft_utilities.push_back(utility_bounds(s, p, *params.draft));
+  }
+  if (params.pair) {
+    progress(0.75, "pair frontier");
+    PairFrontier pf{*params.pair, {r.reservations[pair_at[0]], r.reservations[pair_at[1]]}, {}};
+    if (r.parties.size() == 2 && pair_at[0] == 0 && r.pareto.computed) {
+      pf.frontier = r.pareto;  // the pair is every bargaining party: the whole-space frontier
+    } else {
+      pf.frontier = pair_frontier(s, pf.parties[0], pf.parties[1], params.max_frontier, share(0.2), params.parallel);
+    }
+    if (pf.frontier.stop == Stop::time_limit) partial.note(Stop::time_limit, "pair frontier abandoned");
+    r.pair = std::move(pf);
+  }
   if (params.draft && searchable) {
     progress(0.8, "closest package");
     r.closest = closest_package(s, r.parties, *params.draft, exists, params, deadline);
     if (!r.closest->exact) partial.note(r.closest->stop, "closest package: best found, not proven");
   }
   progress(1.0, "done");
-  r.termination = partial.stop == Stop::finished ? Termination::done()
-                                                 : Termination{partial.stop, partial.detail};
+  r.outcome = Outcome::success(partial.stop == Stop::finished ? Termination::done()
+                                                               : Termination{partial.stop, partial.detail});
   return r;
 }
 

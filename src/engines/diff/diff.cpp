@@ -80,6 +80,11 @@ Result run(const Scenario& s, VersionIndex from, VersionIndex to, const Params& 
   Result r;
   r.from = from;
   r.to = to;
+  for (const VersionIndex v : {from, to})
+    if (!v.valid() || v.get() >= s.versions.size()) {
+      r.outcome = Outcome::failure(Status::invalid_input, "no such framework version", v == from ? "from" : "to");
+      return r;
+    }
   const Version& a = s.versions[from.get()];
   const Version& b = s.versions[to.get()];
   r.from_count = a.points.size();
@@ -92,11 +97,11 @@ Result run(const Scenario& s, VersionIndex from, VersionIndex to, const Params& 
     for (const auto& p : a.points) words_a.push_back(words(p.text));
     for (const auto& p : b.points) words_b.push_back(words(p.text));
   }
-  r.termination = Termination::done();
+  r.outcome = Outcome::success();
   for (std::size_t k = 0; k < b.points.size(); ++k) {
     if (params.deadline.expired()) {
-      r.termination = {Stop::time_limit, "matched " + std::to_string(k) + " of " +
-                                             std::to_string(b.points.size()) + " points; the rest count as added"};
+      r.outcome.termination = {Stop::time_limit, "matched " + std::to_string(k) + " of " +
+                                                     std::to_string(b.points.size()) + " points; the rest count as added"};
       break;
     }
     if (!by_text) {
@@ -154,6 +159,7 @@ Result run(const Scenario& s, VersionIndex from, VersionIndex to, const Params& 
 
 std::string_view to_string(Change c) {
   switch (c) {
+    case Change::not_set: return "not_set";
     case Change::kept: return "kept";
     case Change::amended: return "amended";
     case Change::merged: return "merged";
@@ -162,6 +168,13 @@ std::string_view to_string(Change c) {
     case Change::added: return "added";
   }
   return "?";
+}
+
+std::optional<Change> parse_change(std::string_view text) {
+  if (text == "not_set") return Change::not_set;
+  for (const Change c : kChanges)
+    if (to_string(c) == text) return c;
+  return std::nullopt;
 }
 
 }  // namespace accord::diff

@@ -143,13 +143,13 @@ Result evaluate_package(const Scenario& s, const Package& x, const Params& param
   for (std::size_t p = 0; p < s.parties.size(); ++p) {
     if (!s.preferences[p].present) continue;
     if (ticker.expired()) {
-      r.termination = {Stop::time_limit, "evaluated " + std::to_string(r.parties.size()) + " of " +
-                                             std::to_string(with_prefs) + " parties"};
+      r.outcome = Outcome::success({Stop::time_limit, "evaluated " + std::to_string(r.parties.size()) + " of " +
+                                                          std::to_string(with_prefs) + " parties"});
       return r;
     }
     r.parties.push_back(evaluate_party(s, PartyIndex(p), x));
   }
-  r.termination = Termination::done();
+  r.outcome = Outcome::success();
   return r;
 }
 
@@ -162,10 +162,15 @@ Result run_package(const Scenario& s, const Package& x, const Params& params) {
 }
 
 Result run_version(const Scenario& s, VersionIndex v, const Params& params) {
+  if (!v.valid() || v.get() >= s.versions.size()) {
+    Result bad;
+    bad.outcome = Outcome::failure(Status::invalid_input, "no such framework version", "version");
+    return bad;
+  }
   Result r = evaluate_package(s, s.version_package(v), params);
   r.version = v;
   const Version& ver = s.versions[v.get()];
-  if (!r.termination.finished()) {
+  if (!r.outcome.termination.finished()) {
     r.readiness.reason = "not assessed: the time budget ran out";
     return r;
   }
@@ -173,8 +178,8 @@ Result run_version(const Scenario& s, VersionIndex v, const Params& params) {
   for (std::size_t k = 0; k < ver.points.size(); ++k) {
     // Each point costs one pass over the signatories; poll the clock per point.
     if (params.deadline.expired()) {
-      r.termination = {Stop::time_limit, "evaluated every party and " + std::to_string(k) + " of " +
-                                             std::to_string(ver.points.size()) + " points"};
+      r.outcome.termination = {Stop::time_limit, "evaluated every party and " + std::to_string(k) + " of " +
+                                                     std::to_string(ver.points.size()) + " points"};
       r.readiness.reason = "not assessed: the time budget ran out";
       return r;
     }
@@ -186,6 +191,7 @@ Result run_version(const Scenario& s, VersionIndex v, const Params& params) {
 
 std::string_view to_string(Verdict v) {
   switch (v) {
+    case Verdict::not_set: return "not_set";
     case Verdict::acceptable: return "acceptable";
     case Verdict::unacceptable: return "unacceptable";
     case Verdict::open: return "open";
@@ -195,6 +201,7 @@ std::string_view to_string(Verdict v) {
 
 std::string_view to_string(Consensus c) {
   switch (c) {
+    case Consensus::not_set: return "not_set";
     case Consensus::accepted: return "accepted";
     case Consensus::blocked: return "blocked";
     case Consensus::conditional: return "conditional";
@@ -202,6 +209,19 @@ std::string_view to_string(Consensus c) {
     case Consensus::not_applicable: return "n/a";
   }
   return "?";
+}
+
+std::optional<Verdict> parse_verdict(std::string_view text) {
+  for (const Verdict v : {Verdict::not_set, Verdict::acceptable, Verdict::unacceptable, Verdict::open})
+    if (to_string(v) == text) return v;
+  return std::nullopt;
+}
+
+std::optional<Consensus> parse_consensus(std::string_view text) {
+  for (const Consensus c : {Consensus::not_set, Consensus::accepted, Consensus::blocked, Consensus::conditional,
+                            Consensus::unknown, Consensus::not_applicable})
+    if (to_string(c) == text) return c;
+  return std::nullopt;
 }
 
 }  // namespace accord::evaluate

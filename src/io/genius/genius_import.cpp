@@ -69,24 +69,29 @@ bool utf8_ok(const XmlText& x, Diagnostics& out) {
   return ok;
 }
 
-}  // namespace
+// The outcome's status from what the import found: ok with a scenario, else invalid input.
+GeniusImport finish(GeniusImport out) {
+  out.outcome.status = out.scenario ? Status::ok : Status::invalid_input;
+  if (!out.scenario && !has_errors(out.outcome.diagnostics))
+    out.outcome.diagnostics.push_back(Diagnostic{Severity::error, "", 0, 0, "", "", "the GENIUS files could not be imported", ""});
+  return out;
+}
 
-GeniusImport import_genius_text(const XmlText& domain, const std::vector<XmlText>& profiles,
-                                const GeniusOptions& options) {
+GeniusImport import_text(const XmlText& domain, const std::vector<XmlText>& profiles, const GeniusOptions& options) {
   GeniusImport out;
   bool utf8 = true;  // like scenario files, XML input must be UTF-8 text
-  for (const XmlText* x : {&domain}) utf8 = utf8_ok(*x, out.diagnostics) && utf8;
-  for (const XmlText& p : profiles) utf8 = utf8_ok(p, out.diagnostics) && utf8;
+  for (const XmlText* x : {&domain}) utf8 = utf8_ok(*x, out.outcome.diagnostics) && utf8;
+  for (const XmlText& p : profiles) utf8 = utf8_ok(p, out.outcome.diagnostics) && utf8;
   if (!utf8) return out;
   genius::Domain d;
-  if (!genius::read_domain(domain.text, genius::Context{domain.name, &out.diagnostics}, d)) return out;
+  if (!genius::read_domain(domain.text, genius::Context{domain.name, &out.outcome.diagnostics}, d)) return out;
   if (profiles.empty()) {
-    out.diagnostics.push_back(Diagnostic{Severity::error, domain.name, 0, 0, "", "",
+    out.outcome.diagnostics.push_back(Diagnostic{Severity::error, domain.name, 0, 0, "", "",
                                          "no profile files given", "name one profile per party after the domain"});
     return out;
   }
   if (!options.party_ids.empty() && options.party_ids.size() != profiles.size()) {
-    out.diagnostics.push_back(Diagnostic{Severity::error, "", 0, 0, "party_ids", "",
+    out.outcome.diagnostics.push_back(Diagnostic{Severity::error, "", 0, 0, "party_ids", "",
                                          std::to_string(options.party_ids.size()) + " party ids for " +
                                              std::to_string(profiles.size()) + " profiles", ""});
     return out;
@@ -102,7 +107,7 @@ GeniusImport import_genius_text(const XmlText& domain, const std::vector<XmlText
     party.role = Role::party;
     party.provenance.sources.push_back(profiles[j].name);
     Preferences prefs;
-    const genius::Context ctx{profiles[j].name, &out.diagnostics};
+    const genius::Context ctx{profiles[j].name, &out.outcome.diagnostics};
     ok = genius::read_profile(profiles[j].text, ctx, d, s, prefs) && ok;
     prefs.issues.resize(s.issues.size());  // a profile that failed early may have none
     for (std::size_t i = 0; i < s.issues.size(); ++i)
@@ -112,20 +117,27 @@ GeniusImport import_genius_text(const XmlText& domain, const std::vector<XmlText
     s.preferences.push_back(std::move(prefs));
   }
   if (!ok) return out;
-  for (Diagnostic& diag : validate(s)) out.diagnostics.push_back(std::move(diag));
-  if (!has_errors(out.diagnostics)) out.scenario = std::move(s);
+  for (Diagnostic& diag : validate(s)) out.outcome.diagnostics.push_back(std::move(diag));
+  if (!has_errors(out.outcome.diagnostics)) out.scenario = std::move(s);
   return out;
+}
+
+}  // namespace
+
+GeniusImport import_genius_text(const XmlText& domain, const std::vector<XmlText>& profiles,
+                                const GeniusOptions& options) {
+  return finish(import_text(domain, profiles, options));
 }
 
 GeniusImport import_genius(const std::string& domain_path, const std::vector<std::string>& profile_paths,
                            const GeniusOptions& options) {
   GeniusImport out;
   XmlText domain{domain_path, {}};
-  if (!read_file(domain_path, domain.text, out.diagnostics)) return out;
+  if (!read_file(domain_path, domain.text, out.outcome.diagnostics)) return finish(std::move(out));
   std::vector<XmlText> profiles;
   for (const std::string& p : profile_paths) {
     profiles.push_back(XmlText{p, {}});
-    if (!read_file(p, profiles.back().text, out.diagnostics)) return out;
+    if (!read_file(p, profiles.back().text, out.outcome.diagnostics)) return finish(std::move(out));
   }
   return import_genius_text(domain, profiles, options);
 }

@@ -19,12 +19,13 @@ using Json = nlohmann::ordered_json;
 
 constexpr double kW = 520, kH = 440, kL = 60, kR = 20, kT = 20, kB = 50;
 
-struct Mark {
-  std::string key;    // css / label key: nash, ks, egal, util, closest, draft
-  std::string label;  // for people
-  std::vector<double> u;  // per bargaining party
-  Package package;
-};
+// The css class of a marker (html_report.cpp's style sheet).
+std::string mark_class(const std::string& key) {
+  if (key == "kalai_smorodinsky") return "ks";
+  if (key == "egalitarian") return "egal";
+  if (key == "utilitarian") return "util";
+  return key;
+}
 
 // Compact package description for the data-p attribute (rendered by the inline script).
 Json package_data(const Scenario& s, const std::string& title, const std::vector<std::string>& ids,
@@ -52,13 +53,11 @@ std::string mark_attr(const Json& data, const std::string& aria) {
 }
 
 std::string pair_chart(const Context& c, const bargain::Result& full, std::size_t a, std::size_t b,
-                       const std::vector<Mark>& marks, const std::vector<std::string>& ids) {
+                       const std::vector<PairMarker>& marks, const std::vector<std::string>& ids) {
   const Scenario& s = c.s;
   const PartyIndex pa = full.parties[a], pb = full.parties[b];
   const std::string ida = party_id(s, pa), idb = party_id(s, pb);
-  bargain::Params pp;
-  pp.parties = {pa, pb};
-  const bargain::Result pair = bargain::run(s, pp);
+  const bargain::Frontier pair = bargain::pair_frontier(s, pa, pb, bargain::Params{}.max_frontier, c.share(0.5));
   const Scale sx{0, 1, kL, kW - kR}, sy{0, 1, kH - kB, kT};
   Svg svg(kW, kH, "Pareto frontier for " + ida + " and " + idb);
   const double ra = full.reservations[a], rb = full.reservations[b];
@@ -76,29 +75,29 @@ std::string pair_chart(const Context& c, const bargain::Result& full, std::size_
   svg.raw("<g class=\"projected\">" + dots + "</g>");
   // The pair's own frontier: a line and clickable points.
   std::vector<std::pair<double, double>> line;
-  for (const auto& pt : pair.pareto.points) line.emplace_back(sx(pt.utilities[0]), sy(pt.utilities[1]));
+  for (const auto& pt : pair.points) line.emplace_back(sx(pt.utilities[0]), sy(pt.utilities[1]));
   std::sort(line.begin(), line.end());
   svg.polyline(line, "frontier");
   std::string pts = "<g class=\"frontier-points\">";
   const std::vector<std::string> pair_ids = {ida, idb};
-  const std::size_t fstride = pair.pareto.points.size() > 200 ? (pair.pareto.points.size() + 199) / 200 : 1;
-  for (std::size_t k = 0; k < pair.pareto.points.size(); k += fstride) {
-    const auto& pt = pair.pareto.points[k];
+  const std::size_t fstride = pair.points.size() > 200 ? (pair.points.size() + 199) / 200 : 1;
+  for (std::size_t k = 0; k < pair.points.size(); k += fstride) {
+    const auto& pt = pair.points[k];
     const std::string title = "Frontier point " + ida + " " + num(pt.utilities[0], 3) + ", " + idb + " " + num(pt.utilities[1], 3);
     pts += "<circle class=\"mark fp\" cx=\"" + num(sx(pt.utilities[0])) + "\" cy=\"" + num(sy(pt.utilities[1])) +
            "\" r=\"3.5\"" + mark_attr(package_data(s, title, pair_ids, pt.utilities, pt.package, false), title) + "/>";
   }
   svg.raw(pts + "</g>");
-  for (const Mark& m : marks) {
-    const double x = sx(m.u[a]), y = sy(m.u[b]);
-    const std::string title = m.label + ": " + ida + " " + num(m.u[a], 3) + ", " + idb + " " + num(m.u[b], 3);
-    const std::string attr = mark_attr(package_data(s, m.label, ids, m.u, m.package, true), title);
+  for (const PairMarker& m : marks) {
+    const double x = sx(m.utilities[a]), y = sy(m.utilities[b]);
+    const std::string title = m.label + ": " + ida + " " + num(m.utilities[a], 3) + ", " + idb + " " + num(m.utilities[b], 3);
+    const std::string attr = mark_attr(package_data(s, m.label, ids, m.utilities, m.package, true), title);
     if (m.key == "draft") {
       svg.raw("<g class=\"mark m-draft\"" + attr + "><rect x=\"" + num(x - 6) + "\" y=\"" + num(y - 6) +
               "\" width=\"12\" height=\"12\"/><text x=\"" + num(x + 9) + "\" y=\"" + num(y + 4) + "\">" + esc(m.label) +
               "</text></g>");
     } else {
-      svg.raw("<g class=\"mark m-" + m.key + "\"" + attr + "><circle cx=\"" + num(x) + "\" cy=\"" + num(y) +
+      svg.raw("<g class=\"mark m-" + mark_class(m.key) + "\"" + attr + "><circle cx=\"" + num(x) + "\" cy=\"" + num(y) +
               "\" r=\"7\"/><text x=\"" + num(x + 9) + "\" y=\"" + num(y - 8) + "\">" + esc(m.label) + "</text></g>");
     }
   }
@@ -108,7 +107,7 @@ std::string pair_chart(const Context& c, const bargain::Result& full, std::size_
                     svg.str() + "</div><div class=\"pkg-panel\" aria-live=\"polite\"><p>Select a point (click, or Tab "
                     "then Enter) to see its package.</p></div></div>";
   out += "<p class=\"note\">Line: Pareto frontier of the whole package space for " + esc(ida) + " and " + esc(idb) + " (" +
-         std::to_string(pair.pareto.points.size()) + " points); grey dots: the " + std::to_string(full.parties.size()) +
+         std::to_string(pair.points.size()) + " points); grey dots: the " + std::to_string(full.parties.size()) +
          "-party frontier (" + std::to_string(np.size()) + " points" + (stride > 1 ? ", sampled" : "") +
          ") seen from this pair; shaded: both above their reservation.</p></div>\n";
   return out;
@@ -121,33 +120,13 @@ std::string bargain_section(const Context& c) {
   if (!c.analysis.bargain)
     return section("bargain", "Bargaining", skipped("Bargaining", c.analysis.section("bargain")));
   const bargain::Result& full = *c.analysis.bargain;
-  if (full.status == bargain::Status::error)
-    return section("bargain", "Bargaining", para("The bargaining analysis could not run: " + full.message));
+  if (!full.outcome.ok())
+    return section("bargain", "Bargaining", para("The bargaining analysis could not run: " + full.outcome.message()));
   if (full.parties.size() < 2)
     return section("bargain", "Bargaining", para("Fewer than two bargaining parties have preferences."));
   std::vector<std::string> ids;
   for (const PartyIndex p : full.parties) ids.push_back(party_id(s, p));
-  std::vector<Mark> marks;
-  auto add = [&](const char* key, const char* label, const std::optional<bargain::Solution>& sol) {
-    if (sol) marks.push_back({key, label, sol->utilities, sol->package});
-  };
-  add("nash", "Nash", full.solutions.nash);
-  add("ks", "Kalai–Smorodinsky", full.solutions.kalai_smorodinsky);
-  add("egal", "egalitarian", full.solutions.egalitarian);
-  add("util", "utilitarian", full.solutions.utilitarian);
-  if (full.closest) marks.push_back({"closest", full.closest->zone_exists ? "closest acceptable" : "least shortfall",
-                                     full.closest->utilities, full.closest->package});
-  if (!s.versions.empty()) {
-    const auto& ev = c.evals.back();
-    std::vector<double> u;
-    for (const PartyIndex p : full.parties) {
-      double mid = 0;
-      for (const auto& pr : ev.parties)
-        if (pr.party == p) mid = (pr.utility.min + pr.utility.max) / 2;
-      u.push_back(mid);
-    }
-    marks.push_back({"draft", "draft " + s.versions.back().id, u, ev.package});
-  }
+  const std::vector<PairMarker> marks = bargain_markers(s, full);
   std::string body;
   const bool zone = full.finding == bargain::Finding::zone_exists;
   body += "<p class=\"finding " + std::string(zone ? "ok" : "no") + "\"><b>" +
@@ -174,9 +153,9 @@ std::string bargain_section(const Context& c) {
     for (std::size_t b = a + 1; b < full.parties.size() && shown < 6; ++b, ++shown)
       body += pair_chart(c, full, a, b, marks, ids);
   body += "<details><summary>Packages (draft, solutions, closest)</summary>";
-  for (const Mark& m : marks) {
+  for (const PairMarker& m : marks) {
     std::string u;
-    for (std::size_t k = 0; k < ids.size(); ++k) u += (u.empty() ? "" : ", ") + ids[k] + " " + num(m.u[k], 3);
+    for (std::size_t k = 0; k < ids.size(); ++k) u += (u.empty() ? "" : ", ") + ids[k] + " " + num(m.utilities[k], 3);
     body += "<h4>" + esc(m.label) + " — " + esc(u) + "</h4>" + package_html(s, m.package);
   }
   body += "</details>\n";

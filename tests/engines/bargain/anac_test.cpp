@@ -30,7 +30,7 @@ TEST_P(AnacDomain, MatchesBruteForce) {
   ASSERT_TRUE(imp.ok());
   const Scenario& s = *imp.scenario;
   const Result r = run(s);
-  ASSERT_EQ(r.status, Status::ok);
+  ASSERT_EQ(r.outcome.status, Status::ok);
   ASSERT_EQ(r.parties.size(), c.profile_files.size());  // profile order
   for (std::size_t q = 0; q < r.parties.size(); ++q) EXPECT_EQ(r.parties[q].get(), q);
 

@@ -97,7 +97,7 @@ void check_scenario(const Scenario& s, std::size_t party_count) {
 
   Params params;
   const Result res = run(s, params);
-  ASSERT_EQ(res.status, Status::ok) << res.message;
+  ASSERT_EQ(res.outcome.status, Status::ok) << res.outcome.message();
 
   const std::size_t zone_count = std::count(b.zone.begin(), b.zone.end(), true);
   EXPECT_TRUE(res.zone.exact);
@@ -128,7 +128,7 @@ void check_scenario(const Scenario& s, std::size_t party_count) {
   expect_solution(s, parties, res2.solutions.utilitarian, ref.util, "utilitarian (search)");
   EXPECT_EQ(res2.zone.decimal, res.zone.decimal);
   EXPECT_EQ(utilities_of(res2.pareto), utilities_of(res.pareto));
-  EXPECT_TRUE(res2.termination.finished()) << res2.termination.detail;
+  EXPECT_TRUE(res2.outcome.termination.finished()) << res2.outcome.termination.detail;
 
   // No count and no frontier: the finding comes from the shortfall search (whose answer is
   // reused as the egalitarian one) and every solution from branch and bound, in parallel.

@@ -51,7 +51,7 @@ TEST(BargainHand, DefaultPartiesExcludeStakeholders) {
 
 TEST(BargainHand, ZoneFrontierAndSolutions) {
   const Result r = run(two_by_two());
-  ASSERT_EQ(r.status, Status::ok);
+  ASSERT_EQ(r.outcome.status, Status::ok);
   EXPECT_EQ(r.finding, Finding::zone_exists);
   EXPECT_EQ(r.space.decimal, "4");
   EXPECT_EQ(r.zone.decimal, "2");  // (a0,b1) and (a1,b0)
@@ -133,8 +133,8 @@ TEST(BargainHand, ErrorsAreValues) {
   Scenario s = two_by_two();
   for (auto& p : s.preferences) p.present = false;
   const Result r = run(s);
-  EXPECT_EQ(r.status, Status::error);
-  EXPECT_NE(r.message.find("no bargaining parties"), std::string::npos);
+  EXPECT_EQ(r.outcome.status, Status::invalid_input);
+  EXPECT_NE(r.outcome.message().find("no bargaining parties"), std::string::npos);
 }
 
 TEST(BargainHand, ConcessionsAgainstEachPartysIdeal) {

@@ -54,7 +54,7 @@ TEST(BargainOpposed, FiveByTwentyByFiveIsExactWithinASmallNodeBudget) {
     EXPECT_LT(seconds_since(t0), 30.0);  // ~0.5 s in Release; generous for sanitizers
     ASSERT_EQ(r.finding, Finding::zone_exists) << seed;
     EXPECT_EQ(r.solutions.method, "search");
-    EXPECT_TRUE(r.solutions.exact) << seed << ": " << r.termination.detail;
+    EXPECT_TRUE(r.solutions.exact) << seed << ": " << r.outcome.termination.detail;
     EXPECT_TRUE(r.solutions.nash && r.solutions.kalai_smorodinsky && r.solutions.egalitarian &&
                 r.solutions.utilitarian);
     EXPECT_FALSE(r.solutions.nash->bound.has_value());
@@ -82,8 +82,8 @@ TEST(BargainOpposed, NodeBudgetGivesBestFoundAndTheGap) {
   params.max_search_nodes = 40;
   const Result r = run(s, params);
   EXPECT_FALSE(r.solutions.exact);
-  EXPECT_EQ(r.termination.stop, Stop::node_limit);
-  EXPECT_NE(r.termination.detail.find("gap"), std::string::npos) << r.termination.detail;
+  EXPECT_EQ(r.outcome.termination.stop, Stop::node_limit);
+  EXPECT_NE(r.outcome.termination.detail.find("gap"), std::string::npos) << r.outcome.termination.detail;
   for (const auto* sol : {&r.solutions.nash, &r.solutions.kalai_smorodinsky, &r.solutions.egalitarian,
                           &r.solutions.utilitarian}) {
     if (!*sol || !(*sol)->bound) continue;
@@ -98,9 +98,9 @@ TEST(BargainOpposed, DeadlineBoundsTheWholeRun) {
   const auto t0 = std::chrono::steady_clock::now();
   const Result r = run(s, params);
   EXPECT_LT(seconds_since(t0), 10.0);  // 0.3 s budget; generous for sanitizers
-  EXPECT_EQ(r.status, Status::ok);
-  EXPECT_FALSE(r.termination.finished());
-  EXPECT_EQ(r.termination.stop, Stop::time_limit) << r.termination.detail;
+  EXPECT_EQ(r.outcome.status, Status::ok);
+  EXPECT_FALSE(r.outcome.termination.finished());
+  EXPECT_EQ(r.outcome.termination.stop, Stop::time_limit) << r.outcome.termination.detail;
   EXPECT_FALSE(r.zone.exact);
 }
 

@@ -39,7 +39,7 @@ const char* kProfile = R"(<utility_space><objective index="0" name="Tiny" type="
 
 TEST(GeniusImport, HandWrittenProfileScoresLikeGenius) {
   const GeniusImport imp = import_genius_text({"tiny.xml", kDomain}, {{"buyer.xml", kProfile}});
-  ASSERT_TRUE(imp.ok()) << (imp.diagnostics.empty() ? "" : imp.diagnostics[0].to_string());
+  ASSERT_TRUE(imp.ok()) << (imp.outcome.diagnostics.empty() ? "" : imp.outcome.diagnostics[0].to_string());
   const Scenario& s = *imp.scenario;
   ASSERT_EQ(s.issues.size(), 2u);
   EXPECT_EQ(s.issues[0].id, "Colour_choice");
@@ -49,7 +49,7 @@ TEST(GeniusImport, HandWrittenProfileScoresLikeGenius) {
   EXPECT_DOUBLE_EQ(s.preferences[0].reservation, 0.25);
   // Weights as given (sum 1.1: a warning, not an error).
   bool warned = false;
-  for (const Diagnostic& d : imp.diagnostics) warned = warned || d.message.find("weights sum") != std::string::npos;
+  for (const Diagnostic& d : imp.outcome.diagnostics) warned = warned || d.message.find("weights sum") != std::string::npos;
   EXPECT_TRUE(warned);
   // Blue (8/8) and count 5: clip(-0.5 + 0.25*4) = 0.5 -> 0.7*1 + 0.4*0.5 = 0.9.
   Package x{Setting{OptionIndex(1), 0}, Setting{OptionIndex(), 5.0}};
@@ -66,8 +66,8 @@ TEST(GeniusImport, UnknownItemNamesLineAndSuggestion) {
   bad.replace(bad.find("\"Blue\""), 6, "\"Blu\"");
   const GeniusImport imp = import_genius_text({"tiny.xml", kDomain}, {{"buyer.xml", bad}});
   EXPECT_FALSE(imp.ok());
-  ASSERT_FALSE(imp.diagnostics.empty());
-  const std::string msg = imp.diagnostics[0].to_string();
+  ASSERT_FALSE(imp.outcome.diagnostics.empty());
+  const std::string msg = imp.outcome.diagnostics[0].to_string();
   EXPECT_THAT(msg, HasSubstr("buyer.xml:3:"));
   EXPECT_THAT(msg, HasSubstr("value `Blu` is not an item of issue `Colour choice`"));
   EXPECT_THAT(msg, HasSubstr("did you mean `Blue`?"));
@@ -76,7 +76,7 @@ TEST(GeniusImport, UnknownItemNamesLineAndSuggestion) {
 TEST(GeniusImport, MalformedXmlIsADiagnostic) {
   const GeniusImport imp = import_genius_text({"tiny.xml", "<negotiation_template><utility_space>"}, {});
   ASSERT_FALSE(imp.ok());
-  EXPECT_THAT(imp.diagnostics.at(0).to_string(), HasSubstr("malformed XML"));
+  EXPECT_THAT(imp.outcome.diagnostics.at(0).to_string(), HasSubstr("malformed XML"));
 }
 
 TEST(GeniusImport, RealIssuesAreRefusedWithAHint) {
@@ -84,13 +84,22 @@ TEST(GeniusImport, RealIssuesAreRefusedWithAHint) {
   dom.replace(dom.find("type=\"integer\""), 14, "type=\"real\"");
   const GeniusImport imp = import_genius_text({"tiny.xml", dom}, {{"buyer.xml", kProfile}});
   ASSERT_FALSE(imp.ok());
-  EXPECT_THAT(imp.diagnostics.at(0).message, HasSubstr("issue type `real` is not supported"));
+  EXPECT_THAT(imp.outcome.diagnostics.at(0).message, HasSubstr("issue type `real` is not supported"));
 }
 
 TEST(GeniusImport, MissingFileIsADiagnostic) {
   const GeniusImport imp = import_genius("/nonexistent/domain.xml", {"/nonexistent/p.xml"});
   ASSERT_FALSE(imp.ok());
-  EXPECT_THAT(imp.diagnostics.at(0).to_string(), HasSubstr("cannot read the file"));
+  EXPECT_THAT(imp.outcome.diagnostics.at(0).to_string(), HasSubstr("cannot read the file"));
+}
+
+TEST(GeniusImport, OutcomeStatusSaysWhetherItImported) {
+  EXPECT_EQ(import_genius_text({"tiny.xml", kDomain}, {{"buyer.xml", kProfile}}).outcome.status, Status::ok);
+  EXPECT_EQ(import_genius_text({"tiny.xml", "<negotiation_template>"}, {}).outcome.status, Status::invalid_input);
+  EXPECT_EQ(import_genius("/nonexistent/domain.xml", {"/nonexistent/p.xml"}).outcome.status, Status::invalid_input);
+  const GeniusImport none = import_genius_text({"tiny.xml", kDomain}, {});
+  EXPECT_EQ(none.outcome.status, Status::invalid_input);
+  EXPECT_THAT(none.outcome.message(), HasSubstr("no profile files given"));
 }
 
 // ---- Independent GENIUS scorer, straight from the XML.
@@ -165,7 +174,7 @@ TEST(GeniusImport, AnacDomainsScoreLikeGenius) {
   for (const testing::AnacCase& c : testing::anac_cases()) {
     SCOPED_TRACE(c.folder);
     const GeniusImport imp = import_genius(c.domain(root), c.profiles(root));
-    ASSERT_TRUE(imp.ok()) << imp.diagnostics.at(0).to_string();
+    ASSERT_TRUE(imp.ok()) << imp.outcome.diagnostics.at(0).to_string();
     const Scenario& s = *imp.scenario;
     // Domain issue indices, in order.
     tinyxml2::XMLDocument dom;

@@ -4,9 +4,8 @@
 // utility of each package.
 import { chart, PALETTE } from '../charts';
 import { h, note, select } from '../dom';
-import type { BargainFull, BargainParty, EvaluateResult, ScenarioDoc } from '../model';
+import type { BargainFull, BargainParty, Count, PairMarker, ScenarioDoc } from '../model';
 import { optionLabel, val, versionsOf } from '../model';
-import { paretoFrontier2 } from '../shape/frontier';
 import { isMediator, type ViewContext } from './context';
 
 const NAMES: Record<string, string> = {
@@ -35,42 +34,56 @@ function showPackage(panel: HTMLElement, doc: ScenarioDoc, title: string, utilit
   panel.replaceChildren(h('h4', {}, title), h('p', {}, utilities), packageList(doc, pkg));
 }
 
+// A count as the engine states it: exact decimal when it has one.
+function countText(c: Count): string { return c.count_decimal ?? String(c.count); }
+
 export async function bargainView(ctx: ViewContext, root: HTMLElement): Promise<void> {
   if (ctx.caller.role === 'observer') { root.append(note('Bargaining results come from private preferences; an observer does not see them.')); return; }
   const versions = versionsOf(ctx.scenario.doc);
   const draft = versions.length ? versions[versions.length - 1].id : undefined;
-  const params = draft ? { version: draft } : {};
-  const run = await ctx.api.latestRun<BargainFull | BargainParty>(ctx.scenario.id, 'bargain', ctx.scenario.revision, params, isMediator(ctx));
+  // The pair shown: the server's default (the first two bargaining parties) until one is chosen.
+  const chosen = ctx.state.bargainA && ctx.state.bargainB ? { pair: [ctx.state.bargainA, ctx.state.bargainB] } : {};
+  const params = { ...(draft ? { version: draft } : {}), ...(isMediator(ctx) ? chosen : {}) };
+  let run = await ctx.api.latestRun<BargainFull | BargainParty>(ctx.scenario.id, 'bargain', ctx.scenario.revision, params, isMediator(ctx));
+  // A run stored by an Accord older than schema 1 has no two-party frontier: run it again.
+  if (run && isMediator(ctx) && !('schema' in (run.result as object)))
+    run = await ctx.api.run<BargainFull>(ctx.scenario.id, 'bargain', params);
   if (!run) { root.append(note('No bargaining analysis has been run yet; the mediator can run one.')); return; }
   const panel = h('div', { class: 'pkg-panel', 'aria-live': 'polite', id: 'package-panel' }, h('p', {}, 'Select a point to see its package.'));
   if (!isMediator(ctx)) return partyView(ctx, root, run.result as BargainParty, panel);
   const r = run.result as BargainFull;
   const zone = r.finding === 'zone_exists';
   root.append(h('p', { class: `finding ${zone ? 'ok' : 'no'}` }, h('b', {}, zone ? 'A zone of agreement exists' : 'There is no zone of agreement'),
-    `: ${r.zone.count} of ${r.space.count} packages are acceptable to ${r.parties.join(', ')}.`));
-  if (r.parties.length < 2) { root.append(note('Fewer than two bargaining parties.')); return; }
-  const a = ctx.state.bargainA && r.parties.includes(ctx.state.bargainA) ? ctx.state.bargainA : r.parties[0];
-  const b = ctx.state.bargainB && r.parties.includes(ctx.state.bargainB) && ctx.state.bargainB !== a ? ctx.state.bargainB : r.parties.find((p) => p !== a)!;
-  const rerender = () => { root.replaceChildren(); void bargainView(ctx, root); };
+    `: ${countText(r.zone)} of ${countText(r.space)} packages are acceptable to ${r.parties.join(', ')}.`));
+  if (!r.pair) { root.append(note('Fewer than two bargaining parties.')); return; }
+  const [a, b] = r.pair.parties;
+  const rerender = (pa: string, pb: string) => {
+    if (pa === pb) pb = r.parties.find((p) => p !== pa)!;
+    ctx.state.bargainA = pa; ctx.state.bargainB = pb;
+    root.replaceChildren(); void bargainView(ctx, root);
+  };
   const opts = r.parties.map((p) => ({ value: p, text: p }));
   root.append(h('div', { class: 'controls' },
-    select('Horizontal', 'bargain-a', opts, a, (v) => { ctx.state.bargainA = v; rerender(); }),
-    select('Vertical', 'bargain-b', opts, b, (v) => { ctx.state.bargainB = v; rerender(); })));
-  const frontier = paretoFrontier2(ctx.scenario.doc, a, b);
-  type Mark = { key: string; name: string; u: Record<string, number>; pkg: Record<string, unknown> };
-  const marks: Mark[] = Object.entries(r.solutions ?? {}).map(([k, s]) => ({ key: k, name: NAMES[k] ?? k, u: s.utilities, pkg: s.package }));
-  if (r.closest) marks.push({ key: 'closest', name: r.closest.zone_exists ? 'closest acceptable' : 'least shortfall', u: r.closest.utilities, pkg: r.closest.package });
-  if (draft) {
-    const ev = await ctx.api.latestRun<EvaluateResult>(ctx.scenario.id, 'evaluate', ctx.scenario.revision, { version: draft }, true);
-    const u: Record<string, number> = {};
-    for (const p of ev?.result.parties ?? []) u[p.party] = (p.utility.min + p.utility.max) / 2;
-    if (a in u && b in u) marks.push({ key: 'draft', name: `draft ${draft}`, u, pkg: (ev?.result.package ?? {}) as Record<string, unknown> });
-  }
+    select('Horizontal', 'bargain-a', opts, a, (v) => rerender(v, b)),
+    select('Vertical', 'bargain-b', opts, b, (v) => rerender(a, v))));
+  const frontier = r.pair.frontier.points;
+  const packageOf = (key: PairMarker['key']): Record<string, unknown> => {
+    if (key === 'closest') return r.closest?.package ?? {};
+    if (key === 'draft') return r.draft?.package ?? {};
+    return r.solutions[key]?.package ?? {};
+  };
+  const allUtilities = (key: PairMarker['key']): number[] | undefined => {
+    if (key === 'closest') return r.closest?.utilities;
+    if (key === 'draft') return r.draft?.utilities.map((u) => (u.min + u.max) / 2);
+    return r.solutions[key]?.utilities;
+  };
+  type Mark = PairMarker & { pkg: Record<string, unknown>; all?: number[] };
+  const marks: Mark[] = r.pair.markers.map((m) => ({ ...m, pkg: packageOf(m.key), all: allUtilities(m.key) }));
   const body = h('div', { class: 'pair-body' });
   const el = h('div', { class: 'chart square' });
   body.append(el, panel);
   root.append(body);
-  const ra = r.reservations[a], rb = r.reservations[b];
+  const [ra, rb] = r.pair.reservations;
   const c = chart(el, {
     grid: { left: 36, right: 40, top: 30, bottom: 30, containLabel: true },
     tooltip: { trigger: 'item', formatter: (p: { seriesName: string; data: { value: number[] } }) =>
@@ -80,29 +93,32 @@ export async function bargainView(ctx: ViewContext, root: HTMLElement): Promise<
     yAxis: { type: 'value', min: 0, max: 1, name: `utility of ${b}`, nameLocation: 'middle', nameGap: 34 },
     series: [
       { name: 'Pareto frontier', type: 'line', symbolSize: 6, itemStyle: { color: PALETTE[0] },
-        data: frontier.map((p, k) => ({ value: p.u, id: `f${k}` })),
+        data: frontier.map((p, k) => ({ value: p.utilities, id: `f${k}` })),
         markLine: { symbol: 'none', silent: true, lineStyle: { color: '#cf222e', type: 'dashed' },
           data: [{ xAxis: ra, label: { formatter: `r(${a})` } }, { yAxis: rb, label: { formatter: `r(${b})` } }] },
         markArea: { silent: true, itemStyle: { color: 'rgba(45,164,78,0.08)' }, data: [[{ coord: [ra, rb] }, { coord: [1, 1] }]] } },
-      ...marks.map((m) => ({ name: m.name, type: 'scatter', symbol: m.key === 'draft' ? 'rect' : 'circle', symbolSize: 14,
-        itemStyle: { color: MARK_COLOURS[m.key] ?? '#000', borderColor: '#24292f' }, label: { show: true, position: 'right', formatter: m.name },
-        data: [{ value: [m.u[a] ?? 0, m.u[b] ?? 0] }] })),
+      ...marks.map((m) => ({ name: m.label, type: 'scatter', symbol: m.key === 'draft' ? 'rect' : 'circle', symbolSize: 14,
+        itemStyle: { color: MARK_COLOURS[m.key] ?? '#000', borderColor: '#24292f' }, label: { show: true, position: 'right', formatter: m.label },
+        data: [{ value: m.utilities }] })),
     ],
   }, `Pareto frontier of ${a} and ${b} with the draft and the fair packages`);
-  const util = (u: Record<string, number>) => Object.entries(u).map(([p, x]) => `${p} ${x.toFixed(3)}`).join(', ');
+  const util = (m: Mark) => m.all ? r.parties.map((p, k) => `${p} ${m.all![k].toFixed(3)}`).join(', ')
+    : `${a} ${m.utilities[0].toFixed(3)}, ${b} ${m.utilities[1].toFixed(3)}`;
   c.on('click', (e: { seriesIndex?: number; dataIndex: number }) => {
     if (e.seriesIndex === 0) {
       const p = frontier[e.dataIndex];
-      showPackage(panel, ctx.scenario.doc, 'Frontier point', `${a} ${p.u[0].toFixed(3)}, ${b} ${p.u[1].toFixed(3)}`, p.pkg);
+      showPackage(panel, ctx.scenario.doc, 'Frontier point', `${a} ${p.utilities[0].toFixed(3)}, ${b} ${p.utilities[1].toFixed(3)}`, p.package);
     } else if (e.seriesIndex !== undefined) {
       const m = marks[e.seriesIndex - 1];
-      showPackage(panel, ctx.scenario.doc, m.name, util(m.u), m.pkg);
+      showPackage(panel, ctx.scenario.doc, m.label, util(m), m.pkg);
     }
   });
   root.append(h('div', { class: 'buttons', role: 'group', 'aria-label': 'Show a package' },
-    ...marks.map((m) => h('button', { type: 'button', onclick: () => showPackage(panel, ctx.scenario.doc, m.name, util(m.u), m.pkg) }, m.name))));
-  root.append(note(`Line: the Pareto frontier of the whole package space for ${a} and ${b} (${frontier.length} points, computed here from the ` +
-    `preferences). Shaded: both above their reservation. Markers use the ${r.parties.length}-party analysis.`));
+    ...marks.map((m) => h('button', { type: 'button', onclick: () => showPackage(panel, ctx.scenario.doc, m.label, util(m), m.pkg) }, m.label))));
+  const size = r.pair.frontier.size ?? frontier.length;
+  root.append(note(`Line: the Pareto frontier of the whole package space for ${a} and ${b} (${size} points` +
+    `${size > frontier.length ? `, the first ${frontier.length} drawn` : ''}, from the server's bargaining analysis). ` +
+    `Shaded: both above their reservation. Markers use the ${r.parties.length}-party analysis.`));
   if (!zone) root.append(note('Without a zone of agreement the fair packages do not exist; "least shortfall" minimises the largest shortfall below any reservation.'));
 }
 

@@ -1,8 +1,9 @@
-// View 1 — Framework: two versions side by side with the diff and its counts.
+// View 1 — Framework: two versions side by side with the diff and its counts, as the server's
+// `GET /api/scenarios/{id}/diff` (`accord diff --json`) gives them.
 import { chart } from '../charts';
 import { h, note, select } from '../dom';
-import { versionsOf } from '../model';
-import { CHANGES, diffVersions } from '../shape/diff';
+import type { PointDoc } from '../model';
+import { CHANGES, versionsOf } from '../model';
 import type { ViewContext } from './context';
 
 const COLOURS: Record<string, string> = {
@@ -22,7 +23,11 @@ export async function frameworkView(ctx: ViewContext, root: HTMLElement): Promis
   root.append(h('div', { class: 'controls' },
     select('From', 'diff-from', opts, from, (v) => { ctx.state.diffFrom = v; rerender(); }),
     select('To', 'diff-to', opts, to, (v) => { ctx.state.diffTo = v; rerender(); })));
-  const d = diffVersions(ctx.scenario.doc, from, to);
+  const d = await ctx.api.diff(ctx.scenario.id, from, to);
+  // The diff names points by id; their number and text come from the versions.
+  const points = (id: string) => new Map((versions.find((v) => v.id === id)?.points ?? []).map((p) => [p.id, p]));
+  const fromPoints = points(from), toPoints = points(to);
+  const lookup = (ids: string[], where: Map<string, PointDoc>) => ids.map((id) => where.get(id) ?? { id });
   root.append(h('ul', { class: 'counts', 'aria-label': 'Counts' },
     ...CHANGES.map((c) => h('li', { class: `chip chg-${c}` }, `${c}: `, h('b', {}, String(d.counts[c]))))));
   const el = h('div', { class: 'chart short' });
@@ -37,8 +42,9 @@ export async function frameworkView(ctx: ViewContext, root: HTMLElement): Promis
   const cell = (pts: { id: string; number?: number; text?: string }[]) =>
     pts.length === 0 ? '—' : h('div', {}, ...pts.map((p) => h('div', { class: 'pt-line' }, h('b', {}, p.id), ` ${p.number ?? ''}. ${p.text ?? ''}`)));
   root.append(h('div', { class: 'scroll' }, h('table', { class: 'diff' },
-    h('caption', {}, `${from} (left) and ${to} (right), matched by the points' from: links`),
+    h('caption', {}, `${from} (left) and ${to} (right), matched ${d.entries.some((e) => e.matched_by_text) ? 'by text similarity' : "by the points' from: links"}`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'change'), h('th', { scope: 'col' }, from), h('th', { scope: 'col' }, to))),
     h('tbody', {}, ...d.entries.map((e) => h('tr', { class: `row-${e.change}` },
-      h('td', {}, h('span', { class: `chip chg-${e.change}` }, e.change)), h('td', {}, cell(e.from)), h('td', {}, cell(e.to))))))));
+      h('td', {}, h('span', { class: `chip chg-${e.change}` }, e.change)),
+      h('td', {}, cell(lookup(e.from, fromPoints))), h('td', {}, cell(lookup(e.to, toPoints)))))))));
 }
