@@ -63,7 +63,7 @@ void check_export_target(const std::string& out, const std::string& db, bool for
                                 "pass --force to replace it"};
 }
 
-std::string describe_event(const Event& e) { return e.date + " " + e.kind + " \"" + e.text + "\""; }
+std::string describe_event(const Event& e) { return e.date + " " + std::string(to_string(e.kind)) + " \"" + e.text + "\""; }
 
 // What an import changes, one line each (the dry run and the stale-import refusal print it).
 std::string describe_changes(const store::ImportResult& r) {

@@ -55,12 +55,12 @@ void add_history(CLI::App& app) {
       if (!rows) throw store_exit(rows.error());
       auto& arr = out["events"] = nlohmann::ordered_json::array();
       for (const auto& r : *rows) {
-        arr.push_back({{"id", r.id}, {"date", r.event.date}, {"kind", r.event.kind}, {"text", r.event.text},
+        arr.push_back({{"id", r.id}, {"date", r.event.date}, {"kind", std::string(to_string(r.event.kind))}, {"text", r.event.text},
                        {"sources", r.event.sources}, {"added_by", r.added_by}, {"added_at", r.added_at},
                        {"revision", r.revision},
                        {"removed_revision", r.removed_revision ? nlohmann::ordered_json(*r.removed_revision)
                                                                : nlohmann::ordered_json(nullptr)}});
-        text += r.event.date + "  " + r.event.kind + "  " + r.event.text +
+        text += r.event.date + "  " + std::string(to_string(r.event.kind)) + "  " + r.event.text +
                 (r.removed_revision ? "  (removed at r" + std::to_string(*r.removed_revision) + ")" : "") + "\n";
       }
     }

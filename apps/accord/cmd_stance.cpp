@@ -38,10 +38,7 @@ void add_stance(CLI::App& app) {
     store::StanceInput in;
     in.party = o->party;
     in.point = o->point;
-    in.kind = o->stance == "accept"        ? StanceKind::accept
-              : o->stance == "reject"      ? StanceKind::reject
-              : o->stance == "conditional" ? StanceKind::conditional
-                                           : StanceKind::unknown;
+    in.kind = parse_stance_kind(o->stance).value_or(StanceKind::unknown);  // IsMember checked it
     in.note = o->note;
     in.sources = o->sources;
     in.estimate = o->estimate;

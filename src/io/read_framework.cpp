@@ -6,14 +6,6 @@ namespace accord::io {
 
 namespace {
 
-std::optional<StanceKind> parse_stance(const std::string& t) {
-  if (t == "accept") return StanceKind::accept;
-  if (t == "reject") return StanceKind::reject;
-  if (t == "conditional") return StanceKind::conditional;
-  if (t == "unknown") return StanceKind::unknown;
-  return std::nullopt;
-}
-
 // Where every point id lives, for `from:` links (only earlier versions are visible).
 using PointTable = std::map<std::string, PointRef>;
 
@@ -136,7 +128,7 @@ void read_stances(Reader& r, const YAML::Node& node, const std::string& path, co
       }
       auto text = r.as_string(kind, sp, entity);
       if (!text) continue;
-      auto parsed = parse_stance(*text);
+      auto parsed = parse_stance_kind(*text);
       if (!parsed) {
         r.error(kind, sp, entity,
                 "unknown stance `" + *text + "`; expected accept, reject, conditional or unknown");
@@ -202,7 +194,6 @@ void read_framework(Reader& r, const YAML::Node& node, Scenario& s) {
 
 void read_timeline(Reader& r, const YAML::Node& node, Scenario& s) {
   if (!r.expect_list(node, "timeline", "")) return;
-  static const std::vector<std::string> kinds = {"talks", "statement", "strike", "proposal", "other"};
   for (std::size_t k = 0; k < node.size(); ++k) {
     const YAML::Node n = node[k];
     const std::string path = "timeline[" + std::to_string(k) + "]";
@@ -211,15 +202,15 @@ void read_timeline(Reader& r, const YAML::Node& node, Scenario& s) {
     if (!r.expect_map(n, path, "", keys)) continue;
     Event e;
     e.date = r.string(n, "date", path + ".date", "", true).value_or("");
-    e.kind = r.string(n, "kind", path + ".kind", "", false).value_or("other");
+    const std::string kind = r.string(n, "kind", path + ".kind", "", false).value_or("other");
     e.text = r.string(n, "text", path + ".text", "", true).value_or("");
     e.provenance = r.provenance(n, path, "");
-    bool known = false;
-    for (const auto& kd : kinds) known = known || kd == e.kind;
-    if (!known) {
+    if (const auto parsed = parse_event_kind(kind)) {
+      e.kind = *parsed;
+    } else {
       r.error(n["kind"], path + ".kind", "",
-              "unknown event kind `" + e.kind + "`; expected talks, statement, strike, proposal or other",
-              r.did_you_mean(e.kind, kinds));
+              "unknown event kind `" + kind + "`; expected talks, statement, strike, proposal or other",
+              r.did_you_mean(kind, event_kind_names()));
     }
     s.timeline.push_back(std::move(e));
   }

@@ -10,13 +10,6 @@ std::string at(const std::string& path, std::size_t k) {
   return path + "[" + std::to_string(k) + "]";
 }
 
-std::optional<Role> parse_role(const std::string& text) {
-  if (text == "party") return Role::party;
-  if (text == "mediator") return Role::mediator;
-  if (text == "stakeholder") return Role::stakeholder;
-  return std::nullopt;
-}
-
 void read_options(Reader& r, const YAML::Node& node, Issue& issue, const std::string& path,
                   const std::string& entity) {
   if (!r.expect_list(node, path, entity)) return;

@@ -234,7 +234,7 @@ Json scenario_json(const Scenario& s) {
     for (const Event& e : s.timeline) {
       Json ej;
       ej["date"] = e.date;
-      ej["kind"] = e.kind;
+      ej["kind"] = std::string(to_string(e.kind));
       ej["text"] = e.text;
       put_provenance(ej, e.provenance);
       events.push_back(std::move(ej));

@@ -56,6 +56,25 @@ Package Scenario::version_package(VersionIndex v) const {
   return pkg;
 }
 
+namespace {
+
+// Every value once, in declaration order; parse_* searches these so text and enum cannot drift.
+template <class E, std::size_t N>
+std::optional<E> parse_by_name(std::string_view text, const E (&values)[N]) {
+  for (E v : values)
+    if (to_string(v) == text) return v;
+  return std::nullopt;
+}
+
+constexpr Role kRoles[] = {Role::party, Role::mediator, Role::stakeholder};
+constexpr StanceKind kStanceKinds[] = {StanceKind::accept, StanceKind::reject, StanceKind::conditional,
+                                       StanceKind::unknown};
+constexpr IssueKind kIssueKinds[] = {IssueKind::discrete, IssueKind::numeric};
+constexpr EventKind kEventKinds[] = {EventKind::talks, EventKind::statement, EventKind::strike, EventKind::proposal,
+                                     EventKind::other};
+
+}  // namespace
+
 std::string_view to_string(Role r) {
   switch (r) {
     case Role::party: return "party";
@@ -64,6 +83,8 @@ std::string_view to_string(Role r) {
   }
   return "?";
 }
+
+std::optional<Role> parse_role(std::string_view text) { return parse_by_name(text, kRoles); }
 
 std::string_view to_string(StanceKind s) {
   switch (s) {
@@ -75,8 +96,35 @@ std::string_view to_string(StanceKind s) {
   return "?";
 }
 
+std::optional<StanceKind> parse_stance_kind(std::string_view text) { return parse_by_name(text, kStanceKinds); }
+
 std::string_view to_string(IssueKind k) {
   return k == IssueKind::discrete ? "discrete" : "numeric";
+}
+
+std::optional<IssueKind> parse_issue_kind(std::string_view text) { return parse_by_name(text, kIssueKinds); }
+
+std::string_view to_string(EventKind k) {
+  switch (k) {
+    case EventKind::not_set: return "not_set";
+    case EventKind::talks: return "talks";
+    case EventKind::statement: return "statement";
+    case EventKind::strike: return "strike";
+    case EventKind::proposal: return "proposal";
+    case EventKind::other: return "other";
+  }
+  return "not_set";
+}
+
+std::optional<EventKind> parse_event_kind(std::string_view text) { return parse_by_name(text, kEventKinds); }
+
+const std::vector<std::string>& event_kind_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (EventKind k : kEventKinds) out.emplace_back(to_string(k));
+    return out;
+  }();
+  return names;
 }
 
 }  // namespace accord

@@ -120,10 +120,9 @@ void add_event_routes(RouteTable& routes);
 void add_analysis_routes(RouteTable& routes);
 void add_diff_routes(RouteTable& routes);  // analyses_diff.cpp
 
-// Analyses (analyses.cpp): the full result, and what a party may see of it.
+// Analyses (analyses.cpp): the full result (what each role sees of it: routes_analyses.cpp).
 [[nodiscard]] bool known_engine(const std::string& engine);
 [[nodiscard]] Json run_analysis(const std::string& engine, const Scenario& s, const Json& params);
-[[nodiscard]] Json reduce_for_party(const std::string& engine, const Json& full, const std::string& party);
 
 // "role[:party]" for the log line.
 [[nodiscard]] std::string caller_label(const Principal& who);

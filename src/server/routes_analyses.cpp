@@ -1,15 +1,31 @@
-// POST /api/scenarios/{id}/analyses/{engine} (mediator), GET .../analyses[/{run}]
-// (mediator: full results; party: reduced to what a mediator would tell it; observer: none).
+// POST /api/scenarios/{id}/analyses/{engine} (mediator), GET .../analyses[/{run}]: each
+// reader gets what accord/report/visibility.hpp declares visible to its role (mediator: the
+// full result; party: its own share; observer: public results only, e.g. diffs).
+#include "accord/report/visibility.hpp"
 #include "context.hpp"
 
 namespace accord::server {
 namespace {
 
+report::Audience audience(const Principal& who) {
+  switch (who.role) {
+    case AccessRole::mediator: return report::Audience::mediator;
+    case AccessRole::party: return report::Audience::party;
+    case AccessRole::observer: return report::Audience::observer;
+  }
+  return report::Audience::not_set;
+}
+
+// Parties see every run (a result without a declared view as its schema and engine only);
+// observers only those of engines whose results are public.
+bool may_see_run(const store::RunRecord& r, const Principal& who) {
+  return who.role != AccessRole::observer || report::may_see_engine(r.engine, report::Audience::observer);
+}
+
 Json run_json(const store::RunRecord& r, const Principal& who) {
-  Json result = parse_trusted(r.result_json);
-  if (who.role == AccessRole::party) result = reduce_for_party(r.engine, result, who.party);
-  Json j = {{"id", r.id},           {"engine", r.engine},         {"revision", r.revision},
-            {"created_by", r.created_by}, {"created_at", r.created_at}};
+  Json result = report::result_view(r.engine, r.schema, parse_trusted(r.result_json), audience(who), who.party);
+  Json j = {{"id", r.id},           {"engine", r.engine},         {"schema", r.schema},
+            {"revision", r.revision}, {"created_by", r.created_by}, {"created_at", r.created_at}};
   if (who.role == AccessRole::mediator) j["params"] = parse_trusted(r.params_json);
   j["result"] = std::move(result);
   return j;
@@ -42,20 +58,19 @@ void post(Ctx& ctx, const Principal& caller, const Request& req, Response& res) 
 void list(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   const std::string id = req.matches[1];
   const Principal who = in_scenario(caller, snapshot_or_throw(ctx, id)->scenario);
-  require_not_observer(who, "see analysis results");
   std::optional<std::string> engine;
   if (req.has_param("engine")) engine = req.get_param_value("engine");
   auto runs = ctx.store.runs(id, engine, 100);
   if (!runs) throw from_store(runs.error());
   Json out = Json::array();
-  for (const auto& r : *runs) out.push_back(run_json(r, who));
+  for (const auto& r : *runs)
+    if (may_see_run(r, who)) out.push_back(run_json(r, who));
   send_json(res, 200, {{"scenario", id}, {"runs", std::move(out)}});
 }
 
 void get_one(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   const std::string id = req.matches[1];
   const Principal who = in_scenario(caller, snapshot_or_throw(ctx, id)->scenario);
-  require_not_observer(who, "see analysis results");
   std::int64_t run_id = 0;
   try {
     run_id = std::stoll(req.matches[2]);
@@ -64,6 +79,7 @@ void get_one(Ctx& ctx, const Principal& caller, const Request& req, Response& re
   }
   auto r = ctx.store.run(id, run_id);
   if (!r) throw from_store(r.error());
+  if (!may_see_run(*r, who)) require_not_observer(who, "see analysis results");
   send_json(res, 200, {{"scenario", id}, {"run", run_json(*r, who)}});
 }
 

@@ -7,7 +7,7 @@ namespace accord::server {
 namespace {
 
 Json event_json(const store::EventRecord& r) {
-  return {{"id", r.id},         {"date", r.event.date},   {"kind", r.event.kind},
+  return {{"id", r.id},         {"date", r.event.date},   {"kind", std::string(to_string(r.event.kind))},
           {"text", r.event.text}, {"note", r.event.note}, {"sources", r.event.sources},
           {"estimate", r.event.estimate}, {"added_by", r.added_by}, {"added_at", r.added_at},
           {"revision", r.revision}};
@@ -40,7 +40,9 @@ void add(Ctx& ctx, const Principal& who, const Request& req, Response& res) {
                       key, {}};
   store::EventInput e;
   e.date = get_string(body, "date", true, "");
-  e.kind = get_string(body, "kind", true, "");
+  auto kind = store::parse_event_kind_field(get_string(body, "kind", true, ""));
+  if (!kind) throw from_store(kind.error());
+  e.kind = *kind;
   e.text = get_string(body, "text", true, "");
   e.note = get_string(body, "note", false, "");
   e.sources = get_strings(body, "sources", "");

@@ -71,11 +71,7 @@ store::StanceInput parse_stance(const std::string& party, const std::string& poi
   } else {
     throw HttpError{400, "invalid", "a stance is a string or {stance, note, sources, estimate}", path, {}};
   }
-  const std::optional<StanceKind> k = kind == "accept"        ? std::optional(StanceKind::accept)
-                                      : kind == "reject"      ? std::optional(StanceKind::reject)
-                                      : kind == "conditional" ? std::optional(StanceKind::conditional)
-                                      : kind == "unknown"     ? std::optional(StanceKind::unknown)
-                                                              : std::nullopt;
+  const std::optional<StanceKind> k = parse_stance_kind(kind);
   if (!k)
     throw HttpError{400, "invalid", "stance `" + kind + "` is not one of accept, reject, conditional, unknown",
                     value.is_object() ? path + ".stance" : path, {}};

@@ -9,8 +9,6 @@
 namespace accord::store {
 namespace {
 
-constexpr std::array<std::string_view, 5> kKinds = {"talks", "statement", "strike", "proposal", "other"};
-
 bool valid_date(const std::string& d) {
   // YYYY, YYYY-MM or YYYY-MM-DD
   if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
@@ -28,7 +26,7 @@ EventRecord read_event(SQLite::Statement& q) {
   r.id = q.getColumn(0).getInt64();
   r.scenario = q.getColumn(1).getString();
   r.event.date = q.getColumn(2).getString();
-  r.event.kind = q.getColumn(3).getString();
+  r.event.kind = parse_event_kind(q.getColumn(3).getString()).value_or(EventKind::other);
   r.event.text = q.getColumn(4).getString();
   r.event.note = q.getColumn(5).getString();
   r.event.sources = sources_from_json(q.getColumn(6).getString());
@@ -45,14 +43,19 @@ constexpr const char* kColumns =
 
 }  // namespace
 
+Result<EventKind> parse_event_kind_field(std::string_view text) {
+  if (const auto k = parse_event_kind(text)) return *k;
+  return fail(ErrorCode::invalid, "kind `" + std::string(text) + "` is not one of talks, statement, strike, proposal, other",
+              "kind");
+}
+
 std::optional<Error> validate_event(const EventInput& e) {
-  if (auto bad = check_utf8({{e.date, "date"}, {e.kind, "kind"}, {e.text, "text"}, {e.note, "note"}})) return bad;
+  if (auto bad = check_utf8({{e.date, "date"}, {e.text, "text"}, {e.note, "note"}})) return bad;
   if (auto bad = check_utf8(e.sources, "sources")) return bad;
   if (!valid_date(e.date))
     return Error{ErrorCode::invalid, "date `" + e.date + "` is not YYYY-MM-DD (or YYYY-MM, YYYY)", "date", 0};
-  if (std::find(kKinds.begin(), kKinds.end(), e.kind) == kKinds.end())
-    return Error{ErrorCode::invalid,
-                 "kind `" + e.kind + "` is not one of talks, statement, strike, proposal, other", "kind", 0};
+  if (e.kind == EventKind::not_set)
+    return Error{ErrorCode::invalid, "kind is not set; expected talks, statement, strike, proposal or other", "kind", 0};
   if (e.text.empty()) return Error{ErrorCode::invalid, "text is empty", "text", 0};
   if (e.text.size() > 10000) return Error{ErrorCode::invalid, "text is longer than 10000 bytes", "text", 0};
   return std::nullopt;
@@ -83,7 +86,7 @@ Result<EventRecord> Store::add_event(const std::string& id, const EventInput& e,
     ins.bind(1, id);
     ins.bind(2, id);
     ins.bind(3, e.date);
-    ins.bind(4, e.kind);
+    ins.bind(4, std::string(to_string(e.kind)));
     ins.bind(5, e.text);
     ins.bind(6, e.note);
     ins.bind(7, sources_to_json(e.sources));

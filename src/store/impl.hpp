@@ -113,7 +113,6 @@ auto guarded(Fn&& fn) -> decltype(fn()) {
 
 [[nodiscard]] std::string sources_to_json(const std::vector<std::string>& sources);
 [[nodiscard]] std::vector<std::string> sources_from_json(const std::string& text);
-[[nodiscard]] std::optional<StanceKind> parse_stance_kind(std::string_view s);
 [[nodiscard]] std::int64_t scenario_revision(Db& db, const std::string& id);  // 0 = no such scenario
 void bump_revision(Db& db, const std::string& id, std::int64_t revision, const std::string& at);
 [[nodiscard]] Error not_found_scenario(const std::string& id);

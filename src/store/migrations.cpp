@@ -203,8 +203,16 @@ INSERT INTO preferences(scenario_id, party_id, json, set_by, set_at, revision)
 DELETE FROM documents WHERE reason LIKE 'preferences %';
 )sql"},
     {nullptr, repair_text_columns},
+    // 7: each run records the schema number of its result document (its "schema" key; 0 for
+    // results written before documents carried one), so a reader picks the matching view.
+    {R"sql(
+ALTER TABLE analysis_runs ADD COLUMN result_schema INTEGER NOT NULL DEFAULT 0;
+UPDATE analysis_runs SET result_schema = CASE WHEN json_valid(result) THEN
+    CASE WHEN json_type(result, '$.schema') = 'integer' THEN json_extract(result, '$.schema') ELSE 0 END
+  ELSE 0 END;
+)sql"},
 };
-static_assert(kSchemaVersion == 6, "add a migration step with the new schema version");
+static_assert(kSchemaVersion == 7, "add a migration step with the new schema version");
 
 }  // namespace
 

@@ -14,10 +14,17 @@ RunRecord read_run(SQLite::Statement& q) {
   r.result_json = q.getColumn(5).getString();
   r.created_by = q.getColumn(6).getString();
   r.created_at = q.getColumn(7).getString();
+  r.schema = q.getColumn(8).getInt();
   return r;
 }
 
-constexpr const char* kColumns = "id, scenario_id, revision, engine, params, result, created_by, created_at";
+constexpr const char* kColumns =
+    "id, scenario_id, revision, engine, params, result, created_by, created_at, result_schema";
+
+// The same rule as migration 7: the document's integer "schema" key, else 0.
+constexpr const char* kSchemaOf =
+    "CASE WHEN json_valid(?5) THEN CASE WHEN json_type(?5, '$.schema') = 'integer' THEN json_extract(?5, '$.schema') "
+    "ELSE 0 END ELSE 0 END";
 
 }  // namespace
 
@@ -33,9 +40,9 @@ Result<RunRecord> Store::add_run(const RunRecord& run) {
     if (scenario_revision(db, run.scenario) == 0) return tl::unexpected(not_found_scenario(run.scenario));
     RunRecord out = run;
     out.created_at = now_utc();
-    SQLite::Statement ins(db,
-                          "INSERT INTO analysis_runs(scenario_id, revision, engine, params, result, created_by, "
-                          "created_at) VALUES(?,?,?,?,?,?,?)");
+    SQLite::Statement ins(db, std::string("INSERT INTO analysis_runs(scenario_id, revision, engine, params, result, "
+                                          "created_by, created_at, result_schema) VALUES(?1,?2,?3,?4,?5,?6,?7,") +
+                                  kSchemaOf + ")");
     ins.bind(1, out.scenario);
     ins.bind(2, out.revision);
     ins.bind(3, out.engine);
@@ -45,6 +52,9 @@ Result<RunRecord> Store::add_run(const RunRecord& run) {
     ins.bind(7, out.created_at);
     ins.exec();
     out.id = db.getLastInsertRowid();
+    SQLite::Statement schema(db, "SELECT result_schema FROM analysis_runs WHERE id = ?");
+    schema.bind(1, out.id);
+    out.schema = schema.executeStep() ? schema.getColumn(0).getInt() : 0;
     tx.commit();
     return out;
   });

@@ -110,7 +110,7 @@ void record_events(Db& db, const Scenario& s, std::int64_t rev, const std::strin
   while (q.executeStep()) {
     Event e;
     e.date = q.getColumn(1).getString();
-    e.kind = q.getColumn(2).getString();
+    e.kind = parse_event_kind(q.getColumn(2).getString()).value_or(EventKind::other);
     e.text = q.getColumn(3).getString();
     e.provenance.note = q.getColumn(4).getString();
     e.provenance.sources = sources_from_json(q.getColumn(5).getString());
@@ -135,7 +135,7 @@ void record_events(Db& db, const Scenario& s, std::int64_t rev, const std::strin
     ins.bind(1, s.id);
     ins.bind(2, static_cast<std::int64_t>(i));
     ins.bind(3, e.date);
-    ins.bind(4, e.kind);
+    ins.bind(4, std::string(to_string(e.kind)));
     ins.bind(5, e.text);
     ins.bind(6, e.provenance.note);
     ins.bind(7, sources_to_json(e.provenance.sources));
@@ -211,7 +211,9 @@ std::optional<Error> check_scenario_utf8(const Scenario& s) {
   for (std::size_t i = 0; i < s.timeline.size(); ++i) {
     const Event& ev = s.timeline[i];
     const std::string tp = "timeline." + std::to_string(i) + ".";
-    if (auto e = check_utf8({{ev.date, tp + "date"}, {ev.kind, tp + "kind"}, {ev.text, tp + "text"}})) return e;
+    if (auto e = check_utf8({{ev.date, tp + "date"}, {ev.text, tp + "text"}})) return e;
+    if (ev.kind == EventKind::not_set)
+      return Error{ErrorCode::invalid, "the kind of event " + std::to_string(i) + " is not set", tp + "kind", 0};
     if (auto e = check_provenance(ev.provenance, tp)) return e;
   }
   return std::nullopt;

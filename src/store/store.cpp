@@ -126,14 +126,6 @@ std::vector<std::string> sources_from_json(const std::string& text) {
   return out;
 }
 
-std::optional<StanceKind> parse_stance_kind(std::string_view s) {
-  if (s == "accept") return StanceKind::accept;
-  if (s == "reject") return StanceKind::reject;
-  if (s == "conditional") return StanceKind::conditional;
-  if (s == "unknown") return StanceKind::unknown;
-  return std::nullopt;
-}
-
 std::int64_t scenario_revision(Db& db, const std::string& id) {
   SQLite::Statement q(db, "SELECT revision FROM scenarios WHERE id = ?");
   q.bind(1, id);
@@ -312,7 +304,7 @@ Result<std::shared_ptr<const Snapshot>> Store::Impl::compose(Db& db, const std::
   while (ev.executeStep()) {
     Event e;
     e.date = ev.getColumn(0).getString();
-    e.kind = ev.getColumn(1).getString();
+    e.kind = parse_event_kind(ev.getColumn(1).getString()).value_or(EventKind::other);
     e.text = ev.getColumn(2).getString();
     e.provenance.note = ev.getColumn(3).getString();
     e.provenance.sources = sources_from_json(ev.getColumn(4).getString());

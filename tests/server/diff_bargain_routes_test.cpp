@@ -82,7 +82,7 @@ TEST_F(DiffBargainRoutes, APartyIsNotSentThePairFrontier) {
   ASSERT_EQ(res.status, 200);
   EXPECT_EQ(res.body.find("\"pair\""), std::string::npos);
   EXPECT_EQ(res.body.find("\"frontier\""), std::string::npos);
-  EXPECT_EQ(res.json()["runs"][0]["result"]["closest"]["draft"], "v20");
+  EXPECT_EQ(res.json()["runs"][0]["result"]["draft"]["version"], "v20");
 }
 
 // Runs stored by an older Accord keep their shape in the database (utilities keyed by party,
@@ -100,7 +100,7 @@ TEST_F(DiffBargainRoutes, APartyReadsABargainRunStoredBeforeSchema1) {
   ASSERT_EQ(runs.size(), 1u) << res.body;
   const nlohmann::json closest = runs[0]["result"]["closest"];
   EXPECT_EQ(closest["draft"], "v20");
-  EXPECT_EQ(closest["own_utility"], 0.62);
+  EXPECT_EQ(closest["utilities"]["UA"], 0.62);
   EXPECT_EQ(res.body.find("0.76"), std::string::npos);
 }
 

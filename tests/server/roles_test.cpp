@@ -52,7 +52,8 @@ const Route kRoutes[] = {
     {"evaluate_post", "POST", "/api/scenarios/ex/analyses/evaluate", "{}", 201, 403, 403, 403},
     {"bargain_post", "POST", "/api/scenarios/ex/analyses/bargain", R"({"params": {"version": "d1"}})", 201, 403, 403,
      403},
-    {"runs_get", "GET", "/api/scenarios/ex/analyses", "", 200, 200, 200, 403},
+    // An observer lists only public results (diffs): here an empty list.
+    {"runs_get", "GET", "/api/scenarios/ex/analyses", "", 200, 200, 200, 200},
     {"run_get", "GET", "/api/scenarios/ex/analyses/1", "", 200, 200, 200, 403},
     {"unknown_api", "GET", "/api/nothing", "", 404, 404, 404, 404},
 };
@@ -179,6 +180,7 @@ TEST(Views, AnalysisResultsAreReducedForParties) {
   ASSERT_TRUE(s->import_scenario(load_text(kFixture), "test"));
   const std::string m = s->create_token(store::AccessRole::mediator, "", "")->token;
   const std::string a = s->create_token(store::AccessRole::party, "A", "")->token;
+  const std::string o = s->create_token(store::AccessRole::observer, "", "")->token;
   TestServer srv(*s);
   ASSERT_EQ(request(srv.port(), "POST", "/api/scenarios/ex/analyses/bargain", m, R"({"params":{"version":"d1"}})").status, 201);
   const auto full = request(srv.port(), "GET", "/api/scenarios/ex/analyses?engine=bargain", m).json();
@@ -188,13 +190,18 @@ TEST(Views, AnalysisResultsAreReducedForParties) {
   EXPECT_EQ(full["runs"][0]["result"]["parties"].dump(), R"(["A","B"])");
   EXPECT_EQ(full["runs"][0]["result"]["reservations"].size(), 2u);
   const auto& r = mine["runs"][0]["result"];
-  EXPECT_TRUE(r.contains("zone_exists"));
+  EXPECT_TRUE(r.contains("finding"));
   EXPECT_FALSE(r.contains("reservations"));
-  for (const auto& [name, p] : r["packages"].items()) {
+  EXPECT_EQ(r["parties"], nlohmann::json::array({"A"}));
+  ASSERT_FALSE(r["solutions"].empty());
+  for (const auto& [name, p] : r["solutions"].items()) {
+    if (p.is_null()) continue;
     EXPECT_TRUE(p.contains("package")) << name;
-    EXPECT_TRUE(p["own_utility"].is_number()) << name;
-    EXPECT_FALSE(p.contains("utilities")) << name;
+    EXPECT_EQ(p["utilities"].size(), 1u) << name;  // its own utility only
+    EXPECT_FALSE(p.contains("objective")) << name;
   }
+  const auto observed = request(srv.port(), "GET", "/api/scenarios/ex/analyses", o).json();
+  EXPECT_TRUE(observed["runs"].empty());  // a bargain result is not public
   EXPECT_FALSE(mine["runs"][0].contains("params"));
   // The scenario document: A sees its own preferences only; the mediator sees both.
   const auto doc_a = request(srv.port(), "GET", "/api/scenarios/ex", a).json();

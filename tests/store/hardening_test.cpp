@@ -79,7 +79,7 @@ TEST(StoreUtf8, EveryWriteRefusesInvalidUtf8NamingTheField) {
   in.sources = {};
   EXPECT_EQ(field_of(s->set_stances(sc.id, "d2", {in}, std::nullopt, "by\xff")), "by");
 
-  store::EventInput e{"2025-03-01", "talks", "text\xc0", "", {}, false};
+  store::EventInput e{"2025-03-01", EventKind::talks, "text\xc0", "", {}, false};
   auto ev = s->add_event(sc.id, e, std::nullopt, "t");
   EXPECT_EQ(code_of(ev), store::ErrorCode::invalid);
   EXPECT_EQ(field_of(ev), "text");
@@ -242,7 +242,7 @@ TEST(StoreImport, StaleBaseRevisionConflictsAndDryRunWritesNothing) {
   const Scenario sc = small();
   ASSERT_TRUE(s->import_scenario(sc, "t"));  // revision 1: the "export"
   ASSERT_TRUE(s->set_stances(sc.id, "d2", {st("A", "D2_1", StanceKind::reject)}, 1, "envoy"));
-  store::EventInput e{"2025-03-01", "talks", "later talks", "", {}, false};
+  store::EventInput e{"2025-03-01", EventKind::talks, "later talks", "", {}, false};
   ASSERT_TRUE(s->add_event(sc.id, e, std::nullopt, "mediator"));
 
   auto stale = s->import_scenario(sc, "t", {1, false});

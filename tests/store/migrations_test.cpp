@@ -32,12 +32,22 @@ void write_at_version(const std::string& path, int version) {
   ASSERT_TRUE(sc.ok());
   ASSERT_TRUE((*s)->import_scenario(*sc.scenario, "old"));
   ASSERT_TRUE((*s)->set_stances("example-small", "d2", {st("B", "D2_2", StanceKind::accept)}, 1, "old"));
-  if (version >= 2) {
-    store::RunRecord r{0, "example-small", "evaluate", 2, "{}", "{\"x\":1}", "old", ""};
-    ASSERT_TRUE((*s)->add_run(r));
-  }
   if (version >= 3) {
     ASSERT_TRUE((*s)->create_token(store::AccessRole::mediator, "", "old-mediator"));
+  }
+  if (version >= 7) {
+    store::RunRecord r{0, "example-small", "evaluate", 2, "{}", "{\"x\":1}", "old", "", 0};
+    ASSERT_TRUE((*s)->add_run(r));
+    r.result_json = R"({"schema":3,"x":1})";
+    ASSERT_TRUE((*s)->add_run(r));
+  } else if (version >= 2) {
+    // Runs as versions 2-6 wrote them (no schema column): one result without a "schema" key,
+    // one with (written by a build whose serialisers carried it before the column existed).
+    s->reset();
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("INSERT INTO analysis_runs(scenario_id, revision, engine, params, result, created_by, created_at) "
+            "VALUES('example-small', 2, 'evaluate', '{}', '{\"x\":1}', 'old', 'then'), "
+            "('example-small', 2, 'evaluate', '{}', '{\"schema\":3,\"x\":1}', 'old', 'then')");
   }
 }
 
@@ -59,7 +69,13 @@ TEST_P(Migrations, FromEveryEarlierVersion) {
     EXPECT_EQ(sc.versions[1].stances[sc.find_party("B").get()][1].kind, StanceKind::accept);
     // Version 4 back-filled when each party's preferences last changed.
     EXPECT_EQ(*(*s)->preferences_revision("example-small", "A"), 1);
-    EXPECT_EQ((*s)->runs("example-small", std::nullopt)->size(), from >= 2 ? 1u : 0u);
+    const auto runs = (*s)->runs("example-small", std::nullopt);
+    ASSERT_TRUE(runs);
+    ASSERT_EQ(runs->size(), from >= 2 ? 2u : 0u);
+    if (from >= 2) {  // Version 7 took each run's schema from its result ("schema" key, else 0).
+      EXPECT_EQ((*runs)[0].schema, 3);  // newest first
+      EXPECT_EQ((*runs)[1].schema, 0);
+    }
     // New writes work on the migrated file.
     EXPECT_TRUE((*s)->set_stances("example-small", "d2", {st("A", "D2_2", StanceKind::reject)}, 2, "new"));
   }

@@ -66,7 +66,7 @@ TEST(Store, ExportReflectsStancesAndEventsAndRoundTripsThroughTheCli) {
   st.kind = StanceKind::accept;
   st.provenance.note = "ok now";
   st.provenance.sources = {"https://x"};
-  expected.timeline.push_back({"2025-02-10", "statement", "B agrees", {}});
+  expected.timeline.push_back({"2025-02-10", EventKind::statement, "B agrees", {}});
   EXPECT_EQ(*exported.scenario, expected);
   // Re-importing the export changes nothing, and a second export is byte-identical.
   const auto again = run_cli("db import " + out + " --db " + db);
@@ -94,7 +94,7 @@ TEST(Store, ReimportRecordsOnlyWhatChanged) {
   EXPECT_EQ(first->events_added, 2u);
   sc.versions[0].stances[0][1].kind = StanceKind::accept;
   sc.timeline.erase(sc.timeline.begin());
-  sc.timeline.push_back({"2025-03-01", "talks", "Third round", {}});
+  sc.timeline.push_back({"2025-03-01", EventKind::talks, "Third round", {}});
   auto second = s->import_scenario(sc, "b");
   ASSERT_TRUE(second);
   EXPECT_FALSE(second->created);
@@ -148,13 +148,37 @@ TEST(Store, PreferencesConflictPerParty) {
 TEST(Store, EventsAreValidated) {
   auto s = open(fresh_db("events"));
   ASSERT_TRUE(s->import_scenario(load_file("scenarios/example-small.yaml"), "t"));
-  auto bad = s->add_event("example-small", {"yesterday", "talks", "x", "", {}, false}, std::nullopt, "t");
+  auto bad = s->add_event("example-small", {"yesterday", EventKind::talks, "x", "", {}, false}, std::nullopt, "t");
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().field, "date");
-  EXPECT_EQ(s->add_event("example-small", {"2025-01-01", "riot", "x", "", {}, false}, std::nullopt, "t").error().field, "kind");
-  EXPECT_EQ(s->add_event("example-small", {"2025-01-01", "talks", "", "", {}, false}, std::nullopt, "t").error().field, "text");
-  EXPECT_FALSE(s->add_event("nope", {"2025-01-01", "talks", "x", "", {}, false}, std::nullopt, "t"));
+  EXPECT_EQ(s->add_event("example-small", {"2025-01-01", EventKind::not_set, "x", "", {}, false}, std::nullopt, "t").error().field, "kind");
+  const auto riot = store::parse_event_kind_field("riot");
+  ASSERT_FALSE(riot);
+  EXPECT_EQ(riot.error().field, "kind");
+  EXPECT_EQ(riot.error().message, "kind `riot` is not one of talks, statement, strike, proposal, other");
+  EXPECT_EQ(s->add_event("example-small", {"2025-01-01", EventKind::talks, "", "", {}, false}, std::nullopt, "t").error().field, "text");
+  EXPECT_FALSE(s->add_event("nope", {"2025-01-01", EventKind::talks, "x", "", {}, false}, std::nullopt, "t"));
   EXPECT_EQ(*s->revision("example-small"), 1);
+}
+
+TEST(Store, RunsCarryTheSchemaOfTheirResult) {
+  auto s = open(fresh_db("run_schema"));
+  ASSERT_TRUE(s->import_scenario(load_file("scenarios/example-small.yaml"), "t"));
+  store::RunRecord r{0, "example-small", "bargain", 1, "{}", R"({"schema":2,"finding":"zone_exists"})", "t", "", 99};
+  auto with = s->add_run(r);
+  ASSERT_TRUE(with);
+  EXPECT_EQ(with->schema, 2);  // from the document, never from the caller
+  r.result_json = R"({"finding":"zone_exists"})";
+  EXPECT_EQ(s->add_run(r)->schema, 0);
+  r.result_json = R"({"schema":"2"})";  // not an integer: no schema
+  EXPECT_EQ(s->add_run(r)->schema, 0);
+  r.result_json = "not json";
+  EXPECT_EQ(s->add_run(r)->schema, 0);
+  EXPECT_EQ(s->run("example-small", with->id)->schema, 2);
+  const auto all = s->runs("example-small", std::string("bargain"));
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 4u);
+  EXPECT_EQ(all->back().schema, 2);
 }
 
 TEST(Store, TokensStoreOnlyAHashAndCanBeRevoked) {

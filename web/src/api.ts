@@ -65,8 +65,8 @@ export class Api {
 
 // A party's reduced result carries no params; match on the version it was run for.
 function paramsOfParty(result: unknown, params: Record<string, unknown>): boolean {
-  const r = result as { version?: string | null; closest?: { draft?: string }; model?: string };
+  const r = result as { version?: string | null; draft?: { version?: string | null } | null; model?: string };
   if ('model' in params && r?.model !== params.model) return false;
   if (!('version' in params)) return true;
-  return r?.version === params.version || r?.closest?.draft === params.version;
+  return r?.version === params.version || r?.draft?.version === params.version;
 }

@@ -72,7 +72,8 @@ export interface EvalPoint {
   predicted?: string; predicted_blockers?: string[]; salience?: number;
 }
 export interface Readiness { near_final: boolean; reason?: string; open_points: string[]; standing_between?: string[] }
-// Mediator: the full `accord evaluate --json`; party: the reduced view (own, points, readiness).
+// Mediator: the full `accord evaluate --json`; party: its declared share (`parties` = its own entry,
+// points, readiness, `acceptable_to_all`; docs/server.md "Roles"). `own`: results read before that.
 export interface EvaluateResult {
   scenario: string; version: string | null; package?: Record<string, unknown>;
   parties?: EvalParty[]; own?: EvalParty | null; acceptable_to_all?: string;
@@ -99,10 +100,16 @@ export interface BargainFull {
   // solutions, the closest package and the draft marked on it.
   pair: { parties: [string, string]; reservations: [number, number]; frontier: FrontierDoc; markers: PairMarker[] } | null;
 }
+// A party's share of a bargain result (docs/server.md "Roles"): the result's own shape with
+// `parties` = [itself] and each `utilities` cut to its own entry (an array aligned with
+// `parties`, or an object keyed by party id in results stored before schema 1).
+export type OwnUtilities = number[] | Record<string, number>;
 export interface BargainParty {
-  zone_exists: boolean;
-  packages: Record<string, { package: Record<string, unknown>; own_utility: number | null }>;
-  closest?: { draft: string; package: Record<string, unknown>; own_utility: number | null; acceptable_to_all: boolean };
+  finding?: string; zone?: { exists?: boolean };
+  parties?: string[];
+  solutions?: Record<string, { package: Record<string, unknown>; utilities?: OwnUtilities } | null | unknown>;
+  draft?: { version?: string | null } | null;
+  closest?: { package: Record<string, unknown>; zone_exists: boolean; utilities?: OwnUtilities };
 }
 // GET /api/scenarios/{id}/diff?from=&to= (`accord diff --json`, docs/cli.md).
 export type Change = 'kept' | 'amended' | 'merged' | 'split' | 'dropped' | 'added';

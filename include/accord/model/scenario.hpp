@@ -169,9 +169,13 @@ struct Version {
   [[nodiscard]] PointIndex find_point(std::string_view point_id) const;
 };
 
+// What a timeline event is; written as talks | statement | strike | proposal | other in files,
+// the database and JSON (to_string / parse_event_kind). Append new kinds at the end.
+enum class EventKind { not_set = 0, talks, statement, strike, proposal, other };
+
 struct Event {
   std::string date;
-  std::string kind;  // talks | statement | strike | proposal | other
+  EventKind kind = EventKind::other;  // the reader's default when a file gives none
   std::string text;
   Provenance provenance;
   bool operator==(const Event&) const = default;
@@ -200,8 +204,18 @@ struct Scenario {
   [[nodiscard]] Package version_package(VersionIndex v) const;
 };
 
+// Each vocabulary's text (the same in files, the database and JSON) and back; parse_* gives
+// nullopt for any other text (exact, case-sensitive).
 [[nodiscard]] std::string_view to_string(Role r);
+[[nodiscard]] std::optional<Role> parse_role(std::string_view text);
 [[nodiscard]] std::string_view to_string(StanceKind s);
+[[nodiscard]] std::optional<StanceKind> parse_stance_kind(std::string_view text);
 [[nodiscard]] std::string_view to_string(IssueKind k);
+[[nodiscard]] std::optional<IssueKind> parse_issue_kind(std::string_view text);
+// "not_set" for EventKind::not_set, which parse_event_kind never returns.
+[[nodiscard]] std::string_view to_string(EventKind k);
+[[nodiscard]] std::optional<EventKind> parse_event_kind(std::string_view text);
+// The kinds a file may name, in order ("talks, statement, strike, proposal, other").
+[[nodiscard]] const std::vector<std::string>& event_kind_names();
 
 }  // namespace accord

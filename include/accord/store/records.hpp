@@ -101,12 +101,15 @@ struct StanceRecord {
 
 struct EventInput {
   std::string date;  // YYYY-MM-DD (a prefix such as YYYY-MM is accepted)
-  std::string kind;  // talks | statement | strike | proposal | other
+  EventKind kind = EventKind::not_set;  // not_set is refused
   std::string text;
   std::string note;
   std::vector<std::string> sources;
   bool estimate = false;
 };
+
+// `kind` as a client wrote it: the EventKind, or ErrorCode::invalid naming the field "kind".
+[[nodiscard]] Result<EventKind> parse_event_kind_field(std::string_view text);
 
 struct EventRecord {
   std::int64_t id = 0;
@@ -123,6 +126,9 @@ struct RunRecord {
   std::int64_t revision = 0;  // the scenario revision analysed
   std::string params_json, result_json;
   std::string created_by, created_at;
+  // The result document's "schema" number, 0 when it has none (older results). Set by the
+  // store from result_json on add_run; whatever the caller puts here is ignored.
+  int schema = 0;
 };
 
 struct HistoryFilter {

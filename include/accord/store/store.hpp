@@ -16,7 +16,7 @@
 
 namespace accord::store {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct OpenOptions {
   bool create = false;       // create the file (mode 0600) when missing (`accord db init`)

@@ -38,9 +38,9 @@ std::string time_chart(const Scenario& s) {
     if (!d) continue;
     const double x = sx(*d), y = axis - 14 - static_cast<double>(k % 4) * 16;
     svg.line(x, y, x, axis, "stem");
-    svg.raw("<g class=\"ev ev-" + esc(s.timeline[k].kind) + "\"><circle cx=\"" + num(x) + "\" cy=\"" + num(y) +
+    svg.raw("<g class=\"ev ev-" + esc(std::string(to_string(s.timeline[k].kind))) + "\"><circle cx=\"" + num(x) + "\" cy=\"" + num(y) +
             "\" r=\"7\"/><text x=\"" + num(x) + "\" y=\"" + num(y + 4) + "\" text-anchor=\"middle\">" +
-            std::to_string(k + 1) + "</text><title>" + esc(s.timeline[k].date + " " + s.timeline[k].kind + ": " +
+            std::to_string(k + 1) + "</text><title>" + esc(s.timeline[k].date + " " + std::string(to_string(s.timeline[k].kind)) + ": " +
                                                         s.timeline[k].text) + "</title></g>");
   }
   for (const auto& v : s.versions) {
@@ -135,7 +135,7 @@ std::string timeline_section(const Context& c) {
             "<th scope=\"col\">kind</th><th scope=\"col\">event</th></tr></thead><tbody>";
     for (std::size_t k = 0; k < s.timeline.size(); ++k) {
       const Event& e = s.timeline[k];
-      body += "<tr><td class=\"num\">" + std::to_string(k + 1) + "</td><td>" + esc(e.date) + "</td><td>" + esc(e.kind) +
+      body += "<tr><td class=\"num\">" + std::to_string(k + 1) + "</td><td>" + esc(e.date) + "</td><td>" + esc(std::string(to_string(e.kind))) +
               "</td><td>" + esc(e.text) + (e.provenance.estimate ? " <span class=\"est\">estimate</span>" : "") +
               "</td></tr>";
     }

@@ -4,7 +4,7 @@
 // utility of each package.
 import { chart, PALETTE } from '../charts';
 import { h, note, select } from '../dom';
-import type { BargainFull, BargainParty, Count, PairMarker, ScenarioDoc } from '../model';
+import type { BargainFull, BargainParty, Count, OwnUtilities, PairMarker, ScenarioDoc } from '../model';
 import { optionLabel, val, versionsOf } from '../model';
 import { isMediator, type ViewContext } from './context';
 
@@ -122,11 +122,27 @@ export async function bargainView(ctx: ViewContext, root: HTMLElement): Promise<
   if (!zone) root.append(note('Without a zone of agreement the fair packages do not exist; "least shortfall" minimises the largest shortfall below any reservation.'));
 }
 
+// The reader's own utility in a party view's `utilities` (see BargainParty).
+function ownUtility(u: OwnUtilities | undefined, parties: string[], party: string): number | null {
+  if (!u) return null;
+  const v = Array.isArray(u) ? u[parties.indexOf(party)] : u[party];
+  return typeof v === 'number' ? v : null;
+}
+
+const PROPOSALS = ['nash', 'kalai_smorodinsky', 'egalitarian', 'utilitarian'];
+
 function partyView(ctx: ViewContext, root: HTMLElement, r: BargainParty, panel: HTMLElement): void {
-  root.append(h('p', { class: `finding ${r.zone_exists ? 'ok' : 'no'}` }, h('b', {}, r.zone_exists ? 'A zone of agreement exists' : 'There is no zone of agreement'),
+  const zone = r.zone?.exists ?? r.finding === 'zone_exists';
+  root.append(h('p', { class: `finding ${zone ? 'ok' : 'no'}` }, h('b', {}, zone ? 'A zone of agreement exists' : 'There is no zone of agreement'),
     '. Your utility of each package the mediator may propose:'));
-  const entries: [string, { package: Record<string, unknown>; own_utility: number | null }][] = Object.entries(r.packages);
-  if (r.closest) entries.push([r.closest.acceptable_to_all ? 'closest acceptable' : 'least shortfall', r.closest]);
+  const me = ctx.caller.party ?? '', parties = r.parties ?? [];
+  const entries: [string, { package: Record<string, unknown>; own_utility: number | null }][] = [];
+  for (const name of PROPOSALS) {
+    const sol = r.solutions?.[name] as { package?: Record<string, unknown>; utilities?: OwnUtilities } | null | undefined;
+    if (sol?.package) entries.push([name, { package: sol.package, own_utility: ownUtility(sol.utilities, parties, me) }]);
+  }
+  if (r.closest) entries.push([r.closest.zone_exists ? 'closest acceptable' : 'least shortfall',
+    { package: r.closest.package, own_utility: ownUtility(r.closest.utilities, parties, me) }]);
   if (entries.length === 0) { root.append(note('No package to show.')); return; }
   const body = h('div', { class: 'pair-body' });
   const el = h('div', { class: 'chart', style: `height:${100 + entries.length * 44}px` });

@@ -1,0 +1,20 @@
+// What each reader may see of a stability result (`accord gmcr --json`).
+#include "views.hpp"
+
+namespace accord::report::views {
+namespace {
+
+// A party learns which states are stable for everyone; not who holds which option, each
+// decision maker's stability, the status quo or the paths to each equilibrium (the conflict
+// section they come from is the mediator's).
+constexpr ViewRule kRules[] = {
+    {"", kMediator},
+    {"/scenario", kParty},
+    {"/equilibria", kParty},
+};
+
+}  // namespace
+
+const ViewTable kGmcr{"gmcr", kSchemas01, "", kRules, {}};
+
+}  // namespace accord::report::views
