@@ -5,6 +5,8 @@
 //   optional default model parameters.
 // - ForecastProblem: the engine's own input (actors on dimensions), built from a scenario
 //   or read from a KTAB SMP / EUM CSV file.
+// - ForecastDataSet: problems whose real outcome is known (DEU III), for measuring accuracy.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -59,6 +61,21 @@ struct ForecastProblem {
   std::vector<ForecastDimension> dimensions;
   std::vector<ForecastActor> actors;
   bool operator==(const ForecastProblem&) const = default;
+};
+
+// One decision whose outcome is known: the problem as the actors saw it, and where it landed.
+struct ForecastCase {
+  std::string id;           // e.g. DEU III's issue id
+  ForecastProblem problem;  // one dimension
+  double outcome = 0.0;     // the actual outcome, on the problem's scale
+  bool operator==(const ForecastCase&) const = default;
+};
+
+struct ForecastDataSet {
+  std::string name;                 // e.g. "deu3.csv"
+  std::vector<ForecastCase> cases;
+  std::size_t skipped = 0;          // rows the reader left out (no outcome, fewer than two actors)
+  bool operator==(const ForecastDataSet&) const = default;
 };
 
 }  // namespace accord
