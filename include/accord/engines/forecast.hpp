@@ -20,10 +20,7 @@
 
 namespace accord::forecast {
 
-// Append new values at the end.
-enum class Model : std::uint8_t { not_set = 0, smp, eum, mean, median };
-[[nodiscard]] std::string_view to_string(Model m);
-[[nodiscard]] std::optional<Model> parse_model(std::string_view text);  // "smp", ...; not "not_set"
+// Model, to_string(Model) and parse_model: accord/model/forecast_settings.hpp.
 
 // --- parameters -------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 // every model with its published defaults on every case, the mean absolute error against the
 // actual outcome. Nothing is tuned to the data. Pure: oneTBB over cases, errors summed in case
 // order, so any thread count gives the same figures.
+#include <array>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -11,8 +12,11 @@
 
 namespace accord::forecast {
 
+// The baselines first, then the bargaining models (the order of the published tables).
+inline constexpr std::array<Model, 4> kAccuracyModels = {Model::mean, Model::median, Model::smp, Model::eum};
+
 struct AccuracyParams {
-  std::vector<Model> models = {Model::mean, Model::median, Model::smp, Model::eum};
+  std::vector<Model> models{kAccuracyModels.begin(), kAccuracyModels.end()};
   Deadline deadline;  // checked before each case; cases not run count as failed
   int threads = 0;    // 0 = oneTBB default
 };

@@ -36,20 +36,7 @@ Analysis analyse(ForecastProblem p, const AnalysisParams& params, const Forecast
   Analysis a;
   a.problem = std::move(p);
   Params engine = params.engine;
-  if (params.model) {
-    engine.model = *params.model;
-  } else if (defaults.model) {
-    const auto m = parse_model(*defaults.model);
-    if (!m) {
-      a.outcome = Outcome::failure(Status::invalid_input,
-                                   "unknown model `" + *defaults.model + "`; expected smp, eum, mean or median",
-                                   "forecast.model");
-      return a;
-    }
-    engine.model = *m;
-  } else {
-    engine.model = Model::smp;
-  }
+  engine.model = params.model.value_or(defaults.model.value_or(Model::smp));
   a.run = run(a.problem, engine);
   a.outcome = a.run.outcome;
   if (!a.run.ok()) return a;

@@ -25,8 +25,6 @@ std::optional<E> parse_name(const std::array<std::pair<E, std::string_view>, N>&
   return std::nullopt;
 }
 
-constexpr std::array<std::pair<Model, std::string_view>, 4> kModels{
-    {{Model::smp, "smp"}, {Model::eum, "eum"}, {Model::mean, "mean"}, {Model::median, "median"}}};
 constexpr std::array<std::pair<Input, std::string_view>, 3> kInputs{
     {{Input::position, "position"}, {Input::salience, "salience"}, {Input::capability, "capability"}}};
 constexpr std::array<std::pair<EumMedian, std::string_view>, 2> kEumMedians{
@@ -45,8 +43,6 @@ Diagnostics error(std::string message, std::string path = {}, std::string entity
 
 }  // namespace
 
-std::string_view to_string(Model m) { return name_of(kModels, m); }
-std::optional<Model> parse_model(std::string_view text) { return parse_name(kModels, text); }
 std::string_view to_string(Input i) { return name_of(kInputs, i); }
 std::optional<Input> parse_input(std::string_view text) { return parse_name(kInputs, text); }
 std::string_view to_string(EumMedian m) { return name_of(kEumMedians, m); }

@@ -48,7 +48,7 @@ TEST(ForecastAnalysis, NearestOptionsNameDiscreteIssuesOnly) {
 TEST(ForecastAnalysis, TheScenarioSectionGivesTheDefaultsAndParamsWin) {
   Scenario s = example_small();
   ForecastSettings settings;
-  settings.model = "median";
+  settings.model = Model::median;
   settings.runs = 7;
   settings.seed = 11;
   s.forecast = settings;
@@ -65,17 +65,6 @@ TEST(ForecastAnalysis, TheScenarioSectionGivesTheDefaultsAndParamsWin) {
   EXPECT_EQ(b.run.model, Model::mean);
   EXPECT_FALSE(b.monte_carlo.has_value());
   EXPECT_EQ(b.run.forecast, b.baselines.weighted_mean);  // the mean model is its baseline
-}
-
-TEST(ForecastAnalysis, AnUnknownScenarioModelIsInvalidInputNamingTheField) {
-  Scenario s = example_small();
-  s.forecast = ForecastSettings{};
-  s.forecast->model = "delphi";
-  const Analysis a = analyse(s, AnalysisParams{});
-  EXPECT_EQ(a.outcome.status, Status::invalid_input);
-  ASSERT_EQ(a.outcome.diagnostics.size(), 1u);
-  EXPECT_EQ(a.outcome.diagnostics[0].path, "forecast.model");
-  EXPECT_NE(a.outcome.message().find("unknown model `delphi`"), std::string::npos);
 }
 
 TEST(ForecastAnalysis, SensitivityKeepsTheFirstKInputsByImpact) {
