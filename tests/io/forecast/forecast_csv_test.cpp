@@ -74,8 +74,11 @@ TEST(ForecastKtabCsv, HeaderAndRowCountProblems) {
 
 TEST(ForecastEumCsv, ReadsOneDimensionOnTheRangeOfPositions) {
   const std::string text = "Actor,Capability,Position,Salience\nNL,0.08,4,0.8\nFR,0.16,10,0.6\n";
-  const ForecastCsvResult r = read_eum_csv(text, "ec.csv");
+  const ForecastCsvResult r = read_eum_csv(text, "data/ec.csv");
   ASSERT_TRUE(r.ok()) << all(r.outcome.diagnostics);
+  EXPECT_EQ(r.outcome.status, Status::ok);
+  EXPECT_TRUE(r.outcome.termination.finished());
+  EXPECT_EQ(r.problem->name, "ec");  // the same wherever the file sits
   ASSERT_EQ(r.problem->dimensions.size(), 1u);
   EXPECT_EQ(r.problem->dimensions[0].lo, 4.0);
   EXPECT_EQ(r.problem->dimensions[0].hi, 10.0);
@@ -83,6 +86,10 @@ TEST(ForecastEumCsv, ReadsOneDimensionOnTheRangeOfPositions) {
 }
 
 TEST(ForecastEumCsv, DiagnosticsNameTheField) {
+  const ForecastCsvResult bad = read_eum_csv("Actor,Capability,Position\nA,1,2\n", "x.csv");
+  EXPECT_EQ(bad.outcome.status, Status::invalid_input);
+  EXPECT_FALSE(bad.problem.has_value());
+  EXPECT_EQ(bad.outcome.termination.stop, Stop::not_set);
   EXPECT_THAT(all(read_eum_csv("Actor,Capability,Position\nA,1,2\n", "x.csv").outcome.diagnostics),
               HasSubstr("x.csv:1:26: error: header: expected column 4 to be `Salience`, found nothing"));
   const Diagnostics d =
@@ -104,7 +111,9 @@ TEST(ForecastCsvFile, PicksTheFormatFromTheFirstLine) {
   std::filesystem::remove(path);
   ASSERT_TRUE(r.ok()) << all(r.outcome.diagnostics);
   EXPECT_EQ(r.problem->actors.size(), 2u);
-  EXPECT_THAT(all(read_forecast_csv_file("/nonexistent/x.csv").outcome.diagnostics), HasSubstr("cannot open"));
+  const ForecastCsvResult missing = read_forecast_csv_file("/nonexistent/x.csv");
+  EXPECT_EQ(missing.outcome.status, Status::invalid_input);
+  EXPECT_THAT(all(missing.outcome.diagnostics), HasSubstr("cannot open"));
 }
 
 TEST(ForecastKtabCsv, ShippedExamplesAllRead) {
