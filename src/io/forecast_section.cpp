@@ -16,7 +16,11 @@
 namespace accord::io {
 namespace {
 
-const std::vector<std::string> kModels = {"smp", "eum", "mean", "median"};
+std::vector<std::string> model_names() {
+  std::vector<std::string> out;
+  for (const forecast::Model m : forecast::kModels) out.emplace_back(forecast::to_string(m));
+  return out;
+}
 
 void read_override(Reader& r, const YAML::Node& node, const Scenario& s, PartyIndex p,
                    IssueIndex i, const std::string& path, ForecastSettings& out) {
@@ -86,15 +90,11 @@ std::optional<ForecastSettings> read_forecast(Reader& r, const YAML::Node& node,
   if (!r.expect_map(node, "forecast", "", keys)) return {};
   ForecastSettings f;
   if (auto m = r.string(node, "model", "forecast.model", "", false)) {
-    bool known = false;
-    for (const auto& k : kModels) known = known || k == *m;
-    if (!known) {
+    f.model = forecast::parse_model(*m);
+    if (!f.model)
       r.error(node["model"], "forecast.model", "",
               "unknown model `" + *m + "`; expected one of: smp eum mean median",
-              r.did_you_mean(*m, kModels));
-    } else {
-      f.model = *m;
-    }
+              r.did_you_mean(*m, model_names()));
   }
   if (auto n = r.integer(node, "runs", "forecast.runs", "", false)) {
     if (*n < 0 || *n > 10'000'000)
@@ -124,7 +124,7 @@ std::optional<ForecastSettings> read_forecast(Reader& r, const YAML::Node& node,
 nlohmann::ordered_json write_forecast(const ForecastSettings& f, const Scenario& s) {
   using Json = nlohmann::ordered_json;
   Json j = Json::object();
-  if (f.model) j["model"] = *f.model;
+  if (f.model) j["model"] = std::string(forecast::to_string(*f.model));
   if (f.runs) j["runs"] = *f.runs;
   if (f.seed) j["seed"] = *f.seed;
   if (f.noise) j["noise"] = *f.noise;

@@ -2,6 +2,7 @@
 #include "accord/report/analysis.hpp"
 
 #include "accord/report/bargain.hpp"
+#include "accord/report/forecast.hpp"
 
 namespace accord::report {
 namespace {
@@ -66,6 +67,30 @@ std::optional<gmcr::RunResult> stability_run(const Scenario& s, const ScenarioAn
   return r;
 }
 
+// How a forecast run ended as a report section: nothing to forecast (too few actors with a
+// salience) is a finished section that says so; a refused size is the size limit.
+Termination forecast_end(const forecast::Analysis& r) {
+  const Termination& t = r.outcome.termination;
+  if (!r.ok()) return t.stop == Stop::size_limit ? t : Termination::done();
+  return t.stop == Stop::not_set ? Termination::done() : t;
+}
+
+// SMP (with the Monte Carlo band when asked), then the EUM when asked; the section ends as the
+// first run that did not finish.
+void forecast_run(const Scenario& s, ScenarioAnalysis& a, Termination& end) {
+  forecast::AnalysisParams p = forecast_headline_params(deadline_share(a.options.deadline, 0.8));
+  p.runs = a.options.forecast_runs;
+  p.seed = a.options.forecast_seed;
+  a.forecast = forecast::analyse(s, p);
+  end = forecast_end(*a.forecast);
+  if (!a.options.forecast_eum || !a.forecast->ok()) return;
+  p.engine.deadline = deadline_share(a.options.deadline, 0.5);
+  p.model = forecast::Model::eum;
+  p.runs = 0;
+  a.forecast_eum = forecast::analyse(s, p);
+  if (end.finished() && a.forecast_eum->ok()) end = forecast_end(*a.forecast_eum);
+}
+
 }  // namespace
 
 Deadline deadline_share(const Deadline& d, double fraction) {
@@ -85,7 +110,9 @@ ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options) {
   a.sections.push_back({"bargain", end});
   a.stability = stability_run(s, a, end);
   if (s.conflict) a.sections.push_back({"stability", end});
-  a.sections.push_back({"forecast", forecast_gate(s, options.limits, options.deadline)});
+  end = forecast_gate(s, options.limits, options.deadline);
+  if (end.finished()) forecast_run(s, a, end);
+  a.sections.push_back({"forecast", end});
   return a;
 }
 

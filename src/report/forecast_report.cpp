@@ -1,108 +1,123 @@
-// Headline forecast section of `accord report` (SMP with KTAB's defaults; docs/forecast.md).
-#include <cmath>
+// The forecast as JSON, one shape everywhere (docs/forecast.md#json).
 #include <nlohmann/json.hpp>
 
-#include "accord/engines/forecast.hpp"
 #include "accord/report/forecast.hpp"
+#include "accord/report/outcome.hpp"
 #include "accord/report/sections.hpp"
 
 namespace accord::report {
 namespace {
 
-struct Headline {
-  forecast::Conversion input;
-  forecast::Result smp;
-  std::vector<double> mean, median;  // of the input positions
-};
-
-// nullopt when there is nothing to forecast; `error` set when the SMP refused the problem.
-std::optional<Headline> headline(const Scenario& s, const Deadline& deadline, std::string& error) {
-  Headline h;
-  h.input = forecast::from_scenario(s);
-  forecast::Params params;
-  params.deadline = deadline;
-  h.smp = forecast::run(h.input.problem, params);
-  if (!h.smp.ok()) {
-    if (h.smp.termination.stop == Stop::size_limit) error = h.smp.error;
-    return std::nullopt;
-  }
-  const ForecastProblem& p = h.input.problem;
-  for (std::size_t k = 0; k < p.dimensions.size(); ++k) {
-    std::vector<double> x, w;
-    for (const auto& a : p.actors) {
-      x.push_back(a.position[k]);
-      w.push_back(a.capability * a.salience[k]);
-    }
-    h.mean.push_back(forecast::weighted_mean(x, w));
-    h.median.push_back(forecast::weighted_median(x, w));
-  }
-  return h;
-}
-
-std::string nearest_option(const Issue& issue, double x) {
-  if (issue.kind != IssueKind::discrete || issue.options.empty()) return "";
-  std::size_t best = 0;
-  double best_d = 1e300;
-  for (std::size_t o = 0; o < issue.options.size(); ++o) {
-    const double n = static_cast<double>(issue.options.size());
-    const double pos = issue.options[o].position.value_or(n < 2 ? 50.0 : 100.0 * static_cast<double>(o) / (n - 1));
-    if (std::fabs(pos - x) < best_d) {
-      best_d = std::fabs(pos - x);
-      best = o;
-    }
-  }
-  return issue.options[best].id;
-}
-
-}  // namespace
-
-nlohmann::ordered_json forecast_headline_json(const Scenario& s, const Deadline& deadline) {
-  nlohmann::ordered_json j;
-  std::string error;
-  const auto h = headline(s, deadline, error);
-  if (!error.empty()) j["error"] = error;
-  if (!h) return j;
-  j["model"] = "smp";
-  j["turns"] = h->smp.turns;
-  j["converged"] = h->smp.converged;
-  j["termination"] = termination_json(h->smp.termination);
-  nlohmann::ordered_json issues = nlohmann::ordered_json::object();
-  for (std::size_t k = 0; k < s.issues.size(); ++k) {
-    nlohmann::ordered_json e;
-    e["forecast"] = h->smp.forecast[k];
-    const std::string opt = nearest_option(s.issues[k], h->smp.forecast[k]);
-    if (!opt.empty()) e["nearest_option"] = opt;
-    e["weighted_mean"] = h->mean[k];
-    e["weighted_median"] = h->median[k];
-    issues[s.issues[k].id] = std::move(e);
-  }
-  j["issues"] = std::move(issues);
+Json per_dim(const ForecastProblem& p, const std::vector<double>& v) {
+  Json j = Json::object();
+  for (std::size_t k = 0; k < p.dimensions.size() && k < v.size(); ++k) j[p.dimensions[k].id] = v[k];
   return j;
 }
 
-std::string forecast_headline_text(const Scenario& s, Style style, const Deadline& deadline) {
-  std::string error;
-  const auto h = headline(s, deadline, error);
-  if (!error.empty()) return "\n" + wrap("Forecast not computed: " + error + ".");
-  if (!h) return "";
-  const std::string title = "Forecast: where each issue lands (SMP, KTAB defaults)";
-  std::string out = style == Style::markdown ? "\n## " + title + "\n\n"
-                                             : "\n" + title + "\n" + std::string(display_width(title), '=') + "\n";
-  Table t;
-  t.header = {"issue", "forecast", "nearest option", "w. mean", "w. median"};
-  t.right_align = {false, true, false, true, true};
-  for (std::size_t k = 0; k < s.issues.size(); ++k)
-    t.rows.push_back({s.issues[k].id, fixed(h->smp.forecast[k], 1), nearest_option(s.issues[k], h->smp.forecast[k]),
-                      fixed(h->mean[k], 1), fixed(h->median[k], 1)});
-  out += t.render(style, 100, 2);
-  out += wrap(std::to_string(h->input.problem.actors.size()) + " actors bargained for " +
-              std::to_string(h->smp.turns) + " turns" +
-              (!h->smp.termination.finished() ? " (stopped by the time budget: partial)"
-               : h->smp.converged             ? ""
-                                              : " (turn limit reached)") +
-              ". Discrete issues are on 0-100 in option order; weights = capability x salience. "
-              "Details and Monte Carlo bands: accord forecast " + s.id + " --runs 1000.");
-  return out;
+Json per_actor(const ForecastProblem& p, const std::vector<std::vector<double>>& state) {
+  Json j = Json::object();
+  for (std::size_t i = 0; i < p.actors.size() && i < state.size(); ++i) j[p.actors[i].id] = state[i];
+  return j;
+}
+
+Json nearest_options(const forecast::Analysis& a) {
+  Json j = Json::object();
+  for (std::size_t k = 0; k < a.problem.dimensions.size() && k < a.nearest_option.size(); ++k)
+    if (!a.nearest_option[k].empty()) j[a.problem.dimensions[k].id] = a.nearest_option[k];
+  return j;
+}
+
+Json monte_carlo_json(const ForecastProblem& p, const forecast::MonteCarloResult& mc) {
+  Json m;
+  m["runs"] = mc.runs;
+  m["completed"] = mc.completed;
+  m["failed"] = mc.failed;
+  m["seed"] = mc.seed;
+  m["noise"] = {{"position_sd", mc.noise.position_sd}, {"salience_sd", mc.noise.salience_sd},
+                {"capability_sd", mc.noise.capability_sd}, {"scale", mc.noise.scale}};
+  m["termination"] = termination_json(mc.outcome.termination);
+  Json dims = Json::object();
+  for (std::size_t k = 0; k < p.dimensions.size() && k < mc.dimensions.size(); ++k) {
+    const auto& s = mc.dimensions[k];
+    dims[p.dimensions[k].id] = {{"mean", s.mean}, {"sd", s.sd}, {"p05", s.p05}, {"median", s.median}, {"p95", s.p95}};
+  }
+  m["dimensions"] = std::move(dims);
+  return m;
+}
+
+Json sensitivity_json(const ForecastProblem& p, const forecast::SensitivityResult& sens) {
+  Json inputs = Json::array();
+  for (const auto& s : sens.inputs) {
+    Json e;
+    e["actor"] = p.actors[s.actor].id;
+    e["input"] = std::string(forecast::to_string(s.input));
+    e["dimension"] = s.input == forecast::Input::capability ? Json(nullptr) : Json(p.dimensions[s.input_dim].id);
+    e["step"] = s.step;
+    e["slope"] = per_dim(p, s.slope);
+    e["impact"] = s.impact;
+    inputs.push_back(std::move(e));
+  }
+  return {{"termination", termination_json(sens.outcome.termination)}, {"inputs", std::move(inputs)}};
+}
+
+Json optional_json(bool present, const auto& make) { return present ? make() : Json(nullptr); }
+
+}  // namespace
+
+Json forecast_json(const forecast::Analysis& a, ForecastDetail detail) {
+  const ForecastProblem& p = a.problem;
+  const forecast::Result& r = a.run;
+  const bool full = detail != ForecastDetail::summary;
+  Json j;
+  j["schema"] = kForecastSchema;
+  j["scenario"] = p.name;
+  j["model"] = std::string(forecast::to_string(r.model));
+  add_outcome_json(j, a.outcome);
+  if (a.ok()) {
+    j["turns"] = r.turns;
+    j["converged"] = r.converged;
+    if (full) {
+      j["dimensions"] = Json::array();
+      for (const auto& d : p.dimensions)
+        j["dimensions"].push_back({{"id", d.id}, {"title", d.title}, {"lo", d.lo}, {"hi", d.hi}});
+      j["actors"] = Json::array();
+      for (const auto& act : p.actors)
+        j["actors"].push_back({{"id", act.id}, {"capability", act.capability}, {"position", act.position},
+                               {"salience", act.salience}});
+    }
+    j["forecast"] = per_dim(p, r.forecast);
+    j["nearest_option"] = nearest_options(a);
+    j["baselines"] = {{"weighted_mean", per_dim(p, a.baselines.weighted_mean)},
+                      {"weighted_median", per_dim(p, a.baselines.weighted_median)}};
+    if (full) {
+      j["history"] = Json::array();
+      for (const auto& state : r.history) j["history"].push_back(per_actor(p, state));
+      j["final_positions"] = per_actor(p, r.final_positions());
+      j["probabilities"] = optional_json(!r.probabilities.empty(), [&] {
+        Json pr = Json::object();
+        for (std::size_t i = 0; i < p.actors.size() && i < r.probabilities.size(); ++i)
+          pr[p.actors[i].id] = r.probabilities[i];
+        return pr;
+      });
+    }
+    j["monte_carlo"] = optional_json(a.monte_carlo.has_value(), [&] { return monte_carlo_json(p, *a.monte_carlo); });
+    if (full)
+      j["sensitivity"] = optional_json(a.sensitivity.has_value(), [&] { return sensitivity_json(p, *a.sensitivity); });
+  }
+  j["notes"] = a.notes;
+  return j;
+}
+
+forecast::AnalysisParams forecast_headline_params(const Deadline& deadline) {
+  forecast::AnalysisParams params;
+  params.engine.deadline = deadline;
+  params.model = forecast::Model::smp;  // the headline is KTAB's SMP whatever the scenario's default
+  params.runs = 0;
+  return params;
+}
+
+Json forecast_headline_json(const Scenario&, const forecast::Analysis& a) {
+  return forecast_json(a, ForecastDetail::summary);
 }
 
 }  // namespace accord::report

@@ -163,20 +163,9 @@ Json stability_json(const Scenario& s, const ScenarioAnalysis& a) {
   return a.stability ? gmcr_headline_json(s, *a.stability) : Json(nullptr);
 }
 
-// The forecast section, run by today's headline functions under 80 % of the time left.
-// coordinator: switch to the typed renderer (forecast result in ScenarioAnalysis).
+// The forecast section, rendered from the analysis's SMP run.
 std::string forecast_text(const Scenario& s, const ScenarioAnalysis& a, Style style) {
-  return forecast_headline_text(s, style, deadline_share(a.options.deadline, 0.8));
-}
-// With how the run ended, read back from the headline's JSON until the result is typed.
-Json forecast_json(const Scenario& s, const ScenarioAnalysis& a, Termination& end) {
-  Json j = forecast_headline_json(s, deadline_share(a.options.deadline, 0.8));
-  if (!j.is_object()) j = Json::object();
-  end = Termination::done();
-  if (const auto it = j.find("termination"); it != j.end() && it->is_object())
-    if (const auto stop = parse_stop(it->value("stop", std::string("finished"))))
-      end = {*stop, it->value("detail", std::string())};
-  return j;
+  return forecast_headline_text(s, *a.forecast, style);
 }
 
 std::string engine_sections(const Scenario& s, const ScenarioAnalysis& a, Style style) {
@@ -195,9 +184,8 @@ std::string engine_sections(const Scenario& s, const ScenarioAnalysis& a, Style 
     if (!a.stability) out += heading(title, style) + not_computed("Stability analysis", a.section("stability"));
     else if (const std::string g = stability_text(s, a, style); !g.empty()) out += heading(title, style) + g;
   }
-  const Termination fc = a.section("forecast");
-  if (fc.finished()) out += forecast_text(s, a, style);
-  else out += heading("Forecast", style) + not_computed("The forecast", fc);
+  if (a.forecast) out += forecast_text(s, a, style);
+  else out += heading("Forecast", style) + not_computed("The forecast", a.section("forecast"));
   return out;
 }
 
@@ -242,10 +230,8 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
     j["gmcr"] = a.stability ? stability_json(s, a) : Json{{"skipped", true}};
     j["gmcr"]["termination"] = termination_json(a.section("stability"));
   }
-  Termination f_end = a.section("forecast");
-  j["forecast"] = f_end.finished() ? forecast_json(s, a, f_end) : Json{{"skipped", true}};
-  j["forecast"]["termination"] = termination_json(f_end);
-  set_section(ends, "forecast", f_end);
+  j["forecast"] = a.forecast ? forecast_headline_json(s, *a.forecast) : Json{{"skipped", true}};
+  j["forecast"]["termination"] = termination_json(a.section("forecast"));
   Json summary = Json::object();
   for (const auto& st : ends) summary[st.section] = termination_json(st.termination);
   j["sections"] = std::move(summary);

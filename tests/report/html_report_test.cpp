@@ -81,7 +81,9 @@ conflict:
 )yaml";
 
 // The HTML of a scenario, analysed with the report's defaults.
-std::string html_of(const Scenario& s) { return report::html_report(s, report::analyse(s)); }
+std::string html_of(const Scenario& s) {
+  return report::html_report(s, report::analyse(s, report::html_analysis_options({})));
+}
 
 Scenario small() {
   io::LoadResult r = io::load_scenario_text(kSmallWithConflict, "small.yaml");

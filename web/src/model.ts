@@ -120,14 +120,15 @@ export interface DiffResult {
   counts: Record<Change, number>;
   entries: { change: Change; from: string[]; to: string[]; changed_settings: string[]; matched_by_text: boolean }[];
 }
+// report::forecast_json (docs/forecast.md#json); a party gets only schema, scenario, model, forecast.
 export interface ForecastResult {
-  model: string; turns?: number; converged?: boolean;
+  schema?: number; scenario?: string; model: string; turns?: number; converged?: boolean;
   forecast: Record<string, number>;
   final_positions?: Record<string, number[]>;
   dimensions?: { id: string; title?: string; lo: number; hi: number }[];
-  actors?: string[];
-  history?: number[][][];  // [turn][actor][dimension]
-  monte_carlo?: { runs: number; dimensions: { p05: number; median: number; p95: number }[] } | null;
+  actors?: { id: string; capability: number; position: number[]; salience: number[] }[];
+  history?: Record<string, number[]>[];  // per turn: {actor: [x per dimension]}
+  monte_carlo?: { runs: number; seed: number; dimensions: Record<string, { p05: number; median: number; p95: number }> } | null;
 }
 // The stability result (docs/gmcr.md "JSON"): every state set is {count, listed?}; a party sees
 // only the equilibria.

@@ -23,10 +23,11 @@ describe('utilitySeries', () => {
 
 describe('forecast shaping', () => {
   const r: ForecastResult = {
-    model: 'smp', forecast: { a: 50, n: 500 }, actors: ['X', 'Y'],
+    schema: 1, model: 'smp', forecast: { a: 50, n: 500 },
+    actors: [{ id: 'X', capability: 1, position: [0, 0], salience: [1, 0] }, { id: 'Y', capability: 1, position: [100, 1000], salience: [0, 1] }],
     dimensions: [{ id: 'a', lo: 0, hi: 100 }, { id: 'n', lo: 0, hi: 1000 }],
-    history: [[[0, 0], [100, 1000]], [[20, 200], [80, 800]]],
-    monte_carlo: { runs: 10, dimensions: [{ p05: 40, median: 50, p95: 60 }, { p05: 100, median: 500, p95: 900 }] },
+    history: [{ X: [0, 0], Y: [100, 1000] }, { X: [20, 200], Y: [80, 800] }],
+    monte_carlo: { runs: 10, seed: 1, dimensions: { a: { p05: 40, median: 50, p95: 60 }, n: { p05: 100, median: 500, p95: 900 } } },
   };
   it('puts each actor on the 0-100 scale per turn', () => {
     expect(turnSeries(r, 1)).toEqual([{ actor: 'X', data: [[0, 0], [1, 20]] }, { actor: 'Y', data: [[0, 100], [1, 80]] }]);

@@ -13,15 +13,14 @@
 #include <string_view>
 #include <vector>
 
-#include "accord/model/forecast_settings.hpp"
-#include "accord/model/scenario.hpp"
 #include "accord/model/budget.hpp"
+#include "accord/model/forecast_settings.hpp"
+#include "accord/model/outcome.hpp"
+#include "accord/model/scenario.hpp"
 
 namespace accord::forecast {
 
-enum class Model { smp, eum, mean, median };
-[[nodiscard]] std::string_view to_string(Model m);
-[[nodiscard]] std::optional<Model> model_from_string(std::string_view s);
+// Model, to_string(Model) and parse_model: accord/model/forecast_settings.hpp.
 
 // --- parameters -------------------------------------------------------------------------
 
@@ -35,8 +34,13 @@ struct SmpParams {
   double min_sig_delta = 1e-4;  // on the 0..1 scale
 };
 
-enum class EumMedian { condorcet, weighted };      // how the median voter position is found
-enum class EumRisk { scholz, neutral };            // r_i from security levels, or r_i = 1
+// Append new values at the end.
+enum class EumMedian : std::uint8_t { not_set = 0, condorcet, weighted };  // how the median voter position is found
+enum class EumRisk : std::uint8_t { not_set = 0, scholz, neutral };        // r_i from security levels, or r_i = 1
+[[nodiscard]] std::string_view to_string(EumMedian m);
+[[nodiscard]] std::optional<EumMedian> parse_eum_median(std::string_view text);
+[[nodiscard]] std::string_view to_string(EumRisk r);
+[[nodiscard]] std::optional<EumRisk> parse_eum_risk(std::string_view text);
 
 struct EumParams {
   int max_rounds = 100;
@@ -54,7 +58,7 @@ inline constexpr std::size_t kDefaultMaxActors = 3000;
 struct Params {
   // Time budget (default: none). SMP checks it inside each turn and stops before a turn that
   // would not end in time; EUM between rounds; Monte Carlo and sensitivity between runs. A
-  // stopped run reports the forecast of the last completed turn (Result::termination).
+  // stopped run reports the forecast of the last completed turn (outcome.termination).
   Deadline deadline;
   std::size_t max_actors = kDefaultMaxActors;  // smp and eum only
   Model model = Model::smp;
@@ -65,32 +69,31 @@ struct Params {
 // --- results ----------------------------------------------------------------------------
 
 struct Result {
-  std::string error;  // non-empty when the input was invalid; nothing else is set then
+  // ok (findings valid; termination finished, or time_limit with the turns done: "3 of at
+  // most 100 turns"), or invalid_input (nothing else is set; termination size_limit when the
+  // problem has more actors than Params::max_actors).
+  Outcome outcome;
   Model model = Model::smp;
   int turns = 0;            // bargaining turns (EUM: rounds) taken; 0 for baselines
-  bool converged = true;    // stopping rule met before the turn limit
+  bool converged = true;    // a finding: the stopping rule was met before the turn limit
   // history[t][actor][dim]: positions on the problem's scale; history[0] is the input.
   std::vector<std::vector<std::vector<double>>> history;
   std::vector<double> forecast;         // per dimension, on the problem's scale
-  std::vector<double> weighted_mean;    // baselines of the FINAL positions, per dimension
-  std::vector<double> weighted_median;
   // SMP: probability that each actor's final position wins a probabilistic Condorcet
   // election (actors sharing a position share its probability). Empty for other models.
   std::vector<double> probabilities;
-  // finished, or time_limit with the turns done ("3 of at most 100 turns"); size_limit goes
-  // with an error.
-  Termination termination;
-  [[nodiscard]] bool ok() const { return error.empty(); }
+  [[nodiscard]] bool ok() const { return outcome.ok(); }
   [[nodiscard]] const std::vector<std::vector<double>>& final_positions() const {
     return history.back();
   }
 };
 
 // Checks a problem (>= 1 dimension, >= 2 actors for smp/eum, finite values on scale,
-// capability > 0, salience in [0,1] with a positive sum). Returns "" when valid.
-[[nodiscard]] std::string validate(const ForecastProblem& p, Model m);
+// capability > 0, salience in [0,1] with a positive sum). Empty when valid, else one error
+// naming the field (path "actors.UA.position.territory", entity "actor UA").
+[[nodiscard]] Diagnostics validate(const ForecastProblem& p, Model m);
 // validate() and the size limit of `params` (the error names the limit and the size found).
-[[nodiscard]] std::string validate(const ForecastProblem& p, const Params& params);
+[[nodiscard]] Diagnostics validate(const ForecastProblem& p, const Params& params);
 
 [[nodiscard]] Result run(const ForecastProblem& p, const Params& params);
 
@@ -98,6 +101,14 @@ struct Result {
 [[nodiscard]] double weighted_mean(const std::vector<double>& x, const std::vector<double>& w);
 // Smallest x whose cumulative weight (positions sorted ascending) reaches half the total.
 [[nodiscard]] double weighted_median(const std::vector<double>& x, const std::vector<double>& w);
+
+// The capability x salience weighted mean and median of the actors' input positions, per
+// dimension (docs/forecast.md#baselines).
+struct Baselines {
+  std::vector<double> weighted_mean;
+  std::vector<double> weighted_median;
+};
+[[nodiscard]] Baselines baselines(const ForecastProblem& p);
 
 // --- from a scenario ----------------------------------------------------------------------
 
@@ -137,16 +148,18 @@ struct DimensionSummary {
 };
 
 struct MonteCarloResult {
-  std::string error;
+  // ok, or invalid_input when the unperturbed problem is invalid. termination: finished, or
+  // time_limit: "37 of 100 runs" (the summaries are over the completed runs; a run the
+  // deadline cut short is not counted).
+  Outcome outcome;
+  std::uint64_t seed = 0;                   // the parameters used, for the record
+  NoiseParams noise;
   std::size_t runs = 0;                     // runs requested
   std::size_t completed = 0;                // runs done (fewer when the deadline stopped it)
   std::size_t failed = 0;                   // runs whose perturbed input was rejected
   std::vector<DimensionSummary> dimensions; // distribution of the forecast, per dimension
   std::vector<std::vector<double>> samples; // samples[run][dim], in run order; NaN if not done
-  // finished, or time_limit: "37 of 100 runs" (the summaries are over the completed runs; a
-  // run the deadline cut short is not counted).
-  Termination termination;
-  [[nodiscard]] bool ok() const { return error.empty(); }
+  [[nodiscard]] bool ok() const { return outcome.ok(); }
 };
 
 // The perturbed copy of `p` used by run number `k` (pure function of seed and k).
@@ -157,8 +170,10 @@ struct MonteCarloResult {
 
 // --- sensitivity --------------------------------------------------------------------------
 
-enum class Input { position, salience, capability };
+// Append new values at the end.
+enum class Input : std::uint8_t { not_set = 0, position, salience, capability };
 [[nodiscard]] std::string_view to_string(Input i);
+[[nodiscard]] std::optional<Input> parse_input(std::string_view text);
 
 struct Sensitivity {
   std::size_t actor = 0;
@@ -177,12 +192,12 @@ struct SensitivityParams {
 };
 
 struct SensitivityResult {
-  std::string error;
+  // ok, or invalid_input. termination: finished, or time_limit: "120 of 400 inputs" (inputs
+  // not evaluated: NaN slopes, impact 0).
+  Outcome outcome;
   std::vector<double> base;         // the unperturbed forecast
   std::vector<Sensitivity> inputs;  // every input, sorted by impact (largest first; stable)
-  // finished, or time_limit: "120 of 400 inputs" (inputs not evaluated: NaN slopes, impact 0).
-  Termination termination;
-  [[nodiscard]] bool ok() const { return error.empty(); }
+  [[nodiscard]] bool ok() const { return outcome.ok(); }
 };
 
 [[nodiscard]] SensitivityResult sensitivity(const ForecastProblem& p, const Params& params,

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "accord/model/diagnostic.hpp"
 #include "accord/model/forecast_settings.hpp"
+#include "accord/model/outcome.hpp"
 
 namespace accord::io {
 
@@ -22,29 +22,29 @@ inline constexpr long kMaxForecastCsvActors = 10000;
 inline constexpr long kMaxForecastCsvDimensions = 1000;
 inline constexpr std::size_t kMaxCsvDiagnostics = 20;
 
+// outcome: ok, or invalid_input with the diagnostics (the file's problems, or "cannot open").
 struct ForecastCsvResult {
-  std::optional<ForecastProblem> problem;  // set when there is no error
-  Diagnostics diagnostics;
-  [[nodiscard]] bool ok() const { return problem.has_value(); }
+  Outcome outcome;
+  std::optional<ForecastProblem> problem;  // set when ok
+  [[nodiscard]] bool ok() const { return outcome.ok(); }
 };
 
 // Positions 0..100 (dimension scale 0..100), saliences 0..100 divided by 100 (KTAB's scale).
 [[nodiscard]] ForecastCsvResult read_ktab_csv(std::string_view text, const std::string& name);
-// Saliences in [0, 1]; the dimension's scale is [min, max] of the positions.
+// Saliences in [0, 1]; the dimension's scale is [min, max] of the positions. The problem is
+// named after the file, without folders and extension ("ec" for data/ec.csv).
 [[nodiscard]] ForecastCsvResult read_eum_csv(std::string_view text, const std::string& name);
 // Reads a file and picks the format from its first line (EUM when it is the EUM header).
 [[nodiscard]] ForecastCsvResult read_forecast_csv_file(const std::string& path);
 
-struct Deu3Issue {
-  std::string id;           // the `isnrnmc`-style issue id (column `isnr`)
-  ForecastProblem problem;  // one dimension on 0..100; actors with a position and a salience
-  double outcome = 0.0;     // the actual decision outcome (`out`)
-};
+// data.cases: one per issue with an outcome (id: column `isnr`; one dimension on 0..100; actors
+// with a position and a positive salience; outcome: column `out`); data.skipped: rows without
+// an outcome or with fewer than two actors; data.name: the file name without folders.
+// outcome: ok, or invalid_input with the diagnostics.
 struct Deu3Result {
-  std::vector<Deu3Issue> issues;
-  std::size_t skipped = 0;  // rows without an outcome or with fewer than two actors
-  Diagnostics diagnostics;
-  [[nodiscard]] bool ok() const { return !has_errors(diagnostics); }
+  Outcome outcome;
+  ForecastDataSet data;
+  [[nodiscard]] bool ok() const { return outcome.ok(); }
 };
 [[nodiscard]] Deu3Result read_deu3(std::string_view text, const std::string& name);
 [[nodiscard]] Deu3Result read_deu3_file(const std::string& path);

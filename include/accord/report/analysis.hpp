@@ -10,6 +10,7 @@
 #include "accord/engines/bargain.hpp"
 #include "accord/engines/diff.hpp"
 #include "accord/engines/evaluate.hpp"
+#include "accord/engines/forecast_analysis.hpp"
 #include "accord/engines/gmcr.hpp"
 #include "accord/report/sections.hpp"
 
@@ -27,9 +28,13 @@ struct ScenarioAnalysis {
   std::optional<bargain::Result> bargain;
   // The scenario's `conflict:` section; nullopt without one or when its gate stopped it.
   std::optional<gmcr::RunResult> stability;
+  // Where each issue lands: KTAB's SMP (with options.forecast_runs Monte Carlo runs) and, when
+  // options.forecast_eum, the EUM; nullopt when the forecast gate stopped it. A scenario with
+  // nothing to forecast has an analysis that is not ok (its outcome says why).
+  std::optional<forecast::Analysis> forecast;
+  std::optional<forecast::Analysis> forecast_eum;
   // How each section ended, in report order: evolution, evaluations, bargain, stability (only
-  // with a conflict), forecast. The forecast entry is its gate's verdict; the renderer that runs
-  // the forecast replaces it with how the run ended (coordinator: typed forecast result).
+  // with a conflict), forecast.
   SectionTerminations sections;
 
   // The termination recorded for `section` (finished when there is none).
@@ -37,8 +42,8 @@ struct ScenarioAnalysis {
 };
 
 // Runs every engine the report shows, each at most once, under its gate and a share of the
-// time left: evolution 20 %, evaluations 20 %, bargaining 50 %, stability 50 % (the forecast,
-// 80 %, is still run by its renderer).
+// time left: evolution 20 %, evaluations 20 %, bargaining 50 %, stability 50 %, forecast 80 %
+// (then the EUM, when asked, 50 % of what is left).
 [[nodiscard]] ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options = {});
 
 // The answers a mediator asks for first, one sentence each (latest text, readiness, zone of

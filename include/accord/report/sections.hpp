@@ -1,6 +1,7 @@
 #pragma once
 // Engine results rendered for people (text, Markdown) and scripts (JSON, stable shapes
 // documented in docs/cli.md).
+#include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 
@@ -45,6 +46,11 @@ struct ReportOptions {
   evaluate::Params evaluate;
   ReportLimits limits;
   Deadline deadline;  // the whole report; each engine gets a share of what is left
+  // The forecast section: KTAB's SMP always; the HTML report adds a Monte Carlo band over
+  // perturbed inputs and the EUM forecast beside it.
+  std::size_t forecast_runs = 0;
+  std::uint64_t forecast_seed = 1;
+  bool forecast_eum = false;
 };
 // A share of the time left, for one engine, so one slow engine cannot starve the rest.
 [[nodiscard]] Deadline deadline_share(const Deadline& d, double fraction);

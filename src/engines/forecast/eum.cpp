@@ -214,8 +214,8 @@ void run_eum(const ForecastProblem& p, const EumParams& params, const Deadline& 
     bool still = false;
     for (int round = 1; round <= params.max_rounds; ++round) {
       if (deadline.expired()) {
-        if (r.termination.stop != Stop::time_limit)  // name the first dimension cut short
-          r.termination = {Stop::time_limit, "dimension " + p.dimensions[k].id + ": " +
+        if (r.outcome.termination.stop != Stop::time_limit)  // name the first dimension cut short
+          r.outcome.termination = {Stop::time_limit, "dimension " + p.dimensions[k].id + ": " +
                                                std::to_string(round - 1) + " of at most " +
                                                std::to_string(params.max_rounds) +
                                                " rounds done (later dimensions: initial positions)"};

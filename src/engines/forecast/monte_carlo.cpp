@@ -47,8 +47,13 @@ ForecastProblem perturb(const ForecastProblem& p, const NoiseParams& n, std::uin
 MonteCarloResult monte_carlo(const ForecastProblem& p, const Params& params,
                              const MonteCarloParams& mc) {
   MonteCarloResult out;
-  out.error = validate(p, params);
-  if (!out.ok()) return out;
+  out.seed = mc.seed;
+  out.noise = mc.noise;
+  if (Diagnostics errors = validate(p, params); !errors.empty()) {
+    out.outcome.status = Status::invalid_input;
+    out.outcome.diagnostics = std::move(errors);
+    return out;
+  }
   const std::size_t dims = p.dimensions.size();
   out.runs = mc.runs;
   out.samples.assign(mc.runs, std::vector<double>(dims, std::nan("")));
@@ -60,7 +65,7 @@ MonteCarloResult monte_carlo(const ForecastProblem& p, const Params& params,
       if (params.deadline.expired()) return;
       const Result r = run(perturb(p, mc.noise, mc.seed, k), params);
       if (!r.ok()) state[k] = 2;
-      else if (r.termination.finished()) {
+      else if (r.outcome.termination.finished()) {
         out.samples[k] = r.forecast;
         state[k] = 1;
       }
@@ -75,9 +80,9 @@ MonteCarloResult monte_carlo(const ForecastProblem& p, const Params& params,
     out.failed += f == 2 ? 1 : 0;
     out.completed += f == 1 ? 1 : 0;
   }
-  out.termination = Termination::done();
+  out.outcome = Outcome::success();
   if (out.completed + out.failed < mc.runs)
-    out.termination = {Stop::time_limit, std::to_string(out.completed + out.failed) + " of " +
+    out.outcome.termination = {Stop::time_limit, std::to_string(out.completed + out.failed) + " of " +
                                              std::to_string(mc.runs) + " runs done"};
   out.dimensions.resize(dims);
   for (std::size_t d = 0; d < dims; ++d) {

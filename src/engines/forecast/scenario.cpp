@@ -2,15 +2,21 @@
 #include <algorithm>
 
 #include "accord/engines/forecast.hpp"
+#include "engines/forecast/models.hpp"
 
 namespace accord::forecast {
-namespace {
+namespace detail {
 
 double option_position(const Issue& issue, std::size_t o) {
   if (issue.options[o].position) return *issue.options[o].position;
   if (issue.options.size() < 2) return 50.0;
   return 100.0 * static_cast<double>(o) / static_cast<double>(issue.options.size() - 1);
 }
+
+}  // namespace detail
+namespace {
+
+using detail::option_position;
 
 // The party's best option or value on an issue (ties -> the first in list/curve order).
 double best_position(const Issue& issue, const IssuePreference& ip) {

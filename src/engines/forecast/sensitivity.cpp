@@ -15,7 +15,7 @@ SensitivityResult sensitivity(const ForecastProblem& p, const Params& params,
   SensitivityResult out;
   const Result base = run(p, params);
   if (!base.ok()) {
-    out.error = base.error;
+    out.outcome = base.outcome;
     return out;
   }
   out.base = base.forecast;
@@ -51,9 +51,10 @@ SensitivityResult sensitivity(const ForecastProblem& p, const Params& params,
         if (a.salience[s.input_dim] + s.step > 1.0) s.step = -s.step;
         a.salience[s.input_dim] += s.step;
         break;
+      case Input::not_set: return;
     }
     const Result r = run(q, params);
-    if (!r.ok() || !r.termination.finished()) return;
+    if (!r.ok() || !r.outcome.termination.finished()) return;
     ++evaluated;
     for (std::size_t d = 0; d < dims; ++d) {
       const double change = r.forecast[d] - out.base[d];
@@ -64,11 +65,11 @@ SensitivityResult sensitivity(const ForecastProblem& p, const Params& params,
   };
   tbb::task_arena arena(sp.threads > 0 ? sp.threads : tbb::task_arena::automatic);
   arena.execute([&] { tbb::parallel_for(std::size_t{0}, out.inputs.size(), eval); });
-  out.termination = Termination::done();
-  if (!base.termination.finished())
-    out.termination = {base.termination.stop, "the unperturbed run: " + base.termination.detail};
+  out.outcome = Outcome::success();
+  if (!base.outcome.termination.finished())
+    out.outcome.termination = {base.outcome.termination.stop, "the unperturbed run: " + base.outcome.termination.detail};
   else if (evaluated < out.inputs.size() && params.deadline.expired())
-    out.termination = {Stop::time_limit, std::to_string(evaluated.load()) + " of " +
+    out.outcome.termination = {Stop::time_limit, std::to_string(evaluated.load()) + " of " +
                                              std::to_string(out.inputs.size()) + " inputs evaluated"};
   std::stable_sort(out.inputs.begin(), out.inputs.end(),
                    [](const Sensitivity& a, const Sensitivity& b) { return a.impact > b.impact; });

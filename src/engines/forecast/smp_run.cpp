@@ -47,13 +47,13 @@ void run_smp(const ForecastProblem& p, const SmpParams& params, const Deadline& 
     // Stop before a turn that would not end in time: the final election costs about as much.
     const double left = deadline.seconds_left();
     if (deadline.limited() && left < 2.0 * last_turn) {
-      r.termination = {Stop::time_limit, std::to_string(turn - 1) + " of at most " +
+      r.outcome.termination = {Stop::time_limit, std::to_string(turn - 1) + " of at most " +
                                              std::to_string(params.max_turns) + " turns done"};
       break;
     }
     std::vector<double> next = smp::step(a, states.back(), nullptr, deadline.limited() ? &deadline : nullptr);
     if (next.empty()) {
-      r.termination = {Stop::time_limit, std::to_string(turn - 1) + " of at most " +
+      r.outcome.termination = {Stop::time_limit, std::to_string(turn - 1) + " of at most " +
                                              std::to_string(params.max_turns) +
                                              " turns done; turn " + std::to_string(turn) + " cut short"};
       break;

@@ -92,6 +92,11 @@ Diagnostic at(const std::string& file, const Line& line, const Field* f, const s
   return d;
 }
 
+void settle(Outcome& o) {
+  o.status = has_errors(o.diagnostics) ? Status::invalid_input : Status::ok;
+  if (o.ok()) o.termination = Termination::done();
+}
+
 void cap_diagnostics(Diagnostics& d, std::size_t keep) {
   if (d.size() <= keep) return;
   const std::size_t more = d.size() - keep;

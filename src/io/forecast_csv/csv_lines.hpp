@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "accord/model/diagnostic.hpp"
+#include "accord/model/outcome.hpp"
 
 namespace accord::io::csv {
 
@@ -28,6 +29,10 @@ struct Line {
 
 // Keeps the first `keep` diagnostics and replaces the rest by one that counts them.
 void cap_diagnostics(Diagnostics& d, std::size_t keep);
+
+// Sets the status from the diagnostics a reader collected: invalid_input when there is an
+// error, else ok (finished).
+void settle(Outcome& o);
 
 // Builds a diagnostic at a field (or at the end of the line when `f` is null).
 [[nodiscard]] Diagnostic at(const std::string& file, const Line& line, const Field* f,

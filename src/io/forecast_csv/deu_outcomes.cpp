@@ -1,5 +1,6 @@
 // DEU III reader (../shared/data/deu3/README.md): tab-separated, quoted header, a second
 // line of capability weights, then one row per issue with p<actor>, s<actor>, rp and out.
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -8,8 +9,9 @@
 #include "io/forecast_csv/csv_lines.hpp"
 
 namespace accord::io {
+namespace {
 
-Deu3Result read_deu3(std::string_view text, const std::string& name) {
+Deu3Result parse_deu3(std::string_view text, const std::string& name) {
   Deu3Result out;
   const std::vector<csv::Line> lines = csv::split(text, '\t');
   if (lines.size() < 2) {
@@ -18,7 +20,7 @@ Deu3Result read_deu3(std::string_view text, const std::string& name) {
     d.line = 1;
     d.column = 1;
     d.message = "expected a header line and a capability line";
-    out.diagnostics.push_back(d);
+    out.outcome.diagnostics.push_back(d);
     return out;
   }
   const csv::Line& head = lines[0];
@@ -27,7 +29,7 @@ Deu3Result read_deu3(std::string_view text, const std::string& name) {
   for (std::size_t k = 0; k < head.fields.size(); ++k) col[head.fields[k].text] = k;
   for (const char* need : {"isnr", "out", "pcom", "scom"})
     if (!col.count(need)) {
-      out.diagnostics.push_back(csv::at(name, head, nullptr, "header", "",
+      out.outcome.diagnostics.push_back(csv::at(name, head, nullptr, "header", "",
                                         std::string("missing column `") + need + "`"));
       return out;
     }
@@ -46,7 +48,7 @@ Deu3Result read_deu3(std::string_view text, const std::string& name) {
     if (s == col.end()) continue;
     const auto c = k < caps.fields.size() ? csv::to_number(caps.fields[k].text) : std::nullopt;
     if (!c || !(*c > 0.0)) {
-      out.diagnostics.push_back(csv::at(name, caps, k < caps.fields.size() ? &caps.fields[k] : nullptr,
+      out.outcome.diagnostics.push_back(csv::at(name, caps, k < caps.fields.size() ? &caps.fields[k] : nullptr,
                                         "capability." + h.substr(1), "actor " + h.substr(1),
                                         "expected a capability weight > 0 under column `" + h + "`"));
       continue;
@@ -61,7 +63,7 @@ Deu3Result read_deu3(std::string_view text, const std::string& name) {
     if (row.blank()) continue;
     const csv::Field* of = cell(row, col["out"]);
     const auto outcome = of != nullptr ? csv::to_number(of->text) : std::nullopt;
-    Deu3Issue is;
+    ForecastCase is;
     is.id = cell(row, col["isnr"]) != nullptr ? cell(row, col["isnr"])->text : "";
     is.problem.name = is.id;
     is.problem.dimensions.push_back({is.id, is.id, 0.0, 100.0});
@@ -73,7 +75,7 @@ Deu3Result read_deu3(std::string_view text, const std::string& name) {
       if (!x.has_value() || !s.has_value()) continue;  // no position (or no salience) recorded
       const double xv = x.value(), sv = s.value();
       if (xv < 0 || xv > 100 || sv < 0 || sv > 100) {
-        out.diagnostics.push_back(csv::at(name, row, xv < 0 || xv > 100 ? pf : sf,
+        out.outcome.diagnostics.push_back(csv::at(name, row, xv < 0 || xv > 100 ? pf : sf,
                                           "issues." + is.id + "." + a.id, "actor " + a.id,
                                           "expected a position and a salience in [0, 100]"));
         continue;
@@ -87,12 +89,21 @@ Deu3Result read_deu3(std::string_view text, const std::string& name) {
       is.problem.actors.push_back(std::move(fa));
     }
     if (!outcome || is.problem.actors.size() < 2) {
-      ++out.skipped;
+      ++out.data.skipped;
       continue;
     }
     is.outcome = *outcome;
-    out.issues.push_back(std::move(is));
+    out.data.cases.push_back(std::move(is));
   }
+  return out;
+}
+
+}  // namespace
+
+Deu3Result read_deu3(std::string_view text, const std::string& name) {
+  Deu3Result out = parse_deu3(text, name);
+  out.data.name = std::filesystem::path(name).filename().string();  // the same wherever the file sits
+  csv::settle(out.outcome);
   return out;
 }
 
@@ -103,7 +114,8 @@ Deu3Result read_deu3_file(const std::string& path) {
     Diagnostic d;
     d.file = path;
     d.message = "cannot open the file for reading";
-    r.diagnostics.push_back(d);
+    r.outcome.diagnostics.push_back(d);
+    csv::settle(r.outcome);
     return r;
   }
   std::ostringstream ss;

@@ -2,15 +2,17 @@
 // (docs/forecast.md#csv).
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "accord/io/forecast_csv.hpp"
 #include "io/forecast_csv/csv_lines.hpp"
 
 namespace accord::io {
+namespace {
 
-ForecastCsvResult read_eum_csv(std::string_view text, const std::string& name) {
+ForecastCsvResult parse_eum(std::string_view text, const std::string& name) {
   ForecastCsvResult out;
-  Diagnostics& diags = out.diagnostics;
+  Diagnostics& diags = out.outcome.diagnostics;
   const std::vector<csv::Line> lines = csv::split(text, ',');
   static const char* kHeader[] = {"actor", "capability", "position", "salience"};
   std::size_t li = 0;
@@ -41,7 +43,7 @@ ForecastCsvResult read_eum_csv(std::string_view text, const std::string& name) {
     }
   }
   ForecastProblem p;
-  p.name = name;
+  p.name = std::filesystem::path(name).stem().string();  // the same wherever the file sits
   ForecastDimension dim;
   dim.id = "position";
   dim.title = "Position";
@@ -119,6 +121,14 @@ ForecastCsvResult read_eum_csv(std::string_view text, const std::string& name) {
   dim.hi = hi > lo ? hi : lo + 1.0;
   p.dimensions.push_back(dim);
   out.problem = std::move(p);
+  return out;
+}
+
+}  // namespace
+
+ForecastCsvResult read_eum_csv(std::string_view text, const std::string& name) {
+  ForecastCsvResult out = parse_eum(text, name);
+  csv::settle(out.outcome);
   return out;
 }
 

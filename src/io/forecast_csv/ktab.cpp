@@ -10,11 +10,9 @@ namespace {
 
 std::string quote(const std::string& s) { return "`" + s + "`"; }
 
-}  // namespace
-
-ForecastCsvResult read_ktab_csv(std::string_view text, const std::string& name) {
+ForecastCsvResult parse_ktab(std::string_view text, const std::string& name) {
   ForecastCsvResult out;
-  Diagnostics& diags = out.diagnostics;
+  Diagnostics& diags = out.outcome.diagnostics;
   const std::vector<csv::Line> lines = csv::split(text, ',');
   std::size_t li = 0;
   while (li < lines.size() && lines[li].blank()) ++li;
@@ -181,13 +179,22 @@ ForecastCsvResult read_ktab_csv(std::string_view text, const std::string& name) 
   return out;
 }
 
+}  // namespace
+
+ForecastCsvResult read_ktab_csv(std::string_view text, const std::string& name) {
+  ForecastCsvResult out = parse_ktab(text, name);
+  csv::settle(out.outcome);
+  return out;
+}
+
 ForecastCsvResult read_eum_csv(std::string_view text, const std::string& name);
 
 ForecastCsvResult read_forecast_csv_file(const std::string& path) {
   std::string text;
   if (auto err = read_file_limited(path, kMaxForecastCsvBytes, text)) {
     ForecastCsvResult r;
-    r.diagnostics.push_back(*err);
+    r.outcome.diagnostics.push_back(*err);
+    csv::settle(r.outcome);
     return r;
   }
   const std::string first = text.substr(0, text.find('\n'));

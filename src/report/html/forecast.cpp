@@ -2,7 +2,7 @@
 // actor's position turn by turn, on a 0–100 scale per issue.
 #include <cmath>
 
-#include "accord/engines/forecast.hpp"
+#include "accord/engines/forecast_analysis.hpp"
 #include "accord/report/table.hpp"
 #include "sections.hpp"
 #include "svg.hpp"
@@ -81,73 +81,50 @@ std::string turns_block(const ForecastProblem& p, const forecast::Result& r, con
   return out + "</div></details>\n";
 }
 
-}  // namespace
-
-std::string forecast_section(const Context& c) {
-  if (const Termination t = c.analysis.section("forecast"); !t.finished()) {
-    c.record("forecast", t);
-    return section("forecast", "Forecast", skipped("The forecast", t));
-  }
-  const forecast::Conversion conv = forecast::from_scenario(c.s);
-  const ForecastProblem& p = conv.problem;
-  forecast::Params smp_params;
-  smp_params.deadline = c.share(0.5);
-  smp_params.model = forecast::Model::smp;
-  if (!forecast::validate(p, forecast::Model::smp).empty()) {
-    c.record("forecast", Termination::done());
-    return section("forecast", "Forecast", para("Nothing to forecast: " + forecast::validate(p, forecast::Model::smp)));
-  }
-  const forecast::Result smp = forecast::run(p, smp_params);
-  if (!smp.ok()) {
-    c.record("forecast", smp.termination.stop == Stop::not_set ? Termination::done() : smp.termination);
-    return section("forecast", "Forecast", para("The forecast could not run: " + smp.error));
-  }
-  forecast::Params eum_params;
-  eum_params.deadline = c.share(0.5);
-  eum_params.model = forecast::Model::eum;
-  const forecast::Result eum = forecast::run(p, eum_params);
-  forecast::MonteCarloResult mc;
-  if (c.options.monte_carlo_runs > 0) {
-    forecast::MonteCarloParams mp;
-    mp.runs = c.options.monte_carlo_runs;
-    mp.seed = c.options.seed;
-    mc = forecast::monte_carlo(p, smp_params, mp);
-  }
-  // The section ends as its first engine run that did not finish (SMP, EUM, Monte Carlo).
-  Termination end = Termination::done();
-  for (const Termination* t :
-       std::initializer_list<const Termination*>{&smp.termination, &eum.termination, &mc.termination})
-    if (t->stop != Stop::not_set && !t->finished()) {
-      end = *t;
-      break;
-    }
-  c.record("forecast", end);
-  const bool have_mc = c.options.monte_carlo_runs > 0 && mc.ok();
+// The section's body from computed analyses: SMP (with its Monte Carlo band when it has one)
+// and, when it ran, EUM.
+std::string forecast_body(const forecast::Analysis& smp, const forecast::Analysis* eum, std::uint64_t seed) {
+  const ForecastProblem& p = smp.problem;
+  const forecast::MonteCarloResult* mc =
+      smp.monte_carlo && smp.monte_carlo->ok() && smp.monte_carlo->runs > 0 ? &*smp.monte_carlo : nullptr;
   std::string body = para("Actors are the parties with preferences; each issue is a dimension (options in list order on "
                           "0–100). Dots: each actor's starting position; black diamond: SMP forecast; hollow square: "
                           "EUM forecast" +
-                          std::string(have_mc ? "; grey band: 5th–95th percentile of " +
-                                                    std::to_string(mc.runs) + " Monte Carlo runs (SMP, seed " +
-                                                    std::to_string(c.options.seed) + ")"
-                                              : "") +
+                          std::string(mc != nullptr ? "; grey band: 5th–95th percentile of " + std::to_string(mc->runs) +
+                                                          " Monte Carlo runs (SMP, seed " + std::to_string(seed) + ")"
+                                                    : "") +
                           ".");
-  body += legend(p) + "<div class=\"chart\">" + summary_chart(p, smp, eum.ok() ? &eum : nullptr, have_mc ? &mc : nullptr) +
+  body += legend(p) + "<div class=\"chart\">" + summary_chart(p, smp.run, eum != nullptr ? &eum->run : nullptr, mc) +
           "</div>\n";
   std::string rows;
   for (std::size_t d = 0; d < p.dimensions.size(); ++d) {
     const auto& dim = p.dimensions[d];
-    rows += "<tr><td>" + esc(dim.id) + "</td><td class=\"num\">" + num(smp.forecast[d], 2) + "</td><td class=\"num\">" +
-            (eum.ok() ? num(eum.forecast[d], 2) : "—") + "</td><td class=\"num\">" +
-            (have_mc ? num(mc.dimensions[d].p05, 2) + "–" + num(mc.dimensions[d].p95, 2) : "—") + "</td><td>" +
+    rows += "<tr><td>" + esc(dim.id) + "</td><td class=\"num\">" + num(smp.run.forecast[d], 2) + "</td><td class=\"num\">" +
+            (eum != nullptr ? num(eum->run.forecast[d], 2) : "—") + "</td><td class=\"num\">" +
+            (mc != nullptr ? num(mc->dimensions[d].p05, 2) + "–" + num(mc->dimensions[d].p95, 2) : "—") + "</td><td>" +
             num(dim.lo, 2) + "–" + num(dim.hi, 2) + "</td></tr>";
   }
   body += "<details><summary>Table</summary><div class=\"scroll\"><table><thead><tr><th scope=\"col\">issue</th><th "
           "scope=\"col\">SMP</th><th scope=\"col\">EUM</th><th scope=\"col\">Monte Carlo 5–95%</th><th "
           "scope=\"col\">scale</th></tr></thead><tbody>" + rows + "</tbody></table></div></details>\n";
-  body += turns_block(p, smp, "SMP");
-  if (eum.ok()) body += turns_block(p, eum, "EUM");
-  for (const auto& n : conv.notes) body += "<p class=\"note\">" + esc(n) + "</p>";
-  return section("forecast", "Forecast: where issues settle", body);
+  body += turns_block(p, smp.run, "SMP");
+  if (eum != nullptr) body += turns_block(p, eum->run, "EUM");
+  for (const auto& n : smp.notes) body += "<p class=\"note\">" + esc(n) + "</p>";
+  return body;
 }
 
+}  // namespace
+
+std::string forecast_section(const Context& c) {
+  const Termination t = c.analysis.section("forecast");
+  if (!c.analysis.forecast) return section("forecast", "Forecast", skipped("The forecast", t));
+  const forecast::Analysis& smp = *c.analysis.forecast;
+  if (!smp.ok())
+    return section("forecast", "Forecast",
+                   para((t.stop == Stop::size_limit ? "The forecast could not run: " : "Nothing to forecast: ") +
+                        smp.outcome.message()));
+  const auto& eum = c.analysis.forecast_eum;
+  return section("forecast", "Forecast: where issues settle",
+                 forecast_body(smp, eum && eum->ok() ? &*eum : nullptr, c.analysis.options.forecast_seed));
+}
 }  // namespace accord::report::html

@@ -21,7 +21,7 @@ Deadline passed() { return Deadline::at(Deadline::Clock::now() - std::chrono::se
 TEST(ForecastBudget, AFinishedRunSaysSo) {
   const Result r = run(line(12), Params{});
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r.termination.stop, Stop::finished);
+  EXPECT_EQ(r.outcome.termination.stop, Stop::finished);
 }
 
 TEST(ForecastBudget, AnExpiredDeadlineGivesThePartialForecastOfTurnZero) {
@@ -30,9 +30,9 @@ TEST(ForecastBudget, AnExpiredDeadlineGivesThePartialForecastOfTurnZero) {
     p.model = m;
     p.deadline = passed();
     const Result r = run(line(12), p);
-    ASSERT_TRUE(r.ok()) << r.error;
-    EXPECT_EQ(r.termination.stop, Stop::time_limit) << to_string(m);
-    EXPECT_NE(r.termination.detail.find("0 of at most 100"), std::string::npos) << r.termination.detail;
+    ASSERT_TRUE(r.ok()) << r.outcome.message();
+    EXPECT_EQ(r.outcome.termination.stop, Stop::time_limit) << to_string(m);
+    EXPECT_NE(r.outcome.termination.detail.find("0 of at most 100"), std::string::npos) << r.outcome.termination.detail;
     EXPECT_EQ(r.turns, 0);
     EXPECT_FALSE(r.converged);
     EXPECT_EQ(r.forecast.size(), 1u);
@@ -47,11 +47,11 @@ TEST(ForecastBudget, MonteCarloAndSensitivityCountWhatTheyDid) {
   const MonteCarloResult m = monte_carlo(line(8), p, mc);
   ASSERT_TRUE(m.ok());
   EXPECT_EQ(m.completed, 0u);
-  EXPECT_EQ(m.termination.stop, Stop::time_limit);
-  EXPECT_NE(m.termination.detail.find("0 of 10 runs"), std::string::npos);
+  EXPECT_EQ(m.outcome.termination.stop, Stop::time_limit);
+  EXPECT_NE(m.outcome.termination.detail.find("0 of 10 runs"), std::string::npos);
   const SensitivityResult s = sensitivity(line(8), p);
   ASSERT_TRUE(s.ok());
-  EXPECT_EQ(s.termination.stop, Stop::time_limit);
+  EXPECT_EQ(s.outcome.termination.stop, Stop::time_limit);
 }
 
 TEST(ForecastBudget, MoreActorsThanTheLimitAreRefused) {
@@ -59,8 +59,8 @@ TEST(ForecastBudget, MoreActorsThanTheLimitAreRefused) {
   p.max_actors = 10;
   const Result r = run(line(11), p);
   EXPECT_FALSE(r.ok());
-  EXPECT_EQ(r.termination.stop, Stop::size_limit);
-  EXPECT_NE(r.error.find("the smp model handles at most 10 actors; found 11"), std::string::npos) << r.error;
+  EXPECT_EQ(r.outcome.termination.stop, Stop::size_limit);
+  EXPECT_NE(r.outcome.message().find("the smp model handles at most 10 actors; found 11"), std::string::npos) << r.outcome.message();
   p.model = Model::median;  // the baselines take any number
   EXPECT_TRUE(run(line(11), p).ok());
 }

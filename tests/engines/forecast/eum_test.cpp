@@ -26,7 +26,7 @@ TEST(ForecastBaselines, CarEmissionsWeightedMeanAndMedian) {
   Params m;
   m.model = Model::mean;
   const Result mean = run(car_emissions(), m);
-  ASSERT_TRUE(mean.ok()) << mean.error;
+  ASSERT_TRUE(mean.ok()) << mean.outcome.message();
   EXPECT_NEAR(mean.forecast[0], 7.38996, 5e-6);
   m.model = Model::median;
   const Result median = run(car_emissions(), m);
@@ -44,7 +44,7 @@ TEST(ForecastEum, CarEmissionsRunsAndStaysOnTheScale) {
   Params p;
   p.model = Model::eum;
   const Result r = run(car_emissions(), p);
-  ASSERT_TRUE(r.ok()) << r.error;
+  ASSERT_TRUE(r.ok()) << r.outcome.message();
   EXPECT_GE(r.turns, 1);
   EXPECT_LE(r.turns, p.eum.max_rounds);
   EXPECT_EQ(r.history.front()[0][0], 4.0);  // history[0] is the input
@@ -67,7 +67,7 @@ TEST(ForecastEum, MedianVoterOfTheInitialPositionsIsSeven) {
   p.model = Model::eum;
   p.eum.max_rounds = 0;
   const Result r = run(car_emissions(), p);
-  ASSERT_TRUE(r.ok()) << r.error;
+  ASSERT_TRUE(r.ok()) << r.outcome.message();
   EXPECT_DOUBLE_EQ(r.forecast[0], 7.0);
   p.eum.median = EumMedian::weighted;
   EXPECT_DOUBLE_EQ(run(car_emissions(), p).forecast[0], 7.0);
@@ -116,7 +116,7 @@ TEST(ForecastEum, UnanimityIsAFixedPoint) {
   Params p;
   p.model = Model::eum;
   const Result r = run(q, p);
-  ASSERT_TRUE(r.ok()) << r.error;
+  ASSERT_TRUE(r.ok()) << r.outcome.message();
   EXPECT_TRUE(r.converged);
   EXPECT_EQ(r.turns, 0);
   EXPECT_DOUBLE_EQ(r.forecast[0], 40.0);
@@ -125,16 +125,22 @@ TEST(ForecastEum, UnanimityIsAFixedPoint) {
 TEST(ForecastValidation, InvalidProblemsAreReportedNotRun) {
   ForecastProblem q = car_emissions();
   q.actors[1].capability = 0;
-  EXPECT_NE(validate(q, Model::smp).find("actor `Belgium`: capability"), std::string::npos);
+  const Diagnostics d = validate(q, Model::smp);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("actor `Belgium`: capability"), std::string::npos);
+  EXPECT_EQ(d[0].path, "actors.Belgium.capability");
+  EXPECT_EQ(d[0].entity, "actor Belgium");
   q = car_emissions();
   q.actors[2].position[0] = 11;
   const Result r = run(q, Params{});
   EXPECT_FALSE(r.ok());
-  EXPECT_NE(r.error.find("outside its scale [4.000000, 10.000000]"), std::string::npos) << r.error;
+  EXPECT_EQ(r.outcome.status, Status::invalid_input);
+  EXPECT_NE(r.outcome.message().find("outside its scale [4.000000, 10.000000]"), std::string::npos) << r.outcome.message();
   q = car_emissions();
   q.actors.resize(1);
-  EXPECT_NE(validate(q, Model::eum).find("needs at least 2"), std::string::npos);
-  EXPECT_EQ(validate(q, Model::mean), "");
+  EXPECT_NE(validate(q, Model::eum).at(0).message.find("needs at least 2"), std::string::npos);
+  EXPECT_TRUE(validate(q, Model::mean).empty());
+  EXPECT_FALSE(validate(q, Model::not_set).empty());
 }
 
 }  // namespace

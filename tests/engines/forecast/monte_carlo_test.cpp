@@ -27,7 +27,7 @@ TEST(ForecastMonteCarlo, SameSeedSameResultWhateverTheThreadCount) {
     mc.seed = 12345;
     mc.threads = 1;
     const MonteCarloResult one = monte_carlo(small_problem(), params, mc);
-    ASSERT_TRUE(one.ok()) << one.error;
+    ASSERT_TRUE(one.ok()) << one.outcome.message();
     for (int threads : {2, 4}) {
       mc.threads = threads;
       const MonteCarloResult many = monte_carlo(small_problem(), params, mc);
@@ -80,7 +80,7 @@ TEST(ForecastSensitivity, MeanModelSlopesAreTheAnalyticDerivatives) {
   Params params;
   params.model = Model::mean;
   const SensitivityResult r = sensitivity(small_problem(), params);
-  ASSERT_TRUE(r.ok()) << r.error;
+  ASSERT_TRUE(r.ok()) << r.outcome.message();
   ASSERT_EQ(r.inputs.size(), 4u * 5u);
   // d mean_a / d x_i = w_i / sum w on dimension a.
   const double w[] = {60, 20, 40, 6};

@@ -64,7 +64,7 @@ TEST(ForecastFromScenario, ForecastSectionOverridesWin) {
   EXPECT_EQ(c.problem.actors[2].id, "M");
   EXPECT_EQ(c.problem.actors[2].position[1], 50.0);
   const Result r = run(c.problem, Params{});
-  ASSERT_TRUE(r.ok()) << r.error;
+  ASSERT_TRUE(r.ok()) << r.outcome.message();
   EXPECT_EQ(r.forecast.size(), 2u);
 }
 

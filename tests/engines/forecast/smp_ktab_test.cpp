@@ -41,7 +41,7 @@ TEST(ForecastSmpKtab, DummyData3DimReproducesEveryTurnOfKtabsReferenceRun) {
   const auto p = load_ktab("dummyData_3Dim.csv");
   if (!p) GTEST_SKIP() << "ktab-smp data not available";
   const Result r = run(*p, Params{});
-  ASSERT_TRUE(r.ok()) << r.error;
+  ASSERT_TRUE(r.ok()) << r.outcome.message();
   EXPECT_EQ(r.turns, 10);
   EXPECT_TRUE(r.converged);
   ASSERT_EQ(r.history.size(), 11u);
@@ -58,7 +58,7 @@ TEST(ForecastSmpKtab, SoePolCompReproducesTurnOneAndTheFinalStateOfKtabsReferenc
   const auto p = load_ktab("SOE-Pol-Comp.csv");
   if (!p) GTEST_SKIP() << "ktab-smp data not available";
   const Result r = run(*p, Params{});
-  ASSERT_TRUE(r.ok()) << r.error;
+  ASSERT_TRUE(r.ok()) << r.outcome.message();
   EXPECT_EQ(r.turns, 27);
   EXPECT_TRUE(r.converged);
   const double turn1[13][2] = {{30.0, 20.0}, {44.8, 64.6}, {30.0, 15.0}, {44.9, 45.0}, {49.6, 64.4},
@@ -84,7 +84,7 @@ TEST_P(ForecastSmpKtabFiles, ConvergesDeterministically) {
   const auto p = load_ktab(GetParam());
   if (!p) GTEST_SKIP() << "ktab-smp data not available";
   const Result a = run(*p, Params{});
-  ASSERT_TRUE(a.ok()) << a.error;
+  ASSERT_TRUE(a.ok()) << a.outcome.message();
   EXPECT_TRUE(a.converged);
   EXPECT_GE(a.turns, 2);
   EXPECT_LT(a.turns, 100);

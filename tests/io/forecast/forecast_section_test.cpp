@@ -45,7 +45,7 @@ TEST(ForecastSection, ReadsOverridesAndParameters) {
   ASSERT_TRUE(r.ok()) << all(r.diagnostics);
   ASSERT_TRUE(r.scenario->forecast.has_value());
   const ForecastSettings& f = *r.scenario->forecast;
-  EXPECT_EQ(f.model, "eum");
+  EXPECT_EQ(f.model, forecast::Model::eum);
   EXPECT_EQ(f.runs, 500);
   EXPECT_EQ(f.seed, 9u);
   EXPECT_EQ(f.noise, 0.5);

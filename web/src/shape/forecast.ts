@@ -11,9 +11,9 @@ function pct(lo: number, hi: number, x: number): number {
 export function turnSeries(r: ForecastResult, dim: number): TurnSeries[] {
   if (!r.history || !r.actors || !r.dimensions) return [];
   const { lo, hi } = r.dimensions[dim];
-  return r.actors.map((actor, a) => ({
-    actor,
-    data: r.history!.map((turn, t) => [t, pct(lo, hi, turn[a][dim])] as [number, number]),
+  return r.actors.map(({ id }) => ({
+    actor: id,
+    data: r.history!.map((turn, t) => [t, pct(lo, hi, turn[id][dim])] as [number, number]),
   }));
 }
 
@@ -22,9 +22,9 @@ export interface BandRow { issue: string; forecast: number; p05?: number; median
 // One row per issue, on 0–100; the band only when the run had Monte Carlo samples.
 export function bandRows(r: ForecastResult): BandRow[] {
   const dims = r.dimensions ?? Object.keys(r.forecast).map((id) => ({ id, lo: 0, hi: 100 }));
-  return dims.map((d, k) => {
+  return dims.map((d) => {
     const row: BandRow = { issue: d.id, forecast: pct(d.lo, d.hi, r.forecast[d.id] ?? 0) };
-    const mc = r.monte_carlo?.dimensions?.[k];
+    const mc = r.monte_carlo?.dimensions?.[d.id];
     if (mc) Object.assign(row, { p05: pct(d.lo, d.hi, mc.p05), median: pct(d.lo, d.hi, mc.median), p95: pct(d.lo, d.hi, mc.p95) });
     return row;
   });

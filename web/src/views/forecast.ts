@@ -15,8 +15,11 @@ export async function forecastView(ctx: ViewContext, root: HTMLElement): Promise
     (v) => { ctx.state.forecastModel = v; rerender(); })));
   const params = isMediator(ctx) ? { model, runs: 100, seed: 1 } : { model };
   const run = await ctx.api.latestRun<ForecastResult>(ctx.scenario.id, 'forecast', ctx.scenario.revision, params, isMediator(ctx));
-  const r = run?.result;
-  if (!r) { root.append(note('No forecast has been run yet; the mediator can run one.')); return; }
+  const stored = run?.result;
+  if (!stored) { root.append(note('No forecast has been run yet; the mediator can run one.')); return; }
+  // A run stored before schema 1 has another per-actor shape: show where the issues land only.
+  const r: ForecastResult = stored.schema === undefined
+    ? { model: stored.model, forecast: stored.forecast, dimensions: stored.dimensions } : stored;
   const rows = bandRows(r);
   const el = h('div', { class: 'chart tall', style: `height:${Math.max(260, 40 + rows.length * 26)}px` });
   root.append(h('h3', {}, 'Where each issue lands (0–100 of its scale)'), el);
