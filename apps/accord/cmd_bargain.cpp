@@ -85,6 +85,6 @@ void add_bargain(CLI::App& app) {
 
 }  // namespace
 
-ACCORD_REGISTER_COMMAND("bargain", 20, add_bargain);
+ACCORD_REGISTER_COMMAND("bargain", 4, add_bargain);
 
 }  // namespace accord::cli

@@ -112,6 +112,6 @@ void add_forecast(CLI::App& app) {
 
 }  // namespace
 
-ACCORD_REGISTER_COMMAND("forecast", 20, add_forecast);
+ACCORD_REGISTER_COMMAND("forecast", 6, add_forecast);
 
 }  // namespace accord::cli

@@ -171,6 +171,6 @@ void add_gmcr(CLI::App& app) {
 
 }  // namespace
 
-ACCORD_REGISTER_COMMAND("gmcr", 40, add_gmcr);
+ACCORD_REGISTER_COMMAND("gmcr", 5, add_gmcr);
 
 }  // namespace accord::cli
