@@ -82,7 +82,9 @@ TEST(ForecastSmpFast, PrunedTargetSearchPicksTheFirstBestTarget) {
         }
       }
       ASSERT_EQ(log.target[i], best) << "actor " << i;
-      if (best >= 0) ASSERT_EQ(log.target_gain[i], best_gain);
+      if (best >= 0) {
+        ASSERT_EQ(log.target_gain[i], best_gain);
+      }
     }
   }
 }
