@@ -2,64 +2,30 @@
 // party, observer), through the same Router the HTTP transport calls, compared with
 // tests/golden/expected/server_*.json. The party documents are the confidentiality contract:
 // a change there is a change in what a party is told.
-#include <unistd.h>
-
-#include <filesystem>
-#include <memory>
 #include <string>
 
-#include "accord/io/builtin.hpp"
-#include "accord/io/scenario_io.hpp"
-#include "accord/store/store.hpp"
 #include "golden.hpp"
-#include "server/router.hpp"
+#include "router_world.hpp"
 
 namespace accord::test::golden {
 namespace {
 
-using server::Request;
 using server::Response;
 
 class ServerGolden : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    path_ = std::string(::testing::TempDir()) + "accord_server_golden_" + std::to_string(::getpid()) + ".db";
-    std::filesystem::remove(path_);
-    store::OpenOptions o;
-    o.create = true;
-    auto s = store::Store::open(path_, o);
-    ASSERT_TRUE(s.has_value());
-    store_ = s->release();
-    const std::string* text = io::builtin_scenario_text("geneva-2025");
-    ASSERT_NE(text, nullptr);
-    auto loaded = io::load_scenario_text(*text, "geneva-2025.yaml");
-    ASSERT_TRUE(loaded.ok());
-    ASSERT_TRUE(store_->import_scenario(*loaded.scenario, "golden"));
-    mediator_ = store_->create_token(store::AccessRole::mediator, "", "med")->token;
-    party_ = store_->create_token(store::AccessRole::party, "UA", "ua")->token;
-    observer_ = store_->create_token(store::AccessRole::observer, "", "obs")->token;
-    server::Options opts;
-    opts.log_level = "off";
-    router_ = new server::Router(*store_, opts);
+    world_ = new RouterWorld("server_golden");
+    ASSERT_TRUE(world_->ok());
+    mediator_ = world_->store().create_token(store::AccessRole::mediator, "", "med")->token;
+    party_ = world_->store().create_token(store::AccessRole::party, "UA", "ua")->token;
+    observer_ = world_->store().create_token(store::AccessRole::observer, "", "obs")->token;
   }
-  static void TearDownTestSuite() {
-    delete router_;
-    delete store_;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
+  static void TearDownTestSuite() { delete world_; }
 
   static Response call(const std::string& token, const std::string& method, const std::string& target,
                        const std::string& body = "") {
-    Request req;
-    req.method = method;
-    req.target = target;
-    server::parse_target(target, req);
-    req.headers.add("Authorization", "Bearer " + token);
-    if (!body.empty()) req.headers.add("Content-Type", "application/json");
-    req.body = body;
-    req.remote = "127.0.0.1";
-    auto a = router_->admit(req);
-    return a.reject ? std::move(*a.reject) : router_->handle(req);
+    return world_->call(token, method, target, body);
   }
 
   // Runs an analysis as the mediator and pins what each role gets back for that run.
@@ -78,9 +44,7 @@ class ServerGolden : public ::testing::Test {
     }
   }
 
-  static inline std::string path_;
-  static inline store::Store* store_ = nullptr;
-  static inline server::Router* router_ = nullptr;
+  static inline RouterWorld* world_ = nullptr;
   static inline std::string mediator_, party_, observer_;
 };
 

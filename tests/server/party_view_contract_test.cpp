@@ -19,6 +19,7 @@
 
 #include "accord/io/builtin.hpp"
 #include "accord/io/scenario_io.hpp"
+#include "router_world.hpp"
 #include "accord/report/visibility.hpp"
 #include "accord/store/store.hpp"
 #include "server/context.hpp"
@@ -30,7 +31,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using report::Audience;
-using server::Request;
 using server::Response;
 
 enum class Who { mediator, party, outsider, observer, none };
@@ -167,48 +167,24 @@ std::vector<std::string> undeclared_paths(const std::string& engine, int schema,
 class PartyViewContract : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    path_ = std::string(::testing::TempDir()) + "accord_party_view_" + std::to_string(::getpid()) + ".db";
-    std::filesystem::remove(path_);
-    store::OpenOptions o;
-    o.create = true;
-    auto s = store::Store::open(path_, o);
-    ASSERT_TRUE(s.has_value());
-    store_ = s->release();
-    const std::string* text = io::builtin_scenario_text("geneva-2025");
-    ASSERT_NE(text, nullptr);
-    auto loaded = io::load_scenario_text(*text, "geneva-2025.yaml");
-    ASSERT_TRUE(loaded.ok());
-    scenario_ = new Scenario(*loaded.scenario);
-    ASSERT_TRUE(store_->import_scenario(*scenario_, "contract"));
+    world_ = new RouterWorld("party_view");
+    ASSERT_TRUE(world_->ok());
+    store::Store& st = world_->store();
     tokens_ = new std::map<Who, std::string>{
-        {Who::mediator, store_->create_token(store::AccessRole::mediator, "", "med")->token},
-        {Who::party, store_->create_token(store::AccessRole::party, "UA", "ua")->token},
-        {Who::outsider, store_->create_token(store::AccessRole::party, "XX", "xx")->token},
-        {Who::observer, store_->create_token(store::AccessRole::observer, "", "obs")->token},
+        {Who::mediator, st.create_token(store::AccessRole::mediator, "", "med")->token},
+        {Who::party, st.create_token(store::AccessRole::party, "UA", "ua")->token},
+        {Who::outsider, st.create_token(store::AccessRole::party, "XX", "xx")->token},
+        {Who::observer, st.create_token(store::AccessRole::observer, "", "obs")->token},
         {Who::none, ""}};
-    server::Options opts;
-    opts.log_level = "off";
-    router_ = new server::Router(*store_, opts);
+    store_ = &st;
   }
   static void TearDownTestSuite() {
-    delete router_;
-    delete store_;
     delete tokens_;
-    delete scenario_;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    delete world_;
   }
 
   static Response call(Who who, const std::string& method, const std::string& target, const std::string& body = "") {
-    Request req;
-    req.method = method;
-    req.target = target;
-    server::parse_target(target, req);
-    if (who != Who::none) req.headers.add("Authorization", "Bearer " + tokens_->at(who));
-    if (!body.empty()) req.headers.add("Content-Type", "application/json");
-    req.body = body;
-    req.remote = "127.0.0.1";
-    auto a = router_->admit(req);
-    return a.reject ? std::move(*a.reject) : router_->handle(req);
+    return world_->call(tokens_->at(who), method, target, body);
   }
 
   // Runs every engine the server knows and has a table for; returns engine -> run id.
@@ -255,10 +231,8 @@ class PartyViewContract : public ::testing::Test {
     }
   }
 
-  static inline std::string path_;
+  static inline RouterWorld* world_ = nullptr;
   static inline store::Store* store_ = nullptr;
-  static inline server::Router* router_ = nullptr;
-  static inline Scenario* scenario_ = nullptr;
   static inline std::map<Who, std::string>* tokens_ = nullptr;
 };
 
