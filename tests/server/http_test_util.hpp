@@ -203,9 +203,9 @@ class TestServer {
     o.log_level = "off";
     o.threads = std::max(o.threads, 8);
     server_ = std::make_unique<server::Server>(store, o);
-    std::string error;
-    port_ = server_->bind(error);
-    if (port_ < 0) throw std::runtime_error(error);
+    const server::Server::Bound bound = server_->bind();
+    if (!bound.ok()) throw std::runtime_error(bound.outcome.message());
+    port_ = bound.port;
     thread_ = std::thread([this] { server_->run(); });
   }
   ~TestServer() {
