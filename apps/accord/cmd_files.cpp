@@ -27,12 +27,12 @@ void add_validate(CLI::App& app) {
   cmd->callback([file, json, out, budget, load] {
     load->deadline = budget->deadline();
     io::LoadResult r = io::load_scenario(*file, *load);
-    const std::size_t errors = count(r.diagnostics, Severity::error);
-    const std::size_t warnings = count(r.diagnostics, Severity::warning);
+    const std::size_t errors = count(r.outcome.diagnostics, Severity::error);
+    const std::size_t warnings = count(r.outcome.diagnostics, Severity::warning);
     if (*json) {
       write_output(*out, report::validation_json(*file, r).dump(2) + "\n");
     } else {
-      for (const auto& d : r.diagnostics) std::cerr << d.to_string() << "\n";
+      for (const auto& d : r.outcome.diagnostics) std::cerr << d.to_string() << "\n";
       if (r.ok())
         write_output(*out, *file + ": valid scenario `" + r.scenario->id + "` (" +
                                std::to_string(r.scenario->parties.size()) + " parties, " +

@@ -11,9 +11,9 @@ nlohmann::ordered_json validation_json(const std::string& file, const io::LoadRe
   j["schema"] = kValidationSchema;
   j["file"] = file;
   j["valid"] = r.ok();
-  j["errors"] = count(r.diagnostics, Severity::error);
-  j["warnings"] = count(r.diagnostics, Severity::warning);
-  j["diagnostics"] = diagnostics_json(r.diagnostics);
+  j["errors"] = count(r.outcome.diagnostics, Severity::error);
+  j["warnings"] = count(r.outcome.diagnostics, Severity::warning);
+  j["diagnostics"] = diagnostics_json(r.outcome.diagnostics);
   return j;
 }
 

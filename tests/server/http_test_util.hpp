@@ -191,7 +191,7 @@ inline std::unique_ptr<store::Store> open_store(const std::string& path) {
 
 inline Scenario load_text(const std::string& text) {
   auto r = io::load_scenario_text(text, "fixture.yaml");
-  if (!r.ok()) throw std::runtime_error(r.diagnostics.empty() ? "bad fixture" : r.diagnostics[0].to_string());
+  if (!r.ok()) throw std::runtime_error(r.outcome.diagnostics.empty() ? "bad fixture" : r.outcome.diagnostics[0].to_string());
   return *r.scenario;
 }
 
