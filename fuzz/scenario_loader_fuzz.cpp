@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.max_table_bytes = std::size_t{64} << 20;
   for (const char* name : {"fuzz.yaml", "fuzz.json"}) {
     const accord::io::LoadResult r = accord::io::load_scenario_text(text, name, options);
-    for (const auto& d : r.diagnostics)
+    for (const auto& d : r.outcome.diagnostics)
       if (d.message.rfind(accord::io::kInternalReadError, 0) == 0) __builtin_trap();
     if (!r.ok()) continue;
     const std::string out = accord::io::write_scenario(*r.scenario, accord::io::TextFormat::json);

@@ -21,11 +21,11 @@ bool stdout_is_tty() { return isatty(fileno(stdout)) != 0; }
 
 Scenario load_or_exit(const std::string& name_or_path, bool quiet_warnings) {
   io::LoadResult r = io::load_scenario(name_or_path);
-  for (const auto& d : r.diagnostics)
+  for (const auto& d : r.outcome.diagnostics)
     if (d.severity == Severity::error || !quiet_warnings) std::cerr << d.to_string() << "\n";
   if (!r.ok()) {
     std::size_t errors = 0;
-    for (const auto& d : r.diagnostics) errors += d.severity == Severity::error ? 1 : 0;
+    for (const auto& d : r.outcome.diagnostics) errors += d.severity == Severity::error ? 1 : 0;
     throw Exit{kExitInvalidInput, name_or_path + ": invalid scenario (" + std::to_string(errors) +
                                       (errors == 1 ? " error)" : " errors)")};
   }

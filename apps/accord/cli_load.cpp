@@ -8,10 +8,10 @@ namespace accord::cli {
 
 Scenario load_or_exit(const std::string& name_or_path, const io::LoadOptions& options, bool quiet_warnings) {
   io::LoadResult r = io::load_scenario(name_or_path, options);
-  for (const auto& d : r.diagnostics)
+  for (const auto& d : r.outcome.diagnostics)
     if (d.severity == Severity::error || !quiet_warnings) std::cerr << d.to_string() << "\n";
   if (!r.ok()) {
-    const std::size_t errors = count(r.diagnostics, Severity::error);
+    const std::size_t errors = count(r.outcome.diagnostics, Severity::error);
     throw Exit{kExitInvalidInput, name_or_path + ": invalid scenario (" + std::to_string(errors) +
                                       (errors == 1 ? " error)" : " errors)")};
   }

@@ -203,11 +203,15 @@ void add_db(CLI::App& app) {
   });
 
   auto* list = db->add_subcommand("list", "List the scenarios in a database");
+  auto list_output = std::make_shared<std::string>("-");
   list->add_option("--db", *path, "Database file")->required();
-  list->callback([path] {
+  list->add_option("-o,--output", *list_output, "Output file (default: standard output)");
+  list->callback([path, list_output] {
     auto s = open_store_read_only_or_exit(*path);
+    std::string text;
     for (const auto& sc : s->list_scenarios())
-      std::cout << sc.id << "\trevision " << sc.revision << "\t" << sc.updated_at << "\t" << sc.title << "\n";
+      text += sc.id + "\trevision " + std::to_string(sc.revision) + "\t" + sc.updated_at + "\t" + sc.title + "\n";
+    write_output(*list_output, text);
   });
 }
 

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/io/builtin.hpp"
-#include "accord/report/outcome.hpp"
+#include "accord/report/files.hpp"
 #include "cli.hpp"
 
 namespace accord::cli {
@@ -16,32 +16,29 @@ void add_validate(CLI::App& app) {
                            "was expected.\nExit 0 when valid (warnings allowed), 2 when invalid.");
   auto file = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
+  auto out = std::make_shared<std::string>("-");
   auto budget = std::make_shared<BudgetFlags>();
   auto load = std::make_shared<io::LoadOptions>();
   cmd->add_option("SCENARIO", *file, "Scenario file or built-in name")->required();
   cmd->add_flag("--json", *json, "Print the diagnostics as JSON");
+  cmd->add_option("-o,--output", *out, "Output file (default: standard output)");
   add_budget_options(cmd, *budget);
   add_reader_options(cmd, *load);
-  cmd->callback([file, json, budget, load] {
+  cmd->callback([file, json, out, budget, load] {
     load->deadline = budget->deadline();
     io::LoadResult r = io::load_scenario(*file, *load);
-    const std::size_t errors = count(r.diagnostics, Severity::error);
-    const std::size_t warnings = count(r.diagnostics, Severity::warning);
+    const std::size_t errors = count(r.outcome.diagnostics, Severity::error);
+    const std::size_t warnings = count(r.outcome.diagnostics, Severity::warning);
     if (*json) {
-      nlohmann::ordered_json j;
-      j["file"] = *file;
-      j["valid"] = r.ok();
-      j["errors"] = errors;
-      j["warnings"] = warnings;
-      j["diagnostics"] = report::diagnostics_json(r.diagnostics);
-      write_output("-", j.dump(2) + "\n");
+      write_output(*out, report::validation_json(*file, r).dump(2) + "\n");
     } else {
-      for (const auto& d : r.diagnostics) std::cerr << d.to_string() << "\n";
+      for (const auto& d : r.outcome.diagnostics) std::cerr << d.to_string() << "\n";
       if (r.ok())
-        std::cout << *file << ": valid scenario `" << r.scenario->id << "` ("
-                  << r.scenario->parties.size() << " parties, " << r.scenario->issues.size()
-                  << " issues, " << r.scenario->versions.size() << " versions; " << warnings
-                  << (warnings == 1 ? " warning)" : " warnings)") << "\n";
+        write_output(*out, *file + ": valid scenario `" + r.scenario->id + "` (" +
+                               std::to_string(r.scenario->parties.size()) + " parties, " +
+                               std::to_string(r.scenario->issues.size()) + " issues, " +
+                               std::to_string(r.scenario->versions.size()) + " versions; " +
+                               std::to_string(warnings) + (warnings == 1 ? " warning)" : " warnings)") + "\n");
     }
     if (!r.ok())
       throw Exit{kExitInvalidInput, *json ? "" : *file + ": invalid scenario (" + std::to_string(errors) +
@@ -72,17 +69,18 @@ void add_convert(CLI::App& app) {
 void add_scenarios(CLI::App& app) {
   auto* cmd = app.add_subcommand("scenarios", "List the built-in scenarios");
   auto json = std::make_shared<bool>(false);
+  auto out = std::make_shared<std::string>("-");
   cmd->add_flag("--json", *json, "Print as JSON");
-  cmd->callback([json] {
-    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+  cmd->add_option("-o,--output", *out, "Output file (default: standard output)");
+  cmd->callback([json, out] {
+    std::vector<report::ScenarioListing> list;
     std::string text;
     for (const auto& name : io::builtin_scenario_names()) {
       io::LoadResult r = io::load_scenario(name);
-      const std::string title = r.ok() ? r.scenario->title : "(invalid)";
-      j.push_back({{"name", name}, {"title", title}});
-      text += name + "  " + title + "\n";
+      list.push_back({name, r.ok() ? r.scenario->title : "(invalid)"});
+      text += name + "  " + list.back().title + "\n";
     }
-    write_output("-", *json ? j.dump(2) + "\n" : text);
+    write_output(*out, *json ? report::scenario_list_json(list).dump(2) + "\n" : text);
   });
 }
 

@@ -77,10 +77,9 @@ gmcr::Params params_or_exit(const Conflict& c, const Opts& o) {
 report::GmcrJsonOptions json_options_or_exit(const Opts& o) {
   report::GmcrJsonOptions j;
   if (o.include.empty()) return j;  // every part, up to the default size
-  std::string error;
-  const auto parts = report::parse_gmcr_parts(o.include, error);
-  if (!parts) throw Exit{kExitInvalidInput, "--include: " + error};
-  j.include = *parts;
+  const report::GmcrPartsParse parts = report::parse_gmcr_parts(o.include);
+  if (!parts.ok()) throw Exit{kExitInvalidInput, "--include: " + parts.outcome.message()};
+  j.include = *parts.parts;
   j.max_listed = 0;  // what the user asked for, whatever its size
   return j;
 }

@@ -1,6 +1,10 @@
 // accord history: stances and events over time, filterable.
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <vector>
+
+#include "accord/store/history.hpp"
 #include "store_cli.hpp"
 
 namespace accord::cli {
@@ -8,7 +12,7 @@ namespace {
 
 void add_history(CLI::App& app) {
   struct Opts {
-    std::string db, scenario;
+    std::string db, scenario, output = "-";
     store::HistoryFilter f;
     bool stances_only = false, events_only = false, json = false;
   };
@@ -26,25 +30,22 @@ void add_history(CLI::App& app) {
   cmd->add_option("--limit", o->f.limit, "At most N rows of each kind")->capture_default_str();
   cmd->add_flag("--stances", o->stances_only, "Only stances");
   cmd->add_flag("--events", o->events_only, "Only events");
-  cmd->add_flag("--json", o->json, "Print JSON {stances: [...], events: [...]}");
+  cmd->add_flag("--json", o->json, "Print JSON {schema, scenario, stances: [...], events: [...]}");
+  cmd->add_option("-o,--output", o->output, "Output file (default: standard output)");
   cmd->callback([o, cmd] {
     require_utf8_options(cmd);
     auto s = open_store_read_only_or_exit(o->db);
-    nlohmann::ordered_json out = {{"scenario", o->scenario}};
+    std::optional<std::vector<store::StanceRecord>> stances;
+    std::optional<std::vector<store::EventRecord>> events;
     std::string text;
     if (!o->events_only) {
       auto rows = s->stance_history(o->scenario, o->f);
       if (!rows) throw store_exit(rows.error());
-      auto& arr = out["stances"] = nlohmann::ordered_json::array();
-      for (const auto& r : *rows) {
-        arr.push_back({{"id", r.id}, {"version", r.version}, {"party", r.party}, {"point", r.point},
-                       {"stance", std::string(to_string(r.kind))}, {"note", r.note}, {"sources", r.sources},
-                       {"estimate", r.estimate}, {"set_by", r.set_by}, {"set_at", r.set_at},
-                       {"revision", r.revision}});
+      stances = std::move(*rows);
+      for (const auto& r : *stances)
         text += r.set_at + "  r" + std::to_string(r.revision) + "  " + r.version + "  " + r.party + "  " + r.point +
                 "  " + std::string(to_string(r.kind)) + "  by " + r.set_by + (r.note.empty() ? "" : "  — " + r.note) +
                 "\n";
-      }
     }
     if (!o->stances_only && !o->f.party && !o->f.point && !o->f.version) {
       store::HistoryFilter ef;
@@ -53,18 +54,15 @@ void add_history(CLI::App& app) {
       ef.limit = o->f.limit;
       auto rows = s->events(o->scenario, ef, true);
       if (!rows) throw store_exit(rows.error());
-      auto& arr = out["events"] = nlohmann::ordered_json::array();
-      for (const auto& r : *rows) {
-        arr.push_back({{"id", r.id}, {"date", r.event.date}, {"kind", std::string(to_string(r.event.kind))}, {"text", r.event.text},
-                       {"sources", r.event.sources}, {"added_by", r.added_by}, {"added_at", r.added_at},
-                       {"revision", r.revision},
-                       {"removed_revision", r.removed_revision ? nlohmann::ordered_json(*r.removed_revision)
-                                                               : nlohmann::ordered_json(nullptr)}});
+      events = std::move(*rows);
+      for (const auto& r : *events)
         text += r.event.date + "  " + std::string(to_string(r.event.kind)) + "  " + r.event.text +
                 (r.removed_revision ? "  (removed at r" + std::to_string(*r.removed_revision) + ")" : "") + "\n";
-      }
     }
-    write_output("-", o->json ? out.dump(2) + "\n" : text);
+    if (o->json)
+      text = store::history_json(o->scenario, stances ? &*stances : nullptr, events ? &*events : nullptr).dump(2) +
+             "\n";
+    write_output(o->output, text);
   });
 }
 

@@ -72,10 +72,9 @@ void add_serve(CLI::App& app) {
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     server::Server srv(*store, o->server);
-    std::string error;
-    const int port = srv.bind(error);
-    if (port < 0) throw Exit{kExitInvalidInput, error};
-    std::cout << "accord: listening on http://" << o->server.host << ":" << port << std::endl;
+    const server::Server::Bound bound = srv.bind();
+    if (!bound.ok()) throw Exit{kExitInvalidInput, bound.outcome.message()};
+    std::cout << "accord: listening on http://" << o->server.host << ":" << bound.port << std::endl;
     std::thread waiter([&srv, set] {
       int sig = 0;
       sigwait(&set, &sig);

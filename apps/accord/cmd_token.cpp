@@ -88,12 +88,17 @@ void add_token(CLI::App& app) {
     std::cout << "token " << t->id << " (" << t->name << ") revoked at " << t->revoked_at.value_or("?") << "\n";
   });
   auto* list = cmd->add_subcommand("list", "List tokens (never their secrets)");
+  auto list_output = std::make_shared<std::string>("-");
   list->add_option("--db", *db, "Database file")->required();
-  list->callback([db] {
+  list->add_option("-o,--output", *list_output, "Output file (default: standard output)");
+  list->callback([db, list_output] {
     auto s = open_store_read_only_or_exit(*db);
+    std::string text;
     for (const auto& t : s->tokens())
-      std::cout << t.id << "\t" << t.name << "\t" << store::to_string(t.role) << (t.party.empty() ? "" : ":" + t.party)
-                << "\tcreated " << t.created_at << (t.revoked_at ? "\trevoked " + *t.revoked_at : "") << "\n";
+      text += std::to_string(t.id) + "\t" + t.name + "\t" + std::string(store::to_string(t.role)) +
+              (t.party.empty() ? "" : ":" + t.party) + "\tcreated " + t.created_at +
+              (t.revoked_at ? "\trevoked " + *t.revoked_at : "") + "\n";
+    write_output(*list_output, text);
   });
 }
 

@@ -68,10 +68,9 @@ class ConflictReader {
                                      const std::string& entity) {
     auto text = condition_text(n, path, entity);
     if (!text) return std::nullopt;
-    std::string error;
-    auto cond = parse_condition(c_, *text, error);
-    if (!cond) r_.error(n, path, entity, "in condition `" + *text + "`: " + error);
-    return cond;
+    ConditionParse parsed = parse_condition(c_, *text);
+    if (!parsed.ok()) r_.error(n, path, entity, "in condition `" + *text + "`: " + parsed.outcome.message());
+    return std::move(parsed.condition);
   }
 
   ConflictOptionIndex option_ref(const YAML::Node& n, const std::string& path, const std::string& entity) {
@@ -276,15 +275,14 @@ class ConflictReader {
         c_.infeasible.push_back({std::move(*conj), prov});
         continue;
       }
-      std::string error;
-      auto cond = parse_condition(c_, *text, error);
-      if (!cond) {
+      ConditionParse cond = parse_condition(c_, *text);
+      if (!cond.ok()) {
         r_.error(n, text_path, "",
                  "`" + *text + "` is neither a pattern of " + std::to_string(c_.options.size()) +
-                     " characters Y/N/- nor a condition: " + error);
+                     " characters Y/N/- nor a condition: " + cond.outcome.message());
         continue;
       }
-      for (Conjunction& conj : cond->any) c_.infeasible.push_back({std::move(conj), prov});
+      for (Conjunction& conj : cond.condition->any) c_.infeasible.push_back({std::move(conj), prov});
     }
   }
 

@@ -82,6 +82,7 @@ bool Reader::out_of_time(const YAML::Node& at, const std::string& path) {
   if (timed_out_) return true;
   if (!deadline.limited() || (++polls_ & 63u) != 0 || !deadline.expired()) return false;
   timed_out_ = true;
+  stopped = {Stop::time_limit, "reading stopped at `" + path + "`"};
   error(at, path, "",
         "reading stopped here: the time budget ran out (time_limit); nothing was loaded",
         "raise it with --max-seconds");
@@ -91,6 +92,8 @@ bool Reader::out_of_time(const YAML::Node& at, const std::string& path) {
 bool Reader::too_large(const YAML::Node& at, const std::string& path, std::size_t bytes,
                        const std::string& what) {
   if (bytes <= max_table_bytes) return false;
+  stopped = {Stop::size_limit, what + " need about " + std::to_string(bytes >> 20) + " MiB of tables; the limit is " +
+                                   std::to_string(max_table_bytes >> 20) + " MiB"};
   error(at, path, "",
         "the scenario is too large (size_limit): " + what + " need about " +
             std::to_string(bytes >> 20) + " MiB of tables; the limit is " +

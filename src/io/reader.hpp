@@ -42,6 +42,8 @@ class Reader {
   Deadline deadline;
   std::size_t max_table_bytes = static_cast<std::size_t>(-1);
   std::size_t table_bytes = 0;  // dense tables allocated so far (preferences, stances)
+  // Which limit stopped this load (not_set: none did).
+  Termination stopped;
   // Polls the deadline (cheaply: every few calls); the first time it has passed, reports an
   // error at `at` and returns true, and keeps returning true.
   bool out_of_time(const YAML::Node& at, const std::string& path);

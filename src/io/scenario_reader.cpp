@@ -120,19 +120,32 @@ void place_model_diagnostics(Reader& r, Diagnostics model_diags) {
 
 namespace {
 
+// The result of a load from what the reader found: ok with the scenario when there is no error
+// (finished), else invalid_input with the limit that stopped it, if one did.
+LoadResult finish(Reader& r, std::optional<Scenario> s = std::nullopt) {
+  LoadResult result;
+  result.outcome.diagnostics = r.take_diagnostics();
+  if (s && !has_errors(result.outcome.diagnostics)) {
+    result.scenario = std::move(s);
+    result.outcome.status = Status::ok;
+    result.outcome.termination = Termination::done();
+    return result;
+  }
+  result.outcome.status = Status::invalid_input;
+  result.outcome.termination = r.stopped;
+  return result;
+}
+
 LoadResult load_unguarded(std::string_view text, const std::string& name, const LoadOptions& options) {
   Reader r(name);
   r.deadline = options.deadline;
   r.max_table_bytes = options.max_table_bytes == 0 ? kMaxScenarioTableBytes : options.max_table_bytes;
-  LoadResult result;
   if (!check_text(text, r)) {
-    result.diagnostics = r.take_diagnostics();
-    return result;
+    return finish(r);
   }
   const bool json = looks_like_json(text, name);
   if (json && !check_json_syntax(text, r)) {
-    result.diagnostics = r.take_diagnostics();
-    return result;
+    return finish(r);
   }
   YAML::Node root;
   try {
@@ -143,25 +156,25 @@ LoadResult load_unguarded(std::string_view text, const std::string& name, const 
     d.line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
     d.column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
     d.message = std::string(json ? "invalid JSON: " : "invalid YAML: ") + e.msg;
-    result.diagnostics.push_back(std::move(d));
-    return result;
+    r.push(std::move(d));
+    return finish(r);
   }
   if (options.deadline.expired()) {
+    r.stopped = {Stop::time_limit, "reading stopped after parsing"};
     r.error(root, "", "", "reading stopped after parsing: the time budget ran out (time_limit); nothing was loaded",
             "raise it with --max-seconds");
-    result.diagnostics = r.take_diagnostics();
-    return result;
+    return finish(r);
   }
   const std::size_t max_nodes = options.max_nodes == 0 ? kMaxScenarioNodes : options.max_nodes;
   std::size_t counted = 0;
   if (const YAML::Node past = node_past_limit(root, max_nodes, counted); past.IsDefined()) {
+    r.stopped = {Stop::size_limit, "more than " + std::to_string(max_nodes) + " YAML nodes after expanding aliases"};
     r.error(past, "", "",
             "too many YAML nodes (size_limit): more than " + std::to_string(max_nodes) +
                 " after expanding aliases (*name); the limit is " + std::to_string(max_nodes),
             "aliases that repeat a large mapping multiply its size; write the data out, or raise "
             "the limit with --max-input-nodes");
-    result.diagnostics = r.take_diagnostics();
-    return result;
+    return finish(r);
   }
   if (!root.IsMap() || !root["format"].IsDefined()) {
     bool any_key = false;
@@ -172,8 +185,7 @@ LoadResult load_unguarded(std::string_view text, const std::string& name, const 
               "this is not an Accord scenario: expected a mapping with `format: 1`, `parties` "
               "and `issues`, found " + Reader::describe(root),
               "see docs/format.md for the schema");
-      result.diagnostics = r.take_diagnostics();
-      return result;
+      return finish(r);
     }
   }
   Scenario s;
@@ -183,9 +195,7 @@ LoadResult load_unguarded(std::string_view text, const std::string& name, const 
     if (root["forecast"].IsDefined()) s.forecast = read_forecast(r, root["forecast"], s);
   }
   if (!r.failed()) place_model_diagnostics(r, validate(s));
-  result.diagnostics = r.take_diagnostics();
-  if (!has_errors(result.diagnostics)) result.scenario = std::move(s);
-  return result;
+  return finish(r, std::move(s));
 }
 
 }  // namespace
@@ -197,19 +207,22 @@ LoadResult load_scenario_text(std::string_view text, const std::string& name, co
     return load_unguarded(text, name, options);
   } catch (const std::exception& e) {
     LoadResult result;
-    Diagnostic d;
-    d.file = name;
-    d.message = std::string(kInternalReadError) + e.what();
-    result.diagnostics.push_back(std::move(d));
+    result.outcome = Outcome::failure(Status::internal, std::string(kInternalReadError) + e.what());
+    result.outcome.diagnostics[0].file = name;
     return result;
   }
 }
 
 LoadResult load_scenario_file(const std::string& path, const LoadOptions& options) {
-  LoadResult result;
   std::string text;
   if (auto err = read_file_limited(path, kMaxScenarioBytes, text)) {
-    result.diagnostics.push_back(*err);
+    LoadResult result;
+    result.outcome.status = Status::invalid_input;
+    result.outcome.diagnostics.push_back(*err);
+    // Past the limit the text holds what was read so far: more than the limit.
+    if (text.size() > kMaxScenarioBytes)
+      result.outcome.termination = {Stop::size_limit, "the file is larger than " +
+                                                          std::to_string(kMaxScenarioBytes >> 20) + " MiB"};
     return result;
   }
   return load_scenario_text(text, path, options);

@@ -96,16 +96,14 @@ bool is_id_char(char ch) {
   return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.';
 }
 
-// Tokens: identifiers, and the operators & | ! (words and/or/not are the same operators).
-std::vector<std::string> tokenize(std::string_view text, std::string& error) {
+// Tokens: identifiers, and the operators & | ! (words and/or/not are the same operators). Any
+// other character is a token of its own, which parse_condition reports.
+std::vector<std::string> tokenize(std::string_view text) {
   std::vector<std::string> out;
   std::size_t k = 0;
   while (k < text.size()) {
     const char ch = text[k];
     if (std::isspace(static_cast<unsigned char>(ch))) {
-      ++k;
-    } else if (ch == '&' || ch == '|' || ch == '!') {
-      out.emplace_back(1, ch);
       ++k;
     } else if (is_id_char(ch)) {
       std::size_t e = k;
@@ -117,25 +115,29 @@ std::vector<std::string> tokenize(std::string_view text, std::string& error) {
       else out.emplace_back(word);
       k = e;
     } else {
-      error = "unexpected character `" + std::string(1, ch) +
-              "`; expected option ids joined by `&` (and), `|` (or), with `!` (not)";
-      return {};
+      out.emplace_back(1, ch);
+      ++k;
     }
   }
   return out;
 }
 
+bool is_operator(const std::string& t) { return t == "&" || t == "|" || t == "!"; }
+
+ConditionParse invalid(std::string message) {
+  return {std::nullopt, Outcome::failure(Status::invalid_input, std::move(message))};
+}
+
 }  // namespace
 
-std::optional<Condition> parse_condition(const Conflict& c, std::string_view text,
-                                         std::string& error) {
-  error.clear();
-  const std::vector<std::string> tokens = tokenize(text, error);
-  if (!error.empty()) return std::nullopt;
-  if (tokens.empty()) {
-    error = "empty condition; expected option ids joined by `&` and `|`, e.g. `a & !b | c`";
-    return std::nullopt;
-  }
+ConditionParse parse_condition(const Conflict& c, std::string_view text) {
+  const std::vector<std::string> tokens = tokenize(text);
+  for (const std::string& t : tokens)
+    if (!is_operator(t) && !is_id_char(t.front()))
+      return invalid("unexpected character `" + t +
+                     "`; expected option ids joined by `&` (and), `|` (or), with `!` (not)");
+  if (tokens.empty())
+    return invalid("empty condition; expected option ids joined by `&` and `|`, e.g. `a & !b | c`");
   Condition cond;
   Conjunction conj;
   bool expect_literal = true;
@@ -146,18 +148,14 @@ std::optional<Condition> parse_condition(const Conflict& c, std::string_view tex
         negate = !negate;
         continue;
       }
-      if (t == "&" || t == "|") {
-        error = "found `" + t + "` where an option id was expected";
-        return std::nullopt;
-      }
+      if (t == "&" || t == "|") return invalid("found `" + t + "` where an option id was expected");
       const ConflictOptionIndex o = c.find_option(t);
       if (!o.valid()) {
         std::vector<std::string> ids;
         for (const auto& opt : c.options) ids.push_back(opt.id);
         const std::string near = closest_match(t, ids);
-        error = "unknown option `" + t + "`; expected an option id of `conflict.options`" +
-                (near.empty() ? std::string() : " (did you mean `" + near + "`?)");
-        return std::nullopt;
+        return invalid("unknown option `" + t + "`; expected an option id of `conflict.options`" +
+                       (near.empty() ? std::string() : " (did you mean `" + near + "`?)"));
       }
       conj.literals.push_back({o, !negate});
       negate = false;
@@ -171,16 +169,12 @@ std::optional<Condition> parse_condition(const Conflict& c, std::string_view tex
       conj = {};
       expect_literal = true;
     } else {
-      error = "found `" + t + "` after an option; expected `&`, `|` or the end";
-      return std::nullopt;
+      return invalid("found `" + t + "` after an option; expected `&`, `|` or the end");
     }
   }
-  if (expect_literal) {
-    error = "the condition ends with an operator; expected an option id after it";
-    return std::nullopt;
-  }
+  if (expect_literal) return invalid("the condition ends with an operator; expected an option id after it");
   cond.any.push_back(std::move(conj));
-  return cond;
+  return {std::move(cond), Outcome::success()};
 }
 
 std::string_view to_string(Direction d) {

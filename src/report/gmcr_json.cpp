@@ -255,7 +255,7 @@ void write_document(JsonWriter& w, const Conflict& c, const gmcr::RunResult& r, 
 
 }  // namespace
 
-std::optional<GmcrParts> parse_gmcr_parts(std::string_view list, std::string& error) {
+GmcrPartsParse parse_gmcr_parts(std::string_view list) {
   GmcrParts p;
   std::size_t at = 0;
   while (at <= list.size()) {
@@ -270,11 +270,11 @@ std::optional<GmcrParts> parse_gmcr_parts(std::string_view list, std::string& er
     else if (word == "paths") p.paths = true;
     else if (word == "states") p.states = true;
     else {
-      error = "unknown part `" + std::string(word) + "`; expected equilibria, stability, paths, states, all or none";
-      return std::nullopt;
+      return {std::nullopt, Outcome::failure(Status::invalid_input, "unknown part `" + std::string(word) +
+                                                 "`; expected equilibria, stability, paths, states, all or none")};
     }
   }
-  return p;
+  return {p, Outcome::success()};
 }
 
 std::vector<GmcrOmitted> gmcr_omitted(const gmcr::RunResult& r, const GmcrJsonOptions& o) {

@@ -50,7 +50,7 @@ void put(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   doc["preferences"][party] = *prefs;
   const io::LoadResult loaded = io::load_scenario_text(dump(doc), "request.json");
   const std::string prefix = "preferences." + party;
-  for (const Diagnostic& d : loaded.diagnostics) {
+  for (const Diagnostic& d : loaded.outcome.diagnostics) {
     if (d.severity != Severity::error) continue;
     // Only problems inside the caller's own preferences are described; anything else would
     // speak about data the caller may not see.

@@ -343,7 +343,7 @@ Server::~Server() {
   impl_->workers.join();
 }
 
-int Server::bind(std::string& error) {
+Server::Bound Server::bind() {
   const Options& o = impl_->router.options();
   const std::string where = o.host + ":" + std::to_string(o.port);
   beast::error_code ec;
@@ -351,8 +351,8 @@ int Server::bind(std::string& error) {
   const auto found = resolver.resolve(o.host, std::to_string(o.port),
                                       tcp::resolver::passive | tcp::resolver::numeric_service, ec);
   if (ec || found.empty()) {
-    error = "cannot listen on " + where + ": cannot resolve the host (" + ec.message() + ")";
-    return -1;
+    return {-1, Outcome::failure(Status::invalid_input,
+                                 "cannot listen on " + where + ": cannot resolve the host (" + ec.message() + ")")};
   }
   const tcp::endpoint ep = found.begin()->endpoint();
   tcp::acceptor& a = impl_->acceptor;
@@ -361,15 +361,16 @@ int Server::bind(std::string& error) {
   if (!ec) a.bind(ep, ec);
   if (!ec) a.listen(kListenBacklog, ec);
   if (ec) {
-    error = "cannot listen on " + where + ": " +
-            (ec == net::error::address_in_use ? std::string("address already in use") : ec.message());
     beast::error_code ignored;
     a.close(ignored);
-    return -1;
+    return {-1, Outcome::failure(Status::invalid_input,
+                                 "cannot listen on " + where + ": " +
+                                     (ec == net::error::address_in_use ? std::string("address already in use")
+                                                                        : ec.message()))};
   }
   impl_->port = a.local_endpoint(ec).port();
   impl_->accept();
-  return impl_->port;
+  return {impl_->port, Outcome::success()};
 }
 
 void Server::run() {

@@ -37,8 +37,9 @@ TEST(Cli, ScenariosListsGeneva) {
   const auto r = run_cli("scenarios --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["schema"], 1);
   bool found = false;
-  for (const auto& e : j) found = found || e["name"] == "geneva-2025";
+  for (const auto& e : j["scenarios"]) found = found || e["name"] == "geneva-2025";
   EXPECT_TRUE(found) << r.out;
 }
 

@@ -53,6 +53,7 @@ std::vector<Case> cases() {
       {"forecast_median", "forecast geneva-2025 --model median --json"},
       {"forecast_monte_carlo", "forecast geneva-2025 --runs 50 --seed 7 --json"},
       {"scenarios", "scenarios --json"},
+      {"validate_example_small", "validate example-small --json"},
       {"genius_itex_bargain",
        "bargain --genius " + kItex + "domain.xml " + kItex + "Itex.xml " + kItex + "Cypress.xml --json --max-points 40",
        true},
@@ -94,6 +95,19 @@ TEST(CliGoldenRecord, HistoryAfterImport) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   expect_golden("cli_history", Json::parse(r.out));
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+}
+
+// `accord validate --json` on an invalid file: exit 2, the document still written; the
+// checkout's folder is named {source}.
+TEST(CliGoldenValidate, BadFile) {
+  const std::string file = source_path("tests/data/bad/bad_id.yaml");
+  const auto r = run_cli("validate " + file + " --json");
+  ASSERT_EQ(r.exit_code, 2) << r.err;
+  std::string out = r.out;
+  const std::string dir = source_path("");
+  for (std::size_t at = out.find(dir); at != std::string::npos; at = out.find(dir, at))
+    out.replace(at, dir.size(), "{source}/");
+  expect_golden("cli_validate_bad_id", Json::parse(out));
 }
 
 }  // namespace

@@ -54,9 +54,9 @@ TEST(ReadersAlias, TheRefusalPointsAtTheLineWhereTheLimitWasPassed) {
   options.max_nodes = 1000;
   const io::LoadResult r = io::load_scenario_text(alias_scenario(100, 20), "alias.yaml", options);
   ASSERT_FALSE(r.ok());
-  ASSERT_EQ(r.diagnostics.size(), 1u);
-  EXPECT_GT(r.diagnostics[0].line, 0) << r.diagnostics[0].to_string();
-  EXPECT_NE(r.diagnostics[0].to_string().find("alias.yaml:"), std::string::npos);
+  ASSERT_EQ(r.outcome.diagnostics.size(), 1u);
+  EXPECT_GT(r.outcome.diagnostics[0].line, 0) << r.outcome.diagnostics[0].to_string();
+  EXPECT_NE(r.outcome.diagnostics[0].to_string().find("alias.yaml:"), std::string::npos);
 }
 
 TEST(ReadersAlias, DenseTablesOfASmallFileAreRefusedBeforeAllocation) {
@@ -68,7 +68,7 @@ TEST(ReadersAlias, DenseTablesOfASmallFileAreRefusedBeforeAllocation) {
   const io::LoadResult r = io::load_scenario_text(text, "tables.yaml");
   ASSERT_FALSE(r.ok());
   std::string all;
-  for (const auto& d : r.diagnostics) all += d.to_string() + "\n";
+  for (const auto& d : r.outcome.diagnostics) all += d.to_string() + "\n";
   EXPECT_NE(all.find("the scenario is too large (size_limit): 3000 parties x 3000 points of version `v1`"),
             std::string::npos)
       << all;

@@ -87,9 +87,9 @@ TEST(ReadersDiagnostics, ThousandsOfPartiesWithoutPreferencesGiveAFewWarnings) {
   text += "issues: [{id: x, options: [a]}]\n";
   const io::LoadResult r = io::load_scenario_text(text, "many.yaml");
   ASSERT_TRUE(r.ok());
-  ASSERT_EQ(r.diagnostics.size(), kDiagnosticsPerKind + 1);
-  EXPECT_NE(r.diagnostics.back().message.find("… and 2990 more like this"), std::string::npos)
-      << r.diagnostics.back().to_string();
+  ASSERT_EQ(r.outcome.diagnostics.size(), kDiagnosticsPerKind + 1);
+  EXPECT_NE(r.outcome.diagnostics.back().message.find("… and 2990 more like this"), std::string::npos)
+      << r.outcome.diagnostics.back().to_string();
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ TEST_P(BadCorpus, RejectedWithPositionedMessage) {
   ASSERT_FALSE(r.ok()) << c.file << " was accepted";
   bool found = false;
   std::string all;
-  for (const auto& d : r.diagnostics) {
+  for (const auto& d : r.outcome.diagnostics) {
     all += d.to_string() + "\n";
     if (d.severity == Severity::error && d.to_string().find(c.expected) != std::string::npos) {
       found = true;
@@ -91,15 +91,15 @@ TEST(Limits, FileTooLargeIsRefusedBeforeParsing) {
   const LoadResult r = load_scenario_file(path);
   std::remove(path.c_str());
   ASSERT_FALSE(r.ok());
-  ASSERT_EQ(r.diagnostics.size(), 1u);
-  EXPECT_NE(r.diagnostics[0].to_string().find("file too large: more than 16 MiB"), std::string::npos)
-      << r.diagnostics[0].to_string();
+  ASSERT_EQ(r.outcome.diagnostics.size(), 1u);
+  EXPECT_NE(r.outcome.diagnostics[0].to_string().find("file too large: more than 16 MiB"), std::string::npos)
+      << r.outcome.diagnostics[0].to_string();
 }
 
 TEST(Limits, MissingFileNamesTheFile) {
   const LoadResult r = load_scenario_file("/nonexistent/dir/x.yaml");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.diagnostics[0].to_string(),
+  EXPECT_EQ(r.outcome.diagnostics[0].to_string(),
             "/nonexistent/dir/x.yaml: error: cannot open: no such file (nor a built-in scenario of "
             "that name); `accord scenarios` lists the built-in scenarios");
 }
@@ -117,10 +117,10 @@ preferences:
       y: {weight: 0.2, values: {c: 1}}
 )", "inline.yaml");
   ASSERT_TRUE(r.ok());
-  ASSERT_EQ(r.diagnostics.size(), 1u);
-  EXPECT_EQ(r.diagnostics[0].severity, Severity::warning);
-  EXPECT_NE(r.diagnostics[0].to_string().find("weights sum to 0.7, not 1"), std::string::npos)
-      << r.diagnostics[0].to_string();
+  ASSERT_EQ(r.outcome.diagnostics.size(), 1u);
+  EXPECT_EQ(r.outcome.diagnostics[0].severity, Severity::warning);
+  EXPECT_NE(r.outcome.diagnostics[0].to_string().find("weights sum to 0.7, not 1"), std::string::npos)
+      << r.outcome.diagnostics[0].to_string();
 }
 
 }  // namespace

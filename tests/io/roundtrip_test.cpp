@@ -12,7 +12,7 @@ void expect_roundtrip(const Scenario& s) {
   for (TextFormat f : {TextFormat::json, TextFormat::yaml}) {
     const std::string text = write_scenario(s, f);
     const LoadResult back = load_scenario_text(text, f == TextFormat::json ? "out.json" : "out.yaml");
-    ASSERT_TRUE(back.ok()) << (back.diagnostics.empty() ? "" : back.diagnostics[0].to_string()) << "\n"
+    ASSERT_TRUE(back.ok()) << (back.outcome.diagnostics.empty() ? "" : back.outcome.diagnostics[0].to_string()) << "\n"
                            << text.substr(0, 2000);
     EXPECT_TRUE(*back.scenario == s) << "round trip through " << (f == TextFormat::json ? "JSON" : "YAML")
                                      << " changed the scenario";
@@ -25,7 +25,7 @@ TEST(RoundTrip, EveryBuiltinScenario) {
   for (const auto& name : builtin_scenario_names()) {
     SCOPED_TRACE(name);
     const LoadResult r = load_scenario(name);
-    ASSERT_TRUE(r.ok()) << r.diagnostics.front().to_string();
+    ASSERT_TRUE(r.ok()) << r.outcome.diagnostics.front().to_string();
     expect_roundtrip(*r.scenario);
   }
 }
@@ -76,7 +76,7 @@ framework:
 timeline:
   - {date: "2025-01", kind: other, text: "something", estimate: true}
 )", "awkward.yaml");
-  ASSERT_TRUE(r.ok()) << r.diagnostics.front().to_string();
+  ASSERT_TRUE(r.ok()) << r.outcome.diagnostics.front().to_string();
   expect_roundtrip(*r.scenario);
 }
 

@@ -10,7 +10,7 @@ namespace {
 Scenario load(const std::string& text) {
   auto r = io::load_scenario_text(text, "inline.yaml");
   if (!r.ok()) {
-    for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
+    for (const auto& d : r.outcome.diagnostics) ADD_FAILURE() << d.to_string();
     return {};
   }
   return *r.scenario;

@@ -74,7 +74,7 @@ conflict:
 
 Scenario load(const char* text) {
   io::LoadResult r = io::load_scenario_text(text, "marked.yaml");
-  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
+  for (const auto& d : r.outcome.diagnostics) ADD_FAILURE() << d.to_string();
   EXPECT_TRUE(r.ok());
   return *r.scenario;
 }

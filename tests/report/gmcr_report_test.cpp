@@ -40,9 +40,8 @@ TEST(GmcrJson, TheStreamIsTheTreeDumpedForEveryChoiceOfParts) {
   const gmcr::ExplainResult why = gmcr::explain(c, 0, r.analysis->concepts);
   ASSERT_TRUE(why.ok());
   for (const char* include : {"all", "none", "equilibria", "stability,paths", "states"}) {
-    std::string error;
     GmcrJsonOptions o;
-    o.include = *parse_gmcr_parts(include, error);
+    o.include = *parse_gmcr_parts(include).parts;
     o.scenario = "pd";
     o.explanation = &why;
     EXPECT_EQ(streamed(c, r, o), gmcr_json(c, r, o).dump(2) + "\n") << include;
@@ -101,14 +100,15 @@ TEST(GmcrJson, PartsOverTheLimitAreCountsOnlyAndNamedInOmitted) {
 }
 
 TEST(GmcrJson, IncludeListsAreParsedAndABadWordIsNamed) {
-  std::string error;
-  EXPECT_EQ(parse_gmcr_parts("all", error), GmcrParts::all());
-  EXPECT_EQ(parse_gmcr_parts("none", error), GmcrParts{});
-  const auto p = parse_gmcr_parts("paths,equilibria", error);
-  ASSERT_TRUE(p);
-  EXPECT_TRUE(p->paths && p->equilibria && !p->states && !p->stability);
-  EXPECT_FALSE(parse_gmcr_parts("equilibria,path", error));
-  EXPECT_THAT(error, HasSubstr("unknown part `path`"));
+  EXPECT_EQ(parse_gmcr_parts("all").parts, GmcrParts::all());
+  EXPECT_EQ(parse_gmcr_parts("none").parts, GmcrParts{});
+  const GmcrPartsParse p = parse_gmcr_parts("paths,equilibria");
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(p.parts->paths && p.parts->equilibria && !p.parts->states && !p.parts->stability);
+  const GmcrPartsParse bad = parse_gmcr_parts("equilibria,path");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(bad.outcome.status, Status::invalid_input);
+  EXPECT_THAT(bad.outcome.message(), HasSubstr("unknown part `path`"));
 }
 
 TEST(GmcrText, TheExplanationNamesTheSanction) {

@@ -87,7 +87,7 @@ std::string html_of(const Scenario& s) {
 
 Scenario small() {
   io::LoadResult r = io::load_scenario_text(kSmallWithConflict, "small.yaml");
-  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.message;
+  for (const auto& d : r.outcome.diagnostics) ADD_FAILURE() << d.message;
   EXPECT_TRUE(r.ok());
   return *r.scenario;
 }

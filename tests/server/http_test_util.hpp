@@ -191,7 +191,7 @@ inline std::unique_ptr<store::Store> open_store(const std::string& path) {
 
 inline Scenario load_text(const std::string& text) {
   auto r = io::load_scenario_text(text, "fixture.yaml");
-  if (!r.ok()) throw std::runtime_error(r.diagnostics.empty() ? "bad fixture" : r.diagnostics[0].to_string());
+  if (!r.ok()) throw std::runtime_error(r.outcome.diagnostics.empty() ? "bad fixture" : r.outcome.diagnostics[0].to_string());
   return *r.scenario;
 }
 
@@ -203,9 +203,9 @@ class TestServer {
     o.log_level = "off";
     o.threads = std::max(o.threads, 8);
     server_ = std::make_unique<server::Server>(store, o);
-    std::string error;
-    port_ = server_->bind(error);
-    if (port_ < 0) throw std::runtime_error(error);
+    const server::Server::Bound bound = server_->bind();
+    if (!bound.ok()) throw std::runtime_error(bound.outcome.message());
+    port_ = bound.port;
     thread_ = std::thread([this] { server_->run(); });
   }
   ~TestServer() {

@@ -6,6 +6,7 @@
 
 #include "accord/model/budget.hpp"
 #include "accord/model/diagnostic.hpp"
+#include "accord/model/outcome.hpp"
 #include "accord/model/scenario.hpp"
 
 namespace accord::io {
@@ -31,9 +32,12 @@ inline constexpr const char* kInternalReadError = "internal error while reading 
 enum class TextFormat { yaml, json };
 
 struct LoadResult {
-  std::optional<Scenario> scenario;  // set when there is no error
-  Diagnostics diagnostics;           // errors and warnings, in file order
-  [[nodiscard]] bool ok() const { return scenario.has_value(); }
+  std::optional<Scenario> scenario;  // set when the status is ok
+  // ok, invalid_input (the diagnostics say why) or internal (a bug while reading); the
+  // diagnostics hold errors and warnings in file order. The termination is finished when
+  // loaded, time_limit or size_limit (nodes, tables, file size) when a limit stopped it.
+  Outcome outcome;
+  [[nodiscard]] bool ok() const { return outcome.ok() && scenario.has_value(); }
 };
 
 // `name` is used in diagnostics as the file name.

@@ -14,6 +14,7 @@
 
 #include "accord/model/diagnostic.hpp"
 #include "accord/model/ids.hpp"
+#include "accord/model/outcome.hpp"
 #include "accord/model/provenance.hpp"
 
 namespace accord {
@@ -132,10 +133,15 @@ struct CodeTest {
 // Conditions as text: `a & !b | c` (OR of ANDs; `!` = not taken; `and`, `or`, `not` also read).
 [[nodiscard]] std::string format_condition(const Conflict& c, const Condition& cond);
 [[nodiscard]] std::string format_conjunction(const Conflict& c, const Conjunction& conj);
-// Parses a condition over the conflict's options; on failure returns nullopt and sets `error`
-// to a message saying what was found and what was expected.
-[[nodiscard]] std::optional<Condition> parse_condition(const Conflict& c, std::string_view text,
-                                                       std::string& error);
+// A condition read from text: set when the status is ok; otherwise invalid_input with one
+// error saying what was found and what was expected.
+struct ConditionParse {
+  std::optional<Condition> condition;
+  Outcome outcome;
+  [[nodiscard]] bool ok() const { return outcome.ok() && condition.has_value(); }
+};
+// Parses a condition over the conflict's options.
+[[nodiscard]] ConditionParse parse_condition(const Conflict& c, std::string_view text);
 
 // Model-level checks (option count, ownership of options, rankings, status quo, …),
 // with field paths under `conflict`.

@@ -13,6 +13,7 @@
 
 #include "accord/engines/gmcr.hpp"
 #include "accord/model/budget.hpp"
+#include "accord/model/outcome.hpp"
 #include "accord/model/scenario.hpp"
 #include "accord/report/table.hpp"
 
@@ -30,9 +31,15 @@ struct GmcrParts {
   [[nodiscard]] static GmcrParts all() { return {true, true, true, true}; }
   bool operator==(const GmcrParts&) const = default;
 };
-// "equilibria,stability,paths,states" in any order and subset, "all" or "none"; nullopt (and
-// `error` names the bad word) otherwise.
-[[nodiscard]] std::optional<GmcrParts> parse_gmcr_parts(std::string_view list, std::string& error);
+// The parts read from a list: set when the status is ok; otherwise invalid_input with one
+// error naming the bad word.
+struct GmcrPartsParse {
+  std::optional<GmcrParts> parts;
+  Outcome outcome;
+  [[nodiscard]] bool ok() const { return outcome.ok() && parts.has_value(); }
+};
+// "equilibria,stability,paths,states" in any order and subset, "all" or "none".
+[[nodiscard]] GmcrPartsParse parse_gmcr_parts(std::string_view list);
 
 // Without an explicit choice, a part with more entries than this is given as counts only, and
 // the output says so ("omitted").

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "accord/model/outcome.hpp"
 #include "accord/store/store.hpp"
 
 namespace accord::server {
@@ -34,8 +35,15 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the listening socket; returns the port, or -1 (the reason in `error`).
-  int bind(std::string& error);
+  // The listening socket: the port when the status is ok; otherwise invalid_input with one
+  // error ("cannot listen on HOST:PORT: address already in use", ...).
+  struct Bound {
+    int port = -1;
+    Outcome outcome;
+    [[nodiscard]] bool ok() const { return outcome.ok(); }
+  };
+  // Binds the listening socket.
+  [[nodiscard]] Bound bind();
   // Serves until stop(); call after bind().
   void run();
   void stop();

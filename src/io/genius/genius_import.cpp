@@ -72,6 +72,7 @@ bool utf8_ok(const XmlText& x, Diagnostics& out) {
 // The outcome's status from what the import found: ok with a scenario, else invalid input.
 GeniusImport finish(GeniusImport out) {
   out.outcome.status = out.scenario ? Status::ok : Status::invalid_input;
+  if (out.scenario) out.outcome.termination = Termination::done();  // not_set when it failed, as Outcome::failure
   if (!out.scenario && !has_errors(out.outcome.diagnostics))
     out.outcome.diagnostics.push_back(Diagnostic{Severity::error, "", 0, 0, "", "", "the GENIUS files could not be imported", ""});
   return out;

@@ -9,7 +9,7 @@ namespace {
 
 Scenario load(const std::string& text) {
   auto r = io::load_scenario_text(text, "t.yaml");
-  EXPECT_TRUE(r.ok()) << (r.diagnostics.empty() ? "" : r.diagnostics[0].to_string());
+  EXPECT_TRUE(r.ok()) << (r.outcome.diagnostics.empty() ? "" : r.outcome.diagnostics[0].to_string());
   return *r.scenario;
 }
 

@@ -25,10 +25,9 @@ inline Conflict make_conflict(const std::vector<std::string>& options,
 }
 
 inline Condition cond(const Conflict& c, const std::string& text) {
-  std::string error;
-  auto parsed = parse_condition(c, text, error);
-  EXPECT_TRUE(parsed) << text << ": " << error;
-  return parsed.value_or(Condition{});
+  ConditionParse parsed = parse_condition(c, text);
+  EXPECT_TRUE(parsed.ok()) << text << ": " << parsed.outcome.message();
+  return parsed.condition.value_or(Condition{});
 }
 
 inline void prioritise(Conflict& c, std::size_t dm, const std::vector<std::string>& statements) {

@@ -42,7 +42,7 @@ TEST(ForecastSection, ReadsOverridesAndParameters) {
     B:
       troops: {position: 150}
 )", "fc.yaml");
-  ASSERT_TRUE(r.ok()) << all(r.diagnostics);
+  ASSERT_TRUE(r.ok()) << all(r.outcome.diagnostics);
   ASSERT_TRUE(r.scenario->forecast.has_value());
   const ForecastSettings& f = *r.scenario->forecast;
   EXPECT_EQ(f.model, forecast::Model::eum);
@@ -59,7 +59,7 @@ TEST(ForecastSection, ReadsOverridesAndParameters) {
 
   for (TextFormat fmt : {TextFormat::yaml, TextFormat::json}) {
     const LoadResult again = load_scenario_text(write_scenario(*r.scenario, fmt), "again");
-    ASSERT_TRUE(again.ok()) << all(again.diagnostics);
+    ASSERT_TRUE(again.ok()) << all(again.outcome.diagnostics);
     EXPECT_EQ(again.scenario->forecast, r.scenario->forecast);
   }
 }
@@ -75,7 +75,7 @@ TEST(ForecastSection, DiagnosticsNamePathEntityAndExpectation) {
       troops: {position: 300, salience: 120}
 )", "bad.yaml");
   ASSERT_FALSE(r.ok());
-  const std::string d = all(r.diagnostics);
+  const std::string d = all(r.outcome.diagnostics);
   EXPECT_THAT(d, HasSubstr("bad.yaml:15:10: error: forecast.model: unknown model `smpp`; expected one of: smp eum mean median; did you mean `smp`?"));
   EXPECT_THAT(d, HasSubstr("error: forecast.actors.C: unknown party `C`; expected a party id"));
   EXPECT_THAT(d, HasSubstr("error: forecast.actors.A.bordr (party A): unknown issue `bordr`; expected an issue id; did you mean `border`?"));
@@ -86,8 +86,8 @@ TEST(ForecastSection, DiagnosticsNamePathEntityAndExpectation) {
 TEST(ForecastSection, UnknownKeyGetsAHint) {
   const LoadResult r = load_scenario_text(kBase + "forecast:\n  rusn: 5\n", "k.yaml");
   ASSERT_FALSE(r.ok());
-  EXPECT_THAT(all(r.diagnostics), HasSubstr("forecast.rusn: unknown field `rusn`"));
-  EXPECT_THAT(all(r.diagnostics), HasSubstr("did you mean `runs`?"));
+  EXPECT_THAT(all(r.outcome.diagnostics), HasSubstr("forecast.rusn: unknown field `rusn`"));
+  EXPECT_THAT(all(r.outcome.diagnostics), HasSubstr("did you mean `runs`?"));
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ LoadResult load(const std::string& conflict) { return load_scenario_text(std::st
 
 std::string all_messages(const LoadResult& r) {
   std::string out;
-  for (const auto& d : r.diagnostics) out += d.to_string() + "\n";
+  for (const auto& d : r.outcome.diagnostics) out += d.to_string() + "\n";
   return out;
 }
 

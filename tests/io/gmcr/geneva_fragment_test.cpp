@@ -32,7 +32,7 @@ TEST(GmcrGeneva, FragmentReadsAndHasEquilibria) {
   }
   const LoadResult r = load_scenario_text(scenario, "geneva-2025.yaml");
   std::string messages;
-  for (const auto& d : r.diagnostics)
+  for (const auto& d : r.outcome.diagnostics)
     if (d.severity == Severity::error) messages += d.to_string() + "\n";
   ASSERT_TRUE(r.ok()) << messages;
   ASSERT_TRUE(r.scenario->conflict);

@@ -104,7 +104,7 @@ TEST(GmcrPyImport, ScenarioAroundConflictRoundTrips) {
   const std::string yaml = write_scenario(s, TextFormat::yaml);
   const LoadResult back = load_scenario_text(yaml, "pd.yaml");
   std::string msgs;
-  for (const auto& d : back.diagnostics) msgs += d.to_string() + "\n";
+  for (const auto& d : back.outcome.diagnostics) msgs += d.to_string() + "\n";
   ASSERT_TRUE(back.ok()) << msgs << yaml;
   EXPECT_EQ(*back.scenario->conflict, *s.conflict);
   EXPECT_EQ(back.scenario->conflict->decision_makers[0].party.value, 0);
