@@ -44,6 +44,27 @@ inline void mask_volatile(Json& j) {
   }
 }
 
+// The shape of a document without its values: numbers become 0, strings "" and booleans
+// false; keys, order, array lengths and the "schema" numbers stay. Documents computed from the third-party data sets
+// in ../shared/data are pinned this way, so no copy of that data enters the repository (their
+// values are checked by the engines' own tests, which read the data from ../shared).
+inline Json skeleton(const Json& j) {
+  if (j.is_object()) {
+    Json out = Json::object();
+    for (const auto& [k, v] : j.items()) out[k] = k == "schema" ? v : skeleton(v);
+    return out;
+  }
+  if (j.is_array()) {
+    Json out = Json::array();
+    for (const auto& v : j) out.push_back(skeleton(v));
+    return out;
+  }
+  if (j.is_number()) return 0;
+  if (j.is_string()) return "";
+  if (j.is_boolean()) return false;
+  return j;
+}
+
 // Differences as "path: expected vs actual" lines (numbers equal within 1e-9 relative, so a
 // sanitizer build's last-bit differences do not count). Key order counts: it is part of a shape.
 inline void compare(const Json& want, const Json& got, const std::string& path, std::vector<std::string>& out) {
