@@ -123,6 +123,7 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
   }
   if (a.stability)
     if (std::string line = stability_line(*a.stability); !line.empty()) out.push_back(std::move(line));
+  for (std::string& line : robustness_lines(s, a)) out.push_back(std::move(line));  // "holds unless …"
   return out;
 }
 
@@ -232,6 +233,7 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
   }
   j["forecast"] = a.forecast ? forecast_headline_json(s, *a.forecast) : Json{{"skipped", true}};
   j["forecast"]["termination"] = termination_json(a.section("forecast"));
+  j["robustness"] = robustness_report_json(s, a);
   Json summary = Json::object();
   for (const auto& st : ends) summary[st.section] = termination_json(st.termination);
   j["sections"] = std::move(summary);
@@ -277,6 +279,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
                 std::to_string(listed) + "; `accord report --json` gives them all).");
   auto finish = [&](std::string text) {
     text += engine_sections(s, a, style);
+    text += robustness_report_text(s, a, style);
     if (sections != nullptr) *sections = ends;
     return text + partial_note(ends);
   };
