@@ -50,7 +50,7 @@ std::vector<std::string> robustness_lines(const Scenario& s, const ScenarioAnaly
       if (it == groups.end()) groups.emplace_back(key, subject(*f));
       else it->second += ", " + subject(*f);
     }
-    std::string line = "Robustness of the status quo's stability:";
+    std::string line = "Robustness of the stability of the status quo:";
     for (const auto& [key, concepts] : groups) {
       const std::size_t bar = key.find('|');
       std::string value = key.substr(0, bar);
