@@ -164,9 +164,11 @@ std::string robustness_text(const Scenario& s, const robustness::Result& r, Styl
   out += wrap("Each estimated input (marked `estimate: true`) moved alone over its range; a flip is the smallest "
               "move that changes the finding (method and definitions: docs/robustness.md).");
   for (const auto& f : r.findings) {
+    // Markdown: the id as a heading and the value as a paragraph (a long package would break a
+    // wrapped heading).
     out += "\n";
-    out += wrap(std::string(style == Style::markdown ? "### " : "").append(f.id).append(" = ").append(f.value));
-    if (style == Style::markdown) out += "\n";
+    if (style == Style::markdown) out += std::string("### ").append(f.id).append("\n\n").append(wrap("Now: " + f.value)) + "\n";
+    else out += wrap(std::string(f.id).append(" = ").append(f.value));
     out += wrap(holds_unless(s, f) + ".");
     if (f.flips.empty()) continue;
     Table t;

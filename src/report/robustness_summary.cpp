@@ -17,6 +17,12 @@ std::vector<const robustness::FindingResult*> of_kind(const robustness::Result& 
   return out;
 }
 
+// "no_zone" -> "no zone": the summary is prose.
+std::string words(std::string value) {
+  std::replace(value.begin(), value.end(), '_', ' ');
+  return value;
+}
+
 std::string subject(const robustness::FindingResult& f) {
   const std::size_t dot = f.id.find('.');
   return dot == std::string::npos ? f.id : f.id.substr(dot + 1);
@@ -38,7 +44,7 @@ std::vector<std::string> robustness_lines(const Scenario& s, const ScenarioAnaly
   }
   for (const FindingKind k : {FindingKind::zone, FindingKind::closest})
     for (const auto* f : of_kind(r, k))
-      out.push_back(std::string(k == FindingKind::zone ? "Robustness of the zone-of-agreement finding (" + f->value + "): "
+      out.push_back(std::string(k == FindingKind::zone ? "Robustness of the zone-of-agreement finding (" + words(f->value) + "): "
                                                        : "Robustness of the closest deal to " + v + ": ") +
                     holds_unless(s, *f) + ".");
   // The status quo: concepts whose finding and robustness read the same, named together.
@@ -53,9 +59,7 @@ std::vector<std::string> robustness_lines(const Scenario& s, const ScenarioAnaly
     std::string line = "Robustness of the stability of the status quo:";
     for (const auto& [key, concepts] : groups) {
       const std::size_t bar = key.find('|');
-      std::string value = key.substr(0, bar);
-      std::replace(value.begin(), value.end(), '_', ' ');
-      line += " " + value + " under " + concepts + " " + key.substr(bar + 1) + ";";
+      line += " " + words(key.substr(0, bar)) + " under " + concepts + " " + key.substr(bar + 1) + ";";
     }
     line.back() = '.';
     out.push_back(line);

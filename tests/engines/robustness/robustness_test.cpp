@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "../bargain/random_scenario.hpp"
+#include "../gmcr/random_conflict.hpp"
 #include "accord/engines/bargain.hpp"
 #include "accord/engines/evaluate.hpp"
 #include "accord/engines/robustness.hpp"
@@ -83,6 +84,30 @@ TEST(Robustness, EveryThresholdFlipsExactlyThereOnRandomScenarios) {
     EXPECT_TRUE(r.outcome.termination.finished());
     check_flips(s, r, p.tolerance);
   }
+}
+
+TEST(Robustness, StatusQuoAndForecastFlipsAreWhereTheyAreSaid) {
+  std::size_t flips = 0;
+  for (std::uint32_t seed = 1; seed <= 10; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    Scenario s = scenario_with_draft(seed);
+    std::mt19937 rng(seed);
+    s.conflict = gmcr::testing::random_conflict(rng, 5);
+    const gmcr::RunResult g = gmcr::analyse(*s.conflict);
+    ASSERT_TRUE(g.ok());
+    s.conflict->status_quo = g.analysis->states[seed % g.analysis->states.size()];
+    for (auto& dm : s.conflict->decision_makers)
+      for (auto& st : dm.statements) st.provenance.estimate = true;
+    robustness::Params p;
+    p.estimates_only = false;
+    p.tolerance = 1e-6;
+    p.findings = {FindingKind::status_quo, FindingKind::forecast};
+    const robustness::Result r = robustness::run(s, p);
+    ASSERT_TRUE(r.outcome.ok()) << r.outcome.message();
+    check_flips(s, r, p.tolerance);
+    for (const auto& f : r.findings) flips += f.flips.size();
+  }
+  EXPECT_GT(flips, 10u);  // enough flips to mean something
 }
 
 // Brute force: the reservation of p at which the zone opens or closes is the best utility p
