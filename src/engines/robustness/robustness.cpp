@@ -102,17 +102,30 @@ class Search {
   }
   static bool flipped(const std::string& base, const std::string* now) { return now && *now != base; }
   std::size_t evaluations_ = 0;
+  std::size_t inputs_ = 0;      // inputs of this group
+  double level_done_ = 0.0;     // every input tried up to moves of this fraction of its range
+  std::string where_;           // where the search was when it stopped
   bool stopped() {
     if (params_.max_evaluations > 0 && evaluations_ >= params_.max_evaluations) {
       stop_ = Stop::node_limit;
-      detail_ = "the budget of " + std::to_string(params_.max_evaluations) + " engine runs was used up; " +
-                std::to_string(done_inputs_) + " inputs fully checked";
+      detail_ = "the budget of " + std::to_string(params_.max_evaluations) + " engine runs was used up; " + progress();
       return true;
     }
     if (!deadline_.expired()) return false;
     stop_ = Stop::time_limit;
-    detail_ = std::to_string(done_inputs_) + " inputs fully checked";
+    detail_ = progress();
     return true;
+  }
+  static std::string fraction(double f) {
+    const double k = 1.0 / f;
+    return std::abs(k - std::round(k)) < 1e-9 ? "1/" + std::to_string(static_cast<long long>(std::round(k)))
+                                              : std::to_string(f);
+  }
+  std::string progress() const {
+    std::string out = level_done_ > 0.0 ? "every input tried up to moves of " + fraction(level_done_) + " of its range"
+                                        : "the smallest moves not yet tried on every input";
+    return out + (where_.empty() ? "" : "; stopped " + where_) + "; " + std::to_string(done_inputs_) + " of " +
+           std::to_string(inputs_) + " inputs fully checked";
   }
 
   void record(FindingResult& f, const Input& in, Method m, Toggle t, double threshold, double holds_at,
@@ -234,6 +247,8 @@ class Search {
 
 bool Search::run(const std::vector<const Input*>& ins) {
   const std::size_t nf = g_.findings.size();
+  inputs_ = ins.size();
+  where_ = "at the exact thresholds";
   complete_.assign(nf, false);
   std::vector<std::array<Side, 2>> sides(ins.size());
   for (std::size_t j = 0; j < ins.size(); ++j)
@@ -250,6 +265,7 @@ bool Search::run(const std::vector<const Input*>& ins) {
   for (const double level : params_.grid) {
     for (std::size_t j = 0; j < ins.size(); ++j) {
       const Input& in = *ins[j];
+      where_ = "at input " + std::to_string(j + 1) + " of " + std::to_string(ins.size()) + " for moves of " + fraction(level);
       for (int s = 0; s < 2; ++s) {
         Side& side = sides[j][s];
         if (!side.live) continue;
@@ -260,15 +276,18 @@ bool Search::run(const std::vector<const Input*>& ins) {
         if (x == end) side.live = false;
       }
     }
+    level_done_ = level;
     if (!params_.smallest_only) continue;
     for (std::size_t k = 0; k < nf; ++k)
       for (const Flip& fl : g_.findings[k]->flips) complete_[k] = complete_[k] || fl.relative <= level + 1e-12;
     if (std::all_of(complete_.begin(), complete_.end(), [](bool c) { return c; })) break;
   }
   for (std::size_t j = 0; j < ins.size(); ++j) {
+    where_ = "at the discrete changes, input " + std::to_string(j + 1) + " of " + std::to_string(ins.size());
     if (!continuous(*ins[j]) && !toggles(*ins[j])) return false;
     ++done_inputs_;
   }
+  where_.clear();
   return true;
 }
 
