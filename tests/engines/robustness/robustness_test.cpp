@@ -180,6 +180,42 @@ TEST(Robustness, VerdictReservationThresholdsAreCompletionUtilities) {
   EXPECT_GT(checked, 5u);
 }
 
+// While issues have every option behind a bargaining party's red line no zone exists, and only
+// removing a red line on the one blocked issue can open one.
+TEST(Robustness, BlockedIssuesLeaveOnlyTheirRedLines) {
+  Scenario s = scenario_with_draft(2, 3);
+  auto block = [&s](std::size_t issue) {
+    auto& ip = s.preferences[0].issues[issue];
+    ip.red_line_options.clear();
+    for (std::size_t o = 0; o < s.issues[issue].options.size(); ++o) ip.red_line_options.emplace_back(o);
+  };
+  block(0);
+  block(1);
+  robustness::Params p;
+  p.estimates_only = false;
+  p.findings = {FindingKind::zone};
+  const robustness::Result two = robustness::run(s, p);
+  const auto* zone = two.find("zone");
+  ASSERT_NE(zone, nullptr);
+  EXPECT_EQ(zone->value, "no_zone");
+  EXPECT_EQ(zone->inputs_total, 0u);
+  EXPECT_NE(zone->note.find("i0, i1"), std::string::npos) << zone->note;
+  // Unblock issue 1 except its first option staying open: one blocked issue left.
+  s.preferences[0].issues[1].red_line_options.clear();
+  for (auto& prefs : s.preferences) prefs.reservation = 0.0;
+  const robustness::Result one = robustness::run(s, p);
+  zone = one.find("zone");
+  ASSERT_NE(zone, nullptr);
+  EXPECT_EQ(zone->value, "no_zone");
+  EXPECT_EQ(zone->inputs_total, s.issues[0].options.size());  // P0's red lines on i0
+  ASSERT_FALSE(zone->flips.empty());  // reservations at 0: removing one red line opens a zone
+  for (const Flip& fl : zone->flips) {
+    EXPECT_EQ(fl.input.kind, InputKind::red_line);
+    EXPECT_EQ(fl.after, "zone_exists");
+  }
+  check_flips(s, one, p.tolerance);
+}
+
 TEST(Robustness, WeightMovesKeepTheTotal) {
   const Scenario s = scenario_with_draft(3);
   const auto ins = robustness::inputs(s, false);
