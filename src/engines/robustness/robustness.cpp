@@ -291,6 +291,38 @@ bool Search::run(const std::vector<const Input*>& ins) {
   return true;
 }
 
+// A verdict flips where the party's worst or best utility of the draft crosses its reservation.
+// Both bounds are linear in the reservation, in a settled option's value and in a weight (the
+// others rescaled), so each crossing solves a linear equation; every candidate is checked on
+// both sides before it is reported.
+std::vector<double> verdict_candidates(const Scenario& s, const std::optional<Package>& draft, const Input& in) {
+  std::vector<double> c;
+  if (!draft) return c;
+  const evaluate::Result e = evaluate::run_package(s, *draft);
+  const auto pr = std::find_if(e.parties.begin(), e.parties.end(), [&](const auto& x) { return x.party == in.party; });
+  if (pr == e.parties.end()) return c;
+  const double r = pr->reservation;
+  const double bounds[] = {pr->utility.min, pr->utility.max};
+  if (in.kind == InputKind::reservation) return {bounds[0], bounds[1]};
+  const auto ir = std::find_if(pr->issues.begin(), pr->issues.end(), [&](const auto& x) { return x.issue == in.issue; });
+  if (ir == pr->issues.end()) return c;
+  const double w = s.preferences[in.party.get()].issues[in.issue.get()].weight;
+  if (in.kind == InputKind::option_value && ir->settled && w > 0.0) {
+    const Setting& x = *(*draft)[in.issue.get()];
+    if (x.option != in.option) return c;
+    for (const double u : bounds) c.push_back(in.value + (r - u) / w);
+  }
+  if (in.kind == InputKind::weight && w > 0.0 && in.max > w) {
+    // U(w') = w'·a + (T − w')/(T − w)·(U − c), with c = w·a the issue's part of the bound.
+    const double contributions[] = {ir->settled ? ir->contribution : ir->min, ir->settled ? ir->contribution : ir->max};
+    for (int k = 0; k < 2; ++k) {
+      const double a = contributions[k] / w, rest = (bounds[k] - contributions[k]) / (in.max - w);
+      if (std::abs(a - rest) > 1e-12) c.push_back((r - in.max * rest) / (a - rest));
+    }
+  }
+  return c;
+}
+
 void sort_flips(FindingResult& f) {
   std::stable_sort(f.flips.begin(), f.flips.end(), [](const Flip& a, const Flip& b) {
     if (a.relative != b.relative) return a.relative < b.relative;
@@ -401,14 +433,7 @@ Result run(const Scenario& s, const Params& params) {
     g.moves = [party_of](const FindingResult& f, const Input& in) {
       return preference_input(in) && in.party == party_of(f);
     };
-    // A verdict flips where the reservation passes the worst or best utility of the draft.
-    g.candidates = [&base, draft](const Input& in) {
-      std::vector<double> c;
-      if (in.kind != InputKind::reservation || !draft) return c;
-      for (const auto& pr : evaluate::run_package(base, *draft).parties)
-        if (pr.party == in.party) c = {pr.utility.min, pr.utility.max};
-      return c;
-    };
+    g.candidates = [&base, draft](const Input& in) { return verdict_candidates(base, draft, in); };
     attach(g, {FindingKind::verdict});
     groups.emplace_back(std::move(g), 0.1);
   }

@@ -146,38 +146,41 @@ TEST(Robustness, ZoneReservationThresholdsAreExactAgainstBruteForce) {
   EXPECT_GT(checked, 10u);  // the check ran on enough cases to mean something
 }
 
-// Brute force: a verdict on a draft flips at the worst or best utility of its completions.
-TEST(Robustness, VerdictReservationThresholdsAreCompletionUtilities) {
+// Brute force: an exact verdict threshold (reservation, weight or settled option value) is where
+// the worst or best utility of the draft's completions (or the best one crossing none of the
+// party's red lines, for verdicts three-valued over red lines) equals the reservation, in the
+// scenario with the input moved there.
+TEST(Robustness, ExactVerdictThresholdsAreWhereACompletionMeetsTheReservation) {
   std::size_t checked = 0;
   for (std::uint32_t seed = 1; seed <= 20; ++seed) {
     const Scenario s = scenario_with_draft(seed);
     robustness::Params p;
     p.estimates_only = false;
     p.findings = {FindingKind::verdict};
-    p.tolerance = 1e-8;  // a threshold the engine could not compute directly is swept to this
     const robustness::Result r = robustness::run(s, p);
     const Package draft = s.version_package(VersionIndex(std::size_t{0}));
     for (const auto& f : r.findings)
       for (const Flip& fl : f.flips) {
-        if (fl.input.kind != InputKind::reservation) continue;
-        // The worst and best completion, and the best one crossing none of the party's red
-        // lines (verdicts three-valued over red lines flip there).
+        if (fl.method != Method::exact) continue;
+        const Scenario t = robustness::with_input(s, fl.input, fl.threshold);
+        const PartyIndex q = fl.input.party;
         std::vector<double> us, clean;
-        testing::for_each_package(s, [&](const Package& x) {
+        testing::for_each_package(t, [&](const Package& x) {
           for (std::size_t i = 0; i < x.size(); ++i)
             if (draft[i] && !(*draft[i] == *x[i])) return;
-          us.push_back(utility(s, fl.input.party, x));
-          if (red_lines_crossed(s, fl.input.party, x).empty()) clean.push_back(us.back());
+          us.push_back(utility(t, q, x));
+          if (red_lines_crossed(t, q, x).empty()) clean.push_back(us.back());
         });
         const auto [lo, hi] = std::minmax_element(us.begin(), us.end());
         const double best_clean = clean.empty() ? -1.0 : *std::max_element(clean.begin(), clean.end());
-        auto near = [&](double x) { return std::abs(fl.threshold - x) < 1e-7; };
+        const double res = t.preferences[q.get()].reservation;
+        auto near = [&](double x) { return std::abs(res - x) < 1e-9; };
         EXPECT_TRUE(near(*lo) || near(*hi) || near(best_clean))
             << "seed " << seed << " " << fl.input.path << " threshold " << fl.threshold;
         ++checked;
       }
   }
-  EXPECT_GT(checked, 5u);
+  EXPECT_GT(checked, 20u);
 }
 
 // While issues have every option behind a bargaining party's red line no zone exists, and only
