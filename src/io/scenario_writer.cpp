@@ -178,10 +178,11 @@ Json version_json(const Scenario& s, const Version& v) {
   }
   j["points"] = std::move(points);
   Json stances = Json::object();
-  for (std::size_t p = 0; p < s.parties.size() && p < v.stances.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
+    if (!v.stances.contains(p)) break;
     Json ps = Json::object();
     for (std::size_t k = 0; k < v.points.size(); ++k) {
-      const Stance& st = v.stances[p][k];
+      const Stance& st = v.stances[p][PointIndex(k)];
       if (st.kind == StanceKind::unknown && st.provenance.empty()) continue;
       if (st.provenance.empty()) {
         ps[v.points[k].id] = std::string(to_string(st.kind));
@@ -221,7 +222,7 @@ Json scenario_json(const Scenario& s) {
   for (const Issue& i : s.issues) issues.push_back(issue_json(i));
   j["issues"] = std::move(issues);
   Json prefs = Json::object();
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
+  for (const PartyIndex p : s.parties.indices())
     if (s.preferences[p].present) prefs[s.parties[p].id] = preferences_json(s, s.preferences[p]);
   if (!prefs.empty()) j["preferences"] = std::move(prefs);
   if (!s.versions.empty()) {

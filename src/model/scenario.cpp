@@ -31,8 +31,8 @@ PointIndex Version::find_point(std::string_view point_id) const {
 }
 
 PartyIndex Scenario::find_party(std::string_view party_id) const {
-  for (std::size_t k = 0; k < parties.size(); ++k)
-    if (parties[k].id == party_id) return PartyIndex(k);
+  for (const PartyIndex k : parties.indices())
+    if (parties[k].id == party_id) return k;
   return {};
 }
 

@@ -60,7 +60,7 @@ void check_issues(const Scenario& s, Checker& c) {
 }
 
 void check_preferences(const Scenario& s, Checker& c) {
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     const Preferences& prefs = s.preferences[p];
     const std::string pid = s.parties[p].id;
     const std::string entity = "party " + pid;
@@ -134,9 +134,9 @@ void check_framework(const Scenario& s, Checker& c) {
 
 Diagnostics validate(const Scenario& s) {
   Checker c;
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
+  for (const PartyIndex p : s.parties.indices())
     if (!(s.parties[p].capability >= 0.0))
-      c.error("parties[" + std::to_string(p) + "].capability", "party " + s.parties[p].id,
+      c.error("parties[" + std::to_string(p.get()) + "].capability", "party " + s.parties[p].id,
               "capability " + num(s.parties[p].capability) + " is negative; expected >= 0");
   check_issues(s, c);
   if (s.preferences.size() == s.parties.size()) check_preferences(s, c);

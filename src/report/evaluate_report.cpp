@@ -12,14 +12,14 @@ namespace {
 std::string party_list(const Scenario& s, const std::vector<PartyIndex>& ps,
                        std::size_t at_most = static_cast<std::size_t>(-1)) {
   std::string out;
-  for (std::size_t k = 0; k < ps.size() && k < at_most; ++k) out += (out.empty() ? "" : ",") + s.parties[ps[k].get()].id;
+  for (std::size_t k = 0; k < ps.size() && k < at_most; ++k) out += (out.empty() ? "" : ",") + s.parties[ps[k]].id;
   if (ps.size() > at_most) out += ",… (" + std::to_string(ps.size()) + ")";
   return out;
 }
 
 Json ids(const Scenario& s, const std::vector<PartyIndex>& ps) {
   Json j = Json::array();
-  for (PartyIndex p : ps) j.push_back(s.parties[p.get()].id);
+  for (PartyIndex p : ps) j.push_back(s.parties[p].id);
   return j;
 }
 
@@ -81,7 +81,7 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
   Json parties = Json::array();
   for (const auto& pr : r.parties) {
     Json pj;
-    pj["party"] = s.parties[pr.party.get()].id;
+    pj["party"] = s.parties[pr.party].id;
     pj["utility"] = {{"min", pr.utility.min}, {"max", pr.utility.max}};
     pj["reservation"] = pr.reservation;
     pj["ideal"] = pr.ideal;
@@ -117,12 +117,12 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
     Json stances = Json::object();
     if (summarised) {
       std::size_t counts[4] = {0, 0, 0, 0};
-      for (std::size_t p = 0; p < s.parties.size(); ++p) ++counts[static_cast<int>(v.stances[p][pr.point.get()].kind)];
+      for (const PartyIndex p : s.parties.indices()) ++counts[static_cast<int>(v.stances[p][pr.point].kind)];
       for (StanceKind k : {StanceKind::accept, StanceKind::reject, StanceKind::conditional, StanceKind::unknown})
         stances[std::string(to_string(k))] = counts[static_cast<int>(k)];
     } else {
-      for (std::size_t p = 0; p < s.parties.size(); ++p)
-        append_member(stances, s.parties[p].id, std::string(to_string(v.stances[p][pr.point.get()].kind)));
+      for (const PartyIndex p : s.parties.indices())
+        append_member(stances, s.parties[p].id, std::string(to_string(v.stances[p][pr.point].kind)));
     }
     points.push_back({{"point", pt.id},
                       {"number", pt.number},
@@ -156,7 +156,7 @@ std::string parties_text(const Scenario& s, const evaluate::Result& r, Style sty
   for (const auto& pr : r.parties) {
     std::string crossed;
     for (IssueIndex i : pr.red_lines_crossed) crossed += (crossed.empty() ? "" : ", ") + s.issues[i.get()].id;
-    t.rows.push_back({s.parties[pr.party.get()].id, utility_text(pr.utility), fixed(pr.reservation),
+    t.rows.push_back({s.parties[pr.party].id, utility_text(pr.utility), fixed(pr.reservation),
                       fixed(pr.ideal), std::string(evaluate::to_string(pr.verdict)),
                       crossed.empty() ? "-" : crossed});
   }
@@ -197,12 +197,12 @@ std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Sty
     std::vector<std::string> row = {std::to_string(pt.number), pt.id + " " + pt.text};
     if (counts) {
       std::size_t n[4] = {0, 0, 0, 0};
-      for (std::size_t p = 0; p < s.parties.size(); ++p) ++n[static_cast<int>(v.stances[p][pr.point.get()].kind)];
+      for (const PartyIndex p : s.parties.indices()) ++n[static_cast<int>(v.stances[p][pr.point].kind)];
       for (StanceKind k : {StanceKind::accept, StanceKind::reject, StanceKind::conditional, StanceKind::unknown})
         row.push_back(std::to_string(n[static_cast<int>(k)]));
     } else {
-      for (std::size_t p = 0; p < s.parties.size(); ++p)
-        row.emplace_back(1, stance_symbol(v.stances[p][pr.point.get()].kind));
+      for (const PartyIndex p : s.parties.indices())
+        row.emplace_back(1, stance_symbol(v.stances[p][pr.point].kind));
     }
     row.emplace_back(evaluate::to_string(pr.stated));
     row.push_back(pr.stated_blockers.empty() ? "-" : party_list(s, pr.stated_blockers, 5));

@@ -15,10 +15,10 @@ void replace_framework(Db& db, const Scenario& s) {
     del.exec();
   }
   SQLite::Statement party(db, "INSERT INTO parties(scenario_id, party_id, ord, name, role) VALUES(?,?,?,?,?)");
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     party.bind(1, s.id);
     party.bind(2, s.parties[p].id);
-    party.bind(3, static_cast<std::int64_t>(p));
+    party.bind(3, static_cast<std::int64_t>(p.get()));
     party.bind(4, s.parties[p].name);
     party.bind(5, std::string(to_string(s.parties[p].role)));
     party.exec();
@@ -56,8 +56,8 @@ Stance stance_at(const Scenario& s, const std::string& version, const std::strin
   if (!v.valid() || !p.valid()) return {};
   const Version& ver = s.versions[v.get()];
   const PointIndex k = ver.find_point(point);
-  if (!k.valid() || p.get() >= ver.stances.size() || k.get() >= ver.stances[p.get()].size()) return {};
-  return ver.stances[p.get()][k.get()];
+  if (!ver.stances.contains(p) || !ver.stances[p].contains(k)) return {};
+  return ver.stances[p][k];
 }
 
 std::size_t record_stances(Db& db, const Scenario& s, const Scenario* before, std::int64_t rev,
@@ -67,9 +67,10 @@ std::size_t record_stances(Db& db, const Scenario& s, const Scenario* before, st
                         "estimate, set_by, set_at, revision) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   std::size_t changed = 0;
   for (const Version& v : s.versions) {
-    for (std::size_t p = 0; p < s.parties.size() && p < v.stances.size(); ++p) {
+    for (const PartyIndex p : s.parties.indices()) {
+      if (!v.stances.contains(p)) break;
       for (std::size_t k = 0; k < v.points.size() && k < v.stances[p].size(); ++k) {
-        const Stance& now = v.stances[p][k];
+        const Stance& now = v.stances[p][PointIndex(k)];
         const Stance prev = before ? stance_at(*before, v.id, s.parties[p].id, v.points[k].id) : Stance{};
         if (now == prev) continue;
         out.stance_changes.push_back({v.id, s.parties[p].id, v.points[k].id, prev.kind, now.kind,
@@ -164,10 +165,10 @@ void record_events(Db& db, const Scenario& s, std::int64_t rev, const std::strin
 std::vector<std::string> changed_preferences(const Scenario& s, const Scenario* before) {
   std::vector<std::string> out;
   const bool same_issues = before && before->issues == s.issues;
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     if (same_issues) {
       const PartyIndex q = before->find_party(s.parties[p].id);
-      if (q.valid() && before->preferences[q.get()] == s.preferences[p]) continue;
+      if (q.valid() && before->preferences[q] == s.preferences[p]) continue;
     }
     out.push_back(s.parties[p].id);
   }

@@ -34,10 +34,10 @@ std::string matrix(const Scenario& s, const Version& v, const evaluate::Result& 
            "\">" + std::to_string(pt.number) + "</th>";
   }
   out += "</tr></thead><tbody>";
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     out += "<tr><th scope=\"row\">" + esc(s.parties[p].id) + "</th>";
     for (const auto& pr : r.points) {
-      const Stance& st = v.stances[p][pr.point.get()];
+      const Stance& st = v.stances[p][pr.point];
       const std::string kind(to_string(st.kind));
       const bool blocked = pr.stated == evaluate::Consensus::blocked;
       std::string title = s.parties[p].id + " on point " + std::to_string(v.points[pr.point.get()].number) + ": " + kind;

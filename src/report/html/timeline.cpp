@@ -72,7 +72,7 @@ std::string rounds_chart(const Scenario& s) {
   Svg svg(w, h, "Share of accept, conditional, reject and unknown stances per party and version");
   const Scale sx{0, 1, left, w - 20};
   double y = top;
-  for (std::size_t p = 0; p < parties; ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     svg.text(4, y + versions * bar / 2 + 4, s.parties[p].id, "series-label");
     for (std::size_t v = 0; v < versions; ++v) {
       const Version& ver = s.versions[v];
@@ -108,8 +108,8 @@ std::string changes_table(const Scenario& s) {
       for (const PointRef& ref : now.points[q].from) {
         if (!ref.version.valid() || ref.version.get() + 1 != v) continue;
         const Version& before = s.versions[ref.version.get()];
-        for (std::size_t p = 0; p < s.parties.size(); ++p) {
-          const StanceKind a = before.stances[p][ref.point.get()].kind, b = now.stances[p][q].kind;
+        for (const PartyIndex p : s.parties.indices()) {
+          const StanceKind a = before.stances[p][ref.point].kind, b = now.stances[p][PointIndex(q)].kind;
           if (a == b || ++n > 300) continue;
           rows += "<tr><td>" + esc(s.parties[p].id) + "</td><td>" + esc(before.id + " " + before.points[ref.point.get()].id) +
                   "</td><td class=\"st-" + std::string(to_string(a)) + "\">" + std::string(to_string(a)) + "</td><td>" +
