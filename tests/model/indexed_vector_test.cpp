@@ -110,7 +110,9 @@ TEST(IndexedVector, SizedConstructionAndAssign) {
 
 TEST(IndexedVector, ScenarioStaysAPlainValue) {
   Scenario a;
-  a.parties.push_back(Party{.id = "A"});
+  Party party;
+  party.id = "A";
+  a.parties.push_back(party);
   a.preferences.emplace_back();
   Scenario b = a;
   EXPECT_EQ(a, b);
