@@ -20,7 +20,7 @@ void read_point(Reader& r, const YAML::Node& n, const std::string& path, Scenari
   const std::string entity = "point " + *id;
   if (auto prev = all.find(*id); prev != all.end()) {
     const std::string where = prev->second.version.get() < s.versions.size()
-                                  ? s.versions[prev->second.version.get()].id
+                                  ? s.versions[prev->second.version].id
                                   : v.id;
     r.error(n["id"], path + ".id", entity,
             "duplicate point id `" + *id + "` (already used in version `" + where + "`)",

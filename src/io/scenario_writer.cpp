@@ -170,7 +170,7 @@ Json version_json(const Scenario& s, const Version& v) {
     }
     if (!pt.from.empty()) {
       Json from = Json::array();
-      for (const PointRef& r : pt.from) from.push_back(s.versions[r.version.get()].points[r.point.get()].id);
+      for (const PointRef& r : pt.from) from.push_back(s.versions[r.version].points[r.point].id);
       pj["from"] = std::move(from);
     }
     put_provenance(pj, pt.provenance);
@@ -181,8 +181,9 @@ Json version_json(const Scenario& s, const Version& v) {
   for (const PartyIndex p : s.parties.indices()) {
     if (!v.stances.contains(p)) break;
     Json ps = Json::object();
-    for (std::size_t k = 0; k < v.points.size(); ++k) {
-      const Stance& st = v.stances[p][PointIndex(k)];
+    for (const PointIndex k : v.points.indices()) {
+      if (!v.stances[p].contains(k)) break;
+      const Stance& st = v.stances[p][k];
       if (st.kind == StanceKind::unknown && st.provenance.empty()) continue;
       if (st.provenance.empty()) {
         ps[v.points[k].id] = std::string(to_string(st.kind));

@@ -115,7 +115,7 @@ void check_preferences(const Scenario& s, Checker& c) {
 void check_framework(const Scenario& s, Checker& c) {
   for (const Version& v : s.versions) {
     for (std::size_t k = 0; k < v.points.size(); ++k) {
-      const Point& pt = v.points[k];
+      const Point& pt = v.points[PointIndex(k)];
       for (const PointSetting& ps : pt.sets) {
         const Issue& issue = s.issues[ps.issue.get()];
         if (issue.kind != IssueKind::numeric) continue;

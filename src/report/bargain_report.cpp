@@ -128,7 +128,7 @@ Json draft_json(const Scenario& s, const Result& r) {
   if (!r.draft) return nullptr;
   Json u = Json::array();
   for (const UtilityBounds& b : r.draft_utilities) u.push_back({{"min", b.min}, {"max", b.max}});
-  return {{"version", r.draft_version.valid() ? Json(s.versions[r.draft_version.get()].id) : Json(nullptr)},
+  return {{"version", r.draft_version.valid() ? Json(s.versions[r.draft_version].id) : Json(nullptr)},
           {"package", package_json(s, *r.draft)},
           {"utilities", std::move(u)}};
 }
@@ -169,7 +169,7 @@ std::vector<PairMarker> bargain_markers(const Scenario& s, const Result& r) {
                    r.closest->package});
   if (r.draft) {
     PairMarker m{"draft", "draft", {}, *r.draft};
-    if (r.draft_version.valid()) m.label += " " + s.versions[r.draft_version.get()].id;
+    if (r.draft_version.valid()) m.label += " " + s.versions[r.draft_version].id;
     for (const UtilityBounds& b : r.draft_utilities) m.utilities.push_back((b.min + b.max) / 2);
     out.push_back(std::move(m));
   }

@@ -324,7 +324,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
               "crossed.");
 
   for (std::size_t v = 0; v < s.versions.size(); ++v) {
-    const Version& ver = s.versions[v];
+    const Version& ver = s.versions[VersionIndex(v)];
     out += heading("Stances on " + ver.id + " (" + std::to_string(ver.points.size()) + " points)", style);
     out += stance_matrix_text(s, evals[v], style);
     out += readiness_text(s, evals[v]);

@@ -287,7 +287,7 @@ Result<std::shared_ptr<const Snapshot>> Store::Impl::compose(Db& db, const std::
     const VersionIndex v = s.find_version(st.getColumn(0).getString());
     const PartyIndex p = s.find_party(st.getColumn(1).getString());
     if (!v.valid() || !p.valid()) continue;
-    Version& ver = s.versions[v.get()];
+    Version& ver = s.versions[v];
     const PointIndex k = ver.find_point(st.getColumn(2).getString());
     if (!k.valid()) continue;
     Stance& out = ver.stances[p][k];

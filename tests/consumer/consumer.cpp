@@ -22,6 +22,6 @@ int main() {
     std::printf("%s %s\n", s.parties[p.party].id.c_str(),
                 std::string(accord::evaluate::to_string(p.verdict)).c_str());
   std::printf("consumer: evaluated %s %s for %zu parties\n", s.id.c_str(),
-              s.versions[latest.get()].id.c_str(), result.parties.size());
+              s.versions[latest].id.c_str(), result.parties.size());
   return 0;
 }

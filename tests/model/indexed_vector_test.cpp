@@ -41,6 +41,12 @@ static_assert(!IndexableBy<decltype(Version::stances), std::size_t>);
 static_assert(IndexableBy<decltype(Version::stances)::value_type, PointIndex>);
 static_assert(!IndexableBy<decltype(Version::stances)::value_type, PartyIndex>);
 static_assert(!IndexableBy<decltype(Version::stances)::value_type, std::size_t>);
+static_assert(IndexableBy<decltype(Scenario::versions), VersionIndex>);
+static_assert(!IndexableBy<decltype(Scenario::versions), std::size_t>);
+static_assert(!IndexableBy<decltype(Scenario::versions), PartyIndex>);
+static_assert(IndexableBy<decltype(Version::points), PointIndex>);
+static_assert(!IndexableBy<decltype(Version::points), std::size_t>);
+static_assert(!IndexableBy<decltype(Version::points), VersionIndex>);
 
 TEST(IndexedVector, IndexesByItsOwnIndexAndGrowsLikeAVector) {
   Parties v;

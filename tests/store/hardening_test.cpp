@@ -258,7 +258,7 @@ TEST(StoreImport, StaleBaseRevisionConflictsAndDryRunWritesNothing) {
   ASSERT_EQ(dry->stance_changes.size(), 1u);
   EXPECT_EQ(dry->stance_changes[0].party, "A");
   EXPECT_EQ(dry->stance_changes[0].from, StanceKind::reject);
-  EXPECT_EQ(dry->stance_changes[0].to, sc.versions[1].stances[PartyIndex(0)][PointIndex(0)].kind);
+  EXPECT_EQ(dry->stance_changes[0].to, sc.versions[VersionIndex(1)].stances[PartyIndex(0)][PointIndex(0)].kind);
   ASSERT_EQ(dry->removed_events.size(), 1u);
   EXPECT_EQ(dry->removed_events[0].text, "later talks");
   EXPECT_TRUE(dry->preferences_changed.empty());

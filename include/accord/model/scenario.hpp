@@ -161,7 +161,7 @@ struct Version {
   std::string id;
   std::string label;
   std::string date;
-  std::vector<Point> points;
+  IndexedVector<PointIndex, Point> points;
   // stances[party][point]; sized parties × points, default unknown.
   IndexedVector<PartyIndex, IndexedVector<PointIndex, Stance>> stances;
   Provenance provenance;
@@ -192,7 +192,7 @@ struct Scenario {
   IndexedVector<PartyIndex, Party> parties;
   std::vector<Issue> issues;
   IndexedVector<PartyIndex, Preferences> preferences;  // one per party, same order
-  std::vector<Version> versions;
+  IndexedVector<VersionIndex, Version> versions;
   std::vector<Event> timeline;
   std::optional<Conflict> conflict;
   std::optional<ForecastSettings> forecast;

@@ -59,7 +59,7 @@ std::vector<IssueIndex> point_issues(const Point& pt) {
 
 PointResult evaluate_point(const Scenario& s, const Version& v, PointIndex k,
                            const std::vector<PartyIndex>& sigs) {
-  const Point& pt = v.points[k.get()];
+  const Point& pt = v.points[k];
   PointResult r;
   r.point = k;
   std::size_t accepts = 0, unknowns = 0;
@@ -169,7 +169,7 @@ Result run_version(const Scenario& s, VersionIndex v, const Params& params) {
   }
   Result r = evaluate_package(s, s.version_package(v), params);
   r.version = v;
-  const Version& ver = s.versions[v.get()];
+  const Version& ver = s.versions[v];
   if (!r.outcome.termination.finished()) {
     r.readiness.reason = "not assessed: the time budget ran out";
     return r;
