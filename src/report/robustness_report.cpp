@@ -19,7 +19,7 @@ std::string number(double x) {
 }
 
 std::string party_id(const Scenario& s, PartyIndex p) {
-  return p.valid() && p.get() < s.parties.size() ? s.parties[p.get()].id : std::string("?");
+  return p.valid() && p.get() < s.parties.size() ? s.parties[p].id : std::string("?");
 }
 
 std::string option_text(const Scenario& s, const robustness::Input& in) {
@@ -125,7 +125,7 @@ Json robustness_json(const Scenario& s, const robustness::Result& r, bool flips)
   j["scenario"] = s.id;
   add_outcome_json(j, r.outcome);
   if (!r.outcome.ok()) return j;
-  j["version"] = r.version.valid() ? Json(s.versions[r.version.get()].id) : Json(nullptr);
+  j["version"] = r.version.valid() ? Json(s.versions[r.version].id) : Json(nullptr);
   Json bp = Json::array();
   for (const PartyIndex p : r.bargaining_parties) bp.push_back(party_id(s, p));
   j["bargaining_parties"] = bp;
@@ -157,7 +157,7 @@ Json robustness_json(const Scenario& s, const robustness::Result& r, bool flips)
 
 std::string robustness_text(const Scenario& s, const robustness::Result& r, Style style, std::size_t max_rows) {
   if (!r.outcome.ok()) return wrap("Robustness: " + r.outcome.message() + ".");
-  const std::string v = r.version.valid() ? s.versions[r.version.get()].id : std::string("(no text)");
+  const std::string v = r.version.valid() ? s.versions[r.version].id : std::string("(no text)");
   std::string out;
   const std::string title = "Robustness of the headline findings (text " + v + ")";
   out += style == Style::markdown ? "## " + title + "\n\n" : title + "\n" + std::string(display_width(title), '=') + "\n";

@@ -35,7 +35,7 @@ std::vector<std::string> robustness_lines(const Scenario& s, const ScenarioAnaly
   if (!a.robustness || !a.robustness->outcome.ok()) return out;
   const robustness::Result& r = *a.robustness;
   using robustness::FindingKind;
-  const std::string v = r.version.valid() ? s.versions[r.version.get()].id : "";
+  const std::string v = r.version.valid() ? s.versions[r.version].id : "";
   if (const auto vs = of_kind(r, FindingKind::verdict); !vs.empty()) {
     std::string line = "Robustness of the verdicts on " + v + ":";
     for (const auto* f : vs) line += " " + subject(*f) + " (" + f->value + "): " + holds_unless(s, *f) + ";";

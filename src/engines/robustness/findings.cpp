@@ -42,7 +42,7 @@ Values verdict_values(const Scenario& s, const std::optional<Package>& draft) {
   const evaluate::Result e = evaluate::run_package(s, *draft);
   if (!e.outcome.ok()) return out;
   for (const auto& pr : e.parties)
-    out.emplace_back("verdict." + s.parties[pr.party.get()].id, std::string(evaluate::to_string(pr.verdict)));
+    out.emplace_back("verdict." + s.parties[pr.party].id, std::string(evaluate::to_string(pr.verdict)));
   return out;
 }
 

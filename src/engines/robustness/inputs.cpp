@@ -13,12 +13,12 @@ bool marked(const FieldProvenance& fields, const std::string& key) {
 }
 
 std::string prefix(const Scenario& s, PartyIndex p, IssueIndex i) {
-  return "preferences." + s.parties[p.get()].id + ".issues." + s.issues[i.get()].id;
+  return "preferences." + s.parties[p].id + ".issues." + s.issues[i.get()].id;
 }
 
 void party_inputs(const Scenario& s, PartyIndex p, std::vector<Input>& out) {
-  const Party& party = s.parties[p.get()];
-  const Preferences& prefs = s.preferences[p.get()];
+  const Party& party = s.parties[p];
+  const Preferences& prefs = s.preferences[p];
   const bool all = prefs.provenance.estimate;
   Input r;
   r.kind = InputKind::reservation;
@@ -134,8 +134,8 @@ void apply_statement(DecisionMaker& dm, std::size_t k, Toggle t) {
 
 std::vector<Input> inputs(const Scenario& s, bool estimates_only) {
   std::vector<Input> out;
-  for (std::size_t p = 0; p < s.parties.size() && p < s.preferences.size(); ++p)
-    if (s.preferences[p].present) party_inputs(s, PartyIndex(p), out);
+  for (const PartyIndex p : s.parties.indices())
+    if (s.preferences.contains(p) && s.preferences[p].present) party_inputs(s, p, out);
   if (s.conflict) statement_inputs(*s.conflict, out);
   if (estimates_only) std::erase_if(out, [](const Input& in) { return !in.estimate; });
   return out;
@@ -147,10 +147,10 @@ void apply_input(Scenario& t, const Input& in, double value, Toggle toggle) {
     return;
   }
   if (in.kind == InputKind::capability) {
-    t.parties[in.party.get()].capability = value;
+    t.parties[in.party].capability = value;
     return;
   }
-  Preferences& prefs = t.preferences[in.party.get()];
+  Preferences& prefs = t.preferences[in.party];
   switch (in.kind) {
     case InputKind::reservation: prefs.reservation = value; break;
     case InputKind::weight: set_weight(prefs, in.issue.get(), value); break;

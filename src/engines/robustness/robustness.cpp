@@ -97,8 +97,8 @@ class Search {
   void restore(const Input& in) {
     if (in.kind == InputKind::statement) work_.conflict->decision_makers[in.decision_maker.get()] =
         base_.conflict->decision_makers[in.decision_maker.get()];
-    else if (in.kind == InputKind::capability) work_.parties[in.party.get()].capability = base_.parties[in.party.get()].capability;
-    else work_.preferences[in.party.get()] = base_.preferences[in.party.get()];
+    else if (in.kind == InputKind::capability) work_.parties[in.party].capability = base_.parties[in.party].capability;
+    else work_.preferences[in.party] = base_.preferences[in.party];
   }
   static bool flipped(const std::string& base, const std::string* now) { return now && *now != base; }
   std::size_t evaluations_ = 0;
@@ -306,7 +306,7 @@ std::vector<double> verdict_candidates(const Scenario& s, const std::optional<Pa
   if (in.kind == InputKind::reservation) return {bounds[0], bounds[1]};
   const auto ir = std::find_if(pr->issues.begin(), pr->issues.end(), [&](const auto& x) { return x.issue == in.issue; });
   if (ir == pr->issues.end()) return c;
-  const double w = s.preferences[in.party.get()].issues[in.issue.get()].weight;
+  const double w = s.preferences[in.party].issues[in.issue.get()].weight;
   if (in.kind == InputKind::option_value && ir->settled && w > 0.0) {
     const Setting& x = *(*draft)[in.issue.get()];
     if (x.option != in.option) return c;

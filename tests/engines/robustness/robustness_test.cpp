@@ -39,7 +39,7 @@ Scenario scenario_with_draft(std::uint32_t seed, std::size_t issues = 3) {
     pt.sets.push_back(PointSetting{IssueIndex(i), Setting{OptionIndex(std::size_t{0}), 0.0}});
     v.points.push_back(pt);
   }
-  v.stances.assign(s.parties.size(), std::vector<Stance>(v.points.size()));
+  v.stances.assign(s.parties.size(), IndexedVector<PointIndex, Stance>(v.points.size()));
   s.versions.push_back(v);
   return s;
 }
@@ -173,7 +173,7 @@ TEST(Robustness, ExactVerdictThresholdsAreWhereACompletionMeetsTheReservation) {
         });
         const auto [lo, hi] = std::minmax_element(us.begin(), us.end());
         const double best_clean = clean.empty() ? -1.0 : *std::max_element(clean.begin(), clean.end());
-        const double res = t.preferences[q.get()].reservation;
+        const double res = t.preferences[q].reservation;
         auto near = [&](double x) { return std::abs(res - x) < 1e-9; };
         EXPECT_TRUE(near(*lo) || near(*hi) || near(best_clean))
             << "seed " << seed << " " << fl.input.path << " threshold " << fl.threshold;
@@ -188,7 +188,7 @@ TEST(Robustness, ExactVerdictThresholdsAreWhereACompletionMeetsTheReservation) {
 TEST(Robustness, BlockedIssuesLeaveOnlyTheirRedLines) {
   Scenario s = scenario_with_draft(2, 3);
   auto block = [&s](std::size_t issue) {
-    auto& ip = s.preferences[0].issues[issue];
+    auto& ip = s.preferences[PartyIndex(0)].issues[issue];
     ip.red_line_options.clear();
     for (std::size_t o = 0; o < s.issues[issue].options.size(); ++o) ip.red_line_options.emplace_back(o);
   };
@@ -203,8 +203,8 @@ TEST(Robustness, BlockedIssuesLeaveOnlyTheirRedLines) {
   EXPECT_EQ(zone->value, "no_zone");
   EXPECT_EQ(zone->inputs_total, 0u);
   EXPECT_NE(zone->note.find("i0, i1"), std::string::npos) << zone->note;
-  // Unblock issue 1 except its first option staying open: one blocked issue left.
-  s.preferences[0].issues[1].red_line_options.clear();
+  // Unblock issue 1: one blocked issue left.
+  s.preferences[PartyIndex(0)].issues[1].red_line_options.clear();
   for (auto& prefs : s.preferences) prefs.reservation = 0.0;
   const robustness::Result one = robustness::run(s, p);
   zone = one.find("zone");
@@ -226,10 +226,10 @@ TEST(Robustness, WeightMovesKeepTheTotal) {
   ASSERT_NE(w, ins.end());
   const Scenario t = robustness::with_input(s, *w, 0.9 * w->max);
   double before = 0.0, after = 0.0;
-  for (const auto& ip : s.preferences[w->party.get()].issues) before += ip.weight;
-  for (const auto& ip : t.preferences[w->party.get()].issues) after += ip.weight;
+  for (const auto& ip : s.preferences[w->party].issues) before += ip.weight;
+  for (const auto& ip : t.preferences[w->party].issues) after += ip.weight;
   EXPECT_NEAR(before, after, 1e-12);
-  EXPECT_NEAR(t.preferences[w->party.get()].issues[w->issue.get()].weight, 0.9 * w->max, 1e-12);
+  EXPECT_NEAR(t.preferences[w->party].issues[w->issue.get()].weight, 0.9 * w->max, 1e-12);
 }
 
 TEST(Robustness, ARunOutOfTimeIsPartial) {
