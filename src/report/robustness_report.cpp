@@ -187,6 +187,9 @@ std::string robustness_text(const Scenario& s, const robustness::Result& r, Styl
     if (f.flips.size() > max_rows)
       out += wrap("… and " + std::to_string(f.flips.size() - max_rows) + " more (`--json` lists every flip).");
   }
+  if (r.unfinished > 0)
+    out += "\n" + wrap(std::to_string(r.unfinished) + " of " + std::to_string(r.evaluations) +
+                       " engine runs hit their node budget and count neither as a hold nor as a flip.");
   if (!r.outcome.termination.finished())
     out += "\n" + wrap("Partial (" + std::string(to_string(r.outcome.termination.stop)) + "): " +
                        r.outcome.termination.detail + ".");
