@@ -271,8 +271,11 @@ TEST(Robustness, GenevaSmallestFlipsAreWhereTheyAreSaid) {
   // An "acceptable" verdict's reservation threshold is exact: the worst utility of the text.
   for (const auto& f : r.findings) {
     if (f.kind != FindingKind::verdict || f.value != "acceptable") continue;
-    for (const Flip& fl : f.flips)
-      if (fl.input.kind == InputKind::reservation) EXPECT_EQ(fl.method, Method::exact) << f.id;
+    for (const Flip& fl : f.flips) {
+      if (fl.input.kind == InputKind::reservation) {
+        EXPECT_EQ(fl.method, Method::exact) << f.id;
+      }
+    }
   }
 }
 
