@@ -98,13 +98,6 @@ std::string parties_table(const Scenario& s, std::size_t listed) {
 
 }  // namespace
 
-ReportOptions html_analysis_options(ReportOptions options) {
-  options.forecast_runs = 100;
-  options.forecast_seed = 1;
-  options.forecast_eum = true;
-  return options;
-}
-
 std::string html_report(const Scenario& s, const ScenarioAnalysis& a, const HtmlOptions& options,
                         SectionTerminations* sections) {
   using html::esc;

@@ -7,6 +7,7 @@
 #include "accord/io/builtin.hpp"
 #include "accord/io/scenario_io.hpp"
 #include "accord/report/analysis.hpp"
+#include "accord/report/forecast.hpp"
 #include "accord/report/html.hpp"
 #include "report/html/svg.hpp"
 #include "test_util.hpp"
@@ -82,7 +83,7 @@ conflict:
 
 // The HTML of a scenario, analysed with the report's defaults.
 std::string html_of(const Scenario& s) {
-  return report::html_report(s, report::analyse(s, report::html_analysis_options({})));
+  return report::html_report(s, report::analyse(s));
 }
 
 Scenario small() {
@@ -114,6 +115,29 @@ TEST(HtmlReport, GenevaHasEverySectionAsOneDocument) {
   EXPECT_NE(html.find("Monte Carlo runs"), std::string::npos);
   EXPECT_NE(html.find("amended: <b>"), std::string::npos);
   EXPECT_LT(html.size(), 3'000'000u) << "keep the file light enough to attach to an email";
+}
+
+// The forecast section says what the text says: the same title (converged or not), the band
+// beside each issue, the red-line warning and each model's accuracy.
+TEST(HtmlReport, ForecastSectionHasTheBandRedLinesAndAccuracy) {
+  const Scenario s = builtin("geneva-2025");
+  const report::ScenarioAnalysis a = report::analyse(s);
+  const std::string html = report::html_report(s, a);
+  const std::size_t sec = html.find("<section id=\"forecast\"");
+  ASSERT_NE(sec, std::string::npos);
+  const std::string body = html.substr(sec, html.find("</section>", sec) - sec);
+  EXPECT_NE(body.find(report::html::esc(report::forecast_headline_title(*a.forecast))), std::string::npos);
+  const auto& mc = *a.forecast->monte_carlo;
+  for (std::size_t k = 0; k < mc.dimensions.size(); ++k)
+    EXPECT_NE(body.find("<tr><td>" + a.forecast->problem.dimensions[k].id + "</td><td class=\"num\">" +
+                        report::html::num(a.forecast->run.forecast[k], 2) + "</td><td class=\"num\">" +
+                        report::html::num(mc.dimensions[k].p05, 2) + "–" + report::html::num(mc.dimensions[k].p95, 2)),
+              std::string::npos)
+        << a.forecast->problem.dimensions[k].id;
+  EXPECT_NE(body.find(report::html::esc(report::forecast_red_line_warning(*a.forecast, &*a.forecast_eum))),
+            std::string::npos);
+  EXPECT_NE(body.find(report::html::esc(report::forecast_accuracy_note(true))), std::string::npos);
+  EXPECT_NE(body.find("MAE "), std::string::npos);
 }
 
 TEST(HtmlReport, LoadsNothingFromTheNetwork) {
