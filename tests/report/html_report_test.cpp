@@ -9,6 +9,7 @@
 #include "accord/report/analysis.hpp"
 #include "accord/report/forecast.hpp"
 #include "accord/report/html.hpp"
+#include "accord/model/utility.hpp"
 #include "report/html/svg.hpp"
 #include "test_util.hpp"
 
@@ -117,6 +118,78 @@ TEST(HtmlReport, GenevaHasEverySectionAsOneDocument) {
   EXPECT_LT(html.size(), 3'000'000u) << "keep the file light enough to attach to an email";
 }
 
+TEST(HtmlReport, HasTheSummaryLinesAndTheRedLineCaveat) {
+  const Scenario s = builtin("geneva-2025");
+  const report::ScenarioAnalysis a = report::analyse(s);
+  const std::string html = report::html_report(s, a);
+  const auto lines = report::summary_lines(s, a);
+  ASSERT_FALSE(lines.empty());
+  const std::size_t summary = html.find("<section id=\"summary\"");
+  ASSERT_NE(summary, std::string::npos);
+  for (const std::string& line : lines)
+    EXPECT_NE(html.find("<li>" + report::html::esc(line) + "</li>", summary), std::string::npos) << line;
+  // The caveat names every party (with preferences) whose red line the least-shortfall package
+  // crosses, bargaining or not.
+  ASSERT_TRUE(a.bargain && a.bargain->closest);
+  const std::size_t caveat = html.find("<b>Red lines.</b>");
+  ASSERT_NE(caveat, std::string::npos);
+  const std::size_t item = html.find("<li><b>least shortfall</b> crosses red lines of ", caveat);
+  ASSERT_NE(item, std::string::npos);
+  const std::string li = html.substr(item, html.find("</li>", item) - item);
+  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+    if (!s.preferences[p].present) continue;
+    const auto crossed = red_lines_crossed(s, PartyIndex(p), a.bargain->closest->package);
+    EXPECT_EQ(li.find(s.parties[p].id + " ") != std::string::npos, !crossed.empty()) << s.parties[p].id << ": " << li;
+    for (const IssueIndex i : crossed) EXPECT_NE(li.find(s.issues[i.get()].id), std::string::npos) << li;
+  }
+  EXPECT_NE(li.find("EU (not bargaining) on"), std::string::npos) << li;
+}
+
+// The bargaining chart's geometry (html/bargain.cpp): 520 x 440, margins left 60, right 20,
+// top 20, bottom 50.
+double chart_x(double u) { return 60 + u * 440; }
+double chart_y(double u) { return 390 - u * 370; }
+
+// The draft v20 leaves issues open: it is drawn as each party's worst and best completion
+// (evaluate's utility bounds), two squares joined by a segment, and never at the midpoint.
+TEST(HtmlReport, DrawsTheDraftAsItsWorstAndBestCompletionsNeverAMidpoint) {
+  using report::html::num;
+  const Scenario s = builtin("geneva-2025");
+  const report::ScenarioAnalysis a = report::analyse(s);
+  const std::string html = report::html_report(s, a);
+  ASSERT_TRUE(a.bargain);
+  const PartyIndex pa = a.bargain->parties[0], pb = a.bargain->parties[1];
+  UtilityBounds ua, ub;
+  for (const auto& pr : a.evaluations.back().parties) {
+    if (pr.party == pa) ua = pr.utility;
+    if (pr.party == pb) ub = pr.utility;
+  }
+  ASSERT_GT(ua.max - ua.min, 1e-6);
+  auto rect_at = [](double u, double v) {
+    return "<rect x=\"" + num(chart_x(u) - 6) + "\" y=\"" + num(chart_y(v) - 6) + "\" width=\"12\"";
+  };
+  const std::size_t chart = html.find("<div class=\"pair\">");
+  ASSERT_NE(chart, std::string::npos);
+  const std::size_t worst = html.find("<g class=\"mark m-draft worst\"", chart);
+  const std::size_t best = html.find("<g class=\"mark m-draft best\"", chart);
+  ASSERT_NE(worst, std::string::npos);
+  ASSERT_NE(best, std::string::npos);
+  EXPECT_EQ(html.find(rect_at(ua.min, ub.min), worst), html.find("<rect", worst));
+  EXPECT_EQ(html.find(rect_at(ua.max, ub.max), best), html.find("<rect", best));
+  EXPECT_NE(html.find("<line x1=\"" + num(chart_x(ua.min)) + "\" y1=\"" + num(chart_y(ub.min)) + "\" x2=\"" +
+                          num(chart_x(ua.max)) + "\" y2=\"" + num(chart_y(ub.max)) + "\" class=\"draft-range\"/>",
+                      chart),
+            std::string::npos);
+  EXPECT_EQ(html.find(rect_at((ua.min + ua.max) / 2, (ub.min + ub.max) / 2)), std::string::npos) << "no midpoint";
+  EXPECT_EQ(html.find("class=\"mark m-draft\""), std::string::npos) << "no single draft point for an open draft";
+  EXPECT_NE(html.find("the hollow square is where each party stands if they settle worst for it, the filled one if "
+                      "they settle best for it"),
+            std::string::npos);
+  EXPECT_NE(html.find(report::html::esc(s.parties[pa.get()].id) + " " + num(ua.min, 3) + "–" + num(ua.max, 3)),
+            std::string::npos)
+      << "the package list gives the draft's range";
+}
+
 // The forecast section says what the text says: the same title (converged or not), the band
 // beside each issue, the red-line warning and each model's accuracy.
 TEST(HtmlReport, ForecastSectionHasTheBandRedLinesAndAccuracy) {
@@ -164,7 +237,7 @@ TEST(HtmlReport, SmallScenarioShowsZoneSolutionsAndStability) {
   const std::string html = html_of(small());
   EXPECT_NE(html.find("A zone of agreement exists"), std::string::npos);
   EXPECT_NE(html.find("class=\"mark m-nash\""), std::string::npos);
-  EXPECT_NE(html.find("class=\"mark m-draft\""), std::string::npos);
+  EXPECT_NE(html.find("class=\"mark m-draft\""), std::string::npos) << "d2 settles every issue: one square";
   // Prisoners' dilemma: mutual defection YY is the Nash equilibrium; NN is the status quo.
   EXPECT_NE(html.find("<tr class=\"eq\"><th scope=\"row\"><code>YY</code>"), std::string::npos);
   EXPECT_NE(html.find("<code>NN</code> SQ"), std::string::npos);
