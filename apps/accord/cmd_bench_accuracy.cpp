@@ -3,8 +3,8 @@
 // legislative decisions) and prints the mean absolute error against the actual outcomes.
 // No parameter is tuned to this data (docs/forecast.md#accuracy). --shipped writes the summary
 // the build ships next to every forecast (data/forecast-accuracy.json).
-#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -28,11 +28,11 @@ struct Opts {
 };
 
 std::string today_utc() {
-  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  const std::chrono::year_month_day ymd{days};
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
   return buf;
 }
 

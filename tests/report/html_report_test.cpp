@@ -209,7 +209,7 @@ TEST(HtmlReport, ForecastSectionHasTheBandRedLinesAndAccuracy) {
         << a.forecast->problem.dimensions[k].id;
   EXPECT_NE(body.find(report::html::esc(report::forecast_red_line_warning(*a.forecast, &*a.forecast_eum))),
             std::string::npos);
-  EXPECT_NE(body.find(report::html::esc(report::forecast_accuracy_note(true))), std::string::npos);
+  EXPECT_NE(body.find(report::html::esc(report::forecast_accuracy_note({forecast::Model::smp, forecast::Model::eum}))), std::string::npos);
   EXPECT_NE(body.find("MAE "), std::string::npos);
 }
 

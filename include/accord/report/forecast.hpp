@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 #include "accord/engines/forecast_analysis.hpp"
 #include "accord/model/budget.hpp"
@@ -55,10 +56,11 @@ enum class ForecastDetail : std::uint8_t {
 // "Where the forecast lands on a party's red line — SMP: znpp Z_TRI (UA, RU); EUM: …." or ""
 // when neither does.
 [[nodiscard]] std::string forecast_red_line_warning(const forecast::Analysis& a, const forecast::Analysis* eum);
-// "Accuracy on real decisions (DEU III, …): mean absolute error SMP 25.5, EUM 30.2, weighted
-// mean 23.2 …; both bargaining models did worse than the weighted mean." or "" when the build
-// ships no figures. `eum`: whether the EUM is shown.
-[[nodiscard]] std::string forecast_accuracy_note(bool eum);
+// "Accuracy on real decisions (DEU III, …): mean absolute error on 0-100 SMP 25.5, EUM 30.2,
+// weighted mean of the positions 23.2. Both bargaining models did worse there than the
+// weighted mean baseline. Source: …" for the models `shown` (the weighted mean, the baseline,
+// always), or "" when the build ships no figures.
+[[nodiscard]] std::string forecast_accuracy_note(const std::vector<forecast::Model>& shown);
 // The report summary's sentence on the forecast (converged or not, the band, red lines,
 // agreement with the EUM, accuracy); "" when nothing was forecast.
 [[nodiscard]] std::string forecast_summary_line(const forecast::Analysis& smp, const forecast::Analysis* eum);

@@ -140,7 +140,9 @@ std::string forecast_body(const forecast::Analysis& smp, const forecast::Analysi
   body += forecast_table(smp, eum, mc);
   if (const std::string w = forecast_red_line_warning(smp, eum); !w.empty())
     body += "<p class=\"warn\">" + esc(w) + "</p>\n";
-  if (const std::string acc = forecast_accuracy_note(eum != nullptr); !acc.empty())
+  std::vector<forecast::Model> shown = {smp.run.model};
+  if (eum != nullptr) shown.push_back(eum->run.model);
+  if (const std::string acc = forecast_accuracy_note(shown); !acc.empty())
     body += "<p class=\"note\">" + esc(acc) + "</p>\n";
   body += turns_block(p, smp.run, "SMP");
   if (eum != nullptr) body += turns_block(p, eum->run, "EUM");
