@@ -14,6 +14,7 @@
 #include "accord/report/analysis.hpp"
 #include "accord/report/forecast.hpp"
 #include "accord/report/forecast_accuracy.hpp"
+#include "engines/bargain/random_scenario.hpp"
 #include "test_util.hpp"
 
 namespace accord::report {
@@ -217,6 +218,33 @@ TEST(ForecastRedLines, WarnedExactlyWhereTheForecastLandsOnAPartysRedLine) {
   const Scenario small = example_small();
   const forecast::Analysis fs = forecast::analyse(small, forecast_headline_params({}));
   EXPECT_EQ(expected_red_lines(small, fs).empty(), forecast_red_line_warning(fs, nullptr).empty());
+}
+
+// The same on random scenarios (fixed seeds), for SMP, EUM and the weighted mean: a dimension
+// is flagged exactly when the recomputation finds a party's red line there.
+TEST(ForecastRedLines, MatchABruteForceRecomputationOnRandomScenarios) {
+  testing::RandomSpec spec;
+  spec.parties = 3;
+  spec.issues = 4;
+  spec.red_line_rate = 0.35;
+  std::size_t flagged = 0;
+  for (std::uint32_t seed = 1; seed <= 20; ++seed) {
+    const Scenario s = testing::random_scenario(seed, spec);
+    for (const auto model : {forecast::Model::smp, forecast::Model::eum, forecast::Model::mean}) {
+      forecast::AnalysisParams p;
+      p.model = model;
+      const forecast::Analysis a = forecast::analyse(s, p);
+      ASSERT_TRUE(a.ok()) << seed;
+      const auto expected = expected_red_lines(s, a);
+      std::map<std::string, std::vector<std::string>> got;
+      for (std::size_t k = 0; k < a.red_line_parties.size(); ++k)
+        if (!a.red_line_parties[k].empty()) got[a.problem.dimensions[k].id] = a.red_line_parties[k];
+      EXPECT_EQ(got, expected) << "seed " << seed << " " << forecast::to_string(model);
+      EXPECT_EQ(forecast_red_line_warning(a, nullptr).empty(), expected.empty());
+      flagged += expected.size();
+    }
+  }
+  EXPECT_GT(flagged, 10u) << "the seeds exercise the warning";
 }
 
 TEST(ShippedAccuracy, TheBuildCompilesInTheRepositorysFile) {
