@@ -163,7 +163,7 @@ std::map<std::string, std::vector<std::string>> expected_red_lines(const Scenari
   std::map<std::string, std::vector<std::string>> out;
   for (std::size_t i = 0; i < s.issues.size(); ++i) {
     const Issue& issue = s.issues[i];
-    for (std::size_t p = 0; p < s.parties.size(); ++p) {
+    for (const PartyIndex p : s.parties.indices()) {
       const Preferences& pr = s.preferences[p];
       if (!pr.present) continue;
       const IssuePreference& ip = pr.issues[i];

@@ -136,9 +136,9 @@ TEST(HtmlReport, HasTheSummaryLinesAndTheRedLineCaveat) {
   const std::size_t item = html.find("<li><b>least shortfall</b> crosses red lines of ", caveat);
   ASSERT_NE(item, std::string::npos);
   const std::string li = html.substr(item, html.find("</li>", item) - item);
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     if (!s.preferences[p].present) continue;
-    const auto crossed = red_lines_crossed(s, PartyIndex(p), a.bargain->closest->package);
+    const auto crossed = red_lines_crossed(s, p, a.bargain->closest->package);
     EXPECT_EQ(li.find(s.parties[p].id + " ") != std::string::npos, !crossed.empty()) << s.parties[p].id << ": " << li;
     for (const IssueIndex i : crossed) EXPECT_NE(li.find(s.issues[i.get()].id), std::string::npos) << li;
   }
@@ -185,7 +185,7 @@ TEST(HtmlReport, DrawsTheDraftAsItsWorstAndBestCompletionsNeverAMidpoint) {
   EXPECT_NE(html.find("the hollow square is where each party stands if they settle worst for it, the filled one if "
                       "they settle best for it"),
             std::string::npos);
-  EXPECT_NE(html.find(report::html::esc(s.parties[pa.get()].id) + " " + num(ua.min, 3) + "–" + num(ua.max, 3)),
+  EXPECT_NE(html.find(report::html::esc(s.parties[pa].id) + " " + num(ua.min, 3) + "–" + num(ua.max, 3)),
             std::string::npos)
       << "the package list gives the draft's range";
 }

@@ -43,7 +43,7 @@ std::vector<std::string> red_line_parties(const Scenario& s, std::size_t i, doub
     at.option = OptionIndex(*k);
   }
   std::vector<std::string> out;
-  for (std::size_t p = 0; p < s.preferences.size(); ++p) {
+  for (const PartyIndex p : s.preferences.indices()) {
     const Preferences& pr = s.preferences[p];
     if (pr.present && i < pr.issues.size() && pr.issues[i].crosses_red_line(issue, at))
       out.push_back(s.parties[p].id);

@@ -71,7 +71,7 @@ std::optional<DraftRange> draft_range(const Context& c, const bargain::Result& r
   for (const auto& x : *r.draft) d.open += x ? 0 : 1;
   const evaluate::Result* e = nullptr;
   if (r.draft_version.valid()) {
-    d.label += " " + c.s.versions[r.draft_version.get()].id;
+    d.label += " " + c.s.versions[r.draft_version].id;
     if (r.draft_version.get() < c.evals.size()) e = &c.evals[r.draft_version.get()];
   }
   for (std::size_t q = 0; q < r.parties.size(); ++q) {
@@ -130,13 +130,13 @@ std::string red_line_caveat(const Scenario& s, const bargain::Result& r, const s
   std::string out;
   for (const PairMarker& m : marks) {
     std::string crossed;
-    for (std::size_t p = 0; p < s.parties.size(); ++p) {
+    for (const PartyIndex p : s.parties.indices()) {
       if (!s.preferences[p].present) continue;
       std::string issues;
-      for (const IssueIndex i : red_lines_crossed(s, PartyIndex(p), m.package))
+      for (const IssueIndex i : red_lines_crossed(s, p, m.package))
         issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
       if (issues.empty()) continue;
-      const bool bargains = std::find(r.parties.begin(), r.parties.end(), PartyIndex(p)) != r.parties.end();
+      const bool bargains = std::find(r.parties.begin(), r.parties.end(), p) != r.parties.end();
       crossed += (crossed.empty() ? "" : "; ") + s.parties[p].id + (bargains ? "" : " (not bargaining)") + " on " +
                  issues;
     }
