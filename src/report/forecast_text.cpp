@@ -37,11 +37,12 @@ std::string monte_carlo_line(const forecast::MonteCarloResult& mc, std::size_t k
 bool landed(const forecast::Result& r) { return r.converged && r.outcome.termination.finished(); }
 
 // "converged after 12 turns", "not converged after 100 turns (turn limit)" or "stopped by the
-// time budget after 3 turns (partial)".
+// time budget after 3 turns (partial)"; the EUM's are rounds.
 std::string convergence(const forecast::Result& r) {
-  const std::string turns = std::to_string(r.turns) + (r.turns == 1 ? " turn" : " turns");
+  const std::string unit = r.model == forecast::Model::eum ? "round" : "turn";  // the EUM's steps are rounds
+  const std::string turns = std::to_string(r.turns) + " " + unit + (r.turns == 1 ? "" : "s");
   if (!r.outcome.termination.finished()) return "stopped by the time budget after " + turns + " (partial)";
-  return r.converged ? "converged after " + turns : "not converged after " + turns + " (turn limit)";
+  return r.converged ? "converged after " + turns : "not converged after " + turns + " (" + unit + " limit)";
 }
 
 // The Monte Carlo summaries when any run completed.
