@@ -123,6 +123,10 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
   }
   if (a.stability)
     if (std::string line = stability_line(*a.stability); !line.empty()) out.push_back(std::move(line));
+  if (a.forecast)
+    if (std::string line = forecast_summary_line(*a.forecast, a.forecast_eum ? &*a.forecast_eum : nullptr);
+        !line.empty())
+      out.push_back(std::move(line));
   for (std::string& line : robustness_lines(s, a)) out.push_back(std::move(line));  // "holds unless …"
   return out;
 }
@@ -164,9 +168,9 @@ Json stability_json(const Scenario& s, const ScenarioAnalysis& a) {
   return a.stability ? gmcr_headline_json(s, *a.stability) : Json(nullptr);
 }
 
-// The forecast section, rendered from the analysis's SMP run.
+// The forecast section, rendered from the analysis's SMP run (and EUM run, when it has one).
 std::string forecast_text(const Scenario& s, const ScenarioAnalysis& a, Style style) {
-  return forecast_headline_text(s, *a.forecast, style);
+  return forecast_headline_text(s, *a.forecast, style, a.forecast_eum ? &*a.forecast_eum : nullptr);
 }
 
 std::string engine_sections(const Scenario& s, const ScenarioAnalysis& a, Style style) {
@@ -235,6 +239,7 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
   }
   j["forecast"] = a.forecast ? forecast_headline_json(s, *a.forecast) : Json{{"skipped", true}};
   j["forecast"]["termination"] = termination_json(a.section("forecast"));
+  j["forecast_eum"] = a.forecast_eum ? forecast_headline_json(s, *a.forecast_eum) : Json(nullptr);
   j["robustness"] = robustness_report_json(s, a);
   Json summary = Json::object();
   for (const auto& st : ends) summary[st.section] = termination_json(st.termination);

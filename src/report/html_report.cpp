@@ -38,7 +38,7 @@ table.heat th.blocked{background:#cf222e;color:#fff}table.heat td.blocked{box-sh
 .pkg-panel{flex:1 1 300px;border:1px solid var(--line);border-radius:6px;padding:8px 12px;font-size:.9em;max-height:460px;overflow:auto}
 .projected circle{fill:#8c959f;opacity:.45}.frontier{fill:none;stroke:#0969da;stroke-width:2}.fp{fill:#0969da;cursor:pointer}
 .mark{cursor:pointer}.mark circle,.mark rect{stroke:#24292f;stroke-width:1.5}.mark text{font-weight:600}
-.m-nash circle{fill:#e69f00}.m-ks circle{fill:#cc79a7}.m-egal circle{fill:#009e73}.m-util circle{fill:#56b4e9}.m-closest circle{fill:#d55e00}.m-draft rect{fill:#fff}
+.m-nash circle{fill:#e69f00}.m-ks circle{fill:#cc79a7}.m-egal circle{fill:#009e73}.m-util circle{fill:#56b4e9}.m-closest circle{fill:#d55e00}.m-draft rect{fill:#fff}.m-draft.best rect{fill:#24292f}.draft-range{stroke:#24292f;stroke-width:1.5;stroke-dasharray:4 3}
 .mark:focus circle,.mark:focus rect,.mark.sel circle,.mark.sel rect,circle.mark:focus,circle.mark.sel{stroke:#0969da;stroke-width:4}
 dl.package{display:grid;grid-template-columns:minmax(8em,45%) 1fr;gap:2px 10px;margin:.3em 0}dl.package dt{color:var(--muted)}dl.package dd{margin:0}
 .band{fill:#afb8c1;opacity:.55}.fc-smp{fill:#24292f}.fc-eum{fill:none;stroke:#24292f;stroke-width:1.5}.actor{stroke:#fff;stroke-width:1}
@@ -98,13 +98,6 @@ std::string parties_table(const Scenario& s, std::size_t listed) {
 }
 
 }  // namespace
-
-ReportOptions html_analysis_options(ReportOptions options) {
-  options.forecast_runs = 100;
-  options.forecast_seed = 1;
-  options.forecast_eum = true;
-  return options;
-}
 
 std::string html_report(const Scenario& s, const ScenarioAnalysis& a, const HtmlOptions& options,
                         SectionTerminations* sections) {

@@ -49,7 +49,7 @@ TEST(Cli, ReportOnGenevaIsTheMainJob) {
   for (const char* part : {"Accord report", "Summary", "Latest text v20", "Parties", "How the text evolved",
                            "v28 → v19", "v19 → v20", "Stances on v20", "Readiness of v20",
                            "Bargaining: zone of agreement", "NO ZONE OF AGREEMENT",
-                           "Stability of outcomes", "Status quo NYNNNNN", "Forecast: where each issue lands",
+                           "Stability of outcomes", "Status quo NYNNNNN", "Forecast (SMP, KTAB defaults)",
                            "UA", "RU", "US", "EU"})
     EXPECT_NE(r.out.find(part), std::string::npos) << part;
   // Readable at 100 columns.

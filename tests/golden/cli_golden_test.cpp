@@ -51,9 +51,10 @@ std::vector<Case> cases() {
       {"forecast_eum", "forecast geneva-2025 --model eum --json"},
       {"forecast_mean", "forecast geneva-2025 --model mean --json"},
       {"forecast_median", "forecast geneva-2025 --model median --json"},
-      {"forecast_monte_carlo", "forecast geneva-2025 --runs 50 --seed 7 --json"},
       {"robustness_smallest", "robustness geneva-2025 --smallest --finding verdicts --finding zone --finding closest "
                               "--finding status_quo --json"},
+      // The report's forecast section runs the same (report::ReportOptions).
+      {"forecast_monte_carlo", "forecast geneva-2025 --runs 1000 --seed 1 --json"},
       {"scenarios", "scenarios --json"},
       {"validate_example_small", "validate example-small --json"},
       {"genius_itex_bargain",

@@ -53,7 +53,7 @@ struct ScenarioAnalysis {
 [[nodiscard]] ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options = {});
 
 // The answers a mediator asks for first, one sentence each (latest text, readiness, zone of
-// agreement, stability), read from the analysis: the text and the HTML say the same.
+// agreement, stability, forecast), read from the analysis: the text and the HTML say the same.
 [[nodiscard]] std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis& a);
 
 // The report's robustness run: engine runs per engine at most (a count, so every run of the
