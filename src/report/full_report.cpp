@@ -362,8 +362,12 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   {  // the latest text's verdicts with their best and worst settlements
     const evaluate::Result& last = evals.back();
     out += wrap("Verdicts on the latest text " + s.versions.back().id + ", with each party's best and worst settlement:");
-    for (std::size_t k = 0; k < last.parties.size() && k < listed; ++k)
+    constexpr std::size_t kSentences = 20;  // a paragraph per party; the rest is `accord evaluate`'s
+    for (std::size_t k = 0; k < last.parties.size() && k < kSentences; ++k)
       out += wrap((style == Style::markdown ? "- " : "") + verdict_sentence(s, last, last.parties[k]));
+    if (last.parties.size() > kSentences)
+      out += wrap("… and " + std::to_string(last.parties.size() - kSentences) + " more parties (accord evaluate " +
+                  s.id + " --version " + s.versions.back().id + ").");
   }
 
   for (std::size_t v = 0; v < s.versions.size(); ++v) {

@@ -156,6 +156,41 @@ TEST(Evaluate, ReadinessSplitsBlockersByStatedConsensus) {
   EXPECT_TRUE(v2.readiness.rejected.empty() && v2.readiness.unknown.empty());
 }
 
+// Rectangles tying more open issues than kMaxJoint settlements: bounds only, said so.
+TEST(Evaluate, TooManyJointSettlementsAreNotExact) {
+  Scenario s;
+  s.parties.push_back(Party{"A", "A", Role::party, 1.0, {}, {}});
+  Preferences prefs;
+  prefs.present = true;
+  prefs.reservation = 0.5;
+  Rectangle rect;
+  rect.utility = 0.2;
+  for (std::size_t i = 0; i < 9; ++i) {  // 4^9 = 262,144 joint settlements
+    Issue issue;
+    issue.id = "i" + std::to_string(i);
+    for (int o = 0; o < 4; ++o) issue.options.push_back(Option{"o" + std::to_string(o), "", std::nullopt, {}, {}});
+    s.issues.push_back(issue);
+    IssuePreference ip;
+    ip.present = true;
+    ip.weight = 0.8 / 9;
+    ip.option_values = {0.0, 0.3, 0.6, 1.0};
+    prefs.issues.push_back(ip);
+    rect.bounds.push_back(RectangleBound{IssueIndex(i), {OptionIndex(std::size_t{3})}, {}});
+  }
+  prefs.rectangles.push_back(rect);
+  s.preferences.push_back(prefs);
+  const Result r = run_package(s, Package(9));
+  ASSERT_EQ(r.parties.size(), 1u);
+  const PartyResult& pr = r.parties[0];
+  EXPECT_FALSE(pr.exact);
+  EXPECT_NEAR(pr.utility.min, 0.0, 1e-12);
+  EXPECT_NEAR(pr.utility.max, 1.0, 1e-12);  // 0.8 + the rectangle
+  EXPECT_EQ(pr.verdict, Verdict::open);
+  EXPECT_NEAR(pr.best.utility, 1.0, 1e-12);  // every issue at o3: inside the rectangle
+  EXPECT_TRUE(pr.best.acceptable);
+  EXPECT_FALSE(pr.worst.acceptable);
+}
+
 // Regressions named in issue 11 on the built-in scenario.
 class Geneva : public ::testing::Test {
  protected:
