@@ -167,8 +167,9 @@ TEST(Evaluate, TooManyJointSettlementsAreNotExact) {
   rect.utility = 0.2;
   for (std::size_t i = 0; i < 9; ++i) {  // 4^9 = 262,144 joint settlements
     Issue issue;
-    issue.id = "i" + std::to_string(i);
-    for (int o = 0; o < 4; ++o) issue.options.push_back(Option{"o" + std::to_string(o), "", std::nullopt, {}, {}});
+    issue.id = std::string("i").append(std::to_string(i));  // not "i" + …: GCC 12 -Wrestrict
+    for (int o = 0; o < 4; ++o)
+      issue.options.push_back(Option{std::string("o").append(std::to_string(o)), "", std::nullopt, {}, {}});
     s.issues.push_back(issue);
     IssuePreference ip;
     ip.present = true;

@@ -190,7 +190,7 @@ Scenario with_random_version(Scenario s, std::mt19937& rng) {
   const std::size_t n = 2 + rng() % 3;
   for (std::size_t k = 0; k < n; ++k) {
     Point pt;
-    pt.id = "K" + std::to_string(k);
+    pt.id = std::string("K").append(std::to_string(k));
     pt.number = static_cast<int>(k + 1);
     const std::size_t sets = 1 + rng() % 2;
     for (std::size_t j = 0; j < sets; ++j) {
