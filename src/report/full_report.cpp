@@ -36,7 +36,7 @@ std::string verdict_mark(evaluate::Verdict v) {
 std::string ids(const Scenario& s, const std::vector<PartyIndex>& ps) {
   constexpr std::size_t kNamed = 20;  // a summary line, not a roll call
   std::string out;
-  for (std::size_t k = 0; k < ps.size() && k < kNamed; ++k) out += (out.empty() ? "" : ", ") + s.parties[ps[k].get()].id;
+  for (std::size_t k = 0; k < ps.size() && k < kNamed; ++k) out += (out.empty() ? "" : ", ") + s.parties[ps[k]].id;
   if (ps.size() > kNamed) out += " and " + std::to_string(ps.size() - kNamed) + " more";
   return out;
 }
@@ -50,7 +50,7 @@ std::string issue_ids(const Scenario& s, const std::vector<IssueIndex>& is) {
 // Whether p's red lines on issue i are an estimate: their own provenance when the scenario gives
 // one ("red_lines"), else that of p's whole preference on the issue.
 bool red_lines_estimated(const Scenario& s, PartyIndex p, IssueIndex i) {
-  const IssuePreference& ip = s.preferences[p.get()].issues[i.get()];
+  const IssuePreference& ip = s.preferences[p].issues[i.get()];
   const auto it = ip.field_provenance.find("red_lines");
   return it != ip.field_provenance.end() ? it->second.estimate : ip.provenance.estimate;
 }
@@ -95,11 +95,11 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
     for (const auto& pr : e.parties) {
       (pr.verdict == evaluate::Verdict::acceptable ? yes
        : pr.verdict == evaluate::Verdict::unacceptable ? no : open).push_back(pr.party);
-      const Preferences& prefs = s.preferences[pr.party.get()];
+      const Preferences& prefs = s.preferences[pr.party];
       const auto res = prefs.field_provenance.find("reservation");
       if (prefs.provenance.estimate || (res != prefs.field_provenance.end() && res->second.estimate))
         estimated.push_back(pr.party);
-      const std::string who = s.parties[pr.party.get()].id;
+      const std::string who = s.parties[pr.party].id;
       if (!pr.red_lines_crossed.empty() && ++crossing <= 20)
         crossed += (crossed.empty() ? "" : "; ") + who + ": " + red_line_ids(s, pr.party, pr.red_lines_crossed);
       if (pr.verdict == evaluate::Verdict::open && ++undecided <= 20)
@@ -246,9 +246,11 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
   j["scenario"] = {{"id", s.id}, {"title", s.title}, {"description", s.description},
                    {"date", s.date}, {"estimates", a.estimates}};
   Json parties = Json::array();
-  for (const auto& p : s.parties)
+  for (const PartyIndex k : s.parties.indices()) {
+    const Party& p = s.parties[k];
     parties.push_back({{"id", p.id}, {"name", p.name}, {"role", std::string(to_string(p.role))},
-                       {"capability", p.capability}, {"has_preferences", s.preferences[&p - s.parties.data()].present}});
+                       {"capability", p.capability}, {"has_preferences", s.preferences[k].present}});
+  }
   j["parties"] = std::move(parties);
   Json versions = Json::array();
   for (const auto& v : s.versions)
@@ -302,7 +304,8 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   Table parties;
   parties.header = {"id", "name", "role", "capability", "preferences"};
   parties.right_align = {false, false, false, true, false};
-  for (std::size_t p = 0; p < s.parties.size() && p < listed; ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
+    if (p.get() >= listed) break;
     const Party& party = s.parties[p];
     const auto it = party.field_provenance.find("capability");
     const bool est = it != party.field_provenance.end() && it->second.estimate;
@@ -341,7 +344,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   for (const auto& e : evals) rows = std::min(rows, e.parties.size());  // a partial run has fewer
   for (std::size_t k = 0; k < rows && k < listed; ++k) {
     const PartyIndex p = evals.front().parties[k].party;
-    std::vector<std::string> row = {s.parties[p.get()].id, fixed(evals.front().parties[k].reservation)};
+    std::vector<std::string> row = {s.parties[p].id, fixed(evals.front().parties[k].reservation)};
     for (const auto& e : evals) {
       const auto& pr = e.parties[k];
       std::string cell = fixed(pr.utility.min, 2);
@@ -371,7 +374,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   }
 
   for (std::size_t v = 0; v < s.versions.size(); ++v) {
-    const Version& ver = s.versions[v];
+    const Version& ver = s.versions[VersionIndex(v)];
     out += heading("Stances on " + ver.id + " (" + std::to_string(ver.points.size()) + " points)", style);
     out += stance_matrix_text(s, evals[v], style);
     out += readiness_text(s, evals[v]);

@@ -25,7 +25,7 @@ bool worse(int red_a, double u_a, int red_b, double u_b) {
 // jointly. Empty for additive preferences.
 std::vector<bool> tied_issues(const Scenario& s, PartyIndex p, const Package& x) {
   std::vector<bool> tied(s.issues.size(), false);
-  for (const Rectangle& rect : s.preferences[p.get()].rectangles)
+  for (const Rectangle& rect : s.preferences[p].rectangles)
     for (const RectangleBound& b : rect.bounds)
       if (b.issue.get() < x.size() && !x[b.issue.get()]) tied[b.issue.get()] = true;
   return tied;
@@ -35,7 +35,7 @@ Settlement finish(const Scenario& s, PartyIndex p, Package pkg) {
   Settlement st;
   st.utility = utility(s, p, pkg);
   st.red_lines_crossed = red_lines_crossed(s, p, pkg);
-  st.acceptable = st.red_lines_crossed.empty() && st.utility >= s.preferences[p.get()].reservation - kUtilityEps;
+  st.acceptable = st.red_lines_crossed.empty() && st.utility >= s.preferences[p].reservation - kUtilityEps;
   st.package = std::move(pkg);
   return st;
 }
@@ -48,7 +48,7 @@ struct IssueExtremes {
 
 IssueExtremes issue_extremes(const Scenario& s, PartyIndex p, std::size_t i) {
   const Issue& issue = s.issues[i];
-  const IssuePreference& ip = s.preferences[p.get()].issues[i];
+  const IssuePreference& ip = s.preferences[p].issues[i];
   IssueExtremes e;
   int best_red = 0, worst_red = 0;
   double best_u = 0.0, worst_u = 0.0;
@@ -83,7 +83,7 @@ bool settle_tied(const Scenario& s, PartyIndex p, const std::vector<std::size_t>
     if (count > kMaxJoint / n) return false;
     count *= n;
   }
-  const Preferences& prefs = s.preferences[p.get()];
+  const Preferences& prefs = s.preferences[p];
   std::vector<std::size_t> k(tied.size(), 0);
   Package y = best;  // settled issues as in x; untied open issues unset (no rectangle bounds them)
   int best_red = 0, worst_red = 0;
@@ -123,7 +123,7 @@ bool settle_tied(const Scenario& s, PartyIndex p, const std::vector<std::size_t>
 }  // namespace
 
 Extremes settle(const Scenario& s, PartyIndex p, const Package& x) {
-  const double r = s.preferences[p.get()].reservation;
+  const double r = s.preferences[p].reservation;
   const std::vector<bool> is_tied = tied_issues(s, p, x);
   std::vector<std::size_t> tied;
   for (std::size_t i = 0; i < s.issues.size(); ++i)
@@ -136,7 +136,7 @@ Extremes settle(const Scenario& s, PartyIndex p, const Package& x) {
     // Settled contributions and the rectangles the settled issues decide; a rectangle that
     // bounds an open issue may add its utility or not.
     joint.min = joint.max = utility(s, p, x);
-    for (const Rectangle& rect : s.preferences[p.get()].rectangles) {
+    for (const Rectangle& rect : s.preferences[p].rectangles) {
       const bool undecided = std::any_of(rect.bounds.begin(), rect.bounds.end(), [&](const RectangleBound& b) {
         return b.issue.get() < x.size() && !x[b.issue.get()];
       });
@@ -172,9 +172,9 @@ Extremes settle(const Scenario& s, PartyIndex p, const Package& x) {
 std::vector<IssueIndex> deciding_issues(const Scenario& s, PartyIndex p, const Package& x, const Extremes& e) {
   std::vector<IssueIndex> out;
   if (e.verdict != Verdict::open) return out;
-  const IssuePreference* prefs = s.preferences[p.get()].issues.data();
+  const IssuePreference* prefs = s.preferences[p].issues.data();
   const std::vector<bool> tied = tied_issues(s, p, x);
-  const double slack = e.best.utility - s.preferences[p.get()].reservation;
+  const double slack = e.best.utility - s.preferences[p].reservation;
   std::vector<IssueIndex> moving;  // open issues whose clean options differ in utility
   for (std::size_t i = 0; i < s.issues.size(); ++i) {
     if (x[i] || s.issues[i].value_count() == 0) continue;

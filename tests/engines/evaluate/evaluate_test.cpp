@@ -143,7 +143,7 @@ TEST(Evaluate, ReadinessCountsOpenPointsAndSalience) {
 
 TEST(Evaluate, ReadinessSplitsBlockersByStatedConsensus) {
   Scenario s = load();
-  s.versions[0].stances[2][1].kind = StanceKind::unknown;  // M on P2: no recorded stance
+  s.versions[VersionIndex(std::size_t{0})].stances[PartyIndex(2)][PointIndex(1)].kind = StanceKind::unknown;  // M on P2: no recorded stance
   Params p;
   p.max_open_points = 0;
   const Result r = run_version(s, VersionIndex(std::size_t{0}), p);
@@ -203,18 +203,18 @@ class Geneva : public ::testing::Test {
   static void TearDownTestSuite() { delete s_; }
   static const PartyResult& party(const Result& r, std::string_view id) {
     for (const auto& pr : r.parties)
-      if (s_->parties[pr.party.get()].id == id) return pr;
+      if (s_->parties[pr.party].id == id) return pr;
     throw std::runtime_error("no party");
   }
   static const PointResult& point(const Result& r, std::string_view id) {
-    const Version& v = s_->versions[r.version.get()];
+    const Version& v = s_->versions[r.version];
     for (const auto& pr : r.points)
-      if (v.points[pr.point.get()].id == id) return pr;
+      if (v.points[pr.point].id == id) return pr;
     throw std::runtime_error("no point");
   }
   static bool predicted_blocker(const PointResult& pr, std::string_view party) {
     for (PartyIndex p : pr.predicted_blockers)
-      if (s_->parties[p.get()].id == party) return true;
+      if (s_->parties[p].id == party) return true;
     return false;
   }
   static inline Scenario* s_ = nullptr;

@@ -81,7 +81,7 @@ void check_verdicts(const RandomSpec& spec, std::uint32_t first_seed, int cases)
     const Result r = run_package(s, x);
     ASSERT_EQ(r.parties.size(), s.parties.size());
     for (const PartyResult& pr : r.parties) {
-      SCOPED_TRACE("seed " + std::to_string(seed) + " party " + s.parties[pr.party.get()].id);
+      SCOPED_TRACE("seed " + std::to_string(seed) + " party " + s.parties[pr.party].id);
       const Reference ref = brute(s, pr.party, x);
       ASSERT_TRUE(pr.exact);
       const Verdict expected = !ref.some_ok ? Verdict::unacceptable : !ref.some_bad ? Verdict::acceptable : Verdict::open;
@@ -158,7 +158,7 @@ TEST(EvaluateBrute, DecidingIssuesFollowTheirDefinition) {
     for (const PartyResult& pr : run_package(s, x).parties) {
       if (pr.verdict != Verdict::open) continue;
       ++checked;
-      const double r = s.preferences[pr.party.get()].reservation;
+      const double r = s.preferences[pr.party].reservation;
       std::vector<IssueIndex> red_or_alone, moving;
       for (std::size_t i = 0; i < s.issues.size(); ++i) {
         if (x[i]) continue;
@@ -167,7 +167,7 @@ TEST(EvaluateBrute, DecidingIssuesFollowTheirDefinition) {
         for (std::size_t k = 0; k < s.issues[i].value_count(); ++k) {
           Package y = pr.best.package;
           y[i] = grid_setting(s.issues[i], k);
-          if (s.preferences[pr.party.get()].issues[i].crosses_red_line(s.issues[i], *y[i])) {
+          if (s.preferences[pr.party].issues[i].crosses_red_line(s.issues[i], *y[i])) {
             red = true;
             continue;
           }
@@ -201,7 +201,7 @@ Scenario with_random_version(Scenario s, std::mt19937& rng) {
     }
     v.points.push_back(pt);
   }
-  v.stances.assign(s.parties.size(), std::vector<Stance>(v.points.size()));
+  v.stances.assign(s.parties.size(), IndexedVector<PointIndex, Stance>(v.points.size()));
   s.versions.push_back(v);
   return s;
 }
@@ -223,22 +223,22 @@ TEST(EvaluateBrute, PredictionRuleMatchesEnumeration) {
     std::mt19937 rng(seed);
     const Scenario s = with_random_version(random_scenario(seed, spec), rng);
     const VersionIndex vi(std::size_t{0});
-    const Version& v = s.versions[0];
+    const Version& v = s.versions[vi];
     const Result r = run_version(s, vi);
     ASSERT_EQ(r.points.size(), v.points.size());
     const Package text = s.version_package(vi);
-    for (std::size_t k = 0; k < v.points.size(); ++k) {
+    for (const PointIndex k : v.points.indices()) {
       Package without(s.issues.size());
-      for (std::size_t j = 0; j < v.points.size(); ++j)
+      for (const PointIndex j : v.points.indices())
         if (j != k)
           for (const auto& ps : v.points[j].sets) without[ps.issue.get()] = ps.setting;
-      const PointResult& pr = r.points[k];
+      const PointResult& pr = r.points[k.get()];
       std::vector<PartyIndex> blockers;
       std::vector<Prediction> reasons;
       for (PartyIndex p : signatories(s)) {
         bool red = false;
         for (const auto& ps : v.points[k].sets)
-          red = red || s.preferences[p.get()].issues[ps.issue.get()].crosses_red_line(s.issues[ps.issue.get()], ps.setting);
+          red = red || s.preferences[p].issues[ps.issue.get()].crosses_red_line(s.issues[ps.issue.get()], ps.setting);
         const bool closes = !red && !some_acceptable(s, p, text) && some_acceptable(s, p, without);
         if (red || closes) {
           blockers.push_back(p);
