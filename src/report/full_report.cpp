@@ -41,6 +41,31 @@ std::string ids(const Scenario& s, const std::vector<PartyIndex>& ps) {
   return out;
 }
 
+std::string issue_ids(const Scenario& s, const std::vector<IssueIndex>& is) {
+  std::string out;
+  for (IssueIndex i : is) out += (out.empty() ? "" : ", ") + s.issues[i.get()].id;
+  return out;
+}
+
+// Whether p's red lines on issue i are an estimate: their own provenance when the scenario gives
+// one ("red_lines"), else that of p's whole preference on the issue.
+bool red_lines_estimated(const Scenario& s, PartyIndex p, IssueIndex i) {
+  const IssuePreference& ip = s.preferences[p].issues[i.get()];
+  const auto it = ip.field_provenance.find("red_lines");
+  return it != ip.field_provenance.end() ? it->second.estimate : ip.provenance.estimate;
+}
+
+// "a, b (estimate), c" or "a, b (all estimates)".
+std::string red_line_ids(const Scenario& s, PartyIndex p, const std::vector<IssueIndex>& is) {
+  std::size_t estimated = 0;
+  for (IssueIndex i : is) estimated += red_lines_estimated(s, p, i) ? 1 : 0;
+  if (estimated == is.size()) return issue_ids(s, is) + (is.size() == 1 ? " (an estimate)" : " (all estimates)");
+  std::string out;
+  for (IssueIndex i : is)
+    out += (out.empty() ? "" : ", ") + s.issues[i.get()].id + (red_lines_estimated(s, p, i) ? " (estimate)" : "");
+  return out;
+}
+
 // "NAME is an equilibrium under …; N other equilibria are reachable …" from the typed result.
 std::string stability_line(const gmcr::RunResult& run) {
   if (!run.ok() || !run.analysis->status_quo) return "";
@@ -64,30 +89,44 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
   std::vector<std::string> out;
   if (!s.versions.empty() && !a.evaluations.empty()) {
     const evaluate::Result& e = a.evaluations.back();
-    std::vector<PartyIndex> yes, no, open;
-    std::string crossed;
-    std::size_t crossing = 0;
+    std::vector<PartyIndex> yes, no, open, estimated;
+    std::string crossed, deciding;
+    std::size_t crossing = 0, undecided = 0;
     for (const auto& pr : e.parties) {
       (pr.verdict == evaluate::Verdict::acceptable ? yes
        : pr.verdict == evaluate::Verdict::unacceptable ? no : open).push_back(pr.party);
-      if (!pr.red_lines_crossed.empty()) {
-        std::string issues;
-        for (IssueIndex i : pr.red_lines_crossed) issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
-        if (++crossing <= 20) crossed += (crossed.empty() ? "" : "; ") + s.parties[pr.party].id + ": " + issues;
-      }
+      const Preferences& prefs = s.preferences[pr.party];
+      const auto res = prefs.field_provenance.find("reservation");
+      if (prefs.provenance.estimate || (res != prefs.field_provenance.end() && res->second.estimate))
+        estimated.push_back(pr.party);
+      const std::string who = s.parties[pr.party].id;
+      if (!pr.red_lines_crossed.empty() && ++crossing <= 20)
+        crossed += (crossed.empty() ? "" : "; ") + who + ": " + red_line_ids(s, pr.party, pr.red_lines_crossed);
+      if (pr.verdict == evaluate::Verdict::open && ++undecided <= 20)
+        deciding += (deciding.empty() ? "" : "; ") + who + ": " + issue_ids(s, pr.deciding_issues);
     }
     const std::string vid = s.versions.back().id;
-    std::string line = "Latest text " + vid + ": acceptable to " + (yes.empty() ? "none" : ids(s, yes)) +
-                       "; unacceptable to " + (no.empty() ? "none" : ids(s, no));
-    if (!open.empty()) line += "; depends on its open issues for " + ids(s, open);
+    const std::size_t n_open = e.open_issues.size();
+    std::string line = "Latest text " + vid + ", over every settlement of " +
+                       (n_open == 0 ? std::string("its issues (it settles all of them)")
+                                    : "the " + std::to_string(n_open) + " issues it leaves open") +
+                       ": acceptable to " + (yes.empty() ? "none" : ids(s, yes)) + "; unacceptable to " +
+                       (no.empty() ? "none" : ids(s, no));
+    if (!open.empty()) line += "; open (acceptable in some settlements, not in others) for " + ids(s, open);
     line += ".";
     if (!crossed.empty())
-      line += " Red lines crossed — " + crossed +
+      line += " Red lines the text crosses — " + crossed +
               (crossing > 20 ? "; and " + std::to_string(crossing - 20) + " more parties" : "") + ".";
+    if (!deciding.empty())
+      line += " Open issues that decide the open verdicts (a red-line option there, or enough to pull the party "
+              "below its reservation) — " + deciding +
+              (undecided > 20 ? "; and " + std::to_string(undecided - 20) + " more parties" : "") + ".";
+    if (!estimated.empty())
+      line += " Reservations that are estimates: " + ids(s, estimated) + ".";
     out.push_back(line);
     std::string ready = "Readiness of " + vid + ": " + (e.readiness.near_final ? "near-final" : "not near-final");
     if (!e.readiness.standing_between.empty())
-      ready += "; " + std::to_string(e.readiness.standing_between.size()) + " points stand between it and near-final";
+      ready += "; " + blockers_sentence(s.versions.back(), e.readiness);
     out.push_back(ready + ".");
   }
   if (a.bargain && a.bargain->outcome.ok()) {
@@ -327,9 +366,20 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   }
   out += util.render(style, 100);
   if (rows > listed) out += wrap("… and " + std::to_string(rows - listed) + " more parties.");
-  out += wrap("yes = acceptable, NO = unacceptable (red line crossed or below reservation), open = "
-              "depends on issues the version leaves open (shown as a range); (n RL) = n red lines "
-              "crossed.");
+  out += wrap("Over every settlement of the issues a version leaves open (utility shown as a range): yes = "
+              "acceptable (every settlement crosses none of the party's red lines and reaches its reservation), "
+              "NO = unacceptable (none does), open = some do; (n RL) = n red lines the version's own settings "
+              "cross.");
+  {  // the latest text's verdicts with their best and worst settlements
+    const evaluate::Result& last = evals.back();
+    out += wrap("Verdicts on the latest text " + s.versions.back().id + ", with each party's best and worst settlement:");
+    constexpr std::size_t kSentences = 20;  // a paragraph per party; the rest is `accord evaluate`'s
+    for (std::size_t k = 0; k < last.parties.size() && k < kSentences; ++k)
+      out += wrap((style == Style::markdown ? "- " : "") + verdict_sentence(s, last, last.parties[k]));
+    if (last.parties.size() > kSentences)
+      out += wrap("… and " + std::to_string(last.parties.size() - kSentences) + " more parties (accord evaluate " +
+                  s.id + " --version " + s.versions.back().id + ").");
+  }
 
   for (std::size_t v = 0; v < s.versions.size(); ++v) {
     const Version& ver = s.versions[VersionIndex(v)];

@@ -29,5 +29,11 @@ inline constexpr int kEvaluateSchema = 1;
 [[nodiscard]] std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style,
                                              std::size_t listed_parties = 40);
 [[nodiscard]] std::string readiness_text(const Scenario& s, const evaluate::Result& r);
+// One party's verdict over the open issues with its best and worst settlement (docs/cli.md).
+[[nodiscard]] std::string verdict_sentence(const Scenario& s, const evaluate::Result& r,
+                                           const evaluate::PartyResult& pr);
+// "13 points stand between it and near-final: 5 rejected (P20_04 …), 2 conditional (…), 6 with
+// no recorded stance from some signatory (…)", from the readiness split.
+[[nodiscard]] std::string blockers_sentence(const Version& v, const evaluate::Readiness& rd);
 
 }  // namespace accord::report
