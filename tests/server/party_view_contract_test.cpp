@@ -439,6 +439,8 @@ TEST(PartyViewTables, EveryRuleNamesAFieldTheSerialisersWrite) {
         if (!t->party_list.empty() && doc.contains(Json::json_pointer(std::string(t->party_list))))
           for (const Json& p : doc.at(Json::json_pointer(std::string(t->party_list))))
             parties.push_back(p.is_string() ? p.get<std::string>() : p.value("party", ""));
+        if (doc.contains("stakeholders") && doc["stakeholders"].is_object())  // readers who did not bargain
+          for (auto it = doc["stakeholders"].begin(); it != doc["stakeholders"].end(); ++it) parties.push_back(it.key());
         for (const std::string& party : parties) {
           // Walk every path of the document looking for one the pattern matches in full.
           std::function<void(const Json&, Path&)> walk = [&](const Json& node, Path& path) {
