@@ -87,7 +87,11 @@ std::string stakeholder_sentence(const Scenario& s, const std::string& name,
     if (!e.reaches_reservation) below.push_back(s.parties[e.party.get()].id);
   }
   std::vector<std::string> what;
-  if (!crossed.empty()) what.push_back("crosses " + crossed_phrase(s, crossed));
+  if (!crossed.empty()) {
+    std::vector<Provenance> used;
+    for (const auto& c : crossed) used.push_back(c.provenance);
+    what.push_back("crosses " + crossed_phrase(s, crossed) + " (" + strength_summary(used) + ")");
+  }
   if (!below.empty()) what.push_back("leaves " + join_and(below) + " below " + (below.size() > 1 ? "their" : "its") +
                                      " reservation");
   if (what.empty()) return {};

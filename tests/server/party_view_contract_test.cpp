@@ -413,7 +413,7 @@ TEST_F(PartyViewContract, RecordRoutesWithholdOtherPartiesPreferences) {
 TEST(PartyViewTables, EveryRuleNamesAFieldTheSerialisersWrite) {
   const std::map<std::string, std::vector<std::string>> refs = {
       {"evaluate", {"cli_evaluate_v20", "cli_evaluate_v28", "server_evaluate_v20_mediator"}},
-      {"bargain", {"cli_bargain_v20", "cli_bargain_example_small", "server_bargain_v20_mediator"}},
+      {"bargain", {"cli_bargain_v20", "cli_bargain_example_small", "cli_bargain_stakeholders", "server_bargain_v20_mediator"}},
       {"gmcr", {"cli_gmcr", "server_gmcr_mediator"}},
       {"forecast", {"cli_forecast_smp", "cli_forecast_monte_carlo", "server_forecast_mediator"}},
       {"diff", {"cli_diff_v19_v20"}}};

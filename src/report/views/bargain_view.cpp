@@ -34,7 +34,10 @@ constexpr ViewRule kRules[] = {
     {"/closest/utilities/{party}", kParty},
     {"/closest/red_lines_crossed/{party}", kParty},
     {"/closest/stakeholders/{party}", kParty},
-    {"/solutions/*/stakeholders/{party}", kParty},
+    {"/solutions/nash/stakeholders/{party}", kParty},
+    {"/solutions/kalai_smorodinsky/stakeholders/{party}", kParty},
+    {"/solutions/egalitarian/stakeholders/{party}", kParty},
+    {"/solutions/utilitarian/stakeholders/{party}", kParty},
     {"/stakeholders/{party}", kParty},
 };
 
