@@ -90,7 +90,7 @@ std::string stakeholder_sentence(const Scenario& s, const std::string& name,
   if (!crossed.empty()) {
     std::vector<Provenance> used;
     for (const auto& c : crossed) used.push_back(c.provenance);
-    what.push_back("crosses " + crossed_phrase(s, crossed) + " (" + strength_summary(used) + ")");
+    what.push_back("crosses " + crossed_phrase(s, crossed) + " — " + strength_summary(used));
   }
   if (!below.empty()) what.push_back("leaves " + join_and(below) + " below " + (below.size() > 1 ? "their" : "its") +
                                      " reservation");
@@ -106,12 +106,13 @@ std::string bargain_summary(const Scenario& s, const bargain::Result& r, const s
   const std::string others =
       r.stakeholders.empty() ? "" : " (" + join_and(party_ids(s, r.stakeholders)) + ", with preferences, did not bargain)";
   const bargain::Closest* c = r.closest && !r.closest->package.empty() ? &*r.closest : nullptr;
+  const std::string to_draft = draft_id.empty() ? "" : " to " + draft_id;
   const std::string changes =
-      c && !draft_id.empty() ? " to " + draft_id + " changes " + std::to_string(c->changed_issues) + " of the issues it settles" : "";
+      c && !draft_id.empty() ? " changes " + std::to_string(c->changed_issues) + " of the issues it settles" : "";
   if (r.finding == bargain::Finding::zone_exists) {
     std::string z = "A zone of agreement exists among " + who + others + ".";
     if (r.solutions.nash) z += " See the Nash and Kalai–Smorodinsky packages below.";
-    if (c) z += " The closest acceptable package" + changes + ".";
+    if (c && !draft_id.empty()) z += " The closest acceptable package" + to_draft + changes + ".";
     if (r.solutions.nash) z += stakeholder_sentence(s, "Nash package", r.solutions.nash->stakeholders);
     if (c) z += stakeholder_sentence(s, "closest acceptable package", c->stakeholders);
     return z;
@@ -126,9 +127,9 @@ std::string bargain_summary(const Scenario& s, const bargain::Result& r, const s
          "unless one of these red lines moves: " + lines + " (" + strength_summary(used) + ").";
   }
   if (!c) return z;
-  z += r.blocked.empty() ? " The package with the smallest largest shortfall below reservation"
-                         : " If they moved, the closest package";
-  z += changes;
+  z += r.blocked.empty() ? " Among the packages with the least largest shortfall below reservation, the closest" + to_draft
+                         : " If they moved, the closest package" + to_draft;
+  z += changes.empty() ? " is the one below" : changes;
   double worst = 0.0;
   std::vector<std::string> reach;
   for (std::size_t q = 0; q < c->shortfall.size(); ++q) {
