@@ -95,12 +95,16 @@ Json blocked_json(const Scenario& s, const std::vector<bargain::BlockedIssue>& b
       e.update(provenance_json(rl.provenance));
       lines[pid(s, rl.party)] = std::move(e);
     }
+    // A numeric grid may offer up to 10^6 values: the first kMaxOffered are listed.
+    constexpr std::size_t kMaxOffered = 100;
     Json offered = Json::array();
-    for (const auto& o : b.offered)
-      offered.push_back({{"value", value_json(s, b.issue, o.setting)}, {"crosses", crossings_json(s, o.crosses)}});
+    for (std::size_t j = 0; j < b.offered.size() && j < kMaxOffered; ++j)
+      offered.push_back({{"value", value_json(s, b.issue, b.offered[j].setting)},
+                         {"crosses", crossings_json(s, b.offered[j].crosses)}});
     out.push_back({{"issue", iid(s, b.issue)},
                    {"red_lines", std::move(lines)},
                    {"fewest", b.fewest},
+                   {"offered_count", b.offered.size()},
                    {"offered", std::move(offered)}});
   }
   return out;
