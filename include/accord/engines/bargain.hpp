@@ -216,7 +216,7 @@ struct Result {
                                                              const std::vector<PartyIndex>& parties,
                                                              const Package& x);
 // The blocked-issue analysis of issue `i` for `parties` (docs/bargain.md, "Blocked issues");
-// `fewest` is 0 and `offered` every value when the issue is not blocked.
+// when the issue is not blocked, `fewest` is 0 and `offered` the values crossing no red line.
 [[nodiscard]] BlockedIssue blocked_issue(const Scenario& s, const std::vector<PartyIndex>& parties,
                                          IssueIndex i);
 // What package `x` means for each of `stakeholders`.
