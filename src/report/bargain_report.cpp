@@ -335,12 +335,17 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
                 "reservation — what each side would have to concede, in utility, for a deal — and, among "
                 "those, the fewest changes to the draft (" + std::to_string(c.changed_issues) + "):");
     out += wrap("Shortfall: " + shortfall_text(s, r, c) + ".", 100, "  ");
-    if (!c.red_lines_crossed.empty())
+    if (!c.red_lines_crossed.empty()) {
+      std::vector<PartyIndex> whose;
+      for (const auto& x : c.red_lines_crossed)
+        if (std::find(whose.begin(), whose.end(), x.party) == whose.end()) whose.push_back(x.party);
+      std::string names;
+      for (const PartyIndex p : whose) names += (names.empty() ? "" : ", ") + s.parties[p.get()].id;
       out += wrap("This package crosses red lines of bargaining parties — " +
-                      parts::crossings_text(s, c.red_lines_crossed) +
-                      " — so it is unacceptable to them whatever their utility (every package crosses a red line on the "
-                      "blocked issues).",
+                      parts::crossings_text(s, c.red_lines_crossed) + " — so it is unacceptable to " + names +
+                      " whatever the utility (every package crosses a red line on the blocked issues).",
                   100, "  ");
+    }
   }
   Table t;
   t.header = {"issue", "draft", "closest", "gains", "loses"};
