@@ -10,7 +10,7 @@ namespace accord::report::bargain_parts {
 
 namespace {
 
-const std::string& pid(const Scenario& s, PartyIndex p) { return s.parties[p.get()].id; }
+const std::string& pid(const Scenario& s, PartyIndex p) { return s.parties[p].id; }
 const std::string& iid(const Scenario& s, IssueIndex i) { return s.issues[i.get()].id; }
 
 std::string number(double x) {
@@ -141,7 +141,7 @@ std::string blocked_text(const Scenario& s, const std::vector<bargain::BlockedIs
 Json stakeholders_json(const Scenario& s, const bargain::Result& r) {
   Json j = Json::object();
   for (std::size_t q = 0; q < r.stakeholders.size(); ++q)
-    j[pid(s, r.stakeholders[q])] = {{"role", std::string(to_string(s.parties[r.stakeholders[q].get()].role))},
+    j[pid(s, r.stakeholders[q])] = {{"role", std::string(to_string(s.parties[r.stakeholders[q]].role))},
                                     {"reservation", r.stakeholder_reservations[q]}};
   return j;
 }

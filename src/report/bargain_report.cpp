@@ -55,7 +55,7 @@ Json concessions_json(const Scenario& s, const Result& r, const Package& x) {
     Json issues = Json::object();
     for (const auto& ic : c.issues)
       if (ic.given_up > kUtilityEps) issues[s.issues[ic.issue.get()].id] = ic.given_up;
-    j[s.parties[c.party.get()].id] = {{"utility", c.utility}, {"ideal", c.ideal},
+    j[s.parties[c.party].id] = {{"utility", c.utility}, {"ideal", c.ideal},
                                       {"given_up", c.ideal - c.utility}, {"issues", std::move(issues)}};
   }
   return j;
@@ -92,7 +92,7 @@ std::string count_text(const bargain::Count& c) {
 
 std::string ids(const Scenario& s, const Result& r) {
   std::string out;
-  for (const PartyIndex p : r.parties) out += (out.empty() ? "" : ", ") + s.parties[p.get()].id;
+  for (const PartyIndex p : r.parties) out += (out.empty() ? "" : ", ") + s.parties[p].id;
   return out;
 }
 
@@ -114,7 +114,7 @@ std::string stakeholders_line(const Scenario& s, const Result& r) {
   if (r.stakeholders.empty()) return "Every party with preferences bargained.";
   std::string out;
   for (const PartyIndex p : r.stakeholders)
-    out += (out.empty() ? "" : ", ") + s.parties[p.get()].id + " (" + std::string(to_string(s.parties[p.get()].role)) + ")";
+    out += (out.empty() ? "" : ", ") + s.parties[p].id + " (" + std::string(to_string(s.parties[p].role)) + ")";
   return "Not bargaining, with preferences: " + out + ".";
 }
 
@@ -122,7 +122,7 @@ std::string stakeholders_line(const Scenario& s, const Result& r) {
 std::string shortfall_text(const Scenario& s, const Result& r, const bargain::Closest& c) {
   std::string sf;
   for (std::size_t q = 0; q < c.shortfall.size(); ++q)
-    sf += (sf.empty() ? "" : ", ") + s.parties[r.parties[q].get()].id + " " +
+    sf += (sf.empty() ? "" : ", ") + s.parties[r.parties[q]].id + " " +
           (c.shortfall[q] ? fixed(*c.shortfall[q]) : std::string("red line crossed"));
   return sf;
 }
@@ -136,7 +136,7 @@ std::string partial_note(const Result& r) {
 
 Json ids_json(const Scenario& s, const std::vector<PartyIndex>& ps) {
   Json j = Json::array();
-  for (const PartyIndex p : ps) j.push_back(s.parties[p.get()].id);
+  for (const PartyIndex p : ps) j.push_back(s.parties[p].id);
   return j;
 }
 
@@ -144,7 +144,7 @@ Json draft_json(const Scenario& s, const Result& r) {
   if (!r.draft) return nullptr;
   Json u = Json::array();
   for (const UtilityBounds& b : r.draft_utilities) u.push_back({{"min", b.min}, {"max", b.max}});
-  return {{"version", r.draft_version.valid() ? Json(s.versions[r.draft_version.get()].id) : Json(nullptr)},
+  return {{"version", r.draft_version.valid() ? Json(s.versions[r.draft_version].id) : Json(nullptr)},
           {"package", package_json(s, *r.draft)},
           {"utilities", std::move(u)}};
 }
@@ -185,7 +185,7 @@ std::vector<PairMarker> bargain_markers(const Scenario& s, const Result& r) {
                    r.closest->package});
   if (r.draft) {
     PairMarker m{"draft", "draft", {}, *r.draft};
-    if (r.draft_version.valid()) m.label += " " + s.versions[r.draft_version.get()].id;
+    if (r.draft_version.valid()) m.label += " " + s.versions[r.draft_version].id;
     for (const UtilityBounds& b : r.draft_utilities) m.utilities.push_back((b.min + b.max) / 2);
     out.push_back(std::move(m));
   }
@@ -238,7 +238,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
     Json changes = Json::array();
     for (const bargain::Change& ch : c.changes) {
       Json delta = Json::object();
-      for (std::size_t q = 0; q < r.parties.size(); ++q) delta[s.parties[r.parties[q].get()].id] = ch.delta[q];
+      for (std::size_t q = 0; q < r.parties.size(); ++q) delta[s.parties[r.parties[q]].id] = ch.delta[q];
       changes.push_back({{"issue", s.issues[ch.issue.get()].id},
                          {"from", ch.from ? parts::value_json(s, ch.issue, *ch.from) : Json(nullptr)},
                          {"to", parts::value_json(s, ch.issue, ch.to)},
@@ -247,7 +247,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
     cj["changes"] = std::move(changes);
     Json shortfall = Json::object();  // null: the package crosses the party's red line
     for (std::size_t q = 0; q < c.shortfall.size(); ++q)
-      shortfall[s.parties[r.parties[q].get()].id] = c.shortfall[q] ? Json(*c.shortfall[q]) : Json(nullptr);
+      shortfall[s.parties[r.parties[q]].id] = c.shortfall[q] ? Json(*c.shortfall[q]) : Json(nullptr);
     cj["shortfall"] = std::move(shortfall);
     cj["red_lines_crossed"] = parts::crossings_json(s, c.red_lines_crossed);
     Json cb = Json::array();
@@ -281,14 +281,14 @@ std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
   out += wrap("Pareto frontier: whole space " + frontier_line(r.pareto) + "; zone " +
               frontier_line(r.zone_pareto) + ".");
   if (r.pair)
-    out += wrap("Pareto frontier of " + s.parties[r.pair->parties[0].get()].id + " and " +
-                s.parties[r.pair->parties[1].get()].id + " alone (whole space, red lines ignored): " +
+    out += wrap("Pareto frontier of " + s.parties[r.pair->parties[0]].id + " and " +
+                s.parties[r.pair->parties[1]].id + " alone (whole space, red lines ignored): " +
                 frontier_line(r.pair->frontier) + ".");
   if (r.finding != bargain::Finding::zone_exists || r.solutions.method == "skipped")
     return out + partial_note(r);
   Table t;
   t.header = {"solution"};
-  for (const PartyIndex p : r.parties) t.header.push_back(s.parties[p.get()].id);
+  for (const PartyIndex p : r.parties) t.header.push_back(s.parties[p].id);
   t.header.push_back("package");
   t.right_align.assign(t.header.size(), true);
   t.right_align.front() = false;
@@ -340,7 +340,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
       for (const auto& x : c.red_lines_crossed)
         if (std::find(whose.begin(), whose.end(), x.party) == whose.end()) whose.push_back(x.party);
       std::string names;
-      for (const PartyIndex p : whose) names += (names.empty() ? "" : ", ") + s.parties[p.get()].id;
+      for (const PartyIndex p : whose) names += (names.empty() ? "" : ", ") + s.parties[p].id;
       out += wrap("This package crosses red lines of bargaining parties — " +
                       parts::crossings_text(s, c.red_lines_crossed) + " — so it is unacceptable to " + names +
                       " whatever the utility (every package crosses a red line on the blocked issues).",
@@ -352,7 +352,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
   for (const bargain::Change& ch : c.changes) {
     std::string gains, loses;
     for (std::size_t q = 0; q < ch.delta.size(); ++q) {
-      const std::string who = s.parties[r.parties[q].get()].id;
+      const std::string who = s.parties[r.parties[q]].id;
       if (ch.delta[q] > kUtilityEps) gains += (gains.empty() ? "" : ", ") + who + " +" + fixed(ch.delta[q]);
       if (ch.delta[q] < -kUtilityEps) loses += (loses.empty() ? "" : ", ") + who + " " + fixed(ch.delta[q]);
     }
@@ -362,7 +362,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
   if (!t.rows.empty()) out += t.render(style, 100);
   std::string u;
   for (std::size_t q = 0; q < c.utilities.size(); ++q)
-    u += (u.empty() ? "" : ", ") + s.parties[r.parties[q].get()].id + " " + fixed(c.utilities[q]);
+    u += (u.empty() ? "" : ", ") + s.parties[r.parties[q]].id + " " + fixed(c.utilities[q]);
   out += wrap("Utilities: " + u + ".");
   return out + parts::effects_text(s, c.zone_exists ? "Closest acceptable package" : "Closest package", c.stakeholders);
 }

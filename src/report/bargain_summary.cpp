@@ -21,7 +21,7 @@ std::string join_and(const std::vector<std::string>& xs) {
 
 std::vector<std::string> party_ids(const Scenario& s, const std::vector<PartyIndex>& ps) {
   std::vector<std::string> out;
-  for (const PartyIndex p : ps) out.push_back(s.parties[p.get()].id);
+  for (const PartyIndex p : ps) out.push_back(s.parties[p].id);
   return out;
 }
 
@@ -50,7 +50,7 @@ std::string blocked_red_lines(const Scenario& s, const bargain::Result& r, std::
       std::vector<std::string> what;
       for (const OptionIndex o : rl.options) what.push_back(s.issues[b.issue.get()].options[o.get()].id);
       if (!rl.ranges.empty()) what.push_back(std::to_string(rl.ranges.size()) + " range(s)");
-      std::string line = s.parties[rl.party.get()].id + " ";
+      std::string line = s.parties[rl.party].id + " ";
       for (std::size_t j = 0; j < what.size(); ++j) line += (j ? ", " : "") + what[j];
       lines.push_back(line);
       used.push_back(rl.provenance);
@@ -70,7 +70,7 @@ std::string crossed_phrase(const Scenario& s, const std::vector<bargain::RedLine
     std::size_t k = j;
     for (; k < c.size() && c[k].party == c[j].party; ++k)
       where.push_back(s.issues[c[k].issue.get()].id + " (" + parts::value_text(s, c[k].issue, c[k].setting) + ")");
-    per_party.push_back(s.parties[c[j].party.get()].id + "'s red line" + (where.size() > 1 ? "s" : "") + " on " +
+    per_party.push_back(s.parties[c[j].party].id + "'s red line" + (where.size() > 1 ? "s" : "") + " on " +
                         join_and(where));
     j = k;
   }
@@ -84,7 +84,7 @@ std::string stakeholder_sentence(const Scenario& s, const std::string& name,
   std::vector<std::string> below;
   for (const auto& e : effects) {
     crossed.insert(crossed.end(), e.red_lines.begin(), e.red_lines.end());
-    if (!e.reaches_reservation) below.push_back(s.parties[e.party.get()].id);
+    if (!e.reaches_reservation) below.push_back(s.parties[e.party].id);
   }
   std::vector<std::string> what;
   if (!crossed.empty()) {
@@ -135,7 +135,7 @@ std::string bargain_summary(const Scenario& s, const bargain::Result& r, const s
   for (std::size_t q = 0; q < c->shortfall.size(); ++q) {
     if (!c->shortfall[q]) continue;  // red line crossed: no shortfall stated
     worst = std::max(worst, *c->shortfall[q]);
-    reach.push_back(s.parties[r.parties[q].get()].id);
+    reach.push_back(s.parties[r.parties[q]].id);
   }
   if (!c->red_lines_crossed.empty()) z += " and crosses " + crossed_phrase(s, c->red_lines_crossed);
   if (reach.empty()) {

@@ -83,7 +83,8 @@ std::string parties_table(const Scenario& s, std::size_t listed) {
   std::string out = "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">id</th><th scope=\"col\">name</th><th "
                     "scope=\"col\">role</th><th scope=\"col\">capability</th><th scope=\"col\">preferences</th><th "
                     "scope=\"col\">reservation</th></tr></thead><tbody>";
-  for (std::size_t p = 0; p < s.parties.size() && p < listed; ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
+    if (p.get() >= listed) break;
     const Party& party = s.parties[p];
     const Preferences& pr = s.preferences[p];
     out += "<tr><td>" + esc(party.id) + "</td><td>" + esc(party.name) + "</td><td>" + esc(std::string(to_string(party.role))) +

@@ -43,7 +43,7 @@ std::vector<PartyIndex> parties_param(const Scenario& s, const Json& params) {
     if (!id.is_string()) throw bad_param("`parties` must hold party ids (strings)", "parties");
     const PartyIndex p = s.find_party(id.get<std::string>());
     if (!p.valid()) throw bad_param("no party `" + id.get<std::string>() + "`", "parties");
-    if (!s.preferences[p.get()].present)
+    if (!s.preferences[p].present)
       throw bad_param("party `" + id.get<std::string>() + "` has no preferences; it cannot bargain", "parties");
     if (std::find(out.begin(), out.end(), p) != out.end())
       throw bad_param("party `" + id.get<std::string>() + "` is listed twice", "parties");

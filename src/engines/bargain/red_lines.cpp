@@ -28,7 +28,7 @@ std::vector<RedLineCrossing> crossings_at(const Scenario& s, const std::vector<P
   std::vector<RedLineCrossing> out;
   const Issue& issue = s.issues[i.get()];
   for (const PartyIndex p : parties)
-    if (s.preferences[p.get()].issues[i.get()].crosses_red_line(issue, x))
+    if (s.preferences[p].issues[i.get()].crosses_red_line(issue, x))
       out.push_back({p, i, x, red_line_provenance(s, p, i)});
   return out;
 }
@@ -37,13 +37,13 @@ std::vector<RedLineCrossing> crossings_at(const Scenario& s, const std::vector<P
 
 std::vector<PartyIndex> parties_with_preferences(const Scenario& s) {
   std::vector<PartyIndex> out;
-  for (std::size_t i = 0; i < s.parties.size() && i < s.preferences.size(); ++i)
-    if (s.preferences[i].present) out.emplace_back(i);
+  for (const PartyIndex i : s.parties.indices())
+    if (s.preferences.contains(i) && s.preferences[i].present) out.push_back(i);
   return out;
 }
 
 const Provenance& red_line_provenance(const Scenario& s, PartyIndex p, IssueIndex i) {
-  const IssuePreference& ip = s.preferences[p.get()].issues[i.get()];
+  const IssuePreference& ip = s.preferences[p].issues[i.get()];
   const auto it = ip.field_provenance.find("red_lines");
   return it != ip.field_provenance.end() ? it->second : ip.provenance;
 }
@@ -67,7 +67,7 @@ BlockedIssue blocked_issue(const Scenario& s, const std::vector<PartyIndex>& par
   out.issue = i;
   const Issue& issue = s.issues[i.get()];
   for (const PartyIndex p : parties) {
-    const IssuePreference& ip = s.preferences[p.get()].issues[i.get()];
+    const IssuePreference& ip = s.preferences[p].issues[i.get()];
     if (ip.red_line_options.empty() && ip.red_line_ranges.empty()) continue;
     out.red_lines.push_back({p, ip.red_line_options, ip.red_line_ranges, red_line_provenance(s, p, i)});
   }
@@ -97,7 +97,7 @@ std::vector<StakeholderEffect> stakeholder_effects(const Scenario& s, const std:
     StakeholderEffect e;
     e.party = p;
     e.utility = utility(s, p, x);
-    e.reservation = s.preferences[p.get()].reservation;
+    e.reservation = s.preferences[p].reservation;
     e.reaches_reservation = e.utility >= e.reservation - kUtilityEps;
     e.red_lines = red_line_crossings(s, {p}, x);
     out.push_back(std::move(e));

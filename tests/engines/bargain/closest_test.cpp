@@ -44,7 +44,7 @@ void check(std::uint32_t seed, const RandomSpec& spec) {
   const auto parties = default_bargaining_parties(s);
   const testing::Brute b = testing::brute(s, parties);
   std::vector<double> r;
-  for (const PartyIndex p : parties) r.push_back(s.preferences[p.get()].reservation);
+  for (const PartyIndex p : parties) r.push_back(s.preferences[p].reservation);
   const Package draft = random_draft(s, seed);
   Params params;
   params.draft = draft;
@@ -81,7 +81,7 @@ void check(std::uint32_t seed, const RandomSpec& spec) {
       for (std::size_t i = 0; i < s.issues.size(); ++i) {
         if (offered[i].empty()) {
           for (const PartyIndex p : parties)
-            if (s.preferences[p.get()].issues[i].crosses_red_line(s.issues[i], *x[i])) return false;
+            if (s.preferences[p].issues[i].crosses_red_line(s.issues[i], *x[i])) return false;
         } else if (std::find(offered[i].begin(), offered[i].end(), *x[i]) == offered[i].end()) {
           return false;
         }

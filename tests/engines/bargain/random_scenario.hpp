@@ -213,7 +213,7 @@ inline std::vector<Setting> brute_offered(const Scenario& s, const std::vector<P
     const Setting x = grid_setting(issue, g);
     std::array<std::size_t, 3> key{};  // crossings, sourced, unmarked
     for (const PartyIndex p : parties) {
-      const IssuePreference& ip = s.preferences[p.get()].issues[i];
+      const IssuePreference& ip = s.preferences[p].issues[i];
       if (!ip.crosses_red_line(issue, x)) continue;
       ++key[0];
       if (!ip.provenance.estimate && !ip.provenance.sources.empty()) ++key[1];

@@ -69,21 +69,21 @@ TEST(BargainRedLines, BlockedIssuesAndOfferedValuesMatchBruteForce) {
       std::size_t fewest = parties.size() + 1;
       for (std::size_t g = 0; g < issue.value_count(); ++g) {
         std::size_t n = 0;
-        for (const PartyIndex p : parties) n += s.preferences[p.get()].issues[i].crosses_red_line(issue, grid_setting(issue, g));
+        for (const PartyIndex p : parties) n += s.preferences[p].issues[i].crosses_red_line(issue, grid_setting(issue, g));
         fewest = std::min(fewest, n);
       }
       EXPECT_EQ(b.fewest, fewest);
       for (const auto& o : b.offered) {
         ASSERT_EQ(o.crosses.size(), fewest);
         for (const RedLineCrossing& c : o.crosses) {
-          EXPECT_TRUE(s.preferences[c.party.get()].issues[i].crosses_red_line(issue, o.setting));
-          EXPECT_EQ(c.provenance, s.preferences[c.party.get()].issues[i].provenance);
+          EXPECT_TRUE(s.preferences[c.party].issues[i].crosses_red_line(issue, o.setting));
+          EXPECT_EQ(c.provenance, s.preferences[c.party].issues[i].provenance);
         }
       }
       // Every bargaining party with a red line there is listed, with its red line.
       std::size_t with = 0;
       for (const PartyIndex p : parties) {
-        const IssuePreference& ip = s.preferences[p.get()].issues[i];
+        const IssuePreference& ip = s.preferences[p].issues[i];
         if (ip.red_line_options.empty() && ip.red_line_ranges.empty()) continue;
         ASSERT_LT(with, b.red_lines.size());
         EXPECT_EQ(b.red_lines[with].party, p);
@@ -104,7 +104,7 @@ TEST(BargainRedLines, ProvenanceOfARedLine) {
   Scenario s = testing::random_scenario(3, RandomSpec{});
   const PartyIndex p(std::size_t{0});
   const IssueIndex i(std::size_t{0});
-  IssuePreference& ip = s.preferences[0].issues[0];
+  IssuePreference& ip = s.preferences[p].issues[0];
   ip.provenance = Provenance{{"https://a"}, false, ""};
   EXPECT_EQ(red_line_provenance(s, p, i).sources, std::vector<std::string>{"https://a"});
   EXPECT_EQ(red_line_strength(red_line_provenance(s, p, i)), 2);
@@ -156,8 +156,8 @@ void expect_effects(const Scenario& s, const std::vector<PartyIndex>& stakeholde
     const PartyIndex p = stakeholders[j];
     EXPECT_EQ(got[j].party, p);
     EXPECT_EQ(got[j].utility, utility(s, p, x));
-    EXPECT_EQ(got[j].reservation, s.preferences[p.get()].reservation);
-    EXPECT_EQ(got[j].reaches_reservation, utility(s, p, x) >= s.preferences[p.get()].reservation - kUtilityEps);
+    EXPECT_EQ(got[j].reservation, s.preferences[p].reservation);
+    EXPECT_EQ(got[j].reaches_reservation, utility(s, p, x) >= s.preferences[p].reservation - kUtilityEps);
     std::vector<IssueIndex> issues;
     for (const RedLineCrossing& c : got[j].red_lines) {
       EXPECT_EQ(c.party, p);
