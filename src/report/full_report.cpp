@@ -129,37 +129,10 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
       ready += "; " + blockers_sentence(s.versions.back(), e.readiness);
     out.push_back(ready + ".");
   }
-  if (a.bargain && a.bargain->outcome.ok()) {
-    const bargain::Result& b = *a.bargain;
-    if (b.finding == bargain::Finding::zone_exists) {
-      std::string z = "A zone of agreement exists among " + ids(s, b.parties) + ".";
-      if (b.solutions.nash) z += " See the Nash and Kalai–Smorodinsky packages below.";
-      if (b.closest && b.closest->zone_exists)
-        z += " The closest acceptable change to the latest text changes " +
-             std::to_string(b.closest->changed_issues) + " of its settled issues.";
-      out.push_back(z);
-    } else if (b.finding == bargain::Finding::no_zone) {
-      std::string z = "No package is acceptable to all of " + ids(s, b.parties) + ".";
-      if (!b.blocked_issues.empty()) {
-        std::string issues;
-        for (IssueIndex i : b.blocked_issues) issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
-        z += " On " + issues + " every option crosses some party's red line, so no deal exists unless a "
-             "red line there moves.";
-      }
-      if (b.closest && !b.closest->shortfall.empty()) {
-        double worst = 0.0;
-        for (double x : b.closest->shortfall) worst = std::max(worst, x);
-        z += worst <= kUtilityEps ? " Apart from those red lines, a package exists that gives every party at "
-                                    "least its reservation"
-                                  : " The smallest largest shortfall below reservation is " + fixed(worst);
-        if (!s.versions.empty())
-          z += "; the closest such package changes " + std::to_string(b.closest->changed_issues) + " of the issues " +
-               s.versions.back().id + " settles (below)";
-        z += ".";
-      }
-      out.push_back(z);
-    }
-  }
+  if (a.bargain)
+    if (std::string line = bargain_summary(s, *a.bargain, s.versions.empty() ? "" : s.versions.back().id);
+        !line.empty())
+      out.push_back(std::move(line));
   if (a.stability)
     if (std::string line = stability_line(*a.stability); !line.empty()) out.push_back(std::move(line));
   if (a.forecast)
@@ -196,7 +169,7 @@ std::string bargain_many_parties(const Scenario& s, const bargain::Result& b) {
       {"utilitarian", &b.solutions.utilitarian}};
   for (const auto& [name, sol] : rows)
     if (*sol) out += wrap(std::string(name) + ": " + package((*sol)->package), 100, "  ");
-  return out + wrap("Per-party utilities: `accord bargain " + s.id + " --json`.");
+  return out + bargain_stakeholders_text(s, b) + wrap("Per-party utilities: `accord bargain " + s.id + " --json`.");
 }
 
 // The stability section, rendered from the analysis's one gmcr run.

@@ -44,6 +44,8 @@ std::vector<Case> cases() {
       {"bargain", "bargain geneva-2025 --json --max-points 40"},
       {"bargain_v20", "bargain geneva-2025 --version v20 --json --max-points 40"},
       {"bargain_example_small", "bargain example-small --json --max-points 40"},
+      // A zone with stakeholders (RU, EU did not bargain): their entries in every solution.
+      {"bargain_stakeholders", "bargain geneva-2025 --parties UA,US --version v20 --json --max-points 3"},
       {"gmcr", "gmcr geneva-2025 --json"},
       {"gmcr_coalition", "gmcr geneva-2025 --coalition US+EU --json"},
       {"gmcr_explain", "gmcr geneva-2025 --explain YNNYNNN --json --include equilibria"},
