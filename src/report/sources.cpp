@@ -229,7 +229,9 @@ std::string source_notes_text(const SourceNotes& notes, Style style) {
     note += std::to_string(n);
     note += "] ";
     note += notes.sources()[n - 1];
-    out += note + (style == Style::markdown ? "  \n" : "\n");  // never wrapped: a URL stays whole
+    if (style == Style::markdown) out += note + "  \n";
+    else if (notes.sources()[n - 1].find(' ') == std::string::npos) out += note + "\n";  // a URL stays whole
+    else out += wrap(note, 100, "    ");
   }
   return out;
 }
