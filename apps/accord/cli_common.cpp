@@ -35,14 +35,14 @@ Scenario load_or_exit(const std::string& name_or_path, bool quiet_warnings) {
 std::vector<PartyIndex> resolve_parties(const Scenario& s, const std::vector<std::string>& ids) {
   std::vector<PartyIndex> out;
   if (ids.empty()) {
-    for (std::size_t p = 0; p < s.parties.size(); ++p)
+    for (const PartyIndex p : s.parties.indices())
       if (s.parties[p].role != Role::stakeholder && s.preferences[p].present) out.emplace_back(p);
     return out;
   }
   for (const auto& id : ids) {
     const PartyIndex p = s.find_party(id);
     if (!p.valid()) throw Exit{kExitInvalidInput, "unknown party `" + id + "` in --parties"};
-    if (!s.preferences[p.get()].present)
+    if (!s.preferences[p].present)
       throw Exit{kExitInvalidInput, "party `" + id + "` has no preferences; it cannot bargain"};
     out.push_back(p);
   }

@@ -378,7 +378,7 @@ Json write_conflict(const Conflict& c, const Scenario& s) {
     Json dj;
     dj["id"] = dm.id;
     if (!dm.name.empty()) dj["name"] = dm.name;
-    if (dm.party.valid() && dm.party.get() < s.parties.size()) dj["party"] = s.parties[dm.party.get()].id;
+    if (dm.party.valid() && dm.party.get() < s.parties.size()) dj["party"] = s.parties[dm.party].id;
     Json opts = Json::array();
     for (ConflictOptionIndex o : dm.options) opts.push_back(c.options[o.get()].id);
     dj["options"] = std::move(opts);

@@ -24,7 +24,7 @@ std::vector<std::string> model_names() {
 
 void read_override(Reader& r, const YAML::Node& node, const Scenario& s, PartyIndex p,
                    IssueIndex i, const std::string& path, ForecastSettings& out) {
-  const std::string entity = "party " + s.parties[p.get()].id;
+  const std::string entity = "party " + s.parties[p].id;
   std::vector<std::string> keys = Reader::provenance_keys();
   keys.insert(keys.begin(), {"position", "salience"});
   if (!r.expect_map(node, path, entity, keys)) return;
@@ -139,7 +139,7 @@ nlohmann::ordered_json write_forecast(const ForecastSettings& f, const Scenario&
       else if (!p.sources.empty()) oj["sources"] = p.sources;
       if (p.estimate) oj["estimate"] = true;
       if (!p.note.empty()) oj["note"] = p.note;
-      actors[s.parties[o.party.get()].id][s.issues[o.issue.get()].id] = std::move(oj);
+      actors[s.parties[o.party].id][s.issues[o.issue.get()].id] = std::move(oj);
     }
     j["actors"] = std::move(actors);
   }

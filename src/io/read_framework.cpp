@@ -20,7 +20,7 @@ void read_point(Reader& r, const YAML::Node& n, const std::string& path, Scenari
   const std::string entity = "point " + *id;
   if (auto prev = all.find(*id); prev != all.end()) {
     const std::string where = prev->second.version.get() < s.versions.size()
-                                  ? s.versions[prev->second.version.get()].id
+                                  ? s.versions[prev->second.version].id
                                   : v.id;
     r.error(n["id"], path + ".id", entity,
             "duplicate point id `" + *id + "` (already used in version `" + where + "`)",
@@ -135,7 +135,7 @@ void read_stances(Reader& r, const YAML::Node& node, const std::string& path, co
         continue;
       }
       stance.kind = *parsed;
-      v.stances[p.get()][pt.get()] = std::move(stance);
+      v.stances[p][pt] = std::move(stance);
     }
   }
 }
@@ -185,7 +185,7 @@ void read_framework(Reader& r, const YAML::Node& node, Scenario& s) {
                     std::to_string(s.parties.size()) + " parties x " + std::to_string(v.points.size()) +
                         " points of version `" + v.id + "` (with the tables before it)"))
       return;
-    v.stances.assign(s.parties.size(), std::vector<Stance>(v.points.size()));
+    v.stances.assign(s.parties.size(), IndexedVector<PointIndex, Stance>(v.points.size()));
     if (n["stances"].IsDefined()) read_stances(r, n["stances"], "framework." + *id + ".stances", s, v);
     r.remember("framework." + v.id, n);
     s.versions.push_back(std::move(v));

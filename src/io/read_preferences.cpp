@@ -149,7 +149,7 @@ void read_preferences(Reader& r, const YAML::Node& node, Scenario& s) {
     std::vector<std::string> keys = {"reservation", "issues", "rectangles"};
     keys.insert(keys.end(), Reader::provenance_keys().begin(), Reader::provenance_keys().end());
     if (!r.expect_map(n, path, entity, keys)) continue;
-    Preferences& prefs = s.preferences[p.get()];
+    Preferences& prefs = s.preferences[p];
     prefs.present = true;
     prefs.reservation =
         r.number(n, "reservation", path + ".reservation", entity, false, &prefs.field_provenance)

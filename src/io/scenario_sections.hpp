@@ -28,13 +28,17 @@ std::unordered_map<std::string_view, std::size_t> id_index(const std::vector<T>&
   for (std::size_t k = 0; k < items.size(); ++k) out.emplace(items[k].id, k);
   return out;
 }
+template <class Index, class T>
+std::unordered_map<std::string_view, std::size_t> id_index(const IndexedVector<Index, T>& items) {
+  return id_index(items.vector());
+}
 
 // Reads one setting (option id or number) of `issue` from node n.
 std::optional<Setting> read_setting(Reader& r, const YAML::Node& n, const Issue& issue,
                                     const std::string& path, const std::string& entity);
 // "did you mean" over the ids of a list of entities (within the load's suggestion budget).
-template <class T>
-std::string suggest(Reader& r, const std::string& found, const std::vector<T>& items) {
+template <class Items>  // a std::vector or an IndexedVector of entities with an `id`
+std::string suggest(Reader& r, const std::string& found, const Items& items) {
   if (r.suggest_budget().exhausted()) return {};
   std::vector<std::string> ids;
   ids.reserve(items.size());

@@ -170,7 +170,7 @@ Json version_json(const Scenario& s, const Version& v) {
     }
     if (!pt.from.empty()) {
       Json from = Json::array();
-      for (const PointRef& r : pt.from) from.push_back(s.versions[r.version.get()].points[r.point.get()].id);
+      for (const PointRef& r : pt.from) from.push_back(s.versions[r.version].points[r.point].id);
       pj["from"] = std::move(from);
     }
     put_provenance(pj, pt.provenance);
@@ -178,9 +178,11 @@ Json version_json(const Scenario& s, const Version& v) {
   }
   j["points"] = std::move(points);
   Json stances = Json::object();
-  for (std::size_t p = 0; p < s.parties.size() && p < v.stances.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
+    if (!v.stances.contains(p)) break;
     Json ps = Json::object();
-    for (std::size_t k = 0; k < v.points.size(); ++k) {
+    for (const PointIndex k : v.points.indices()) {
+      if (!v.stances[p].contains(k)) break;
       const Stance& st = v.stances[p][k];
       if (st.kind == StanceKind::unknown && st.provenance.empty()) continue;
       if (st.provenance.empty()) {
@@ -221,7 +223,7 @@ Json scenario_json(const Scenario& s) {
   for (const Issue& i : s.issues) issues.push_back(issue_json(i));
   j["issues"] = std::move(issues);
   Json prefs = Json::object();
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
+  for (const PartyIndex p : s.parties.indices())
     if (s.preferences[p].present) prefs[s.parties[p].id] = preferences_json(s, s.preferences[p]);
   if (!prefs.empty()) j["preferences"] = std::move(prefs);
   if (!s.versions.empty()) {

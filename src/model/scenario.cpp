@@ -25,14 +25,14 @@ OptionIndex Issue::find_option(std::string_view option_id) const {
 }
 
 PointIndex Version::find_point(std::string_view point_id) const {
-  for (std::size_t k = 0; k < points.size(); ++k)
-    if (points[k].id == point_id) return PointIndex(k);
+  for (const PointIndex k : points.indices())
+    if (points[k].id == point_id) return k;
   return {};
 }
 
 PartyIndex Scenario::find_party(std::string_view party_id) const {
-  for (std::size_t k = 0; k < parties.size(); ++k)
-    if (parties[k].id == party_id) return PartyIndex(k);
+  for (const PartyIndex k : parties.indices())
+    if (parties[k].id == party_id) return k;
   return {};
 }
 
@@ -43,15 +43,15 @@ IssueIndex Scenario::find_issue(std::string_view issue_id) const {
 }
 
 VersionIndex Scenario::find_version(std::string_view version_id) const {
-  for (std::size_t k = 0; k < versions.size(); ++k)
-    if (versions[k].id == version_id) return VersionIndex(k);
+  for (const VersionIndex k : versions.indices())
+    if (versions[k].id == version_id) return k;
   return {};
 }
 
 Package Scenario::version_package(VersionIndex v) const {
   Package pkg(issues.size());
-  if (!v.valid() || v.get() >= versions.size()) return pkg;
-  for (const Point& pt : versions[v.get()].points)
+  if (!versions.contains(v)) return pkg;
+  for (const Point& pt : versions[v].points)
     for (const PointSetting& ps : pt.sets) pkg[ps.issue.get()] = ps.setting;
   return pkg;
 }

@@ -45,7 +45,7 @@ Setting grid_setting(const Issue& issue, std::size_t k) {
 }
 
 double issue_contribution(const Scenario& s, PartyIndex p, IssueIndex i, const Setting& x) {
-  const IssuePreference& ip = s.preferences[p.get()].issues[i.get()];
+  const IssuePreference& ip = s.preferences[p].issues[i.get()];
   return ip.weight * ip.value(s.issues[i.get()], x);
 }
 
@@ -68,7 +68,7 @@ bool inside(const Scenario& s, const Rectangle& r, const Package& x) {
 
 double best_issue_value(const Scenario& s, PartyIndex p, IssueIndex i) {
   const Issue& issue = s.issues[i.get()];
-  const IssuePreference& ip = s.preferences[p.get()].issues[i.get()];
+  const IssuePreference& ip = s.preferences[p].issues[i.get()];
   double best = 0.0;
   for (std::size_t k = 0; k < issue.value_count(); ++k)
     best = std::max(best, ip.value(issue, grid_setting(issue, k)));
@@ -77,7 +77,7 @@ double best_issue_value(const Scenario& s, PartyIndex p, IssueIndex i) {
 
 double worst_issue_value(const Scenario& s, PartyIndex p, IssueIndex i) {
   const Issue& issue = s.issues[i.get()];
-  const IssuePreference& ip = s.preferences[p.get()].issues[i.get()];
+  const IssuePreference& ip = s.preferences[p].issues[i.get()];
   double worst = std::numeric_limits<double>::infinity();
   for (std::size_t k = 0; k < issue.value_count(); ++k)
     worst = std::min(worst, ip.value(issue, grid_setting(issue, k)));
@@ -86,7 +86,7 @@ double worst_issue_value(const Scenario& s, PartyIndex p, IssueIndex i) {
 
 UtilityBounds utility_bounds(const Scenario& s, PartyIndex p, const Package& x) {
   UtilityBounds b;
-  const Preferences& prefs = s.preferences[p.get()];
+  const Preferences& prefs = s.preferences[p];
   for (std::size_t i = 0; i < s.issues.size(); ++i) {
     const double w = prefs.issues[i].weight;
     if (x[i]) {
@@ -111,7 +111,7 @@ UtilityBounds utility_bounds(const Scenario& s, PartyIndex p, const Package& x) 
 }
 
 double utility(const Scenario& s, PartyIndex p, const Package& x) {
-  const Preferences& prefs = s.preferences[p.get()];
+  const Preferences& prefs = s.preferences[p];
   double u = 0.0;
   for (std::size_t i = 0; i < s.issues.size(); ++i)
     if (x[i] && prefs.issues[i].weight != 0.0) u += issue_contribution(s, p, IssueIndex(i), *x[i]);
@@ -122,14 +122,14 @@ double utility(const Scenario& s, PartyIndex p, const Package& x) {
 
 std::vector<IssueIndex> red_lines_crossed(const Scenario& s, PartyIndex p, const Package& x) {
   std::vector<IssueIndex> out;
-  const Preferences& prefs = s.preferences[p.get()];
+  const Preferences& prefs = s.preferences[p];
   for (std::size_t i = 0; i < s.issues.size(); ++i)
     if (x[i] && prefs.issues[i].crosses_red_line(s.issues[i], *x[i])) out.emplace_back(i);
   return out;
 }
 
 bool acceptable(const Scenario& s, PartyIndex p, const Package& x) {
-  return red_lines_crossed(s, p, x).empty() && utility(s, p, x) >= s.preferences[p.get()].reservation - kUtilityEps;
+  return red_lines_crossed(s, p, x).empty() && utility(s, p, x) >= s.preferences[p].reservation - kUtilityEps;
 }
 
 std::string describe(const Issue& issue, const Setting& x) {

@@ -60,7 +60,7 @@ void check_issues(const Scenario& s, Checker& c) {
 }
 
 void check_preferences(const Scenario& s, Checker& c) {
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     const Preferences& prefs = s.preferences[p];
     const std::string pid = s.parties[p].id;
     const std::string entity = "party " + pid;
@@ -115,7 +115,7 @@ void check_preferences(const Scenario& s, Checker& c) {
 void check_framework(const Scenario& s, Checker& c) {
   for (const Version& v : s.versions) {
     for (std::size_t k = 0; k < v.points.size(); ++k) {
-      const Point& pt = v.points[k];
+      const Point& pt = v.points[PointIndex(k)];
       for (const PointSetting& ps : pt.sets) {
         const Issue& issue = s.issues[ps.issue.get()];
         if (issue.kind != IssueKind::numeric) continue;
@@ -134,9 +134,9 @@ void check_framework(const Scenario& s, Checker& c) {
 
 Diagnostics validate(const Scenario& s) {
   Checker c;
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
+  for (const PartyIndex p : s.parties.indices())
     if (!(s.parties[p].capability >= 0.0))
-      c.error("parties[" + std::to_string(p) + "].capability", "party " + s.parties[p].id,
+      c.error("parties[" + std::to_string(p.get()) + "].capability", "party " + s.parties[p].id,
               "capability " + num(s.parties[p].capability) + " is negative; expected >= 0");
   check_issues(s, c);
   if (s.preferences.size() == s.parties.size()) check_preferences(s, c);

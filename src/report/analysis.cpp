@@ -28,7 +28,7 @@ std::vector<diff::Result> evolution(const Scenario& s, const Deadline& deadline)
 std::vector<evaluate::Result> evaluations(const Scenario& s, evaluate::Params params, const Deadline& deadline) {
   params.deadline = deadline;
   std::vector<evaluate::Result> out;
-  for (std::size_t v = 0; v < s.versions.size(); ++v) out.push_back(evaluate::run_version(s, VersionIndex(v), params));
+  for (const VersionIndex v : s.versions.indices()) out.push_back(evaluate::run_version(s, v, params));
   return out;
 }
 

@@ -53,7 +53,7 @@ Json concessions_json(const Scenario& s, const Result& r, const Package& x) {
     Json issues = Json::object();
     for (const auto& ic : c.issues)
       if (ic.given_up > kUtilityEps) issues[s.issues[ic.issue.get()].id] = ic.given_up;
-    j[s.parties[c.party.get()].id] = {{"utility", c.utility}, {"ideal", c.ideal},
+    j[s.parties[c.party].id] = {{"utility", c.utility}, {"ideal", c.ideal},
                                       {"given_up", c.ideal - c.utility}, {"issues", std::move(issues)}};
   }
   return j;
@@ -94,7 +94,7 @@ std::string count_text(const bargain::Count& c) {
 
 std::string ids(const Scenario& s, const Result& r) {
   std::string out;
-  for (const PartyIndex p : r.parties) out += (out.empty() ? "" : ", ") + s.parties[p.get()].id;
+  for (const PartyIndex p : r.parties) out += (out.empty() ? "" : ", ") + s.parties[p].id;
   return out;
 }
 
@@ -120,7 +120,7 @@ std::string partial_note(const Result& r) {
 
 Json ids_json(const Scenario& s, const std::vector<PartyIndex>& ps) {
   Json j = Json::array();
-  for (const PartyIndex p : ps) j.push_back(s.parties[p.get()].id);
+  for (const PartyIndex p : ps) j.push_back(s.parties[p].id);
   return j;
 }
 
@@ -128,7 +128,7 @@ Json draft_json(const Scenario& s, const Result& r) {
   if (!r.draft) return nullptr;
   Json u = Json::array();
   for (const UtilityBounds& b : r.draft_utilities) u.push_back({{"min", b.min}, {"max", b.max}});
-  return {{"version", r.draft_version.valid() ? Json(s.versions[r.draft_version.get()].id) : Json(nullptr)},
+  return {{"version", r.draft_version.valid() ? Json(s.versions[r.draft_version].id) : Json(nullptr)},
           {"package", package_json(s, *r.draft)},
           {"utilities", std::move(u)}};
 }
@@ -169,7 +169,7 @@ std::vector<PairMarker> bargain_markers(const Scenario& s, const Result& r) {
                    r.closest->package});
   if (r.draft) {
     PairMarker m{"draft", "draft", {}, *r.draft};
-    if (r.draft_version.valid()) m.label += " " + s.versions[r.draft_version.get()].id;
+    if (r.draft_version.valid()) m.label += " " + s.versions[r.draft_version].id;
     for (const UtilityBounds& b : r.draft_utilities) m.utilities.push_back((b.min + b.max) / 2);
     out.push_back(std::move(m));
   }
@@ -220,7 +220,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
     Json changes = Json::array();
     for (const bargain::Change& ch : c.changes) {
       Json delta = Json::object();
-      for (std::size_t q = 0; q < r.parties.size(); ++q) delta[s.parties[r.parties[q].get()].id] = ch.delta[q];
+      for (std::size_t q = 0; q < r.parties.size(); ++q) delta[s.parties[r.parties[q]].id] = ch.delta[q];
       changes.push_back({{"issue", s.issues[ch.issue.get()].id},
                          {"from", ch.from ? setting_json(s, ch.issue, *ch.from) : Json(nullptr)},
                          {"to", setting_json(s, ch.issue, ch.to)},
@@ -229,7 +229,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
     cj["changes"] = std::move(changes);
     Json shortfall = Json::object();
     for (std::size_t q = 0; q < c.shortfall.size(); ++q)
-      shortfall[s.parties[r.parties[q].get()].id] = c.shortfall[q];
+      shortfall[s.parties[r.parties[q]].id] = c.shortfall[q];
     cj["shortfall"] = std::move(shortfall);
     Json cb = Json::array();
     for (const IssueIndex i : c.blocked_issues) cb.push_back(s.issues[i.get()].id);
@@ -262,14 +262,14 @@ std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
   out += wrap("Pareto frontier: whole space " + frontier_line(r.pareto) + "; zone " +
               frontier_line(r.zone_pareto) + ".");
   if (r.pair)
-    out += wrap("Pareto frontier of " + s.parties[r.pair->parties[0].get()].id + " and " +
-                s.parties[r.pair->parties[1].get()].id + " alone (whole space, red lines ignored): " +
+    out += wrap("Pareto frontier of " + s.parties[r.pair->parties[0]].id + " and " +
+                s.parties[r.pair->parties[1]].id + " alone (whole space, red lines ignored): " +
                 frontier_line(r.pair->frontier) + ".");
   if (r.finding != bargain::Finding::zone_exists || r.solutions.method == "skipped")
     return out + partial_note(r);
   Table t;
   t.header = {"solution"};
-  for (const PartyIndex p : r.parties) t.header.push_back(s.parties[p.get()].id);
+  for (const PartyIndex p : r.parties) t.header.push_back(s.parties[p].id);
   t.header.push_back("package");
   t.right_align.assign(t.header.size(), true);
   t.right_align.front() = false;
@@ -311,14 +311,14 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
                 std::to_string(c.changed_issues) + "):");
     std::string sf;
     for (std::size_t q = 0; q < c.shortfall.size(); ++q)
-      sf += (sf.empty() ? "" : ", ") + s.parties[r.parties[q].get()].id + " " + fixed(c.shortfall[q]);
+      sf += (sf.empty() ? "" : ", ") + s.parties[r.parties[q]].id + " " + fixed(c.shortfall[q]);
     out += wrap("Shortfall: " + sf + ".", 100, "  ");
     if (!c.blocked_issues.empty()) {
       std::string b, crossed;
       for (const IssueIndex i : c.blocked_issues) b += (b.empty() ? "" : ", ") + s.issues[i.get()].id;
       for (const PartyIndex p : r.parties)
         for (const IssueIndex i : red_lines_crossed(s, p, c.package))
-          crossed += (crossed.empty() ? "" : ", ") + s.parties[p.get()].id + " on " + s.issues[i.get()].id;
+          crossed += (crossed.empty() ? "" : ", ") + s.parties[p].id + " on " + s.issues[i.get()].id;
       out += wrap("Every option of " + b + " is a red line of some bargaining party, so no package "
                   "can avoid them; this package crosses the red lines of " + crossed + ".", 100, "  ");
     }
@@ -328,7 +328,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
   for (const bargain::Change& ch : c.changes) {
     std::string gains, loses;
     for (std::size_t q = 0; q < ch.delta.size(); ++q) {
-      const std::string who = s.parties[r.parties[q].get()].id;
+      const std::string who = s.parties[r.parties[q]].id;
       if (ch.delta[q] > kUtilityEps) gains += (gains.empty() ? "" : ", ") + who + " +" + fixed(ch.delta[q]);
       if (ch.delta[q] < -kUtilityEps) loses += (loses.empty() ? "" : ", ") + who + " " + fixed(ch.delta[q]);
     }
@@ -338,7 +338,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
   if (!t.rows.empty()) out += t.render(style, 100);
   std::string u;
   for (std::size_t q = 0; q < c.utilities.size(); ++q)
-    u += (u.empty() ? "" : ", ") + s.parties[r.parties[q].get()].id + " " + fixed(c.utilities[q]);
+    u += (u.empty() ? "" : ", ") + s.parties[r.parties[q]].id + " " + fixed(c.utilities[q]);
   out += wrap("Utilities: " + u + ".");
   return out;
 }

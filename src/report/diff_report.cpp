@@ -10,7 +10,7 @@ namespace {
 
 std::string point_ids(const Version& v, const std::vector<PointIndex>& ks) {
   std::string out;
-  for (PointIndex k : ks) out += (out.empty() ? "" : "+") + v.points[k.get()].id;
+  for (PointIndex k : ks) out += (out.empty() ? "" : "+") + v.points[k].id;
   return out.empty() ? "-" : out;
 }
 
@@ -22,8 +22,8 @@ Json diff_json(const Scenario& s, const diff::Result& r) {
   j["scenario"] = s.id;
   add_outcome_json(j, r.outcome);
   if (!r.outcome.ok()) return j;
-  const Version& a = s.versions[r.from.get()];
-  const Version& b = s.versions[r.to.get()];
+  const Version& a = s.versions[r.from];
+  const Version& b = s.versions[r.to];
   j["from"] = {{"version", a.id}, {"points", r.from_count}};
   j["to"] = {{"version", b.id}, {"points", r.to_count}};
   Json counts = Json::object();
@@ -34,8 +34,8 @@ Json diff_json(const Scenario& s, const diff::Result& r) {
     Json ej;
     ej["change"] = std::string(diff::to_string(e.change));
     Json olds = Json::array(), news = Json::array(), changed = Json::array();
-    for (PointIndex k : e.old_points) olds.push_back(a.points[k.get()].id);
-    for (PointIndex k : e.new_points) news.push_back(b.points[k.get()].id);
+    for (PointIndex k : e.old_points) olds.push_back(a.points[k].id);
+    for (PointIndex k : e.new_points) news.push_back(b.points[k].id);
     for (IssueIndex i : e.changed_settings) changed.push_back(s.issues[i.get()].id);
     ej["from"] = std::move(olds);
     ej["to"] = std::move(news);
@@ -49,8 +49,8 @@ Json diff_json(const Scenario& s, const diff::Result& r) {
 
 std::string diff_text(const Scenario& s, const diff::Result& r, Style style) {
   if (!r.outcome.ok()) return wrap("Diff: " + r.outcome.message() + ".");
-  const Version& a = s.versions[r.from.get()];
-  const Version& b = s.versions[r.to.get()];
+  const Version& a = s.versions[r.from];
+  const Version& b = s.versions[r.to];
   std::string out = a.id + " → " + b.id + ": " + std::to_string(r.from_count) + " → " +
                     std::to_string(r.to_count) + " points (";
   bool first = true;
@@ -64,8 +64,8 @@ std::string diff_text(const Scenario& s, const diff::Result& r, Style style) {
   t.header = {"change", a.id, b.id, "what"};
   for (const auto& e : r.entries) {
     std::string what;
-    if (!e.new_points.empty()) what = b.points[e.new_points.front().get()].text;
-    else if (!e.old_points.empty()) what = a.points[e.old_points.front().get()].text;
+    if (!e.new_points.empty()) what = b.points[e.new_points.front()].text;
+    else if (!e.old_points.empty()) what = a.points[e.old_points.front()].text;
     if (!e.changed_settings.empty()) {
       std::string issues;
       for (IssueIndex i : e.changed_settings) issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;

@@ -13,14 +13,14 @@ namespace {
 std::string party_list(const Scenario& s, const std::vector<PartyIndex>& ps,
                        std::size_t at_most = static_cast<std::size_t>(-1)) {
   std::string out;
-  for (std::size_t k = 0; k < ps.size() && k < at_most; ++k) out += (out.empty() ? "" : ",") + s.parties[ps[k].get()].id;
+  for (std::size_t k = 0; k < ps.size() && k < at_most; ++k) out += (out.empty() ? "" : ",") + s.parties[ps[k]].id;
   if (ps.size() > at_most) out += ",… (" + std::to_string(ps.size()) + ")";
   return out;
 }
 
 Json ids(const Scenario& s, const std::vector<PartyIndex>& ps) {
   Json j = Json::array();
-  for (PartyIndex p : ps) j.push_back(s.parties[p.get()].id);
+  for (PartyIndex p : ps) j.push_back(s.parties[p].id);
   return j;
 }
 
@@ -74,7 +74,7 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
   j["scenario"] = s.id;
   add_outcome_json(j, r.outcome);
   if (!r.outcome.ok()) return j;
-  j["version"] = r.version.valid() ? Json(s.versions[r.version.get()].id) : Json(nullptr);
+  j["version"] = r.version.valid() ? Json(s.versions[r.version].id) : Json(nullptr);
   j["package"] = package_json(s, r.package);
   Json open = Json::array();
   for (IssueIndex i : r.open_issues) open.push_back(s.issues[i.get()].id);
@@ -82,7 +82,7 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
   Json parties = Json::array();
   for (const auto& pr : r.parties) {
     Json pj;
-    pj["party"] = s.parties[pr.party.get()].id;
+    pj["party"] = s.parties[pr.party].id;
     pj["utility"] = {{"min", pr.utility.min}, {"max", pr.utility.max}};
     pj["reservation"] = pr.reservation;
     pj["ideal"] = pr.ideal;
@@ -111,27 +111,27 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
     j["summarised"] = std::to_string(s.parties.size()) + " parties > " + std::to_string(listed_parties) +
                       ": parties carry no per-issue rows and points give stance counts";
   if (!r.version.valid()) return j;
-  const Version& v = s.versions[r.version.get()];
+  const Version& v = s.versions[r.version];
   Json points = Json::array();
   for (const auto& pr : r.points) {
-    const Point& pt = v.points[pr.point.get()];
+    const Point& pt = v.points[pr.point];
     Json stances = Json::object();
     // The parties whose stance here is marked estimate: true (inferred, not reported); a count
     // when the parties are summarised.
     Json estimated = summarised ? Json(0) : Json::array();
-    for (std::size_t p = 0; p < s.parties.size(); ++p) {
-      if (!v.stances[p][pr.point.get()].provenance.estimate) continue;
+    for (const PartyIndex p : s.parties.indices()) {
+      if (!v.stances[p][pr.point].provenance.estimate) continue;
       if (summarised) estimated = estimated.get<std::size_t>() + 1;
       else estimated.push_back(s.parties[p].id);
     }
     if (summarised) {
       std::size_t counts[4] = {0, 0, 0, 0};
-      for (std::size_t p = 0; p < s.parties.size(); ++p) ++counts[static_cast<int>(v.stances[p][pr.point.get()].kind)];
+      for (const PartyIndex p : s.parties.indices()) ++counts[static_cast<int>(v.stances[p][pr.point].kind)];
       for (StanceKind k : {StanceKind::accept, StanceKind::reject, StanceKind::conditional, StanceKind::unknown})
         stances[std::string(to_string(k))] = counts[static_cast<int>(k)];
     } else {
-      for (std::size_t p = 0; p < s.parties.size(); ++p)
-        append_member(stances, s.parties[p].id, std::string(to_string(v.stances[p][pr.point.get()].kind)));
+      for (const PartyIndex p : s.parties.indices())
+        append_member(stances, s.parties[p].id, std::string(to_string(v.stances[p][pr.point].kind)));
     }
     points.push_back({{"point", pt.id},
                       {"number", pt.number},
@@ -146,8 +146,8 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
   }
   j["points"] = std::move(points);
   Json open_points = Json::array(), between = Json::array();
-  for (PointIndex k : r.readiness.open_points) open_points.push_back(v.points[k.get()].id);
-  for (PointIndex k : r.readiness.standing_between) between.push_back(v.points[k.get()].id);
+  for (PointIndex k : r.readiness.open_points) open_points.push_back(v.points[k].id);
+  for (PointIndex k : r.readiness.standing_between) between.push_back(v.points[k].id);
   j["readiness"] = {{"near_final", r.readiness.near_final},
                     {"reason", r.readiness.reason},
                     {"open_points", std::move(open_points)},
@@ -166,7 +166,7 @@ std::string parties_text(const Scenario& s, const evaluate::Result& r, Style sty
   for (const auto& pr : r.parties) {
     std::string crossed;
     for (IssueIndex i : pr.red_lines_crossed) crossed += (crossed.empty() ? "" : ", ") + s.issues[i.get()].id;
-    t.rows.push_back({s.parties[pr.party.get()].id, utility_text(pr.utility), fixed(pr.reservation),
+    t.rows.push_back({s.parties[pr.party].id, utility_text(pr.utility), fixed(pr.reservation),
                       fixed(pr.ideal), std::string(evaluate::to_string(pr.verdict)),
                       crossed.empty() ? "-" : crossed});
   }
@@ -185,7 +185,7 @@ std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style st
   if (!r.outcome.ok()) return wrap("Evaluation: " + r.outcome.message() + ".");
   std::string out = parties_text(s, r, style);
   if (!r.version.valid()) return out;
-  const Version& v = s.versions[r.version.get()];
+  const Version& v = s.versions[r.version];
   return "Version " + v.id + " — " + v.label + "\n\n" + out + "\n" + stance_matrix_text(s, r, style) +
          readiness_text(s, r);
 }
@@ -193,7 +193,7 @@ std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style st
 std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style,
                                std::size_t listed_parties, const SourceNotes* notes) {
   if (!r.version.valid()) return {};
-  const Version& v = s.versions[r.version.get()];
+  const Version& v = s.versions[r.version];
   const bool counts = s.parties.size() > listed_parties;
   Table t;
   t.header = {"#", "point"};
@@ -203,7 +203,7 @@ std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Sty
   t.header.insert(t.header.end(), {"stated", "blocked by", "predicted"});
   t.right_align = {true};
   for (const auto& pr : r.points) {
-    const Point& pt = v.points[pr.point.get()];
+    const Point& pt = v.points[pr.point];
     std::string point = pt.id;
     if (notes != nullptr) {  // the row's sources before the text, which may be cut
       const Citation c = notes->point(v, pr.point);
@@ -213,12 +213,12 @@ std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Sty
     std::vector<std::string> row = {std::to_string(pt.number), point + " " + pt.text};
     if (counts) {
       std::size_t n[4] = {0, 0, 0, 0};
-      for (std::size_t p = 0; p < s.parties.size(); ++p) ++n[static_cast<int>(v.stances[p][pr.point.get()].kind)];
+      for (const PartyIndex p : s.parties.indices()) ++n[static_cast<int>(v.stances[p][pr.point].kind)];
       for (StanceKind k : {StanceKind::accept, StanceKind::reject, StanceKind::conditional, StanceKind::unknown})
         row.push_back(std::to_string(n[static_cast<int>(k)]));
     } else {
-      for (std::size_t p = 0; p < s.parties.size(); ++p) {
-        const Stance& st = v.stances[p][pr.point.get()];
+      for (const PartyIndex p : s.parties.indices()) {
+        const Stance& st = v.stances[p][pr.point];
         std::string cell(1, stance_symbol(st.kind));
         cell += estimate_mark(st.provenance.estimate);  // GCC 12: no a + b here (-Wrestrict)
         row.push_back(std::move(cell));
@@ -241,13 +241,13 @@ std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Sty
 
 std::string readiness_text(const Scenario& s, const evaluate::Result& r) {
   if (!r.version.valid()) return {};
-  const Version& v = s.versions[r.version.get()];
+  const Version& v = s.versions[r.version];
   std::string out = wrap("Readiness of " + v.id + ": " +
                          (r.readiness.near_final ? "NEAR-FINAL" : "not near-final") + " — " +
                          r.readiness.reason);
   if (!r.readiness.standing_between.empty()) {
     std::string between = "Standing between the text and near-final:";
-    for (PointIndex k : r.readiness.standing_between) between += " " + v.points[k.get()].id;
+    for (PointIndex k : r.readiness.standing_between) between += " " + v.points[k].id;
     out += wrap(between);
   }
   return out;

@@ -37,7 +37,7 @@ std::string verdict_mark(evaluate::Verdict v) {
 std::string ids(const Scenario& s, const std::vector<PartyIndex>& ps) {
   constexpr std::size_t kNamed = 20;  // a summary line, not a roll call
   std::string out;
-  for (std::size_t k = 0; k < ps.size() && k < kNamed; ++k) out += (out.empty() ? "" : ", ") + s.parties[ps[k].get()].id;
+  for (std::size_t k = 0; k < ps.size() && k < kNamed; ++k) out += (out.empty() ? "" : ", ") + s.parties[ps[k]].id;
   if (ps.size() > kNamed) out += " and " + std::to_string(ps.size() - kNamed) + " more";
   return out;
 }
@@ -74,7 +74,7 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
       if (!pr.red_lines_crossed.empty()) {
         std::string issues;
         for (IssueIndex i : pr.red_lines_crossed) issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
-        if (++crossing <= 20) crossed += (crossed.empty() ? "" : "; ") + s.parties[pr.party.get()].id + ": " + issues;
+        if (++crossing <= 20) crossed += (crossed.empty() ? "" : "; ") + s.parties[pr.party].id + ": " + issues;
       }
     }
     const std::string vid = s.versions.back().id;
@@ -208,9 +208,11 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
   j["scenario"] = {{"id", s.id}, {"title", s.title}, {"description", s.description},
                    {"date", s.date}, {"estimates", a.estimates}};
   Json parties = Json::array();
-  for (const auto& p : s.parties)
+  for (const PartyIndex k : s.parties.indices()) {
+    const Party& p = s.parties[k];
     parties.push_back({{"id", p.id}, {"name", p.name}, {"role", std::string(to_string(p.role))},
-                       {"capability", p.capability}, {"has_preferences", s.preferences[&p - s.parties.data()].present}});
+                       {"capability", p.capability}, {"has_preferences", s.preferences[k].present}});
+  }
   j["parties"] = std::move(parties);
   Json versions = Json::array();
   for (const auto& v : s.versions)
@@ -263,7 +265,8 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   Table parties;
   parties.header = {"id", "name", "role", "capability", "preferences", "sources"};
   parties.right_align = {false, false, false, true, false, false};
-  for (std::size_t p = 0; p < s.parties.size() && p < listed; ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
+    if (p.get() >= listed) break;
     const Party& party = s.parties[p];
     const Citation c = a.sources.party(party);
     parties.rows.push_back({party.id, party.name, std::string(to_string(party.role)),
@@ -306,8 +309,8 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   for (const auto& e : evals) rows = std::min(rows, e.parties.size());  // a partial run has fewer
   for (std::size_t k = 0; k < rows && k < listed; ++k) {
     const PartyIndex p = evals.front().parties[k].party;
-    std::vector<std::string> row = {s.parties[p.get()].id, fixed(evals.front().parties[k].reservation) +
-                                    estimate_mark(preference_inputs(s.preferences[p.get()]).reservation_estimated)};
+    std::vector<std::string> row = {s.parties[p].id, fixed(evals.front().parties[k].reservation) +
+                                    estimate_mark(preference_inputs(s.preferences[p]).reservation_estimated)};
     for (const auto& e : evals) {
       const auto& pr = e.parties[k];
       std::string cell = fixed(pr.utility.min, 2);
@@ -326,7 +329,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
               "crossed.");
 
   for (std::size_t v = 0; v < s.versions.size(); ++v) {
-    const Version& ver = s.versions[v];
+    const Version& ver = s.versions[VersionIndex(v)];
     out += heading("Stances on " + ver.id + " (" + std::to_string(ver.points.size()) + " points)", style);
     out += stance_matrix_text(s, evals[v], style, 40, &a.sources);
     out += readiness_text(s, evals[v]);

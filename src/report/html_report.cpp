@@ -84,7 +84,8 @@ std::string parties_table(const Scenario& s, const ScenarioAnalysis& a, std::siz
   std::string out = "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">id</th><th scope=\"col\">name</th><th "
                     "scope=\"col\">role</th><th scope=\"col\">capability</th><th scope=\"col\">preferences</th><th "
                     "scope=\"col\">reservation</th><th scope=\"col\">sources</th></tr></thead><tbody>";
-  for (std::size_t p = 0; p < s.parties.size() && p < listed; ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
+    if (p.get() >= listed) break;
     const Party& party = s.parties[p];
     const Preferences& pr = s.preferences[p];
     const Citation c = a.sources.party(party);

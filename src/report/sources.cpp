@@ -45,7 +45,7 @@ SourceNotes::SourceNotes(const Scenario& s) {
   for (const auto& p : s.parties) each(p.provenance, p.field_provenance, all);
   for (const auto& v : s.versions) {
     number(v.provenance);
-    for (std::size_t k = 0; k < v.points.size(); ++k) {
+    for (const PointIndex k : v.points.indices()) {
       each(v.points[k].provenance, v.points[k].field_provenance, all);
       for (const auto& row : v.stances) number(row[k].provenance);
     }
@@ -97,9 +97,9 @@ Citation SourceNotes::version(const Version& v) const {
 
 Citation SourceNotes::point(const Version& v, PointIndex k) const {
   Citation c;
-  const Point& pt = v.points[k.get()];
+  const Point& pt = v.points[k];
   each(pt.provenance, pt.field_provenance, [&](const Provenance& x) { cite(c, x); });
-  for (const auto& row : v.stances) cite(c, row[k.get()].provenance);
+  for (const auto& row : v.stances) cite(c, row[k].provenance);
   c.estimate = pt.provenance.estimate;
   finish(c);
   return c;
@@ -192,7 +192,7 @@ std::string preference_inputs_text(const Scenario& s, const SourceNotes& notes, 
   t.right_align = {false, true, true, true, true, true};
   std::string cited;  // one line per party: its list of notes is too long for a column
   std::size_t listed = 0, with = 0;
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     const Preferences& pr = s.preferences[p];
     if (!pr.present) continue;
     ++with;
@@ -253,24 +253,26 @@ void add_sources_json(Json& j, const Scenario& s, const ScenarioAnalysis& a) {
                  {"text", legend_text(a)}};
   if (j.contains("scenario")) j["scenario"]["sources"] = ids(notes.scenario(s));
   if (Json* parties = j.contains("parties") ? &j["parties"] : nullptr; parties && parties->is_array())
-    for (std::size_t p = 0; p < s.parties.size() && p < parties->size(); ++p) {
+    for (const PartyIndex p : s.parties.indices()) {
+      if (p.get() >= parties->size()) break;
       const Citation c = notes.party(s.parties[p]);
-      (*parties)[p]["capability_estimate"] = c.estimate;
-      (*parties)[p]["sources"] = ids(c);
+      (*parties)[p.get()]["capability_estimate"] = c.estimate;
+      (*parties)[p.get()]["sources"] = ids(c);
     }
   if (Json* versions = j.contains("versions") ? &j["versions"] : nullptr; versions && versions->is_array())
-    for (std::size_t v = 0; v < s.versions.size() && v < versions->size(); ++v) {
+    for (const VersionIndex v : s.versions.indices()) {
+      if (v.get() >= versions->size()) break;
       const Citation c = notes.version(s.versions[v]);
-      (*versions)[v]["estimate"] = c.estimate;
-      (*versions)[v]["estimated_stances"] = estimated_stances(s.versions[v]);
-      (*versions)[v]["sources"] = ids(c);
+      (*versions)[v.get()]["estimate"] = c.estimate;
+      (*versions)[v.get()]["estimated_stances"] = estimated_stances(s.versions[v]);
+      (*versions)[v.get()]["sources"] = ids(c);
     }
   if (Json* evals = j.contains("evaluations") ? &j["evaluations"] : nullptr; evals && evals->is_array())
     for (std::size_t e = 0; e < a.evaluations.size() && e < evals->size(); ++e) {
       const evaluate::Result& r = a.evaluations[e];
       Json& ej = (*evals)[e];
       if (!r.version.valid() || !ej.contains("points")) continue;
-      const Version& v = s.versions[r.version.get()];
+      const Version& v = s.versions[r.version];
       for (std::size_t k = 0; k < r.points.size() && k < ej["points"].size(); ++k) {
         const Citation c = notes.point(v, r.points[k].point);
         ej["points"][k]["estimate"] = c.estimate;
@@ -278,7 +280,7 @@ void add_sources_json(Json& j, const Scenario& s, const ScenarioAnalysis& a) {
       }
     }
   Json inputs = Json::array();
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     const Preferences& pr = s.preferences[p];
     if (!pr.present) continue;
     const PreferenceInputs in = preference_inputs(pr);

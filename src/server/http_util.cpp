@@ -226,8 +226,8 @@ void ViewCache::put(const std::string& key, std::int64_t revision, std::string b
 Scenario scenario_view(const Scenario& s, const Principal& who) {
   if (who.role == AccessRole::mediator) return s;
   Scenario v = s;
-  for (std::size_t p = 0; p < v.preferences.size(); ++p) {
-    const bool own = who.role == AccessRole::party && p < v.parties.size() && v.parties[p].id == who.party;
+  for (const PartyIndex p : v.preferences.indices()) {
+    const bool own = who.role == AccessRole::party && v.parties.contains(p) && v.parties[p].id == who.party;
     if (!own) v.preferences[p] = Preferences{};
   }
   // Conflict preferences and forecast positions/saliences are private estimates.

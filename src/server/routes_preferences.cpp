@@ -60,7 +60,7 @@ void put(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   }
   if (!loaded.ok()) throw HttpError{400, "invalid", "these preferences do not fit the scenario", "preferences", {}};
   const PartyIndex p = loaded.scenario->find_party(party);
-  auto written = ctx.store.set_preferences(id, party, loaded.scenario->preferences[p.get()], snap->scenario, base,
+  auto written = ctx.store.set_preferences(id, party, loaded.scenario->preferences[p], snap->scenario, base,
                                            who.name);
   if (!written) throw from_store(written.error());
   res.set_header("ETag", etag(written->revision));

@@ -34,7 +34,7 @@ Json matrix(const Scenario& s, const Version& v, const std::vector<store::Stance
 const Version& version_or_throw(const Scenario& s, const std::string& id) {
   const VersionIndex v = s.find_version(id);
   if (!v.valid()) throw HttpError{404, "not_found", "no version `" + id + "` in this scenario", "version", {}};
-  return s.versions[v.get()];
+  return s.versions[v];
 }
 
 void get(Ctx& ctx, const Principal&, const Request& req, Response& res) {

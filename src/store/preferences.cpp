@@ -12,7 +12,7 @@ namespace {
 
 bool same_parties(const Scenario& a, const Scenario& b) {
   if (a.parties.size() != b.parties.size()) return false;
-  for (std::size_t p = 0; p < a.parties.size(); ++p)
+  for (const PartyIndex p : a.parties.indices())
     if (a.parties[p].id != b.parties[p].id) return false;
   return true;
 }
@@ -33,10 +33,10 @@ std::string party_preferences_json(const Scenario& s, PartyIndex p) {
   mini.parties = s.parties;
   mini.issues = s.issues;
   mini.preferences.assign(s.parties.size(), Preferences{});
-  mini.preferences[p.get()] = s.preferences[p.get()];
+  mini.preferences[p] = s.preferences[p];
   const auto doc = nlohmann::json::parse(io::write_scenario(mini, io::TextFormat::json));
   const auto prefs = doc.find("preferences");
-  const std::string& party = s.parties[p.get()].id;
+  const std::string& party = s.parties[p].id;
   if (prefs == doc.end() || !prefs->contains(party)) return "null";
   return (*prefs)[party].dump();
 }
@@ -62,7 +62,7 @@ void insert_row(Db& db, const Scenario& s, PartyIndex p, std::int64_t next, cons
                         "INSERT INTO preferences(scenario_id, party_id, json, set_by, set_at, revision) "
                         "VALUES(?,?,?,?,?,?)");
   row.bind(1, s.id);
-  row.bind(2, s.parties[p.get()].id);
+  row.bind(2, s.parties[p].id);
   row.bind(3, party_preferences_json(s, p));
   row.bind(4, by);
   row.bind(5, at);
@@ -109,7 +109,7 @@ Result<WriteResult> Store::set_preferences(const std::string& id, const std::str
       return tl::unexpected(conflict("the scenario's parties or issues changed; re-read and retry", "revision", rev));
     const PartyIndex p = s.find_party(party);
     if (!p.valid()) return fail(ErrorCode::not_found, "no party `" + party + "` in scenario `" + id + "`", "party");
-    s.preferences[p.get()] = prefs;
+    s.preferences[p] = prefs;
     const std::int64_t next = rev + 1;
     const std::string at = now_utc();
     if (impl_->schema >= 5)

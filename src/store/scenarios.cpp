@@ -15,10 +15,10 @@ void replace_framework(Db& db, const Scenario& s) {
     del.exec();
   }
   SQLite::Statement party(db, "INSERT INTO parties(scenario_id, party_id, ord, name, role) VALUES(?,?,?,?,?)");
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     party.bind(1, s.id);
     party.bind(2, s.parties[p].id);
-    party.bind(3, static_cast<std::int64_t>(p));
+    party.bind(3, static_cast<std::int64_t>(p.get()));
     party.bind(4, s.parties[p].name);
     party.bind(5, std::string(to_string(s.parties[p].role)));
     party.exec();
@@ -27,11 +27,11 @@ void replace_framework(Db& db, const Scenario& s) {
   SQLite::Statement ver(db, "INSERT INTO versions(scenario_id, version_id, ord, label, date) VALUES(?,?,?,?,?)");
   SQLite::Statement pt(db,
                        "INSERT INTO points(scenario_id, version_id, point_id, ord, number, text) VALUES(?,?,?,?,?,?)");
-  for (std::size_t v = 0; v < s.versions.size(); ++v) {
+  for (const VersionIndex v : s.versions.indices()) {
     const Version& version = s.versions[v];
     ver.bind(1, s.id);
     ver.bind(2, version.id);
-    ver.bind(3, static_cast<std::int64_t>(v));
+    ver.bind(3, static_cast<std::int64_t>(v.get()));
     ver.bind(4, version.label);
     ver.bind(5, version.date);
     ver.exec();
@@ -39,10 +39,10 @@ void replace_framework(Db& db, const Scenario& s) {
     for (std::size_t k = 0; k < version.points.size(); ++k) {
       pt.bind(1, s.id);
       pt.bind(2, version.id);
-      pt.bind(3, version.points[k].id);
+      pt.bind(3, version.points[PointIndex(k)].id);
       pt.bind(4, static_cast<std::int64_t>(k));
-      pt.bind(5, version.points[k].number);
-      pt.bind(6, version.points[k].text);
+      pt.bind(5, version.points[PointIndex(k)].number);
+      pt.bind(6, version.points[PointIndex(k)].text);
       pt.exec();
       pt.reset();
     }
@@ -54,10 +54,10 @@ Stance stance_at(const Scenario& s, const std::string& version, const std::strin
   const VersionIndex v = s.find_version(version);
   const PartyIndex p = s.find_party(party);
   if (!v.valid() || !p.valid()) return {};
-  const Version& ver = s.versions[v.get()];
+  const Version& ver = s.versions[v];
   const PointIndex k = ver.find_point(point);
-  if (!k.valid() || p.get() >= ver.stances.size() || k.get() >= ver.stances[p.get()].size()) return {};
-  return ver.stances[p.get()][k.get()];
+  if (!ver.stances.contains(p) || !ver.stances[p].contains(k)) return {};
+  return ver.stances[p][k];
 }
 
 std::size_t record_stances(Db& db, const Scenario& s, const Scenario* before, std::int64_t rev,
@@ -67,17 +67,18 @@ std::size_t record_stances(Db& db, const Scenario& s, const Scenario* before, st
                         "estimate, set_by, set_at, revision) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   std::size_t changed = 0;
   for (const Version& v : s.versions) {
-    for (std::size_t p = 0; p < s.parties.size() && p < v.stances.size(); ++p) {
+    for (const PartyIndex p : s.parties.indices()) {
+      if (!v.stances.contains(p)) break;
       for (std::size_t k = 0; k < v.points.size() && k < v.stances[p].size(); ++k) {
-        const Stance& now = v.stances[p][k];
-        const Stance prev = before ? stance_at(*before, v.id, s.parties[p].id, v.points[k].id) : Stance{};
+        const Stance& now = v.stances[p][PointIndex(k)];
+        const Stance prev = before ? stance_at(*before, v.id, s.parties[p].id, v.points[PointIndex(k)].id) : Stance{};
         if (now == prev) continue;
-        out.stance_changes.push_back({v.id, s.parties[p].id, v.points[k].id, prev.kind, now.kind,
+        out.stance_changes.push_back({v.id, s.parties[p].id, v.points[PointIndex(k)].id, prev.kind, now.kind,
                                       prev.provenance.note, now.provenance.note});
         ins.bind(1, s.id);
         ins.bind(2, v.id);
         ins.bind(3, s.parties[p].id);
-        ins.bind(4, v.points[k].id);
+        ins.bind(4, v.points[PointIndex(k)].id);
         ins.bind(5, std::string(to_string(now.kind)));
         ins.bind(6, now.provenance.note);
         ins.bind(7, sources_to_json(now.provenance.sources));
@@ -164,10 +165,10 @@ void record_events(Db& db, const Scenario& s, std::int64_t rev, const std::strin
 std::vector<std::string> changed_preferences(const Scenario& s, const Scenario* before) {
   std::vector<std::string> out;
   const bool same_issues = before && before->issues == s.issues;
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     if (same_issues) {
       const PartyIndex q = before->find_party(s.parties[p].id);
-      if (q.valid() && before->preferences[q.get()] == s.preferences[p]) continue;
+      if (q.valid() && before->preferences[q] == s.preferences[p]) continue;
     }
     out.push_back(s.parties[p].id);
   }

@@ -187,7 +187,7 @@ Preferences read_row(const std::string& skeleton, const std::string& party, cons
   if (!loaded.ok()) throw std::runtime_error("stored preferences of `" + party + "` no longer load");
   const PartyIndex p = loaded.scenario->find_party(party);
   if (!p.valid()) throw std::runtime_error("stored preferences of `" + party + "` name no party");
-  return loaded.scenario->preferences[p.get()];
+  return loaded.scenario->preferences[p];
 }
 
 // Applies preference rows (party, json, row id) to `s`; returns the last row id applied.
@@ -197,7 +197,7 @@ std::int64_t apply_rows(SQLite::Statement& rows, const std::string& skeleton, Sc
     last = std::max(last, rows.getColumn(2).getInt64());
     const PartyIndex p = s.find_party(party);
     if (!p.valid()) continue;  // a party the document no longer has
-    s.preferences[p.get()] = read_row(skeleton, party, rows.getColumn(1).getString());
+    s.preferences[p] = read_row(skeleton, party, rows.getColumn(1).getString());
   }
   return last;
 }
@@ -277,7 +277,7 @@ Result<std::shared_ptr<const Snapshot>> Store::Impl::compose(Db& db, const std::
   snap->scenario = *base;
   Scenario& s = snap->scenario;
   for (auto& v : s.versions)
-    v.stances.assign(s.parties.size(), std::vector<Stance>(v.points.size()));
+    v.stances.assign(s.parties.size(), IndexedVector<PointIndex, Stance>(v.points.size()));
   SQLite::Statement st(db,
                        "SELECT version_id, party_id, point_id, stance, note, sources, estimate FROM stances "
                        "WHERE id IN (SELECT MAX(id) FROM stances WHERE scenario_id = ? "
@@ -287,10 +287,10 @@ Result<std::shared_ptr<const Snapshot>> Store::Impl::compose(Db& db, const std::
     const VersionIndex v = s.find_version(st.getColumn(0).getString());
     const PartyIndex p = s.find_party(st.getColumn(1).getString());
     if (!v.valid() || !p.valid()) continue;
-    Version& ver = s.versions[v.get()];
+    Version& ver = s.versions[v];
     const PointIndex k = ver.find_point(st.getColumn(2).getString());
     if (!k.valid()) continue;
-    Stance& out = ver.stances[p.get()][k.get()];
+    Stance& out = ver.stances[p][k];
     out.kind = parse_stance_kind(st.getColumn(3).getString()).value_or(StanceKind::unknown);
     out.provenance.note = st.getColumn(4).getString();
     out.provenance.sources = sources_from_json(st.getColumn(5).getString());

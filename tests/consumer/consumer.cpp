@@ -19,9 +19,9 @@ int main() {
     return 1;
   }
   for (const auto& p : result.parties)
-    std::printf("%s %s\n", s.parties[p.party.get()].id.c_str(),
+    std::printf("%s %s\n", s.parties[p.party].id.c_str(),
                 std::string(accord::evaluate::to_string(p.verdict)).c_str());
   std::printf("consumer: evaluated %s %s for %zu parties\n", s.id.c_str(),
-              s.versions[latest.get()].id.c_str(), result.parties.size());
+              s.versions[latest].id.c_str(), result.parties.size());
   return 0;
 }

@@ -94,7 +94,7 @@ TEST(HostileStore, PreferenceWritesGrowTheFileByThePreferencesOnly) {
     return doc["preferences"]["UA"].dump().size();
   }();
   const auto start = std::chrono::steady_clock::now();
-  Preferences p = sc.preferences[ua.get()];
+  Preferences p = sc.preferences[ua];
   constexpr int kWrites = 30;
   for (int i = 0; i < kWrites; ++i) {
     p.reservation = 0.3 + i / 10000.0;

@@ -167,10 +167,10 @@ TEST_F(GenevaSources, EveryCitedNoteIsASourceOfTheScenario) {
 
 TEST_F(GenevaSources, EverySourcedRowCitesItsSources) {
   const Scenario& s = *s_;
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     bool sourced = !s.parties[p].provenance.sources.empty();
     for (const auto& [_, fp] : s.parties[p].field_provenance) sourced = sourced || !fp.sources.empty();
-    EXPECT_EQ(!json_["parties"][p]["sources"].empty(), sourced) << s.parties[p].id;
+    EXPECT_EQ(!json_["parties"][p.get()]["sources"].empty(), sourced) << s.parties[p].id;
     const Preferences& pr = s.preferences[p];
     bool pref_sourced = false;
     for (const auto& [_, fp] : pr.field_provenance) pref_sourced = pref_sourced || !fp.sources.empty();
@@ -179,20 +179,20 @@ TEST_F(GenevaSources, EverySourcedRowCitesItsSources) {
       EXPECT_NE(text_.find("Sources of " + s.parties[p].id + "'s preferences: ["), std::string::npos) << s.parties[p].id;
     }
   }
-  for (std::size_t v = 0; v < s.versions.size(); ++v) {
+  for (const VersionIndex v : s.versions.indices()) {
     const Version& ver = s.versions[v];
-    EXPECT_EQ(!json_["versions"][v]["sources"].empty(), !ver.provenance.sources.empty()) << ver.id;
+    EXPECT_EQ(!json_["versions"][v.get()]["sources"].empty(), !ver.provenance.sources.empty()) << ver.id;
     if (!ver.provenance.sources.empty()) {
       EXPECT_TRUE(std::regex_search(text_, std::regex("\n" + ver.id + "~? .*\\[[0-9]"))) << ver.id;
     }
-    const Json& points = json_["evaluations"][v]["points"];
+    const Json& points = json_["evaluations"][v.get()]["points"];
     ASSERT_EQ(points.size(), ver.points.size());
-    for (std::size_t k = 0; k < ver.points.size(); ++k) {
+    for (const PointIndex k : ver.points.indices()) {
       const Point& pt = ver.points[k];
       bool sourced = !pt.provenance.sources.empty();
       for (const auto& [_, fp] : pt.field_provenance) sourced = sourced || !fp.sources.empty();
       for (const auto& row : ver.stances) sourced = sourced || !row[k].provenance.sources.empty();
-      EXPECT_EQ(!points[k]["sources"].empty(), sourced) << pt.id;
+      EXPECT_EQ(!points[k.get()]["sources"].empty(), sourced) << pt.id;
       if (sourced) {  // the text row: "P20_04 [8–11, 45] text…"
         EXPECT_TRUE(std::regex_search(text_, std::regex(" " + pt.id + "~? \\[[0-9]"))) << pt.id;
         EXPECT_TRUE(std::regex_search(html_, std::regex(">" + pt.id + "(<span[^/]*/span>)?</td><td>[^<]*</td><td><sup")))
@@ -219,9 +219,9 @@ TEST_F(GenevaSources, InferredStancesAreMarkedInEveryFormat) {
   const Scenario& s = *s_;
   const VersionIndex v = s.find_version("v20");
   ASSERT_TRUE(v.valid());
-  const Version& ver = s.versions[v.get()];
+  const Version& ver = s.versions[v];
   std::size_t inferred = 0, ru = 0;
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
+  for (const PartyIndex p : s.parties.indices())
     for (const auto& st : ver.stances[p]) {
       inferred += st.provenance.estimate ? 1 : 0;
       ru += st.provenance.estimate && s.parties[p].id == "RU" ? 1 : 0;
@@ -240,8 +240,8 @@ TEST_F(GenevaSources, InferredStancesAreMarkedInEveryFormat) {
   for (const Json& pt : json_["evaluations"][v.get()]["points"]) {
     const PointIndex k = ver.find_point(pt["point"].get<std::string>());
     std::set<std::string> expected, got;
-    for (std::size_t p = 0; p < s.parties.size(); ++p)
-      if (ver.stances[p][k.get()].provenance.estimate) expected.insert(s.parties[p].id);
+    for (const PartyIndex p : s.parties.indices())
+      if (ver.stances[p][k].provenance.estimate) expected.insert(s.parties[p].id);
     for (const Json& id : pt["estimated_stances"]) got.insert(id.get<std::string>());
     EXPECT_EQ(got, expected) << pt["point"];
     in_json += got.size();

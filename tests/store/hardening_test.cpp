@@ -91,10 +91,10 @@ TEST(StoreUtf8, EveryWriteRefusesInvalidUtf8NamingTheField) {
   EXPECT_EQ(field_of(s->create_token(store::AccessRole::party, "U\xff", "")), "party");
   store::RunRecord run{0, sc.id, "evaluate", 1, "{}", "{}", "who\xff", ""};
   EXPECT_EQ(field_of(s->add_run(run)), "by");
-  EXPECT_EQ(field_of(s->set_preferences(sc.id, "A", sc.preferences[0], sc, 1, "\xff")), "by");
+  EXPECT_EQ(field_of(s->set_preferences(sc.id, "A", sc.preferences[PartyIndex(0)], sc, 1, "\xff")), "by");
 
   Scenario bad = sc;
-  bad.parties[0].name = "Al\xffpha";
+  bad.parties[PartyIndex(0)].name = "Al\xffpha";
   auto imp = s->import_scenario(bad, "t");
   EXPECT_EQ(code_of(imp), store::ErrorCode::invalid);
   EXPECT_EQ(field_of(imp), "parties.A.name");
@@ -173,7 +173,7 @@ TEST(StorePreferences, EachChangeIsOneRowNotADocument) {
   auto s = open_at(db);
   const Scenario sc = small();
   ASSERT_TRUE(s->import_scenario(sc, "t"));
-  Preferences a = sc.preferences[0];
+  Preferences a = sc.preferences[PartyIndex(0)];
   for (int i = 0; i < 30; ++i) {
     a.reservation = 0.30 + i / 1000.0;
     auto w = s->set_preferences(sc.id, "A", a, sc, *s->revision(sc.id), "envoy" + std::to_string(i));
@@ -187,28 +187,28 @@ TEST(StorePreferences, EachChangeIsOneRowNotADocument) {
   auto snap = s->snapshot(sc.id);
   ASSERT_TRUE(snap);
   EXPECT_EQ((*snap)->revision, 31);
-  EXPECT_EQ((*snap)->scenario.preferences[0], a);
-  EXPECT_EQ((*snap)->scenario.preferences[1], sc.preferences[1]);
+  EXPECT_EQ((*snap)->scenario.preferences[PartyIndex(0)], a);
+  EXPECT_EQ((*snap)->scenario.preferences[PartyIndex(1)], sc.preferences[PartyIndex(1)]);
   EXPECT_EQ(*s->preferences_revision(sc.id, "A"), 31);
   EXPECT_EQ(*s->preferences_revision(sc.id, "B"), 1);
   // A re-import supersedes the rows (its document carries every party's preferences).
   ASSERT_TRUE(s->import_scenario(sc, "t"));
-  EXPECT_EQ((*s->snapshot(sc.id))->scenario.preferences[0], sc.preferences[0]);
+  EXPECT_EQ((*s->snapshot(sc.id))->scenario.preferences[PartyIndex(0)], sc.preferences[PartyIndex(0)]);
   EXPECT_EQ(*s->preferences_revision(sc.id, "A"), 32);
   // A party's preferences removed (not present) round-trip as such.
   Preferences none;
-  none.issues = sc.preferences[1].issues;
+  none.issues = sc.preferences[PartyIndex(1)].issues;
   for (auto& ip : none.issues) ip = IssuePreference{};
   for (std::size_t i = 0; i < sc.issues.size(); ++i)
     none.issues[i].option_values.assign(sc.issues[i].options.size(), std::nullopt);
   ASSERT_TRUE(s->set_preferences(sc.id, "B", none, sc, 32, "t"));
-  EXPECT_FALSE((*s->snapshot(sc.id))->scenario.preferences[1].present);
+  EXPECT_FALSE((*s->snapshot(sc.id))->scenario.preferences[PartyIndex(1)].present);
 }
 
 TEST(StorePreferences, MigrationTurnsPreferenceDocumentsIntoRows) {
   const std::string db = fresh_db("prefmig");
   const Scenario sc = small();
-  Preferences a = sc.preferences[0], b = sc.preferences[1];
+  Preferences a = sc.preferences[PartyIndex(0)], b = sc.preferences[PartyIndex(1)];
   a.reservation = 0.55;
   b.reservation = 0.25;
   {
@@ -227,11 +227,11 @@ TEST(StorePreferences, MigrationTurnsPreferenceDocumentsIntoRows) {
   auto snap = s.snapshot(sc.id);
   ASSERT_TRUE(snap);
   EXPECT_EQ((*snap)->revision, 3);
-  EXPECT_EQ((*snap)->scenario.preferences[0], a);
-  EXPECT_EQ((*snap)->scenario.preferences[1], b);
+  EXPECT_EQ((*snap)->scenario.preferences[PartyIndex(0)], a);
+  EXPECT_EQ((*snap)->scenario.preferences[PartyIndex(1)], b);
   EXPECT_EQ(*s.preferences_revision(sc.id, "A"), 2);
-  EXPECT_TRUE(s.set_preferences(sc.id, "A", sc.preferences[0], sc, 3, "t"));
-  EXPECT_EQ((*s.snapshot(sc.id))->scenario.preferences[0], sc.preferences[0]);
+  EXPECT_TRUE(s.set_preferences(sc.id, "A", sc.preferences[PartyIndex(0)], sc, 3, "t"));
+  EXPECT_EQ((*s.snapshot(sc.id))->scenario.preferences[PartyIndex(0)], sc.preferences[PartyIndex(0)]);
 }
 
 // --- item 9: imports with a base revision, dry runs -------------------------------------------
@@ -258,7 +258,7 @@ TEST(StoreImport, StaleBaseRevisionConflictsAndDryRunWritesNothing) {
   ASSERT_EQ(dry->stance_changes.size(), 1u);
   EXPECT_EQ(dry->stance_changes[0].party, "A");
   EXPECT_EQ(dry->stance_changes[0].from, StanceKind::reject);
-  EXPECT_EQ(dry->stance_changes[0].to, sc.versions[1].stances[0][0].kind);
+  EXPECT_EQ(dry->stance_changes[0].to, sc.versions[VersionIndex(1)].stances[PartyIndex(0)][PointIndex(0)].kind);
   ASSERT_EQ(dry->removed_events.size(), 1u);
   EXPECT_EQ(dry->removed_events[0].text, "later talks");
   EXPECT_TRUE(dry->preferences_changed.empty());

@@ -66,7 +66,7 @@ TEST_P(Migrations, FromEveryEarlierVersion) {
     ASSERT_TRUE(snap);
     EXPECT_EQ((*snap)->revision, 2);
     const Scenario& sc = (*snap)->scenario;
-    EXPECT_EQ(sc.versions[1].stances[sc.find_party("B").get()][1].kind, StanceKind::accept);
+    EXPECT_EQ(sc.versions[VersionIndex(1)].stances[sc.find_party("B")][PointIndex(1)].kind, StanceKind::accept);
     // Version 4 back-filled when each party's preferences last changed.
     EXPECT_EQ(*(*s)->preferences_revision("example-small", "A"), 1);
     const auto runs = (*s)->runs("example-small", std::nullopt);

@@ -62,7 +62,7 @@ TEST(Store, ExportReflectsStancesAndEventsAndRoundTripsThroughTheCli) {
   auto exported = io::load_scenario_file(out);
   ASSERT_TRUE(exported.ok());
   Scenario expected = load_file("scenarios/example-small.yaml");
-  Stance& st = expected.versions[1].stances[expected.find_party("B").get()][1];
+  Stance& st = expected.versions[VersionIndex(1)].stances[expected.find_party("B")][PointIndex(1)];
   st.kind = StanceKind::accept;
   st.provenance.note = "ok now";
   st.provenance.sources = {"https://x"};
@@ -92,7 +92,7 @@ TEST(Store, ReimportRecordsOnlyWhatChanged) {
   ASSERT_TRUE(first);
   EXPECT_TRUE(first->created);
   EXPECT_EQ(first->events_added, 2u);
-  sc.versions[0].stances[0][1].kind = StanceKind::accept;
+  sc.versions[VersionIndex(0)].stances[PartyIndex(0)][PointIndex(1)].kind = StanceKind::accept;
   sc.timeline.erase(sc.timeline.begin());
   sc.timeline.push_back({"2025-03-01", EventKind::talks, "Third round", {}});
   auto second = s->import_scenario(sc, "b");
@@ -136,13 +136,13 @@ TEST(Store, PreferencesConflictPerParty) {
   auto s = open(fresh_db("prefs"));
   const Scenario sc = load_file("scenarios/example-small.yaml");
   ASSERT_TRUE(s->import_scenario(sc, "t"));
-  Preferences a = sc.preferences[0];
+  Preferences a = sc.preferences[PartyIndex(0)];
   a.reservation = 0.5;
   auto w = s->set_preferences(sc.id, "A", a, sc, 1, "envoy");
   ASSERT_TRUE(w);
-  EXPECT_EQ((*s->snapshot(sc.id))->scenario.preferences[0].reservation, 0.5);
+  EXPECT_EQ((*s->snapshot(sc.id))->scenario.preferences[PartyIndex(0)].reservation, 0.5);
   EXPECT_FALSE(s->set_preferences(sc.id, "A", a, sc, 1, "envoy"));   // stale
-  EXPECT_TRUE(s->set_preferences(sc.id, "B", sc.preferences[1], sc, 1, "envoy"));  // B untouched since 1
+  EXPECT_TRUE(s->set_preferences(sc.id, "B", sc.preferences[PartyIndex(1)], sc, 1, "envoy"));  // B untouched since 1
 }
 
 TEST(Store, EventsAreValidated) {

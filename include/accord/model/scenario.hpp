@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "accord/model/ids.hpp"
+#include "accord/model/indexed_vector.hpp"
 #include "accord/model/provenance.hpp"
 #include "accord/model/conflict.hpp"
 #include "accord/model/forecast_settings.hpp"
@@ -160,9 +161,9 @@ struct Version {
   std::string id;
   std::string label;
   std::string date;
-  std::vector<Point> points;
+  IndexedVector<PointIndex, Point> points;
   // stances[party][point]; sized parties × points, default unknown.
-  std::vector<std::vector<Stance>> stances;
+  IndexedVector<PartyIndex, IndexedVector<PointIndex, Stance>> stances;
   Provenance provenance;
   bool operator==(const Version&) const = default;
 
@@ -188,10 +189,10 @@ struct Scenario {
   std::string description;
   std::string date;
   Provenance provenance;
-  std::vector<Party> parties;
+  IndexedVector<PartyIndex, Party> parties;
   std::vector<Issue> issues;
-  std::vector<Preferences> preferences;  // one per party, same order
-  std::vector<Version> versions;
+  IndexedVector<PartyIndex, Preferences> preferences;  // one per party, same order
+  IndexedVector<VersionIndex, Version> versions;
   std::vector<Event> timeline;
   std::optional<Conflict> conflict;
   std::optional<ForecastSettings> forecast;

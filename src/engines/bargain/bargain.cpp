@@ -172,9 +172,9 @@ Count make_count(u128 lower, u128 upper, bool exact) {
 
 std::vector<PartyIndex> default_bargaining_parties(const Scenario& s) {
   std::vector<PartyIndex> out;
-  for (std::size_t i = 0; i < s.parties.size(); ++i) {
+  for (const PartyIndex i : s.parties.indices()) {
     const bool role = s.parties[i].role == Role::party || s.parties[i].role == Role::mediator;
-    if (role && i < s.preferences.size() && s.preferences[i].present) out.emplace_back(i);
+    if (role && s.preferences.contains(i) && s.preferences[i].present) out.emplace_back(i);
   }
   return out;
 }
@@ -212,7 +212,7 @@ std::vector<Concession> concessions(const Scenario& s, const std::vector<PartyIn
     c.party = p;
     c.utility = utility(s, p, x);
     for (std::size_t i = 0; i < s.issues.size(); ++i) {
-      const IssuePreference& ip = s.preferences[p.get()].issues[i];
+      const IssuePreference& ip = s.preferences[p].issues[i];
       if (ip.weight == 0.0) continue;
       IssueConcession ic;
       ic.issue = IssueIndex(i);
@@ -238,12 +238,12 @@ Result run(const Scenario& s, const Params& params) {
     return invalid("no bargaining parties: no party of role party or mediator has preferences", "parties");
   for (const PartyIndex p : r.parties) {
     if (!p.valid() || p.get() >= s.parties.size() || p.get() >= s.preferences.size() ||
-        !s.preferences[p.get()].present)
-      return invalid("party `" + (p.valid() && p.get() < s.parties.size() ? s.parties[p.get()].id
+        !s.preferences[p].present)
+      return invalid("party `" + (p.valid() && p.get() < s.parties.size() ? s.parties[p].id
                                                                          : std::string("?")) +
                          "` has no preferences; bargaining needs every party's preferences",
                      "parties");
-    r.reservations.push_back(s.preferences[p.get()].reservation);
+    r.reservations.push_back(s.preferences[p].reservation);
   }
   for (const Issue& issue : s.issues)
     if (issue.value_count() == 0) return invalid("issue `" + issue.id + "` has no value a package could take", "issues." + issue.id);

@@ -19,7 +19,7 @@ bool inside_bound(const Issue& issue, const RectangleBound& b, const Setting& x)
 bool crosses_any(const Scenario& s, const std::vector<PartyIndex>& parties, std::size_t i,
                  const Setting& x) {
   for (const PartyIndex p : parties)
-    if (s.preferences[p.get()].issues[i].crosses_red_line(s.issues[i], x)) return true;
+    if (s.preferences[p].issues[i].crosses_red_line(s.issues[i], x)) return true;
   return false;
 }
 
@@ -36,7 +36,7 @@ void rebuild_rect_flags(const Problem& p, std::size_t i, IssueSpace& space) {
   const Issue& issue = p.s->issues[i];
   std::size_t r = 0;
   for (const PartyIndex party : p.parties) {
-    for (const Rectangle& rect : p.s->preferences[party.get()].rectangles) {
+    for (const Rectangle& rect : p.s->preferences[party].rectangles) {
       for (const RectangleBound& b : rect.bounds) {
         if (b.issue.get() != i) continue;
         auto& flags = space.rect_in[r];
@@ -104,7 +104,7 @@ Problem build_problem(const Scenario& s, const std::vector<PartyIndex>& parties,
   p.parties = parties;
   p.k = parties.size();
   for (std::size_t q = 0; q < p.k; ++q) {
-    const Preferences& prefs = s.preferences[parties[q].get()];
+    const Preferences& prefs = s.preferences[parties[q]];
     p.r.push_back(prefs.reservation);
     if (!prefs.is_additive()) p.additive = false;
     for (const Rectangle& rect : prefs.rectangles) {

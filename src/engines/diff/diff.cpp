@@ -35,7 +35,7 @@ double similarity(const std::set<std::string>& wa, const std::set<std::string>& 
 // through intermediate versions.
 std::set<std::size_t> ancestors_in(const Scenario& s, VersionIndex v, PointIndex k, VersionIndex from) {
   std::set<std::size_t> out;
-  std::vector<PointRef> stack = s.versions[v.get()].points[k.get()].from;
+  std::vector<PointRef> stack = s.versions[v].points[k].from;
   std::set<std::pair<int, int>> seen;
   while (!stack.empty()) {
     const PointRef r = stack.back();
@@ -44,7 +44,7 @@ std::set<std::size_t> ancestors_in(const Scenario& s, VersionIndex v, PointIndex
     if (r.version == from) {
       out.insert(r.point.get());
     } else if (r.version > from) {
-      for (const PointRef& up : s.versions[r.version.get()].points[r.point.get()].from) stack.push_back(up);
+      for (const PointRef& up : s.versions[r.version].points[r.point].from) stack.push_back(up);
     }
   }
   return out;
@@ -85,8 +85,8 @@ Result run(const Scenario& s, VersionIndex from, VersionIndex to, const Params& 
       r.outcome = Outcome::failure(Status::invalid_input, "no such framework version", v == from ? "from" : "to");
       return r;
     }
-  const Version& a = s.versions[from.get()];
-  const Version& b = s.versions[to.get()];
+  const Version& a = s.versions[from];
+  const Version& b = s.versions[to];
   r.from_count = a.points.size();
   r.to_count = b.points.size();
   std::vector<std::set<std::size_t>> parents(b.points.size());
@@ -139,8 +139,10 @@ Result run(const Scenario& s, VersionIndex from, VersionIndex to, const Params& 
         e.new_points.clear();
         for (std::size_t c : children[j]) e.new_points.emplace_back(c);
       } else {
-        e.changed_settings = changed_settings(a.points[j], b.points[k]);
-        e.change = e.changed_settings.empty() && a.points[j].text == b.points[k].text ? Change::kept
+        const Point& old_point = a.points[PointIndex(j)];
+        const Point& new_point = b.points[PointIndex(k)];
+        e.changed_settings = changed_settings(old_point, new_point);
+        e.change = e.changed_settings.empty() && old_point.text == new_point.text ? Change::kept
                                                                                       : Change::amended;
       }
     }

@@ -6,7 +6,7 @@ namespace accord::evaluate {
 
 std::vector<PartyIndex> signatories(const Scenario& s) {
   std::vector<PartyIndex> out;
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
+  for (const PartyIndex p : s.parties.indices())
     if (s.parties[p].role != Role::stakeholder) out.emplace_back(p);
   return out;
 }
@@ -16,7 +16,7 @@ namespace {
 PartyResult evaluate_party(const Scenario& s, PartyIndex p, const Package& x) {
   PartyResult r;
   r.party = p;
-  const Preferences& prefs = s.preferences[p.get()];
+  const Preferences& prefs = s.preferences[p];
   r.reservation = prefs.reservation;
   r.utility = utility_bounds(s, p, x);
   r.red_lines_crossed = red_lines_crossed(s, p, x);
@@ -59,12 +59,12 @@ std::vector<IssueIndex> point_issues(const Point& pt) {
 
 PointResult evaluate_point(const Scenario& s, const Version& v, PointIndex k,
                            const std::vector<PartyIndex>& sigs) {
-  const Point& pt = v.points[k.get()];
+  const Point& pt = v.points[k];
   PointResult r;
   r.point = k;
   std::size_t accepts = 0, unknowns = 0;
   for (PartyIndex p : sigs) {
-    const StanceKind st = v.stances[p.get()][k.get()].kind;
+    const StanceKind st = v.stances[p][k].kind;
     if (st == StanceKind::accept) ++accepts;
     else if (st == StanceKind::reject) r.stated_blockers.push_back(p);
     else if (st == StanceKind::conditional) r.stated_conditional.push_back(p);
@@ -79,7 +79,7 @@ PointResult evaluate_point(const Scenario& s, const Version& v, PointIndex k,
   const auto issues = point_issues(pt);
   bool any_prefs = false;
   for (PartyIndex p : sigs) {
-    const Preferences& prefs = s.preferences[p.get()];
+    const Preferences& prefs = s.preferences[p];
     if (!prefs.present) continue;
     double salience = 0.0;
     for (IssueIndex i : issues) salience += prefs.issues[i.get()].weight;
@@ -139,8 +139,8 @@ Result evaluate_package(const Scenario& s, const Package& x, const Params& param
     if (!x[i]) r.open_issues.emplace_back(i);
   DeadlineTicker ticker(params.deadline, 64);
   std::size_t with_prefs = 0;
-  for (std::size_t p = 0; p < s.parties.size(); ++p) with_prefs += s.preferences[p].present ? 1 : 0;
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) with_prefs += s.preferences[p].present ? 1 : 0;
+  for (const PartyIndex p : s.parties.indices()) {
     if (!s.preferences[p].present) continue;
     if (ticker.expired()) {
       r.outcome = Outcome::success({Stop::time_limit, "evaluated " + std::to_string(r.parties.size()) + " of " +
@@ -169,7 +169,7 @@ Result run_version(const Scenario& s, VersionIndex v, const Params& params) {
   }
   Result r = evaluate_package(s, s.version_package(v), params);
   r.version = v;
-  const Version& ver = s.versions[v.get()];
+  const Version& ver = s.versions[v];
   if (!r.outcome.termination.finished()) {
     r.readiness.reason = "not assessed: the time budget ran out";
     return r;

@@ -57,13 +57,13 @@ Conversion from_scenario(const Scenario& s) {
     }
     c.problem.dimensions.push_back(std::move(d));
   }
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     const Party& party = s.parties[p];
     if (!(party.capability > 0.0)) {
       c.notes.push_back("party " + party.id + " left out: capability is 0");
       continue;
     }
-    const bool has_prefs = p < s.preferences.size() && s.preferences[p].present;
+    const bool has_prefs = s.preferences.contains(p) && s.preferences[p].present;
     ForecastActor a;
     a.id = party.id;
     a.description = party.name;
@@ -80,7 +80,7 @@ Conversion from_scenario(const Scenario& s) {
     }
     if (s.forecast)
       for (const ForecastOverride& o : s.forecast->overrides) {
-        if (o.party.get() != p) continue;
+        if (o.party != p) continue;
         const std::size_t i = o.issue.get();
         if (o.position) a.position[i] = *o.position;
         if (o.salience) a.salience[i] = *o.salience / 100.0;

@@ -20,7 +20,7 @@ std::string skipped(const std::string& what, const Termination& t) {
   return para(what + " not computed or summarised (" + std::string(to_string(t.stop)) + ": " + t.detail + ").");
 }
 
-std::string party_id(const Scenario& s, PartyIndex p) { return p.valid() ? s.parties[p.get()].id : "?"; }
+std::string party_id(const Scenario& s, PartyIndex p) { return p.valid() ? s.parties[p].id : "?"; }
 
 std::string setting_text(const Issue& issue, const Setting& setting) {
   if (issue.kind == IssueKind::numeric)

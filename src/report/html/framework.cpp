@@ -13,7 +13,7 @@ constexpr diff::Change kChanges[] = {diff::Change::kept,    diff::Change::amende
 std::string points_cell(const Version& v, const std::vector<PointIndex>& pts) {
   std::string out;
   for (const PointIndex p : pts) {
-    const Point& pt = v.points[p.get()];
+    const Point& pt = v.points[p];
     out += "<div title=\"" + esc(pt.text) + "\"><b>" + esc(pt.id) + "</b> " + esc(point_label(pt, 90)) + "</div>";
   }
   return out.empty() ? "—" : out;
@@ -39,8 +39,8 @@ std::string counts_bar(const diff::Result& d) {
 }
 
 std::string diff_block(const Scenario& s, const diff::Result& d, bool open) {
-  const Version& from = s.versions[d.from.get()];
-  const Version& to = s.versions[d.to.get()];
+  const Version& from = s.versions[d.from];
+  const Version& to = s.versions[d.to];
   std::string out = "<h3>" + esc(from.id) + " (" + std::to_string(d.from_count) + " points) → " + esc(to.id) + " (" +
                     std::to_string(d.to_count) + " points)</h3>\n<ul class=\"counts\">";
   for (const auto c : kChanges) {

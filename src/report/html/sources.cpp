@@ -35,7 +35,7 @@ std::string preference_inputs_html(const Context& c) {
   const Scenario& s = c.s;
   std::string rows;
   std::size_t listed = 0;
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     const Preferences& pr = s.preferences[p];
     if (!pr.present || listed++ >= c.limits().listed_parties) continue;
     const PreferenceInputs in = preference_inputs(pr);

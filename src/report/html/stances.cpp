@@ -30,20 +30,20 @@ std::string matrix(const Scenario& s, const Version& v, const evaluate::Result& 
                     "true; " + std::to_string(estimated_stances(v)) + " of them); a red column is blocked</caption>"
                     "<thead><tr><th scope=\"col\">party</th>";
   for (const auto& pr : r.points) {
-    const Point& pt = v.points[pr.point.get()];
+    const Point& pt = v.points[pr.point];
     const bool blocked = pr.stated == evaluate::Consensus::blocked;
     out += "<th scope=\"col\" class=\"pt" + std::string(blocked ? " blocked" : "") + "\" title=\"" +
            esc(point_label(pt, 400)) + (blocked ? " — blocked by " + esc(party_list(s, pr.stated_blockers)) : "") +
            "\">" + std::to_string(pt.number) + "</th>";
   }
   out += "</tr></thead><tbody>";
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     out += "<tr><th scope=\"row\">" + esc(s.parties[p].id) + "</th>";
     for (const auto& pr : r.points) {
-      const Stance& st = v.stances[p][pr.point.get()];
+      const Stance& st = v.stances[p][pr.point];
       const std::string kind(to_string(st.kind));
       const bool blocked = pr.stated == evaluate::Consensus::blocked;
-      std::string title = s.parties[p].id + " on point " + std::to_string(v.points[pr.point.get()].number) + ": " + kind;
+      std::string title = s.parties[p].id + " on point " + std::to_string(v.points[pr.point].number) + ": " + kind;
       if (st.provenance.estimate) title += " (estimate: inferred, not reported)";
       if (!st.provenance.note.empty()) title += " — " + st.provenance.note;
       out += "<td class=\"st-" + kind + (blocked ? " blocked" : "") + (st.provenance.estimate ? " inferred" : "") +
@@ -62,7 +62,7 @@ std::string readiness(const Scenario& s, const Version& v, const evaluate::Resul
   if (!rd.standing_between.empty()) {
     out += "<p>Standing between the text and near-final:</p><ul>";
     for (const PointIndex p : rd.standing_between) {
-      const Point& pt = v.points[p.get()];
+      const Point& pt = v.points[p];
       std::string who;
       for (const auto& pr : r.points)
         if (pr.point == p) {
@@ -83,7 +83,7 @@ std::string blocking_table(const Scenario& s, const Version& v, const evaluate::
   std::string rows;
   for (const auto& pr : r.points) {
     if (pr.stated != evaluate::Consensus::blocked && pr.predicted != evaluate::Consensus::blocked) continue;
-    const Point& pt = v.points[pr.point.get()];
+    const Point& pt = v.points[pr.point];
     rows += "<tr><td>" + esc(pt.id) + "</td><td>" + esc(point_label(pt, 100)) + "</td><td>" +
             esc(party_list(s, pr.stated_blockers)) + "</td><td>" + esc(party_list(s, pr.predicted_blockers)) +
             "</td><td class=\"num\">" + num(pr.max_salience, 3) + "</td></tr>";
@@ -99,7 +99,7 @@ std::string blocking_table(const Scenario& s, const Version& v, const evaluate::
 std::string points_table(const SourceNotes& notes, const Version& v, const evaluate::Result& r) {
   std::string rows;
   for (const auto& pr : r.points) {
-    const Point& pt = v.points[pr.point.get()];
+    const Point& pt = v.points[pr.point];
     const Citation c = notes.point(v, pr.point);
     rows += "<tr><td class=\"num\">" + std::to_string(pt.number) + "</td><td>" + esc(pt.id) + estimate_html(c.estimate) +
             "</td><td>" + esc(pt.text) + "</td><td>" + cite(c) + "</td></tr>";
@@ -117,7 +117,7 @@ std::string stances_section(const Context& c) {
   if (s.versions.empty()) return section("stances", "Stance matrix", para("The scenario has no framework versions."));
   std::string body;
   for (std::size_t k = s.versions.size(); k-- > 0;) {
-    const Version& v = s.versions[k];
+    const Version& v = s.versions[VersionIndex(k)];
     const bool latest = k + 1 == s.versions.size();
     body += "<details" + std::string(latest ? " open" : "") + "><summary>" + esc(v.id) + " — " + esc(v.label) +
             (c.evals[k].readiness.near_final ? " (near-final)" : " (not near-final)") + "</summary>\n";

@@ -72,10 +72,9 @@ std::string rounds_chart(const Scenario& s) {
   Svg svg(w, h, "Share of accept, conditional, reject and unknown stances per party and version");
   const Scale sx{0, 1, left, w - 20};
   double y = top;
-  for (std::size_t p = 0; p < parties; ++p) {
+  for (const PartyIndex p : s.parties.indices()) {
     svg.text(4, y + versions * bar / 2 + 4, s.parties[p].id, "series-label");
-    for (std::size_t v = 0; v < versions; ++v) {
-      const Version& ver = s.versions[v];
+    for (const Version& ver : s.versions) {
       svg.text(left - 6, y + bar * 0.75, ver.id, "tick", "end");
       const double n = std::max<double>(1.0, static_cast<double>(ver.points.size()));
       double x = 0;
@@ -103,15 +102,15 @@ std::string changes_table(const Scenario& s) {
   std::string rows;
   std::size_t n = 0;
   for (std::size_t v = 1; v < s.versions.size(); ++v) {
-    const Version& now = s.versions[v];
-    for (std::size_t q = 0; q < now.points.size(); ++q)
+    const Version& now = s.versions[VersionIndex(v)];
+    for (const PointIndex q : now.points.indices())
       for (const PointRef& ref : now.points[q].from) {
         if (!ref.version.valid() || ref.version.get() + 1 != v) continue;
-        const Version& before = s.versions[ref.version.get()];
-        for (std::size_t p = 0; p < s.parties.size(); ++p) {
-          const StanceKind a = before.stances[p][ref.point.get()].kind, b = now.stances[p][q].kind;
+        const Version& before = s.versions[ref.version];
+        for (const PartyIndex p : s.parties.indices()) {
+          const StanceKind a = before.stances[p][ref.point].kind, b = now.stances[p][q].kind;
           if (a == b || ++n > 300) continue;
-          rows += "<tr><td>" + esc(s.parties[p].id) + "</td><td>" + esc(before.id + " " + before.points[ref.point.get()].id) +
+          rows += "<tr><td>" + esc(s.parties[p].id) + "</td><td>" + esc(before.id + " " + before.points[ref.point].id) +
                   "</td><td class=\"st-" + std::string(to_string(a)) + "\">" + std::string(to_string(a)) + "</td><td>" +
                   esc(now.id + " " + now.points[q].id) + "</td><td class=\"st-" + std::string(to_string(b)) + "\">" +
                   std::string(to_string(b)) + "</td><td>" + esc(point_label(now.points[q], 80)) + "</td></tr>";

@@ -27,13 +27,13 @@ std::string utilities_section(const Context& c) {
     for (std::size_t v = 0; v < versions; ++v) {
       const auto& pr = c.evals[v].parties[k];
       const std::string verdict(evaluate::to_string(pr.verdict));
-      svg.text(left - 6, y + row * 0.7, s.versions[v].id, "tick", "end");
+      svg.text(left - 6, y + row * 0.7, s.versions[VersionIndex(v)].id, "tick", "end");
       svg.rect(sx(0), y + 2, sx(pr.utility.min) - sx(0), row - 4, "bar v-" + verdict);
       if (pr.utility.max - pr.utility.min > 1e-9)
         svg.rect(sx(pr.utility.min), y + 2, sx(pr.utility.max) - sx(pr.utility.min), row - 4, "bar open-range");
       std::string util = num(pr.utility.min, 3);
       if (pr.utility.max - pr.utility.min > 1e-9) util += "–" + num(pr.utility.max, 3);
-      rows += "<tr><td>" + esc(id) + "</td><td>" + esc(s.versions[v].id) + "</td><td class=\"num\">" + util +
+      rows += "<tr><td>" + esc(id) + "</td><td>" + esc(s.versions[VersionIndex(v)].id) + "</td><td class=\"num\">" + util +
               "</td><td class=\"num\">" + num(pr.reservation, 3) + "</td><td class=\"v-" + verdict + "\">" + verdict +
               "</td><td class=\"num\">" + std::to_string(pr.red_lines_crossed.size()) + "</td></tr>";
       y += row;

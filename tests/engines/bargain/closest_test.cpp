@@ -43,7 +43,7 @@ void check(std::uint32_t seed, const RandomSpec& spec) {
   const auto parties = default_bargaining_parties(s);
   const testing::Brute b = testing::brute(s, parties);
   std::vector<double> r;
-  for (const PartyIndex p : parties) r.push_back(s.preferences[p.get()].reservation);
+  for (const PartyIndex p : parties) r.push_back(s.preferences[p].reservation);
   const Package draft = random_draft(s, seed);
   Params params;
   params.draft = draft;

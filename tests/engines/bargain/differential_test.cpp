@@ -93,7 +93,7 @@ void check_scenario(const Scenario& s, std::size_t party_count) {
   ASSERT_EQ(parties.size(), party_count);
   const Brute b = testing::brute(s, parties);
   std::vector<double> r;
-  for (const PartyIndex p : parties) r.push_back(s.preferences[p.get()].reservation);
+  for (const PartyIndex p : parties) r.push_back(s.preferences[p].reservation);
 
   Params params;
   const Result res = run(s, params);

@@ -47,7 +47,7 @@ TEST(BargainPair, FrontierOfTwoOfThreePartiesEqualsBruteForce) {
     ASSERT_TRUE(r.outcome.ok()) << r.outcome.message();
     ASSERT_TRUE(r.pair.has_value());
     EXPECT_EQ(r.pair->parties[0], PartyIndex(2));
-    EXPECT_EQ(r.pair->reservations[0], s.preferences[2].reservation);
+    EXPECT_EQ(r.pair->reservations[0], s.preferences[PartyIndex(2)].reservation);
     std::set<Pt> got;
     for (const Point& pt : r.pair->frontier.points) {
       ASSERT_EQ(pt.utilities.size(), 2u);

@@ -23,12 +23,12 @@ Scenario two_party_scenario() {
   troops.range = {0, 100, 10, "k"};
   s.issues = {border, troops};
   s.preferences.resize(3);
-  auto& a = s.preferences[0];
+  auto& a = s.preferences[PartyIndex(0)];
   a.present = true;
   a.issues.resize(2);
   a.issues[0] = {true, 0.5, {1.0, 0.5, 0.0}, {}, {}, {}, {}, {}};
   a.issues[1] = {true, 0.3, {}, {{0, 0}, {60, 0.8}, {100, 1}}, {}, {}, {}, {}};
-  auto& b = s.preferences[1];
+  auto& b = s.preferences[PartyIndex(1)];
   b.present = true;
   b.issues.resize(2);
   b.issues[0] = {true, 0.6, {0.0, 0.7, 1.0}, {}, {}, {}, {}, {}};

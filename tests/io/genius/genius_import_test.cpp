@@ -45,8 +45,8 @@ TEST(GeniusImport, HandWrittenProfileScoresLikeGenius) {
   EXPECT_EQ(s.issues[0].id, "Colour_choice");
   EXPECT_EQ(s.issues[0].options[2].id, "Dark_blue");
   EXPECT_EQ(s.issues[0].options[2].label, "Dark blue");
-  EXPECT_EQ(s.parties[0].id, "buyer");
-  EXPECT_DOUBLE_EQ(s.preferences[0].reservation, 0.25);
+  EXPECT_EQ(s.parties[PartyIndex(0)].id, "buyer");
+  EXPECT_DOUBLE_EQ(s.preferences[PartyIndex(0)].reservation, 0.25);
   // Weights as given (sum 1.1: a warning, not an error).
   bool warned = false;
   for (const Diagnostic& d : imp.outcome.diagnostics) warned = warned || d.message.find("weights sum") != std::string::npos;
@@ -202,7 +202,7 @@ TEST(GeniusImport, AnacDomainsScoreLikeGenius) {
       walk(doc.RootElement(), g[p]);
       double r = 0;
       if (const auto* res = doc.RootElement()->FirstChildElement("reservation")) r = res->DoubleAttribute("value");
-      EXPECT_EQ(s.preferences[p].reservation, r);
+      EXPECT_EQ(s.preferences[PartyIndex(p)].reservation, r);
     }
     std::mt19937 rng(7);
     for (int trial = 0; trial < 2000; ++trial) {
@@ -216,7 +216,7 @@ TEST(GeniusImport, AnacDomainsScoreLikeGenius) {
       }
       for (std::size_t p = 0; p < g.size(); ++p)
         ASSERT_NEAR(utility(s, PartyIndex(p), x), genius_score(g[p], bid, lower), 1e-12)
-            << "party " << s.parties[p].id << " trial " << trial;
+            << "party " << s.parties[PartyIndex(p)].id << " trial " << trial;
     }
   }
 }
