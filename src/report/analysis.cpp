@@ -119,6 +119,7 @@ ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options) {
   ScenarioAnalysis a;
   a.options = options;
   a.estimates = count_estimates(s);
+  a.sources = SourceNotes(s);
   a.evolution = evolution(s, deadline_share(options.deadline, 0.2));
   a.sections.push_back({"evolution", first_partial(a.evolution)});
   a.evaluations = evaluations(s, options.evaluate, deadline_share(options.deadline, 0.2));

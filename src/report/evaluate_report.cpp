@@ -4,6 +4,7 @@
 #include "accord/report/evaluate.hpp"
 #include "accord/report/outcome.hpp"
 #include "accord/report/sections.hpp"
+#include "accord/report/sources.hpp"
 
 namespace accord::report {
 
@@ -162,6 +163,14 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
   for (const auto& pr : r.points) {
     const Point& pt = v.points[pr.point];
     Json stances = Json::object();
+    // The parties whose stance here is marked estimate: true (inferred, not reported); a count
+    // when the parties are summarised.
+    Json estimated = summarised ? Json(0) : Json::array();
+    for (const PartyIndex p : s.parties.indices()) {
+      if (!v.stances[p][pr.point].provenance.estimate) continue;
+      if (summarised) estimated = estimated.get<std::size_t>() + 1;
+      else estimated.push_back(s.parties[p].id);
+    }
     if (summarised) {
       std::size_t counts[4] = {0, 0, 0, 0};
       for (const PartyIndex p : s.parties.indices()) ++counts[static_cast<int>(v.stances[p][pr.point].kind)];
@@ -174,6 +183,7 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
     points.push_back({{"point", pt.id},
                       {"number", pt.number},
                       {summarised ? "stance_counts" : "stances", std::move(stances)},
+                      {summarised ? "estimated_stance_count" : "estimated_stances", std::move(estimated)},
                       {"stated", std::string(evaluate::to_string(pr.stated))},
                       {"stated_blockers", ids(s, pr.stated_blockers)},
                       {"conditional", ids(s, pr.stated_conditional)},
@@ -287,7 +297,7 @@ std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style st
 }
 
 std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style,
-                               std::size_t listed_parties) {
+                               std::size_t listed_parties, const SourceNotes* notes) {
   if (!r.version.valid()) return {};
   const Version& v = s.versions[r.version];
   const bool counts = s.parties.size() > listed_parties;
@@ -300,15 +310,25 @@ std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Sty
   t.right_align = {true};
   for (const auto& pr : r.points) {
     const Point& pt = v.points[pr.point];
-    std::vector<std::string> row = {std::to_string(pt.number), pt.id + " " + pt.text};
+    std::string point = pt.id;
+    if (notes != nullptr) {  // the row's sources before the text, which may be cut
+      const Citation c = notes->point(v, pr.point);
+      point += estimate_mark(c.estimate);
+      if (!c.notes.empty()) (point += ' ') += note_marks(c.notes);  // not " " + …: GCC 12 -Wrestrict
+    }
+    std::vector<std::string> row = {std::to_string(pt.number), point + " " + pt.text};
     if (counts) {
       std::size_t n[4] = {0, 0, 0, 0};
       for (const PartyIndex p : s.parties.indices()) ++n[static_cast<int>(v.stances[p][pr.point].kind)];
       for (StanceKind k : {StanceKind::accept, StanceKind::reject, StanceKind::conditional, StanceKind::unknown})
         row.push_back(std::to_string(n[static_cast<int>(k)]));
     } else {
-      for (const PartyIndex p : s.parties.indices())
-        row.emplace_back(1, stance_symbol(v.stances[p][pr.point].kind));
+      for (const PartyIndex p : s.parties.indices()) {
+        const Stance& st = v.stances[p][pr.point];
+        std::string cell(1, stance_symbol(st.kind));
+        cell += estimate_mark(st.provenance.estimate);  // GCC 12: no a + b here (-Wrestrict)
+        row.push_back(std::move(cell));
+      }
     }
     row.emplace_back(evaluate::to_string(pr.stated));
     row.push_back(pr.stated_blockers.empty() ? "-" : party_list(s, pr.stated_blockers, 5));
@@ -319,7 +339,9 @@ std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Sty
   }
   return t.render(style, 100, 1) +
          (counts ? wrap(std::to_string(s.parties.size()) + " parties: the A, R, C and . columns count them.") : "") +
-         wrap("Stances: A accept, R reject, C conditional, . unknown. Predicted from preferences: a party rejects "
+         wrap("Stances: A accept, R reject, C conditional, . unknown; " + std::string(kEstimateMark) +
+              " marks a stance inferred, not reported (estimate: true): " + std::to_string(estimated_stances(v)) +
+              " of " + v.id + "'s stances. Predicted from preferences: a party rejects "
               "a point that crosses one of its red lines, or (marked \"closes\") without which some settlement of "
               "the text's open issues would be acceptable to it while none is with it; it accepts otherwise.");
 }

@@ -9,6 +9,7 @@
 #include "accord/report/bargain.hpp"
 #include "accord/report/forecast.hpp"
 #include "accord/report/gmcr.hpp"
+#include "accord/report/sources.hpp"
 
 namespace accord::report {
 
@@ -256,6 +257,7 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
   Json summary = Json::object();
   for (const auto& st : ends) summary[st.section] = termination_json(st.termination);
   j["sections"] = std::move(summary);
+  add_sources_json(j, s, a);
   if (sections != nullptr) *sections = std::move(ends);
   return j;
 }
@@ -269,11 +271,9 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   out += style == Style::markdown ? "# " + title + "\n\n" : title + "\n" + std::string(display_width(title), '#') + "\n";
   std::string intro = "Scenario `" + s.id + "`" + (s.date.empty() ? "" : ", " + s.date) + ". ";
   if (!s.description.empty()) intro += s.description;
+  if (const Citation c = a.sources.scenario(s); !c.notes.empty()) intro += " Sources: " + note_marks(c.notes) + ".";
   out += wrap(intro);
-  if (a.estimates > 0)
-    out += wrap(std::to_string(a.estimates) +
-                " values in this scenario are marked as estimates (estimate: true); treat results "
-                "as scenario analysis, not fact.");
+  out += "\n" + wrap(legend_text(a));
   out += heading("Summary", style);
   for (const std::string& line : summary_lines(s, a)) {
     std::string w = wrap(line, 100, "  ");  // indented continuation lines
@@ -282,16 +282,15 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
 
   out += heading("Parties", style);
   Table parties;
-  parties.header = {"id", "name", "role", "capability", "preferences"};
-  parties.right_align = {false, false, false, true, false};
+  parties.header = {"id", "name", "role", "capability", "preferences", "sources"};
+  parties.right_align = {false, false, false, true, false, false};
   for (const PartyIndex p : s.parties.indices()) {
     if (p.get() >= listed) break;
     const Party& party = s.parties[p];
-    const auto it = party.field_provenance.find("capability");
-    const bool est = it != party.field_provenance.end() && it->second.estimate;
+    const Citation c = a.sources.party(party);
     parties.rows.push_back({party.id, party.name, std::string(to_string(party.role)),
-                            fixed(party.capability, 0) + (est ? "~" : ""),
-                            s.preferences[p].present ? "yes" : "no"});
+                            fixed(party.capability, 0) + estimate_mark(c.estimate),
+                            s.preferences[p].present ? "yes" : "no", c.notes.empty() ? "-" : note_marks(c.notes)});
   }
   out += parties.render(style, 100, 1);
   if (s.parties.size() > listed)
@@ -301,15 +300,20 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
     text += engine_sections(s, a, style);
     text += robustness_report_text(s, a, style);
     if (sections != nullptr) *sections = ends;
-    return text + partial_note(ends);
+    return text + partial_note(ends) + source_notes_text(a.sources, style);
   };
+  if (const std::string inputs = preference_inputs_text(s, a.sources, style, listed); !inputs.empty())
+    out += heading("What the preferences rest on", style) + inputs;
   if (s.versions.empty()) return finish(std::move(out));
   out += heading("Framework versions", style);
   Table versions;
-  versions.header = {"version", "date", "points", "label"};
-  versions.right_align = {false, false, true, false};
-  for (const auto& v : s.versions)
-    versions.rows.push_back({v.id, v.date, std::to_string(v.points.size()), v.label});
+  versions.header = {"version", "date", "points", "label", "sources"};
+  versions.right_align = {false, false, true, false, false};
+  for (const auto& v : s.versions) {
+    const Citation c = a.sources.version(v);
+    versions.rows.push_back({v.id + estimate_mark(c.estimate), v.date, std::to_string(v.points.size()), v.label,
+                             c.notes.empty() ? "-" : note_marks(c.notes)});
+  }
   out += versions.render(style, 100, 3);
 
   out += heading("How the text evolved", style);
@@ -325,7 +329,8 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   for (const auto& e : evals) rows = std::min(rows, e.parties.size());  // a partial run has fewer
   for (std::size_t k = 0; k < rows && k < listed; ++k) {
     const PartyIndex p = evals.front().parties[k].party;
-    std::vector<std::string> row = {s.parties[p].id, fixed(evals.front().parties[k].reservation)};
+    std::vector<std::string> row = {s.parties[p].id, fixed(evals.front().parties[k].reservation) +
+                                    estimate_mark(preference_inputs(s.preferences[p]).reservation_estimated)};
     for (const auto& e : evals) {
       const auto& pr = e.parties[k];
       std::string cell = fixed(pr.utility.min, 2);
@@ -357,7 +362,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   for (std::size_t v = 0; v < s.versions.size(); ++v) {
     const Version& ver = s.versions[VersionIndex(v)];
     out += heading("Stances on " + ver.id + " (" + std::to_string(ver.points.size()) + " points)", style);
-    out += stance_matrix_text(s, evals[v], style);
+    out += stance_matrix_text(s, evals[v], style, 40, &a.sources);
     out += readiness_text(s, evals[v]);
   }
   return finish(std::move(out));

@@ -14,12 +14,14 @@
 #include "accord/engines/gmcr.hpp"
 #include "accord/engines/robustness.hpp"
 #include "accord/report/sections.hpp"
+#include "accord/report/sources.hpp"
 
 namespace accord::report {
 
 struct ScenarioAnalysis {
   ReportOptions options;  // what it was computed with (limits, readiness K and S, deadline)
-  std::size_t estimates = 0;  // count_estimates(scenario)
+  std::size_t estimates = 0;  // count_estimates(scenario): the one count every format prints
+  SourceNotes sources;        // the numbered sources every format cites (report/sources.hpp)
   // How the text evolved: each version against the next, then the first against the last
   // when there are more than two versions.
   std::vector<diff::Result> evolution;

@@ -37,6 +37,7 @@ constexpr ViewRule kRules[] = {
     {"/points/*/point", kParty},
     {"/points/*/number", kParty},
     {"/points/*/stances", kParty},
+    {"/points/*/estimated_stances", kParty},  // which of those stances are inferred
     {"/points/*/stated", kParty},
     {"/points/*/stated_blockers", kParty},
     {"/points/*/conditional", kParty},
