@@ -133,7 +133,7 @@ TEST(ForecastHeadline, SaysConvergedOrNotAsTheAnalysisFound) {
 TEST(ForecastHeadline, EveryIssueHasItsBandInTextAndJson) {
   const Scenario s = builtin("geneva-2025");
   const ScenarioAnalysis a = analyse(s);
-  ASSERT_TRUE(a.forecast && a.forecast->ok());
+  ASSERT_TRUE(a.forecast && a.forecast->ok()) << (a.forecast ? a.forecast->outcome.message() : std::string("no forecast: ") + std::string(a.section("forecast").detail));
   ASSERT_TRUE(a.forecast->monte_carlo);
   const auto& mc = *a.forecast->monte_carlo;
   EXPECT_EQ(mc.runs, a.options.forecast_runs);

@@ -103,7 +103,7 @@ class GenevaSources : public ::testing::Test {
     text_ = report::full_report_text(*s_, a, report::Style::text);
     markdown_ = report::full_report_text(*s_, a, report::Style::markdown);
     json_ = report::full_report_json(*s_, a);
-    html_ = report::html_report(*s_, report::analyse(*s_, report::html_analysis_options({})));
+    html_ = report::html_report(*s_, a);  // every format shares one analysis
   }
   static void TearDownTestSuite() { delete s_; }
 
@@ -130,6 +130,9 @@ TEST_F(GenevaSources, EveryCitedNoteIsASourceOfTheScenario) {
   std::function<void(const Json&, bool)> walk = [&](const Json& j, bool top) {
     if (j.is_object()) {
       for (const auto& [key, value] : j.items()) {
+        // The bargaining section is `accord bargain --json`, which has no notes table: the
+        // provenance of its red lines carries the source texts themselves (docs/bargain.md).
+        if (top && key == "bargain") continue;
         if (key == "sources" && !top && value.is_array()) {
           for (const Json& n : value) {
             ++cited_in_json;
