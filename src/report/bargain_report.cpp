@@ -52,7 +52,7 @@ Json concessions_json(const Scenario& s, const Result& r, const Package& x) {
   for (const bargain::Concession& c : bargain::concessions(s, r.parties, x)) {
     Json issues = Json::object();
     for (const auto& ic : c.issues)
-      if (ic.given_up > kUtilityEps) issues[s.issues[ic.issue.get()].id] = ic.given_up;
+      if (ic.given_up > kUtilityEps) issues[s.issues[ic.issue].id] = ic.given_up;
     j[s.parties[c.party].id] = {{"utility", c.utility}, {"ideal", c.ideal},
                                       {"given_up", c.ideal - c.utility}, {"issues", std::move(issues)}};
   }
@@ -72,12 +72,12 @@ Json solution_json(const Scenario& s, const Result& r, const std::optional<barga
 }
 
 Json setting_json(const Scenario& s, IssueIndex i, const Setting& x) {
-  const Issue& issue = s.issues[i.get()];
-  return issue.kind == IssueKind::numeric ? Json(x.value) : Json(issue.options[x.option.get()].id);
+  const Issue& issue = s.issues[i];
+  return issue.kind == IssueKind::numeric ? Json(x.value) : Json(issue.options[x.option].id);
 }
 
 std::string setting_text(const Scenario& s, IssueIndex i, const std::optional<Setting>& x) {
-  return x ? describe(s.issues[i.get()], *x) : std::string("(open)");
+  return x ? describe(s.issues[i], *x) : std::string("(open)");
 }
 
 std::string count_text(const bargain::Count& c) {
@@ -100,8 +100,8 @@ std::string ids(const Scenario& s, const Result& r) {
 
 std::string package_text(const Scenario& s, const Package& x) {
   std::string out;
-  for (std::size_t i = 0; i < x.size(); ++i)
-    out += (out.empty() ? "" : ", ") + s.issues[i].id + "=" + setting_text(s, IssueIndex(i), x[i]);
+  for (const IssueIndex i : x.indices())
+    out += (out.empty() ? "" : ", ") + s.issues[i].id + "=" + setting_text(s, i, x[i]);
   return out;
 }
 
@@ -189,7 +189,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
   j["space"] = count_json(r.space);
   j["filtered"] = count_json(r.filtered);
   Json blocked = Json::array();
-  for (const IssueIndex i : r.blocked_issues) blocked.push_back(s.issues[i.get()].id);
+  for (const IssueIndex i : r.blocked_issues) blocked.push_back(s.issues[i].id);
   j["blocked_issues"] = std::move(blocked);
   Json zone = count_json(r.zone);
   zone["exists"] = r.finding == bargain::Finding::too_large ? Json(nullptr)
@@ -221,7 +221,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
     for (const bargain::Change& ch : c.changes) {
       Json delta = Json::object();
       for (std::size_t q = 0; q < r.parties.size(); ++q) delta[s.parties[r.parties[q]].id] = ch.delta[q];
-      changes.push_back({{"issue", s.issues[ch.issue.get()].id},
+      changes.push_back({{"issue", s.issues[ch.issue].id},
                          {"from", ch.from ? setting_json(s, ch.issue, *ch.from) : Json(nullptr)},
                          {"to", setting_json(s, ch.issue, ch.to)},
                          {"delta", std::move(delta)}});
@@ -232,7 +232,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
       shortfall[s.parties[r.parties[q]].id] = c.shortfall[q];
     cj["shortfall"] = std::move(shortfall);
     Json cb = Json::array();
-    for (const IssueIndex i : c.blocked_issues) cb.push_back(s.issues[i.get()].id);
+    for (const IssueIndex i : c.blocked_issues) cb.push_back(s.issues[i].id);
     cj["blocked_issues"] = std::move(cb);
     if (!c.package.empty()) cj["concessions"] = concessions_json(s, r, c.package);
     j["closest"] = std::move(cj);
@@ -248,7 +248,7 @@ std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
               " packages, " + count_text(r.filtered) + " crossing no red line.");
   if (!r.blocked_issues.empty()) {
     std::string b;
-    for (const IssueIndex i : r.blocked_issues) b += (b.empty() ? "" : ", ") + s.issues[i.get()].id;
+    for (const IssueIndex i : r.blocked_issues) b += (b.empty() ? "" : ", ") + s.issues[i].id;
     out += wrap("NO ZONE OF AGREEMENT: on " + b + " every option is someone's red line.");
   } else if (r.finding == bargain::Finding::zone_exists) {
     out += wrap("Zone of agreement: exists, " + count_text(r.zone) +
@@ -315,10 +315,10 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
     out += wrap("Shortfall: " + sf + ".", 100, "  ");
     if (!c.blocked_issues.empty()) {
       std::string b, crossed;
-      for (const IssueIndex i : c.blocked_issues) b += (b.empty() ? "" : ", ") + s.issues[i.get()].id;
+      for (const IssueIndex i : c.blocked_issues) b += (b.empty() ? "" : ", ") + s.issues[i].id;
       for (const PartyIndex p : r.parties)
         for (const IssueIndex i : red_lines_crossed(s, p, c.package))
-          crossed += (crossed.empty() ? "" : ", ") + s.parties[p].id + " on " + s.issues[i.get()].id;
+          crossed += (crossed.empty() ? "" : ", ") + s.parties[p].id + " on " + s.issues[i].id;
       out += wrap("Every option of " + b + " is a red line of some bargaining party, so no package "
                   "can avoid them; this package crosses the red lines of " + crossed + ".", 100, "  ");
     }
@@ -332,7 +332,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
       if (ch.delta[q] > kUtilityEps) gains += (gains.empty() ? "" : ", ") + who + " +" + fixed(ch.delta[q]);
       if (ch.delta[q] < -kUtilityEps) loses += (loses.empty() ? "" : ", ") + who + " " + fixed(ch.delta[q]);
     }
-    t.rows.push_back({s.issues[ch.issue.get()].id, setting_text(s, ch.issue, ch.from),
+    t.rows.push_back({s.issues[ch.issue].id, setting_text(s, ch.issue, ch.from),
                       setting_text(s, ch.issue, ch.to), gains, loses});
   }
   if (!t.rows.empty()) out += t.render(style, 100);

@@ -53,13 +53,13 @@ Json termination_json(const Termination& t) {
 
 Json package_json(const Scenario& s, const Package& x) {
   Json j = Json::object();
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+  for (const IssueIndex i : s.issues.indices()) {
     if (!x[i]) {
       j[s.issues[i].id] = nullptr;
     } else if (s.issues[i].kind == IssueKind::numeric) {
       j[s.issues[i].id] = x[i]->value;
     } else {
-      j[s.issues[i].id] = s.issues[i].options[x[i]->option.get()].id;
+      j[s.issues[i].id] = s.issues[i].options[x[i]->option].id;
     }
   }
   return j;
@@ -76,7 +76,7 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
   j["version"] = r.version.valid() ? Json(s.versions[r.version].id) : Json(nullptr);
   j["package"] = package_json(s, r.package);
   Json open = Json::array();
-  for (IssueIndex i : r.open_issues) open.push_back(s.issues[i.get()].id);
+  for (IssueIndex i : r.open_issues) open.push_back(s.issues[i].id);
   j["open_issues"] = std::move(open);
   Json parties = Json::array();
   for (const auto& pr : r.parties) {
@@ -87,7 +87,7 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
     pj["ideal"] = pr.ideal;
     pj["verdict"] = std::string(evaluate::to_string(pr.verdict));
     Json crossed = Json::array();
-    for (IssueIndex i : pr.red_lines_crossed) crossed.push_back(s.issues[i.get()].id);
+    for (IssueIndex i : pr.red_lines_crossed) crossed.push_back(s.issues[i].id);
     pj["red_lines_crossed"] = std::move(crossed);
     if (summarised) {
       parties.push_back(std::move(pj));
@@ -95,7 +95,7 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
     }
     Json issues = Json::array();
     for (const auto& ir : pr.issues) {
-      issues.push_back({{"issue", s.issues[ir.issue.get()].id},
+      issues.push_back({{"issue", s.issues[ir.issue].id},
                         {"settled", ir.settled},
                         {"contribution", ir.contribution},
                         {"min", ir.min},
@@ -155,7 +155,7 @@ std::string parties_text(const Scenario& s, const evaluate::Result& r, Style sty
   t.right_align = {false, true, true, true, false, false};
   for (const auto& pr : r.parties) {
     std::string crossed;
-    for (IssueIndex i : pr.red_lines_crossed) crossed += (crossed.empty() ? "" : ", ") + s.issues[i.get()].id;
+    for (IssueIndex i : pr.red_lines_crossed) crossed += (crossed.empty() ? "" : ", ") + s.issues[i].id;
     t.rows.push_back({s.parties[pr.party].id, utility_text(pr.utility), fixed(pr.reservation),
                       fixed(pr.ideal), std::string(evaluate::to_string(pr.verdict)),
                       crossed.empty() ? "-" : crossed});
@@ -163,7 +163,7 @@ std::string parties_text(const Scenario& s, const evaluate::Result& r, Style sty
   std::string out = t.render(style, 100, 5);
   if (!r.open_issues.empty()) {
     std::string open;
-    for (IssueIndex i : r.open_issues) open += (open.empty() ? "" : ", ") + s.issues[i.get()].id;
+    for (IssueIndex i : r.open_issues) open += (open.empty() ? "" : ", ") + s.issues[i].id;
     out += wrap("Open issues (utility shown as a range): " + open);
   }
   return out;

@@ -72,7 +72,7 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
        : pr.verdict == evaluate::Verdict::unacceptable ? no : open).push_back(pr.party);
       if (!pr.red_lines_crossed.empty()) {
         std::string issues;
-        for (IssueIndex i : pr.red_lines_crossed) issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
+        for (IssueIndex i : pr.red_lines_crossed) issues += (issues.empty() ? "" : ", ") + s.issues[i].id;
         if (++crossing <= 20) crossed += (crossed.empty() ? "" : "; ") + s.parties[pr.party].id + ": " + issues;
       }
     }
@@ -103,7 +103,7 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
       std::string z = "No package is acceptable to all of " + ids(s, b.parties) + ".";
       if (!b.blocked_issues.empty()) {
         std::string issues;
-        for (IssueIndex i : b.blocked_issues) issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
+        for (IssueIndex i : b.blocked_issues) issues += (issues.empty() ? "" : ", ") + s.issues[i].id;
         z += " On " + issues + " every option crosses some party's red line, so no deal exists unless a "
              "red line there moves.";
       }
@@ -137,11 +137,12 @@ std::string bargain_many_parties(const Scenario& s, const bargain::Result& b) {
                          std::string(bargain::to_string(b.finding)) + ").");
   auto package = [&s](const Package& x) {
     std::string t;
-    for (std::size_t i = 0; i < x.size() && i < s.issues.size(); ++i) {
+    for (const IssueIndex i : x.indices()) {
+      if (!s.issues.contains(i)) break;
       if (!x[i]) continue;
       const Issue& issue = s.issues[i];
       t += (t.empty() ? "" : ", ") + issue.id + "=" +
-           (issue.kind == IssueKind::discrete ? issue.options[x[i]->option.get()].id : fixed(x[i]->value, 2));
+           (issue.kind == IssueKind::discrete ? issue.options[x[i]->option].id : fixed(x[i]->value, 2));
     }
     return t;
   };

@@ -20,20 +20,20 @@ PartyResult evaluate_party(const Scenario& s, PartyIndex p, const Package& x) {
   r.reservation = prefs.reservation;
   r.utility = utility_bounds(s, p, x);
   r.red_lines_crossed = red_lines_crossed(s, p, x);
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+  for (const IssueIndex i : s.issues.indices()) {
     const IssuePreference& ip = prefs.issues[i];
-    r.ideal += ip.weight * best_issue_value(s, p, IssueIndex(i));
+    r.ideal += ip.weight * best_issue_value(s, p, i);
     if (!ip.present || ip.weight == 0.0) continue;
     IssueResult ir;
-    ir.issue = IssueIndex(i);
+    ir.issue = i;
     if (x[i]) {
       ir.settled = true;
-      ir.contribution = issue_contribution(s, p, IssueIndex(i), *x[i]);
+      ir.contribution = issue_contribution(s, p, i, *x[i]);
       ir.min = ir.max = ir.contribution;
       ir.red_line = ip.crosses_red_line(s.issues[i], *x[i]);
     } else {
-      ir.min = ip.weight * worst_issue_value(s, p, IssueIndex(i));
-      ir.max = ip.weight * best_issue_value(s, p, IssueIndex(i));
+      ir.min = ip.weight * worst_issue_value(s, p, i);
+      ir.max = ip.weight * best_issue_value(s, p, i);
     }
     r.issues.push_back(ir);
   }
@@ -82,16 +82,16 @@ PointResult evaluate_point(const Scenario& s, const Version& v, PointIndex k,
     const Preferences& prefs = s.preferences[p];
     if (!prefs.present) continue;
     double salience = 0.0;
-    for (IssueIndex i : issues) salience += prefs.issues[i.get()].weight;
+    for (IssueIndex i : issues) salience += prefs.issues[i].weight;
     r.max_salience = std::max(r.max_salience, salience);
     if (pt.sets.empty()) continue;
     any_prefs = true;
     bool reject = false;
     double got = 0.0, weight = 0.0;
     for (const PointSetting& ps : pt.sets) {
-      const IssuePreference& ip = prefs.issues[ps.issue.get()];
-      reject = reject || ip.crosses_red_line(s.issues[ps.issue.get()], ps.setting);
-      got += ip.weight * ip.value(s.issues[ps.issue.get()], ps.setting);
+      const IssuePreference& ip = prefs.issues[ps.issue];
+      reject = reject || ip.crosses_red_line(s.issues[ps.issue], ps.setting);
+      got += ip.weight * ip.value(s.issues[ps.issue], ps.setting);
       weight += ip.weight;
     }
     if (reject || got < prefs.reservation * weight - kUtilityEps) r.predicted_blockers.push_back(p);
@@ -135,7 +135,7 @@ Readiness readiness(const Scenario& s, const Version& v, const std::vector<Point
 Result evaluate_package(const Scenario& s, const Package& x, const Params& params) {
   Result r;
   r.package = x;
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
+  for (const IssueIndex i : s.issues.indices())
     if (!x[i]) r.open_issues.emplace_back(i);
   DeadlineTicker ticker(params.deadline, 64);
   std::size_t with_prefs = 0;

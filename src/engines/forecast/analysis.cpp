@@ -18,9 +18,9 @@ Termination first_unfinished(const Analysis& a) {
 
 std::string nearest_option(const Issue& issue, double x) {
   if (issue.kind != IssueKind::discrete || issue.options.empty()) return "";
-  std::size_t best = 0;
+  OptionIndex best(0);
   double best_d = 1e300;
-  for (std::size_t o = 0; o < issue.options.size(); ++o) {
+  for (const OptionIndex o : issue.options.indices()) {
     const double d = std::fabs(detail::option_position(issue, o) - x);
     if (d < best_d) {
       best_d = d;
@@ -70,7 +70,7 @@ Analysis analyse(const Scenario& s, const AnalysisParams& params) {
   a.notes = std::move(c.notes);
   if (!a.ok()) return a;
   for (std::size_t k = 0; k < a.nearest_option.size() && k < s.issues.size(); ++k)
-    a.nearest_option[k] = nearest_option(s.issues[k], a.run.forecast[k]);
+    a.nearest_option[k] = nearest_option(s.issues[IssueIndex(k)], a.run.forecast[k]);
   return a;
 }
 
