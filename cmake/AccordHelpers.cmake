@@ -11,6 +11,19 @@ function(accord_embed_scenarios out_var dir)
   set(${out_var} ${out} PARENT_SCOPE)
 endfunction()
 
+# accord_embed_text(OUT_VAR FILE NAMESPACE FUNCTION): a generated .cpp whose
+# `std::string_view NAMESPACE::FUNCTION()` returns FILE's text (data shipped inside the library).
+function(accord_embed_text out_var file namespace function)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/generated/${function}.cpp)
+  add_custom_command(
+    OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DIN=${file} -DNAMESPACE=${namespace} -DFUNCTION=${function}
+            -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedText.cmake
+    DEPENDS ${file} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedText.cmake
+    COMMENT "Embedding ${file}")
+  set(${out_var} ${out} PARENT_SCOPE)
+endfunction()
+
 # accord_add_test(NAME LIBRARIES lib... [RUNS_CLI] SOURCES src...): one GoogleTest executable
 # registered with CTest, linking only LIBRARIES (tests/CMakeLists.txt says which per folder).
 # RUNS_CLI: the tests run the `accord` binary, so they get ACCORD_CLI_PATH and depend on it.

@@ -14,6 +14,8 @@ set(ACCORD_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/accord)
 install(TARGETS ${ACCORD_LIBRARIES} EXPORT accordTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The forecast models' measured accuracy (docs/forecast.md#accuracy), also compiled into accord::report.
+install(FILES data/forecast-accuracy.json DESTINATION ${CMAKE_INSTALL_DATADIR}/accord)
 install(EXPORT accordTargets NAMESPACE accord:: DESTINATION ${ACCORD_CMAKE_DIR})
 
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/accordConfig.cmake.in

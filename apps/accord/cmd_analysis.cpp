@@ -167,9 +167,7 @@ void add_report(CLI::App& app) {
     o->options.deadline = o->load.deadline = o->budget.deadline();
     const Scenario s = load_or_exit(o->scenario, o->load, o->json);
     report::SectionTerminations sections;
-    const report::ReportOptions options =
-        format == ReportFormat::html ? report::html_analysis_options(o->options) : o->options;
-    write_output(o->output, render_report(s, report::analyse(s, options), format, sections));
+    write_output(o->output, render_report(s, report::analyse(s, o->options), format, sections));
     for (const auto& st : sections) warn_if_partial(st.termination, "report section `" + st.section + "`");
   });
 }

@@ -1,4 +1,4 @@
-// `accord bargain [SCENARIO] [--version V] [--set I=O] [--parties A,B] [--pair A,B] [--json]
+// `accord bargain [SCENARIO] [--version V] [--set I=O] [--parties A,B|all] [--pair A,B] [--json]
 //  [-o FILE] [--max-seconds S] [--max-nodes N]`
 #include <nlohmann/json.hpp>
 
@@ -20,6 +20,7 @@ void add_bargain(CLI::App& app) {
       "Examples:\n  accord bargain geneva-2025\n"
       "  accord bargain geneva-2025 --version v20          # + closest acceptable package to v20\n"
       "  accord bargain my.yaml --set border=NOW --parties UA,RU --json\n"
+      "  accord bargain geneva-2025 --version v20 --parties all   # stakeholders bargain too\n"
       "  accord bargain geneva-2025 --pair UA,RU --json -o ua-ru.json   # + the UA-RU frontier\n"
       "  accord bargain --genius laptop_domain.xml buyer.xml seller.xml\n"
       "Semantics, algorithms and the JSON shape: docs/bargain.md.");
@@ -35,8 +36,8 @@ void add_bargain(CLI::App& app) {
   cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
   cmd->add_option("--version", o->version, "Draft: a framework version (closest acceptable package)");
   cmd->add_option("--set", o->sets, "Draft: ISSUE=OPTION or ISSUE=NUMBER (on top of --version)");
-  cmd->add_option("--parties", o->parties, "Bargaining parties (default: roles party and mediator "
-                                           "with preferences)")->delimiter(',');
+  cmd->add_option("--parties", o->parties, "Bargaining parties, or `all` for every party with preferences "
+                                           "(default: roles party and mediator with preferences)")->delimiter(',');
   cmd->add_option("--pair", o->pair, "Also the Pareto frontier of these two bargaining parties alone "
                                      "(whole space, red lines ignored), with the packages marked on it")
       ->delimiter(',')->expected(2);
@@ -54,7 +55,8 @@ void add_bargain(CLI::App& app) {
     const Scenario s = o->genius.empty() ? load_or_exit(o->scenario, o->json)
                                          : import_genius_or_exit(o->genius, {}, o->json);
     bargain::Params params = o->params;
-    params.parties = resolve_parties(s, o->parties);
+    const bool all = o->parties.size() == 1 && o->parties[0] == "all";
+    params.parties = all ? bargain::parties_with_preferences(s) : resolve_parties(s, o->parties);
     if (!o->pair.empty()) {
       std::array<PartyIndex, 2> pair;
       for (std::size_t j = 0; j < 2; ++j)

@@ -1,8 +1,10 @@
-// accord bench accuracy [--data DIR] [--json] [-o FILE]
+// accord bench accuracy [--data DIR] [--json | --shipped [--date YYYY-MM-DD]] [-o FILE]
 // Runs every forecast model with its published defaults on the DEU III data set (real EU
 // legislative decisions) and prints the mean absolute error against the actual outcomes.
-// No parameter is tuned to this data (docs/forecast.md#accuracy).
+// No parameter is tuned to this data (docs/forecast.md#accuracy). --shipped writes the summary
+// the build ships next to every forecast (data/forecast-accuracy.json).
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -20,13 +22,24 @@ namespace {
 
 struct Opts {
   std::string data = ACCORD_DEFAULT_DATA_DIR, output = "-";
-  bool json = false;
+  std::string date;  // --shipped: the date measured (default: today, UTC)
+  bool json = false, shipped = false;
   int threads = 0;
 };
+
+std::string today_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
+  return buf;
+}
 
 void run_accuracy(const Opts& o) {
   const std::string path = o.data + "/deu3/deu3.csv";
   if (!std::filesystem::exists(path)) {
+    if (o.shipped) throw Exit{kExitInvalidInput, path + " not found: --shipped needs the DEU III data"};
     if (o.json) return write_output(o.output, report::accuracy_skipped_json(path + " not found").dump(2) + "\n");
     return write_output(o.output, "DEU III data not found at " + path + "; skipped.\n");
   }
@@ -36,6 +49,11 @@ void run_accuracy(const Opts& o) {
   forecast::AccuracyParams params;
   params.threads = o.threads;
   const forecast::AccuracyResult r = forecast::accuracy(data.data, params);
+  if (o.shipped) {
+    if (!r.outcome.ok() || !r.outcome.termination.finished())
+      throw Exit{kExitInvalidInput, "the measurement did not finish; nothing written"};
+    return write_output(o.output, report::shipped_accuracy_json(r, o.date.empty() ? today_utc() : o.date).dump(2) + "\n");
+  }
   write_output(o.output, o.json ? report::accuracy_json(r).dump(2) + "\n" : report::accuracy_text(r));
 }
 
@@ -43,10 +61,14 @@ void add_bench(CLI::App& app) {
   auto* bench = app.add_subcommand("bench", "Measurements on reference data sets");
   bench->require_subcommand(1);
   auto* acc = bench->add_subcommand("accuracy", "Forecast accuracy on real EU decisions (DEU III)")
-                  ->footer("Example:\n  accord bench accuracy --data ../shared/data");
+                  ->footer("Examples:\n  accord bench accuracy --data ../shared/data\n"
+                          "  accord bench accuracy --data ../shared/data --shipped -o data/forecast-accuracy.json");
   auto o = std::make_shared<Opts>();
   acc->add_option("--data", o->data, "Folder holding deu3/deu3.csv")->capture_default_str();
   acc->add_flag("--json", o->json, "Print JSON (shape in docs/forecast.md#accuracy)");
+  acc->add_flag("--shipped", o->shipped,
+                "Print the summary the build ships next to every forecast (data/forecast-accuracy.json)");
+  acc->add_option("--date", o->date, "With --shipped: the date measured (default: today, UTC)");
   acc->add_option("--threads", o->threads, "Worker threads (default: all cores)");
   acc->add_option("-o,--output", o->output, "Write to a file instead of standard output");
   acc->callback([o] { run_accuracy(*o); });

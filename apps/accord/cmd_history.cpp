@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "accord/report/sources.hpp"
 #include "accord/store/history.hpp"
 #include "store_cli.hpp"
 
@@ -44,7 +45,8 @@ void add_history(CLI::App& app) {
       stances = std::move(*rows);
       for (const auto& r : *stances)
         text += r.set_at + "  r" + std::to_string(r.revision) + "  " + r.version + "  " + r.party + "  " + r.point +
-                "  " + std::string(to_string(r.kind)) + "  by " + r.set_by + (r.note.empty() ? "" : "  — " + r.note) +
+                "  " + std::string(to_string(r.kind)) +
+                report::estimate_mark(r.estimate) + "  by " + r.set_by + (r.note.empty() ? "" : "  — " + r.note) +
                 "\n";
     }
     if (!o->stances_only && !o->f.party && !o->f.point && !o->f.version) {

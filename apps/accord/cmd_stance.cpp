@@ -1,6 +1,7 @@
 // accord stance set
 #include <iostream>
 
+#include "accord/report/sources.hpp"
 #include "store_cli.hpp"
 
 namespace accord::cli {
@@ -45,7 +46,8 @@ void add_stance(CLI::App& app) {
     auto r = s->set_stances(o->scenario, o->version, {in}, o->revision, cli_author(o->by));
     if (!r) throw store_exit(r.error());
     std::cout << o->party << " " << o->stance << "s " << o->point << " (" << o->scenario << " " << o->version
-              << "), revision " << r->revision << "\n";
+              << ")" << (o->estimate ? " as an estimate (" + std::string(report::kEstimateMark) + ")" : "")
+              << ", revision " << r->revision << "\n";
   });
 }
 

@@ -91,6 +91,24 @@ void forecast_run(const Scenario& s, ScenarioAnalysis& a, Termination& end) {
   if (end.finished() && a.forecast_eum->ok()) end = forecast_end(*a.forecast_eum);
 }
 
+// The summary's findings, each to its smallest flip, under a count of engine runs (so the
+// report is the same every run) and a share of the time left as a safety net.
+std::optional<robustness::Result> robustness_run(const Scenario& s, const ScenarioAnalysis& a, Termination& end) {
+  if (a.options.deadline.expired()) {
+    end = {Stop::time_limit, "not started: the report's time budget ran out"};
+    return std::nullopt;
+  }
+  robustness::Params p;
+  p.deadline = deadline_share(a.options.deadline, 0.5);
+  p.findings = {robustness::FindingKind::zone, robustness::FindingKind::closest, robustness::FindingKind::verdict,
+                robustness::FindingKind::status_quo};
+  p.smallest_only = true;
+  p.max_evaluations = kReportRobustnessRuns;
+  robustness::Result r = robustness::run(s, p);
+  end = r.outcome.termination.stop == Stop::not_set ? Termination::done() : r.outcome.termination;
+  return r;
+}
+
 }  // namespace
 
 Deadline deadline_share(const Deadline& d, double fraction) {
@@ -101,6 +119,7 @@ ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options) {
   ScenarioAnalysis a;
   a.options = options;
   a.estimates = count_estimates(s);
+  a.sources = SourceNotes(s);
   a.evolution = evolution(s, deadline_share(options.deadline, 0.2));
   a.sections.push_back({"evolution", first_partial(a.evolution)});
   a.evaluations = evaluations(s, options.evaluate, deadline_share(options.deadline, 0.2));
@@ -113,6 +132,8 @@ ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options) {
   end = forecast_gate(s, options.limits, options.deadline);
   if (end.finished()) forecast_run(s, a, end);
   a.sections.push_back({"forecast", end});
+  a.robustness = robustness_run(s, a, end);
+  a.sections.push_back({"robustness", end});
   return a;
 }
 

@@ -9,12 +9,14 @@
 #include "accord/report/bargain.hpp"
 #include "accord/report/evaluate.hpp"
 #include "accord/report/outcome.hpp"
+#include "bargain_red_lines.hpp"
 
 namespace accord::report {
 
 namespace {
 
 using bargain::Result;
+namespace parts = bargain_parts;
 
 Json count_json(const bargain::Count& c) {
   Json j;
@@ -68,12 +70,8 @@ Json solution_json(const Scenario& s, const Result& r, const std::optional<barga
   }
   j["package"] = package_json(s, x->package);
   j["concessions"] = concessions_json(s, r, x->package);
+  j["stakeholders"] = parts::effects_json(s, x->stakeholders);
   return j;
-}
-
-Json setting_json(const Scenario& s, IssueIndex i, const Setting& x) {
-  const Issue& issue = s.issues[i];
-  return issue.kind == IssueKind::numeric ? Json(x.value) : Json(issue.options[x.option].id);
 }
 
 std::string setting_text(const Scenario& s, IssueIndex i, const std::optional<Setting>& x) {
@@ -109,6 +107,24 @@ std::string frontier_line(const bargain::Frontier& f) {
   if (!f.computed) return "not computed (non-additive preferences and too many packages to enumerate)";
   if (f.truncated) return "more points than --max-frontier; solutions found by branch and bound";
   return std::to_string(f.points.size()) + " points (" + f.method + ")";
+}
+
+// Who did not bargain: every party with preferences outside Result::parties.
+std::string stakeholders_line(const Scenario& s, const Result& r) {
+  if (r.stakeholders.empty()) return "Every party with preferences bargained.";
+  std::string out;
+  for (const PartyIndex p : r.stakeholders)
+    out += (out.empty() ? "" : ", ") + s.parties[p].id + " (" + std::string(to_string(s.parties[p].role)) + ")";
+  return "Not bargaining, with preferences: " + out + ".";
+}
+
+// "UA red line crossed, RU 0.000": never a number for a party whose red line is crossed.
+std::string shortfall_text(const Scenario& s, const Result& r, const bargain::Closest& c) {
+  std::string sf;
+  for (std::size_t q = 0; q < c.shortfall.size(); ++q)
+    sf += (sf.empty() ? "" : ", ") + s.parties[r.parties[q]].id + " " +
+          (c.shortfall[q] ? fixed(*c.shortfall[q]) : std::string("red line crossed"));
+  return sf;
 }
 
 std::string partial_note(const Result& r) {
@@ -184,6 +200,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
   if (!r.outcome.ok()) return j;
   j["parties"] = ids_json(s, r.parties);
   j["reservations"] = r.reservations;
+  j["stakeholders"] = parts::stakeholders_json(s, r);
   j["additive"] = r.additive;
   j["finding"] = std::string(bargain::to_string(r.finding));
   j["space"] = count_json(r.space);
@@ -191,6 +208,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
   Json blocked = Json::array();
   for (const IssueIndex i : r.blocked_issues) blocked.push_back(s.issues[i].id);
   j["blocked_issues"] = std::move(blocked);
+  j["blocked"] = parts::blocked_json(s, r.blocked);
   Json zone = count_json(r.zone);
   zone["exists"] = r.finding == bargain::Finding::too_large ? Json(nullptr)
                                                              : Json(r.finding == bargain::Finding::zone_exists);
@@ -222,19 +240,21 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
       Json delta = Json::object();
       for (std::size_t q = 0; q < r.parties.size(); ++q) delta[s.parties[r.parties[q]].id] = ch.delta[q];
       changes.push_back({{"issue", s.issues[ch.issue].id},
-                         {"from", ch.from ? setting_json(s, ch.issue, *ch.from) : Json(nullptr)},
-                         {"to", setting_json(s, ch.issue, ch.to)},
+                         {"from", ch.from ? parts::value_json(s, ch.issue, *ch.from) : Json(nullptr)},
+                         {"to", parts::value_json(s, ch.issue, ch.to)},
                          {"delta", std::move(delta)}});
     }
     cj["changes"] = std::move(changes);
-    Json shortfall = Json::object();
+    Json shortfall = Json::object();  // null: the package crosses the party's red line
     for (std::size_t q = 0; q < c.shortfall.size(); ++q)
-      shortfall[s.parties[r.parties[q]].id] = c.shortfall[q];
+      shortfall[s.parties[r.parties[q]].id] = c.shortfall[q] ? Json(*c.shortfall[q]) : Json(nullptr);
     cj["shortfall"] = std::move(shortfall);
+    cj["red_lines_crossed"] = parts::crossings_json(s, c.red_lines_crossed);
     Json cb = Json::array();
     for (const IssueIndex i : c.blocked_issues) cb.push_back(s.issues[i].id);
     cj["blocked_issues"] = std::move(cb);
     if (!c.package.empty()) cj["concessions"] = concessions_json(s, r, c.package);
+    cj["stakeholders"] = parts::effects_json(s, c.stakeholders);
     j["closest"] = std::move(cj);
   }
   j["pair"] = pair_json(s, r);
@@ -244,12 +264,11 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
 std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
   if (!r.outcome.ok()) return wrap("Bargaining: " + r.outcome.message() + ".");
   std::string out;
-  out += wrap("Bargaining parties: " + ids(s, r) + ". Package space: " + count_text(r.space) +
-              " packages, " + count_text(r.filtered) + " crossing no red line.");
-  if (!r.blocked_issues.empty()) {
-    std::string b;
-    for (const IssueIndex i : r.blocked_issues) b += (b.empty() ? "" : ", ") + s.issues[i].id;
-    out += wrap("NO ZONE OF AGREEMENT: on " + b + " every option is someone's red line.");
+  out += wrap("Bargaining parties: " + ids(s, r) + ". " + stakeholders_line(s, r) + " Package space: " +
+              count_text(r.space) + " packages, " + count_text(r.filtered) +
+              " crossing no red line of a bargaining party.");
+  if (!r.blocked.empty()) {
+    out += parts::blocked_text(s, r.blocked);
   } else if (r.finding == bargain::Finding::zone_exists) {
     out += wrap("Zone of agreement: exists, " + count_text(r.zone) +
                 " packages acceptable to every bargaining party.");
@@ -292,6 +311,8 @@ std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
   t.rows.push_back(std::move(res));
   out += t.render(style, 100, static_cast<int>(t.header.size()) - 1);
   if (!r.solutions.exact) out += wrap("(search budget reached: best packages found, not proven optimal)");
+  for (const auto& [name, sol] : rows)
+    if (*sol) out += parts::effects_text(s, name, (*sol)->stakeholders);
   return out + partial_note(r);
 }
 
@@ -305,22 +326,25 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
     out += wrap("Closest acceptable package to the draft: " + std::to_string(c.changed_issues) +
                 " issue(s) changed, then the highest Nash product.");
   } else {
-    out += wrap("No package is acceptable to all. The package with the smallest largest shortfall "
-                "below reservation — what each side would have to concede, in utility, for a deal — "
-                "and, among those, the fewest changes to the draft (" +
-                std::to_string(c.changed_issues) + "):");
-    std::string sf;
-    for (std::size_t q = 0; q < c.shortfall.size(); ++q)
-      sf += (sf.empty() ? "" : ", ") + s.parties[r.parties[q]].id + " " + fixed(c.shortfall[q]);
-    out += wrap("Shortfall: " + sf + ".", 100, "  ");
-    if (!c.blocked_issues.empty()) {
-      std::string b, crossed;
-      for (const IssueIndex i : c.blocked_issues) b += (b.empty() ? "" : ", ") + s.issues[i].id;
-      for (const PartyIndex p : r.parties)
-        for (const IssueIndex i : red_lines_crossed(s, p, c.package))
-          crossed += (crossed.empty() ? "" : ", ") + s.parties[p].id + " on " + s.issues[i].id;
-      out += wrap("Every option of " + b + " is a red line of some bargaining party, so no package "
-                  "can avoid them; this package crosses the red lines of " + crossed + ".", 100, "  ");
+    const std::string scope =
+        c.blocked_issues.empty()
+            ? "Among packages crossing no red line of a bargaining party, the one"
+            : "If those red lines moved: among packages crossing no red line of a bargaining party except on the "
+              "blocked issues, where each takes one of the options listed above, the one";
+    out += wrap("No package is acceptable to all. " + scope + " with the smallest largest shortfall below "
+                "reservation — what each side would have to concede, in utility, for a deal — and, among "
+                "those, the fewest changes to the draft (" + std::to_string(c.changed_issues) + "):");
+    out += wrap("Shortfall: " + shortfall_text(s, r, c) + ".", 100, "  ");
+    if (!c.red_lines_crossed.empty()) {
+      std::vector<PartyIndex> whose;
+      for (const auto& x : c.red_lines_crossed)
+        if (std::find(whose.begin(), whose.end(), x.party) == whose.end()) whose.push_back(x.party);
+      std::string names;
+      for (const PartyIndex p : whose) names += (names.empty() ? "" : ", ") + s.parties[p].id;
+      out += wrap("This package crosses red lines of bargaining parties — " +
+                      parts::crossings_text(s, c.red_lines_crossed) + " — so it is unacceptable to " + names +
+                      " whatever the utility (every package crosses a red line on the blocked issues).",
+                  100, "  ");
     }
   }
   Table t;
@@ -340,6 +364,21 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
   for (std::size_t q = 0; q < c.utilities.size(); ++q)
     u += (u.empty() ? "" : ", ") + s.parties[r.parties[q]].id + " " + fixed(c.utilities[q]);
   out += wrap("Utilities: " + u + ".");
+  return out + parts::effects_text(s, c.zone_exists ? "Closest acceptable package" : "Closest package", c.stakeholders);
+}
+
+std::string bargain_stakeholders_text(const Scenario& s, const Result& r) {
+  if (!r.outcome.ok()) return {};
+  std::string out = wrap(stakeholders_line(s, r));
+  const std::pair<const char*, const std::optional<bargain::Solution>*> rows[] = {
+      {"Nash", &r.solutions.nash},
+      {"Kalai–Smorodinsky", &r.solutions.kalai_smorodinsky},
+      {"egalitarian", &r.solutions.egalitarian},
+      {"utilitarian", &r.solutions.utilitarian}};
+  for (const auto& [name, sol] : rows)
+    if (*sol) out += parts::effects_text(s, name, (*sol)->stakeholders);
+  if (r.closest && !r.closest->package.empty())
+    out += parts::effects_text(s, "Closest package", r.closest->stakeholders);
   return out;
 }
 

@@ -6,6 +6,61 @@
 #include "accord/report/outcome.hpp"
 
 namespace accord::report {
+namespace embedded {
+std::string_view forecast_accuracy_json();  // generated from data/forecast-accuracy.json (CMakeLists.txt)
+}  // namespace embedded
+
+namespace {
+
+constexpr const char* kDeu3Citation =
+    "Arregui, J. & Perarnaud, C. (2021), A new dataset on legislative decision-making in the European Union: the "
+    "DEU III dataset, doi:10.34810/data53 (as prepared by the open blksv predictioneer-model repository)";
+
+std::optional<ShippedAccuracy> read_shipped(std::string_view text) {
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || j.value("schema", 0) != kShippedAccuracySchema) return std::nullopt;
+  ShippedAccuracy a;
+  a.data_set = j.value("data_set", "");
+  a.citation = j.value("citation", "");
+  a.measured = j.value("measured", "");
+  a.issues = j.value("issues", std::size_t{0});
+  if (!j.contains("models") || !j["models"].is_array()) return std::nullopt;
+  for (const auto& m : j["models"]) {
+    const auto model = forecast::parse_model(m.value("model", ""));
+    if (!model || !m.contains("mae") || !m["mae"].is_number()) return std::nullopt;
+    a.models.push_back({*model, m["mae"].get<double>()});
+  }
+  return a;
+}
+
+}  // namespace
+
+std::optional<double> ShippedAccuracy::mae(forecast::Model m) const {
+  for (const auto& x : models)
+    if (x.model == m) return x.mae;
+  return std::nullopt;
+}
+
+nlohmann::ordered_json shipped_accuracy_json(const forecast::AccuracyResult& r, const std::string& date) {
+  const nlohmann::ordered_json full = accuracy_json(r);
+  nlohmann::ordered_json j;
+  j["schema"] = kShippedAccuracySchema;
+  j["data_set"] = "DEU III";
+  j["citation"] = kDeu3Citation;
+  j["measured"] = date;
+  j["command"] = "accord bench accuracy --shipped (scripts/update-forecast-accuracy.sh)";
+  for (const char* k : {"data", "issues", "skipped_rows"}) j[k] = full[k];
+  j["scale"] = "mean absolute error against the actual outcome, on 0..100";
+  j["models"] = full["models"];
+  return j;
+}
+
+std::string_view shipped_accuracy_document() { return embedded::forecast_accuracy_json(); }
+
+const std::optional<ShippedAccuracy>& shipped_accuracy() {
+  static const std::optional<ShippedAccuracy> a = read_shipped(shipped_accuracy_document());
+  return a;
+}
 
 nlohmann::ordered_json accuracy_json(const forecast::AccuracyResult& r) {
   nlohmann::ordered_json j;

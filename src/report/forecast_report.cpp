@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/report/forecast.hpp"
+#include "accord/report/forecast_accuracy.hpp"
 #include "accord/report/outcome.hpp"
 #include "accord/report/sections.hpp"
 
@@ -25,6 +26,24 @@ Json nearest_options(const forecast::Analysis& a) {
   for (std::size_t k = 0; k < a.problem.dimensions.size() && k < a.nearest_option.size(); ++k)
     if (!a.nearest_option[k].empty()) j[a.problem.dimensions[k].id] = a.nearest_option[k];
   return j;
+}
+
+// {dim: [party ids]} for the dimensions whose forecast lands on a red line.
+Json red_lines_json(const forecast::Analysis& a) {
+  Json j = Json::object();
+  for (std::size_t k = 0; k < a.problem.dimensions.size() && k < a.red_line_parties.size(); ++k)
+    if (!a.red_line_parties[k].empty()) j[a.problem.dimensions[k].id] = a.red_line_parties[k];
+  return j;
+}
+
+// The build's shipped DEU III figures (forecast_accuracy.hpp), or null.
+Json accuracy_json_of_build() {
+  const auto& acc = shipped_accuracy();
+  if (!acc) return nullptr;
+  Json mae = Json::object();
+  for (const auto& m : acc->models) mae[std::string(forecast::to_string(m.model))] = m.mae;
+  return {{"data_set", acc->data_set}, {"issues", acc->issues}, {"measured", acc->measured},
+          {"citation", acc->citation}, {"mae", std::move(mae)}};
 }
 
 Json monte_carlo_json(const ForecastProblem& p, const forecast::MonteCarloResult& mc) {
@@ -87,6 +106,7 @@ Json forecast_json(const forecast::Analysis& a, ForecastDetail detail) {
     }
     j["forecast"] = per_dim(p, r.forecast);
     j["nearest_option"] = nearest_options(a);
+    j["red_lines"] = red_lines_json(a);
     j["baselines"] = {{"weighted_mean", per_dim(p, a.baselines.weighted_mean)},
                       {"weighted_median", per_dim(p, a.baselines.weighted_median)}};
     if (full) {
@@ -101,6 +121,7 @@ Json forecast_json(const forecast::Analysis& a, ForecastDetail detail) {
       });
     }
     j["monte_carlo"] = optional_json(a.monte_carlo.has_value(), [&] { return monte_carlo_json(p, *a.monte_carlo); });
+    j["accuracy"] = accuracy_json_of_build();
     if (full)
       j["sensitivity"] = optional_json(a.sensitivity.has_value(), [&] { return sensitivity_json(p, *a.sensitivity); });
   }
@@ -112,7 +133,7 @@ forecast::AnalysisParams forecast_headline_params(const Deadline& deadline) {
   forecast::AnalysisParams params;
   params.engine.deadline = deadline;
   params.model = forecast::Model::smp;  // the headline is KTAB's SMP whatever the scenario's default
-  params.runs = 0;
+  params.runs = 0;                      // the report sets its Monte Carlo runs
   return params;
 }
 

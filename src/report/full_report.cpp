@@ -9,6 +9,7 @@
 #include "accord/report/bargain.hpp"
 #include "accord/report/forecast.hpp"
 #include "accord/report/gmcr.hpp"
+#include "accord/report/sources.hpp"
 
 namespace accord::report {
 
@@ -41,6 +42,31 @@ std::string ids(const Scenario& s, const std::vector<PartyIndex>& ps) {
   return out;
 }
 
+std::string issue_ids(const Scenario& s, const std::vector<IssueIndex>& is) {
+  std::string out;
+  for (IssueIndex i : is) out += (out.empty() ? "" : ", ") + s.issues[i].id;
+  return out;
+}
+
+// Whether p's red lines on issue i are an estimate: their own provenance when the scenario gives
+// one ("red_lines"), else that of p's whole preference on the issue.
+bool red_lines_estimated(const Scenario& s, PartyIndex p, IssueIndex i) {
+  const IssuePreference& ip = s.preferences[p].issues[i];
+  const auto it = ip.field_provenance.find("red_lines");
+  return it != ip.field_provenance.end() ? it->second.estimate : ip.provenance.estimate;
+}
+
+// "a, b (estimate), c" or "a, b (all estimates)".
+std::string red_line_ids(const Scenario& s, PartyIndex p, const std::vector<IssueIndex>& is) {
+  std::size_t estimated = 0;
+  for (IssueIndex i : is) estimated += red_lines_estimated(s, p, i) ? 1 : 0;
+  if (estimated == is.size()) return issue_ids(s, is) + (is.size() == 1 ? " (an estimate)" : " (all estimates)");
+  std::string out;
+  for (IssueIndex i : is)
+    out += (out.empty() ? "" : ", ") + s.issues[i].id + (red_lines_estimated(s, p, i) ? " (estimate)" : "");
+  return out;
+}
+
 // "NAME is an equilibrium under …; N other equilibria are reachable …" from the typed result.
 std::string stability_line(const gmcr::RunResult& run) {
   if (!run.ok() || !run.analysis->status_quo) return "";
@@ -64,65 +90,57 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
   std::vector<std::string> out;
   if (!s.versions.empty() && !a.evaluations.empty()) {
     const evaluate::Result& e = a.evaluations.back();
-    std::vector<PartyIndex> yes, no, open;
-    std::string crossed;
-    std::size_t crossing = 0;
+    std::vector<PartyIndex> yes, no, open, estimated;
+    std::string crossed, deciding;
+    std::size_t crossing = 0, undecided = 0;
     for (const auto& pr : e.parties) {
       (pr.verdict == evaluate::Verdict::acceptable ? yes
        : pr.verdict == evaluate::Verdict::unacceptable ? no : open).push_back(pr.party);
-      if (!pr.red_lines_crossed.empty()) {
-        std::string issues;
-        for (IssueIndex i : pr.red_lines_crossed) issues += (issues.empty() ? "" : ", ") + s.issues[i].id;
-        if (++crossing <= 20) crossed += (crossed.empty() ? "" : "; ") + s.parties[pr.party].id + ": " + issues;
-      }
+      const Preferences& prefs = s.preferences[pr.party];
+      const auto res = prefs.field_provenance.find("reservation");
+      if (prefs.provenance.estimate || (res != prefs.field_provenance.end() && res->second.estimate))
+        estimated.push_back(pr.party);
+      const std::string who = s.parties[pr.party].id;
+      if (!pr.red_lines_crossed.empty() && ++crossing <= 20)
+        crossed += (crossed.empty() ? "" : "; ") + who + ": " + red_line_ids(s, pr.party, pr.red_lines_crossed);
+      if (pr.verdict == evaluate::Verdict::open && ++undecided <= 20)
+        deciding += (deciding.empty() ? "" : "; ") + who + ": " + issue_ids(s, pr.deciding_issues);
     }
     const std::string vid = s.versions.back().id;
-    std::string line = "Latest text " + vid + ": acceptable to " + (yes.empty() ? "none" : ids(s, yes)) +
-                       "; unacceptable to " + (no.empty() ? "none" : ids(s, no));
-    if (!open.empty()) line += "; depends on its open issues for " + ids(s, open);
+    const std::size_t n_open = e.open_issues.size();
+    std::string line = "Latest text " + vid + ", over every settlement of " +
+                       (n_open == 0 ? std::string("its issues (it settles all of them)")
+                                    : "the " + std::to_string(n_open) + " issues it leaves open") +
+                       ": acceptable to " + (yes.empty() ? "none" : ids(s, yes)) + "; unacceptable to " +
+                       (no.empty() ? "none" : ids(s, no));
+    if (!open.empty()) line += "; open (acceptable in some settlements, not in others) for " + ids(s, open);
     line += ".";
     if (!crossed.empty())
-      line += " Red lines crossed — " + crossed +
+      line += " Red lines the text crosses — " + crossed +
               (crossing > 20 ? "; and " + std::to_string(crossing - 20) + " more parties" : "") + ".";
+    if (!deciding.empty())
+      line += " Open issues that decide the open verdicts (a red-line option there, or enough to pull the party "
+              "below its reservation) — " + deciding +
+              (undecided > 20 ? "; and " + std::to_string(undecided - 20) + " more parties" : "") + ".";
+    if (!estimated.empty())
+      line += " Reservations that are estimates: " + ids(s, estimated) + ".";
     out.push_back(line);
     std::string ready = "Readiness of " + vid + ": " + (e.readiness.near_final ? "near-final" : "not near-final");
     if (!e.readiness.standing_between.empty())
-      ready += "; " + std::to_string(e.readiness.standing_between.size()) + " points stand between it and near-final";
+      ready += "; " + blockers_sentence(s.versions.back(), e.readiness);
     out.push_back(ready + ".");
   }
-  if (a.bargain && a.bargain->outcome.ok()) {
-    const bargain::Result& b = *a.bargain;
-    if (b.finding == bargain::Finding::zone_exists) {
-      std::string z = "A zone of agreement exists among " + ids(s, b.parties) + ".";
-      if (b.solutions.nash) z += " See the Nash and Kalai–Smorodinsky packages below.";
-      if (b.closest && b.closest->zone_exists)
-        z += " The closest acceptable change to the latest text changes " +
-             std::to_string(b.closest->changed_issues) + " of its settled issues.";
-      out.push_back(z);
-    } else if (b.finding == bargain::Finding::no_zone) {
-      std::string z = "No package is acceptable to all of " + ids(s, b.parties) + ".";
-      if (!b.blocked_issues.empty()) {
-        std::string issues;
-        for (IssueIndex i : b.blocked_issues) issues += (issues.empty() ? "" : ", ") + s.issues[i].id;
-        z += " On " + issues + " every option crosses some party's red line, so no deal exists unless a "
-             "red line there moves.";
-      }
-      if (b.closest && !b.closest->shortfall.empty()) {
-        double worst = 0.0;
-        for (double x : b.closest->shortfall) worst = std::max(worst, x);
-        z += worst <= kUtilityEps ? " Apart from those red lines, a package exists that gives every party at "
-                                    "least its reservation"
-                                  : " The smallest largest shortfall below reservation is " + fixed(worst);
-        if (!s.versions.empty())
-          z += "; the closest such package changes " + std::to_string(b.closest->changed_issues) + " of the issues " +
-               s.versions.back().id + " settles (below)";
-        z += ".";
-      }
-      out.push_back(z);
-    }
-  }
+  if (a.bargain)
+    if (std::string line = bargain_summary(s, *a.bargain, s.versions.empty() ? "" : s.versions.back().id);
+        !line.empty())
+      out.push_back(std::move(line));
   if (a.stability)
     if (std::string line = stability_line(*a.stability); !line.empty()) out.push_back(std::move(line));
+  if (a.forecast)
+    if (std::string line = forecast_summary_line(*a.forecast, a.forecast_eum ? &*a.forecast_eum : nullptr);
+        !line.empty())
+      out.push_back(std::move(line));
+  for (std::string& line : robustness_lines(s, a)) out.push_back(std::move(line));  // "holds unless …"
   return out;
 }
 
@@ -153,7 +171,7 @@ std::string bargain_many_parties(const Scenario& s, const bargain::Result& b) {
       {"utilitarian", &b.solutions.utilitarian}};
   for (const auto& [name, sol] : rows)
     if (*sol) out += wrap(std::string(name) + ": " + package((*sol)->package), 100, "  ");
-  return out + wrap("Per-party utilities: `accord bargain " + s.id + " --json`.");
+  return out + bargain_stakeholders_text(s, b) + wrap("Per-party utilities: `accord bargain " + s.id + " --json`.");
 }
 
 // The stability section, rendered from the analysis's one gmcr run.
@@ -164,9 +182,9 @@ Json stability_json(const Scenario& s, const ScenarioAnalysis& a) {
   return a.stability ? gmcr_headline_json(s, *a.stability) : Json(nullptr);
 }
 
-// The forecast section, rendered from the analysis's SMP run.
+// The forecast section, rendered from the analysis's SMP run (and EUM run, when it has one).
 std::string forecast_text(const Scenario& s, const ScenarioAnalysis& a, Style style) {
-  return forecast_headline_text(s, *a.forecast, style);
+  return forecast_headline_text(s, *a.forecast, style, a.forecast_eum ? &*a.forecast_eum : nullptr);
 }
 
 std::string engine_sections(const Scenario& s, const ScenarioAnalysis& a, Style style) {
@@ -235,9 +253,12 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
   }
   j["forecast"] = a.forecast ? forecast_headline_json(s, *a.forecast) : Json{{"skipped", true}};
   j["forecast"]["termination"] = termination_json(a.section("forecast"));
+  j["forecast_eum"] = a.forecast_eum ? forecast_headline_json(s, *a.forecast_eum) : Json(nullptr);
+  j["robustness"] = robustness_report_json(s, a);
   Json summary = Json::object();
   for (const auto& st : ends) summary[st.section] = termination_json(st.termination);
   j["sections"] = std::move(summary);
+  add_sources_json(j, s, a);
   if (sections != nullptr) *sections = std::move(ends);
   return j;
 }
@@ -251,11 +272,9 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   out += style == Style::markdown ? "# " + title + "\n\n" : title + "\n" + std::string(display_width(title), '#') + "\n";
   std::string intro = "Scenario `" + s.id + "`" + (s.date.empty() ? "" : ", " + s.date) + ". ";
   if (!s.description.empty()) intro += s.description;
+  if (const Citation c = a.sources.scenario(s); !c.notes.empty()) intro += " Sources: " + note_marks(c.notes) + ".";
   out += wrap(intro);
-  if (a.estimates > 0)
-    out += wrap(std::to_string(a.estimates) +
-                " values in this scenario are marked as estimates (estimate: true); treat results "
-                "as scenario analysis, not fact.");
+  out += "\n" + wrap(legend_text(a));
   out += heading("Summary", style);
   for (const std::string& line : summary_lines(s, a)) {
     std::string w = wrap(line, 100, "  ");  // indented continuation lines
@@ -264,16 +283,15 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
 
   out += heading("Parties", style);
   Table parties;
-  parties.header = {"id", "name", "role", "capability", "preferences"};
-  parties.right_align = {false, false, false, true, false};
+  parties.header = {"id", "name", "role", "capability", "preferences", "sources"};
+  parties.right_align = {false, false, false, true, false, false};
   for (const PartyIndex p : s.parties.indices()) {
     if (p.get() >= listed) break;
     const Party& party = s.parties[p];
-    const auto it = party.field_provenance.find("capability");
-    const bool est = it != party.field_provenance.end() && it->second.estimate;
+    const Citation c = a.sources.party(party);
     parties.rows.push_back({party.id, party.name, std::string(to_string(party.role)),
-                            fixed(party.capability, 0) + (est ? "~" : ""),
-                            s.preferences[p].present ? "yes" : "no"});
+                            fixed(party.capability, 0) + estimate_mark(c.estimate),
+                            s.preferences[p].present ? "yes" : "no", c.notes.empty() ? "-" : note_marks(c.notes)});
   }
   out += parties.render(style, 100, 1);
   if (s.parties.size() > listed)
@@ -281,16 +299,22 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
                 std::to_string(listed) + "; `accord report --json` gives them all).");
   auto finish = [&](std::string text) {
     text += engine_sections(s, a, style);
+    text += robustness_report_text(s, a, style);
     if (sections != nullptr) *sections = ends;
-    return text + partial_note(ends);
+    return text + partial_note(ends) + source_notes_text(a.sources, style);
   };
+  if (const std::string inputs = preference_inputs_text(s, a.sources, style, listed); !inputs.empty())
+    out += heading("What the preferences rest on", style) + inputs;
   if (s.versions.empty()) return finish(std::move(out));
   out += heading("Framework versions", style);
   Table versions;
-  versions.header = {"version", "date", "points", "label"};
-  versions.right_align = {false, false, true, false};
-  for (const auto& v : s.versions)
-    versions.rows.push_back({v.id, v.date, std::to_string(v.points.size()), v.label});
+  versions.header = {"version", "date", "points", "label", "sources"};
+  versions.right_align = {false, false, true, false, false};
+  for (const auto& v : s.versions) {
+    const Citation c = a.sources.version(v);
+    versions.rows.push_back({v.id + estimate_mark(c.estimate), v.date, std::to_string(v.points.size()), v.label,
+                             c.notes.empty() ? "-" : note_marks(c.notes)});
+  }
   out += versions.render(style, 100, 3);
 
   out += heading("How the text evolved", style);
@@ -306,7 +330,8 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   for (const auto& e : evals) rows = std::min(rows, e.parties.size());  // a partial run has fewer
   for (std::size_t k = 0; k < rows && k < listed; ++k) {
     const PartyIndex p = evals.front().parties[k].party;
-    std::vector<std::string> row = {s.parties[p].id, fixed(evals.front().parties[k].reservation)};
+    std::vector<std::string> row = {s.parties[p].id, fixed(evals.front().parties[k].reservation) +
+                                    estimate_mark(preference_inputs(s.preferences[p]).reservation_estimated)};
     for (const auto& e : evals) {
       const auto& pr = e.parties[k];
       std::string cell = fixed(pr.utility.min, 2);
@@ -320,14 +345,25 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   }
   out += util.render(style, 100);
   if (rows > listed) out += wrap("… and " + std::to_string(rows - listed) + " more parties.");
-  out += wrap("yes = acceptable, NO = unacceptable (red line crossed or below reservation), open = "
-              "depends on issues the version leaves open (shown as a range); (n RL) = n red lines "
-              "crossed.");
+  out += wrap("Over every settlement of the issues a version leaves open (utility shown as a range): yes = "
+              "acceptable (every settlement crosses none of the party's red lines and reaches its reservation), "
+              "NO = unacceptable (none does), open = some do; (n RL) = n red lines the version's own settings "
+              "cross.");
+  {  // the latest text's verdicts with their best and worst settlements
+    const evaluate::Result& last = evals.back();
+    out += wrap("Verdicts on the latest text " + s.versions.back().id + ", with each party's best and worst settlement:");
+    constexpr std::size_t kSentences = 20;  // a paragraph per party; the rest is `accord evaluate`'s
+    for (std::size_t k = 0; k < last.parties.size() && k < kSentences; ++k)
+      out += wrap((style == Style::markdown ? "- " : "") + verdict_sentence(s, last, last.parties[k]));
+    if (last.parties.size() > kSentences)
+      out += wrap("… and " + std::to_string(last.parties.size() - kSentences) + " more parties (accord evaluate " +
+                  s.id + " --version " + s.versions.back().id + ").");
+  }
 
   for (std::size_t v = 0; v < s.versions.size(); ++v) {
     const Version& ver = s.versions[VersionIndex(v)];
     out += heading("Stances on " + ver.id + " (" + std::to_string(ver.points.size()) + " points)", style);
-    out += stance_matrix_text(s, evals[v], style);
+    out += stance_matrix_text(s, evals[v], style, 40, &a.sources);
     out += readiness_text(s, evals[v]);
   }
   return finish(std::move(out));

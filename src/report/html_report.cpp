@@ -38,7 +38,7 @@ table.heat th.blocked{background:#cf222e;color:#fff}table.heat td.blocked{box-sh
 .pkg-panel{flex:1 1 300px;border:1px solid var(--line);border-radius:6px;padding:8px 12px;font-size:.9em;max-height:460px;overflow:auto}
 .projected circle{fill:#8c959f;opacity:.45}.frontier{fill:none;stroke:#0969da;stroke-width:2}.fp{fill:#0969da;cursor:pointer}
 .mark{cursor:pointer}.mark circle,.mark rect{stroke:#24292f;stroke-width:1.5}.mark text{font-weight:600}
-.m-nash circle{fill:#e69f00}.m-ks circle{fill:#cc79a7}.m-egal circle{fill:#009e73}.m-util circle{fill:#56b4e9}.m-closest circle{fill:#d55e00}.m-draft rect{fill:#fff}
+.m-nash circle{fill:#e69f00}.m-ks circle{fill:#cc79a7}.m-egal circle{fill:#009e73}.m-util circle{fill:#56b4e9}.m-closest circle{fill:#d55e00}.m-draft rect{fill:#fff}.m-draft.best rect{fill:#24292f}.draft-range{stroke:#24292f;stroke-width:1.5;stroke-dasharray:4 3}
 .mark:focus circle,.mark:focus rect,.mark.sel circle,.mark.sel rect,circle.mark:focus,circle.mark.sel{stroke:#0969da;stroke-width:4}
 dl.package{display:grid;grid-template-columns:minmax(8em,45%) 1fr;gap:2px 10px;margin:.3em 0}dl.package dt{color:var(--muted)}dl.package dd{margin:0}
 .band{fill:#afb8c1;opacity:.55}.fc-smp{fill:#24292f}.fc-eum{fill:none;stroke:#24292f;stroke-width:1.5}.actor{stroke:#fff;stroke-width:1}
@@ -46,7 +46,8 @@ dl.package{display:grid;grid-template-columns:minmax(8em,45%) 1fr;gap:2px 10px;m
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}.swatch{display:inline-block;width:12px;height:12px;border-radius:50%;margin-right:4px;vertical-align:-1px}
 table.stability td{text-align:center}table.stability tr.eq{background:#fff8c5}table.stability tr.sq th{outline:2px solid #0969da}
 .ev circle{fill:#0969da;stroke:#fff}.ev text{fill:#fff;font-size:9px;font-weight:600}.ev-strike circle{fill:#cf222e}.ev-statement circle{fill:#8250df}.ev-proposal circle{fill:#1a7f37}
-.version-mark{fill:#24292f}table.events td:nth-child(2){white-space:nowrap}.swatch.st-accept{background:#2da44e}.swatch.st-conditional{background:#d4a72c}.swatch.st-reject{background:#e5534b}.swatch.st-unknown{background:#afb8c1}.est{font-size:.8em;color:var(--open);border:1px solid var(--open);border-radius:6px;padding:0 4px}
+.version-mark{fill:#24292f}table.events td:nth-child(2){white-space:nowrap}.swatch.st-accept{background:#2da44e}.swatch.st-conditional{background:#d4a72c}.swatch.st-reject{background:#e5534b}.swatch.st-unknown{background:#afb8c1}
+.est-mark{color:var(--open);font-weight:700}sup.cite{font-size:.75em}ol.sources{font-size:.9em;word-break:break-all}
 .warn{background:#fff8c5;border:1px solid #d4a72c;padding:6px 12px;border-radius:6px}
 @media (max-width:640px){body{font-size:14px}th,td{padding:2px 4px}}
 @media print{nav,.pkg-panel{display:none}details{display:block}}
@@ -69,7 +70,7 @@ document.addEventListener('keydown',function(e){if(e.key!=='Enter'&&e.key!==' ')
 constexpr std::pair<const char*, const char*> kNav[] = {
     {"summary", "Summary"},     {"parties", "Parties"},     {"framework", "Framework"}, {"stances", "Stances"},
     {"utilities", "Utilities"}, {"bargain", "Bargaining"}, {"forecast", "Forecast"},   {"stability", "Stability"},
-    {"timeline", "Timeline"}};
+    {"timeline", "Timeline"},   {"sources", "Sources"}};
 
 std::string summary_list(const Scenario& s, const ScenarioAnalysis& a) {
   std::string items;
@@ -78,18 +79,22 @@ std::string summary_list(const Scenario& s, const ScenarioAnalysis& a) {
                        : "<ul class=\"summary\">" + items + "</ul>\n";
 }
 
-std::string parties_table(const Scenario& s, std::size_t listed) {
+std::string parties_table(const Scenario& s, const ScenarioAnalysis& a, std::size_t listed) {
   using html::esc;
   std::string out = "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">id</th><th scope=\"col\">name</th><th "
                     "scope=\"col\">role</th><th scope=\"col\">capability</th><th scope=\"col\">preferences</th><th "
-                    "scope=\"col\">reservation</th></tr></thead><tbody>";
+                    "scope=\"col\">reservation</th><th scope=\"col\">sources</th></tr></thead><tbody>";
   for (const PartyIndex p : s.parties.indices()) {
     if (p.get() >= listed) break;
     const Party& party = s.parties[p];
     const Preferences& pr = s.preferences[p];
+    const Citation c = a.sources.party(party);
     out += "<tr><td>" + esc(party.id) + "</td><td>" + esc(party.name) + "</td><td>" + esc(std::string(to_string(party.role))) +
-           "</td><td class=\"num\">" + html::num(party.capability, 2) + "</td><td>" + (pr.present ? "yes" : "no") +
-           "</td><td class=\"num\">" + (pr.present ? html::num(pr.reservation, 3) : "—") + "</td></tr>";
+           "</td><td class=\"num\">" + html::num(party.capability, 2) + html::estimate_html(c.estimate) + "</td><td>" +
+           (pr.present ? "yes" : "no") + "</td><td class=\"num\">" +
+           (pr.present ? html::num(pr.reservation, 3) + html::estimate_html(preference_inputs(pr).reservation_estimated)
+                       : "—") +
+           "</td><td>" + html::cite(c) + "</td></tr>";
   }
   out += "</tbody></table></div>\n";
   if (s.parties.size() > listed)
@@ -98,13 +103,6 @@ std::string parties_table(const Scenario& s, std::size_t listed) {
 }
 
 }  // namespace
-
-ReportOptions html_analysis_options(ReportOptions options) {
-  options.forecast_runs = 100;
-  options.forecast_seed = 1;
-  options.forecast_eum = true;
-  return options;
-}
 
 std::string html_report(const Scenario& s, const ScenarioAnalysis& a, const HtmlOptions& options,
                         SectionTerminations* sections) {
@@ -118,16 +116,13 @@ std::string html_report(const Scenario& s, const ScenarioAnalysis& a, const Html
                     "script-src 'unsafe-inline'; img-src data:\">"
                     "<title>" + esc(title) + "</title><style>" + kCss + "</style></head>\n<body>\n<header><h1>" +
                     esc(title) + "</h1><p>Scenario <code>" + esc(s.id) + "</code>" + (s.date.empty() ? "" : ", " + esc(s.date)) +
-                    ". " + esc(s.description) + "</p>";
-  if (a.estimates > 0)
-    out += "<p class=\"warn\">" + std::to_string(a.estimates) +
-           " values in this scenario are marked as estimates (estimate: true); treat the results as scenario "
-           "analysis, not fact.</p>";
+                    ". " + esc(s.description) + html::cite(a.sources.scenario(s)) + "</p>" + html::legend_html(a);
   out += "<nav aria-label=\"Sections\"><ul>";
   for (const auto& [id, name] : kNav) out += "<li><a href=\"#" + std::string(id) + "\">" + name + "</a></li>";
   out += "</ul></nav></header>\n<main>\n";
   out += html::section("summary", "Summary", summary_list(s, a));
-  out += html::section("parties", "Parties", parties_table(s, a.options.limits.listed_parties));
+  out += html::section("parties", "Parties",
+                       parties_table(s, a, a.options.limits.listed_parties) + html::preference_inputs_html(c));
   out += html::framework_section(c);
   out += html::stances_section(c);
   out += html::utilities_section(c);
@@ -142,6 +137,7 @@ std::string html_report(const Scenario& s, const ScenarioAnalysis& a, const Html
                  esc(st.termination.detail) + "</li>";
   if (!partial.empty())
     out += html::section("partial", "Partial or skipped sections", "<ul>" + partial + "</ul>");
+  out += html::sources_section(c);
   out += "</main>\n<footer><p class=\"note\">Made by Accord (<code>accord report --html</code>). This file is "
          "self-contained: it loads nothing from the network.</p></footer>\n<script>" + std::string(kScript) +
          "</script>\n</body></html>\n";

@@ -1,7 +1,8 @@
 // POST /api/scenarios/{id}/analyses/bargain: `accord bargain --json` (report::bargain_json), with
 // the closest package to params.version (when given) and the two-party frontier of params.pair
-// (default: the first two bargaining parties). The n-party frontiers list params.max_points
-// points (default 0: their sizes only).
+// (default: the first two bargaining parties), among params.parties (ids, or "all": every party
+// with preferences; default the engine's). The n-party frontiers list params.max_points points
+// (default 0: their sizes only).
 #include <nlohmann/json.hpp>
 
 #include "accord/engines/bargain.hpp"
@@ -13,10 +14,11 @@ namespace {
 
 // params.pair: two bargaining party ids; absent: the first two bargaining parties (none when
 // there are fewer than two).
-std::optional<std::array<PartyIndex, 2>> pair_param(const Scenario& s, const Json& params) {
+std::optional<std::array<PartyIndex, 2>> pair_param(const Scenario& s, const Json& params,
+                                                    const std::vector<PartyIndex>& bargaining) {
   const auto it = params.find("pair");
   if (it == params.end() || it->is_null()) {
-    const auto parties = bargain::default_bargaining_parties(s);
+    const auto parties = bargaining.empty() ? bargain::default_bargaining_parties(s) : bargaining;
     if (parties.size() < 2) return std::nullopt;
     return std::array<PartyIndex, 2>{parties[0], parties[1]};
   }
@@ -45,7 +47,8 @@ Json run_bargain(const Scenario& s, const Json& params) {
   p.deadline = deadline_param(params);
   p.draft_version = version_param(s, params, false);
   if (p.draft_version.valid()) p.draft = s.version_package(p.draft_version);
-  p.pair = pair_param(s, params);
+  p.parties = parties_param(s, params);
+  p.pair = pair_param(s, params, p.parties);
   const bargain::Result r = bargain::run(s, p);
   if (!r.outcome.ok()) throw bad_param(r.outcome.message(), "params");
   return report::bargain_json(s, r, max_points_param(params));

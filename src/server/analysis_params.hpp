@@ -18,6 +18,10 @@ namespace accord::server {
 // default); the engines stop there and say so in their result.
 [[nodiscard]] Deadline deadline_param(const Json& params);
 
+// params.parties (bargain): an array of party ids with preferences, or "all" (every party with
+// preferences); absent or null: empty (the engine's default bargaining parties).
+[[nodiscard]] std::vector<PartyIndex> parties_param(const Scenario& s, const Json& params);
+
 // One per engine (analyses_<engine>.cpp): run it on a scenario with the request's params.
 [[nodiscard]] Json run_evaluate(const Scenario& s, const Json& params);
 [[nodiscard]] Json run_bargain(const Scenario& s, const Json& params);

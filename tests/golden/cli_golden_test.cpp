@@ -44,6 +44,8 @@ std::vector<Case> cases() {
       {"bargain", "bargain geneva-2025 --json --max-points 40"},
       {"bargain_v20", "bargain geneva-2025 --version v20 --json --max-points 40"},
       {"bargain_example_small", "bargain example-small --json --max-points 40"},
+      // A zone with stakeholders (RU, EU did not bargain): their entries in every solution.
+      {"bargain_stakeholders", "bargain geneva-2025 --parties UA,US --version v20 --json --max-points 3"},
       {"gmcr", "gmcr geneva-2025 --json"},
       {"gmcr_coalition", "gmcr geneva-2025 --coalition US+EU --json"},
       {"gmcr_explain", "gmcr geneva-2025 --explain YNNYNNN --json --include equilibria"},
@@ -51,7 +53,10 @@ std::vector<Case> cases() {
       {"forecast_eum", "forecast geneva-2025 --model eum --json"},
       {"forecast_mean", "forecast geneva-2025 --model mean --json"},
       {"forecast_median", "forecast geneva-2025 --model median --json"},
-      {"forecast_monte_carlo", "forecast geneva-2025 --runs 50 --seed 7 --json"},
+      {"robustness_smallest", "robustness geneva-2025 --smallest --finding verdicts --finding zone --finding closest "
+                              "--finding status_quo --json"},
+      // The report's forecast section runs the same (report::ReportOptions).
+      {"forecast_monte_carlo", "forecast geneva-2025 --runs 1000 --seed 1 --json"},
       {"scenarios", "scenarios --json"},
       {"validate_example_small", "validate example-small --json"},
       {"genius_itex_bargain",

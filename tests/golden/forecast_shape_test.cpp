@@ -15,13 +15,15 @@ TEST(ForecastOneShape, TheServerResultIsTheCliDocument) {
   EXPECT_EQ(cli["schema"], 1);
 }
 
+// The report runs SMP with 1000 Monte Carlo runs, seed 1: `forecast --runs 1000 --seed 1`.
 TEST(ForecastOneShape, TheReportSectionIsTheSummaryOfTheCliDocument) {
   const Json section = expected("cli_report")["forecast"];
-  const Json cli = expected("cli_forecast_smp");
+  const Json cli = expected("cli_forecast_monte_carlo");
   ASSERT_TRUE(section.contains("schema"));
   for (const auto& [key, value] : section.items()) EXPECT_EQ(value, cli[key]) << key;
   for (const char* detail : {"actors", "history", "final_positions", "probabilities", "sensitivity"})
     EXPECT_FALSE(section.contains(detail)) << detail;
+  EXPECT_EQ(section["monte_carlo"]["runs"], 1000);
 }
 
 }  // namespace

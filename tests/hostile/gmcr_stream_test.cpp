@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "hostile/forecast_util.hpp"
+#include "hostile/sanitizer.hpp"
 
 namespace accord::hostile::engines {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 // Below the size of the output itself (163 MB), so a writer that holds the text fails. Under
 // ASan the child's own shadow memory and allocator add ~70 MB (the summary run alone peaks at
 // ~180 MB there): the ceiling is raised but stays below what holding the text would need.
-#if defined(__SANITIZE_ADDRESS__)
+#ifdef ACCORD_TEST_ASAN
 constexpr long kStreamRssKb = 300L * 1024;
 #else
 constexpr long kStreamRssKb = 150L * 1024;

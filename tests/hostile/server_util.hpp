@@ -9,6 +9,7 @@
 #include <mutex>
 #include <vector>
 
+#include "hostile/sanitizer.hpp"
 #include "server/http_test_util.hpp"
 
 namespace accord::test {
@@ -16,13 +17,6 @@ namespace accord::test {
 using Clock = std::chrono::steady_clock;
 
 // Extra memory a sanitizer build may use (shadow memory, allocator caches).
-#if defined(__SANITIZE_ADDRESS__)
-#define ACCORD_TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ACCORD_TEST_ASAN 1
-#endif
-#endif
 #ifdef ACCORD_TEST_ASAN
 inline constexpr long kSanitizerSlackKiB = 64 * 1024;
 #else

@@ -21,7 +21,7 @@ Scenario geneva() {
 TEST(FullReportBudget, EverySectionOfTheBuiltInScenarioFinishes) {
   report::SectionTerminations ends;
   const auto j = report::full_report_json(geneva(), report::analyse(geneva()), &ends);
-  ASSERT_EQ(ends.size(), 5u);
+  ASSERT_EQ(ends.size(), 6u);  // evolution, evaluations, bargain, stability, forecast, robustness
   for (const auto& e : ends) EXPECT_TRUE(e.termination.finished()) << e.section << ": " << e.termination.detail;
   for (const char* k : {"evolution", "evaluations", "bargain", "stability", "forecast"})
     EXPECT_EQ(j["sections"][k]["stop"], "finished") << k;

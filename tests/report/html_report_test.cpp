@@ -7,7 +7,9 @@
 #include "accord/io/builtin.hpp"
 #include "accord/io/scenario_io.hpp"
 #include "accord/report/analysis.hpp"
+#include "accord/report/forecast.hpp"
 #include "accord/report/html.hpp"
+#include "accord/model/utility.hpp"
 #include "report/html/svg.hpp"
 #include "test_util.hpp"
 
@@ -82,7 +84,7 @@ conflict:
 
 // The HTML of a scenario, analysed with the report's defaults.
 std::string html_of(const Scenario& s) {
-  return report::html_report(s, report::analyse(s, report::html_analysis_options({})));
+  return report::html_report(s, report::analyse(s));
 }
 
 Scenario small() {
@@ -116,12 +118,113 @@ TEST(HtmlReport, GenevaHasEverySectionAsOneDocument) {
   EXPECT_LT(html.size(), 3'000'000u) << "keep the file light enough to attach to an email";
 }
 
+TEST(HtmlReport, HasTheSummaryLinesAndTheRedLineCaveat) {
+  const Scenario s = builtin("geneva-2025");
+  const report::ScenarioAnalysis a = report::analyse(s);
+  const std::string html = report::html_report(s, a);
+  const auto lines = report::summary_lines(s, a);
+  ASSERT_FALSE(lines.empty());
+  const std::size_t summary = html.find("<section id=\"summary\"");
+  ASSERT_NE(summary, std::string::npos);
+  for (const std::string& line : lines)
+    EXPECT_NE(html.find("<li>" + report::html::esc(line) + "</li>", summary), std::string::npos) << line;
+  // The caveat names every party (with preferences) whose red line the least-shortfall package
+  // crosses, bargaining or not.
+  ASSERT_TRUE(a.bargain && a.bargain->closest);
+  const std::size_t caveat = html.find("<b>Red lines.</b>");
+  ASSERT_NE(caveat, std::string::npos);
+  const std::size_t item = html.find("<li><b>least shortfall</b> crosses red lines of ", caveat);
+  ASSERT_NE(item, std::string::npos);
+  const std::string li = html.substr(item, html.find("</li>", item) - item);
+  for (const PartyIndex p : s.parties.indices()) {
+    if (!s.preferences[p].present) continue;
+    const auto crossed = red_lines_crossed(s, p, a.bargain->closest->package);
+    EXPECT_EQ(li.find(s.parties[p].id + " ") != std::string::npos, !crossed.empty()) << s.parties[p].id << ": " << li;
+    for (const IssueIndex i : crossed) EXPECT_NE(li.find(s.issues[i].id), std::string::npos) << li;
+  }
+  EXPECT_NE(li.find("EU (not bargaining) on"), std::string::npos) << li;
+}
+
+// The bargaining chart's geometry (html/bargain.cpp): 520 x 440, margins left 60, right 20,
+// top 20, bottom 50.
+double chart_x(double u) { return 60 + u * 440; }
+double chart_y(double u) { return 390 - u * 370; }
+
+// The draft v20 leaves issues open: it is drawn as each party's worst and best completion
+// (evaluate's utility bounds), two squares joined by a segment, and never at the midpoint.
+TEST(HtmlReport, DrawsTheDraftAsItsWorstAndBestCompletionsNeverAMidpoint) {
+  using report::html::num;
+  const Scenario s = builtin("geneva-2025");
+  const report::ScenarioAnalysis a = report::analyse(s);
+  const std::string html = report::html_report(s, a);
+  ASSERT_TRUE(a.bargain);
+  const PartyIndex pa = a.bargain->parties[0], pb = a.bargain->parties[1];
+  UtilityBounds ua, ub;
+  for (const auto& pr : a.evaluations.back().parties) {
+    if (pr.party == pa) ua = pr.utility;
+    if (pr.party == pb) ub = pr.utility;
+  }
+  ASSERT_GT(ua.max - ua.min, 1e-6);
+  auto rect_at = [](double u, double v) {
+    return "<rect x=\"" + num(chart_x(u) - 6) + "\" y=\"" + num(chart_y(v) - 6) + "\" width=\"12\"";
+  };
+  const std::size_t chart = html.find("<div class=\"pair\">");
+  ASSERT_NE(chart, std::string::npos);
+  const std::size_t worst = html.find("<g class=\"mark m-draft worst\"", chart);
+  const std::size_t best = html.find("<g class=\"mark m-draft best\"", chart);
+  ASSERT_NE(worst, std::string::npos);
+  ASSERT_NE(best, std::string::npos);
+  EXPECT_EQ(html.find(rect_at(ua.min, ub.min), worst), html.find("<rect", worst));
+  EXPECT_EQ(html.find(rect_at(ua.max, ub.max), best), html.find("<rect", best));
+  EXPECT_NE(html.find("<line x1=\"" + num(chart_x(ua.min)) + "\" y1=\"" + num(chart_y(ub.min)) + "\" x2=\"" +
+                          num(chart_x(ua.max)) + "\" y2=\"" + num(chart_y(ub.max)) + "\" class=\"draft-range\"/>",
+                      chart),
+            std::string::npos);
+  EXPECT_EQ(html.find(rect_at((ua.min + ua.max) / 2, (ub.min + ub.max) / 2)), std::string::npos) << "no midpoint";
+  EXPECT_EQ(html.find("class=\"mark m-draft\""), std::string::npos) << "no single draft point for an open draft";
+  EXPECT_NE(html.find("the hollow square is where each party stands if they settle worst for it, the filled one if "
+                      "they settle best for it"),
+            std::string::npos);
+  EXPECT_NE(html.find(report::html::esc(s.parties[pa].id) + " " + num(ua.min, 3) + "–" + num(ua.max, 3)),
+            std::string::npos)
+      << "the package list gives the draft's range";
+}
+
+// The forecast section says what the text says: the same title (converged or not), the band
+// beside each issue, the red-line warning and each model's accuracy.
+TEST(HtmlReport, ForecastSectionHasTheBandRedLinesAndAccuracy) {
+  const Scenario s = builtin("geneva-2025");
+  const report::ScenarioAnalysis a = report::analyse(s);
+  const std::string html = report::html_report(s, a);
+  const std::size_t sec = html.find("<section id=\"forecast\"");
+  ASSERT_NE(sec, std::string::npos);
+  const std::string body = html.substr(sec, html.find("</section>", sec) - sec);
+  EXPECT_NE(body.find(report::html::esc(report::forecast_headline_title(*a.forecast))), std::string::npos);
+  const auto& mc = *a.forecast->monte_carlo;
+  for (std::size_t k = 0; k < mc.dimensions.size(); ++k)
+    EXPECT_NE(body.find("<tr><td>" + a.forecast->problem.dimensions[k].id + "</td><td class=\"num\">" +
+                        report::html::num(a.forecast->run.forecast[k], 2) + "</td><td class=\"num\">" +
+                        report::html::num(mc.dimensions[k].p05, 2) + "–" + report::html::num(mc.dimensions[k].p95, 2)),
+              std::string::npos)
+        << a.forecast->problem.dimensions[k].id;
+  EXPECT_NE(body.find(report::html::esc(report::forecast_red_line_warning(*a.forecast, &*a.forecast_eum))),
+            std::string::npos);
+  EXPECT_NE(body.find(report::html::esc(report::forecast_accuracy_note({forecast::Model::smp, forecast::Model::eum}))), std::string::npos);
+  EXPECT_NE(body.find("MAE "), std::string::npos);
+}
+
 TEST(HtmlReport, LoadsNothingFromTheNetwork) {
   const std::string html = html_of(builtin("geneva-2025"));
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("@import"), std::string::npos);
   EXPECT_EQ(html.find("url("), std::string::npos);
-  EXPECT_FALSE(std::regex_search(html, std::regex(R"(\s(src|href)\s*=\s*"(https?:)?//)")));
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"(\ssrc\s*=\s*"(https?:)?//)")));
+  // Web addresses only as links a reader follows (the list of sources), which load nothing.
+  const std::regex external(R"re(<([a-zA-Z]+)[^>]*\shref\s*=\s*"(https?:)?//)re");
+  std::size_t links = 0;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), external); it != std::sregex_iterator(); ++it, ++links)
+    EXPECT_EQ((*it)[1], "a") << (*it)[0];
+  EXPECT_GT(links, 0u) << "the sources are links";
   EXPECT_NE(html.find("default-src 'none'"), std::string::npos) << "a CSP forbids any load";
 }
 
@@ -140,7 +243,7 @@ TEST(HtmlReport, SmallScenarioShowsZoneSolutionsAndStability) {
   const std::string html = html_of(small());
   EXPECT_NE(html.find("A zone of agreement exists"), std::string::npos);
   EXPECT_NE(html.find("class=\"mark m-nash\""), std::string::npos);
-  EXPECT_NE(html.find("class=\"mark m-draft\""), std::string::npos);
+  EXPECT_NE(html.find("class=\"mark m-draft\""), std::string::npos) << "d2 settles every issue: one square";
   // Prisoners' dilemma: mutual defection YY is the Nash equilibrium; NN is the status quo.
   EXPECT_NE(html.find("<tr class=\"eq\"><th scope=\"row\"><code>YY</code>"), std::string::npos);
   EXPECT_NE(html.find("<code>NN</code> SQ"), std::string::npos);

@@ -61,12 +61,33 @@ TEST_F(DiffBargainRoutes, BargainPairDefaultsToTheFirstTwoBargainingParties) {
   const Http res = bargain("{}");
   ASSERT_EQ(res.status, 201) << res.body;
   const nlohmann::json r = res.json()["run"]["result"];
-  EXPECT_EQ(r["schema"], 1);
+  EXPECT_EQ(r["schema"], 2);
   EXPECT_EQ(r["pair"]["parties"], nlohmann::json::parse(R"(["UA","RU"])"));
   EXPECT_TRUE(r["space"]["count"].is_number());  // counts are numbers, as on the CLI
   const Http other = bargain(R"({"pair":["US","RU"]})");
   ASSERT_EQ(other.status, 201) << other.body;
   EXPECT_EQ(other.json()["run"]["result"]["pair"]["parties"], nlohmann::json::parse(R"(["US","RU"])"));
+}
+
+// params.parties: ids, or "all" (every party with preferences); who did not bargain is listed.
+TEST_F(DiffBargainRoutes, BargainPartiesAllAndStakeholders) {
+  const nlohmann::json dflt = bargain("{}").json()["run"]["result"];
+  EXPECT_EQ(dflt["parties"], nlohmann::json::parse(R"(["UA","RU","US"])"));
+  EXPECT_TRUE(dflt["stakeholders"].contains("EU"));
+  const Http all = bargain(R"({"parties":"all"})");
+  ASSERT_EQ(all.status, 201) << all.body;
+  EXPECT_EQ(all.json()["run"]["result"]["parties"], nlohmann::json::parse(R"(["UA","RU","US","EU"])"));
+  EXPECT_TRUE(all.json()["run"]["result"]["stakeholders"].empty());
+  const Http two = bargain(R"({"parties":["UA","RU"],"version":"v20"})");
+  ASSERT_EQ(two.status, 201) << two.body;
+  EXPECT_EQ(two.json()["run"]["result"]["parties"], nlohmann::json::parse(R"(["UA","RU"])"));
+  EXPECT_TRUE(two.json()["run"]["result"]["closest"]["stakeholders"].contains("US"));
+  for (const char* bad : {R"({"parties":"some"})", R"({"parties":["UA","XX"]})", R"({"parties":[]})",
+                          R"({"parties":["UA","UA"]})"}) {
+    const Http res = bargain(bad);
+    EXPECT_EQ(res.status, 400) << bad;
+    EXPECT_NE(res.body.find("params.parties"), std::string::npos) << res.body;
+  }
 }
 
 TEST_F(DiffBargainRoutes, BargainBadPairIs400) {

@@ -413,7 +413,7 @@ TEST_F(PartyViewContract, RecordRoutesWithholdOtherPartiesPreferences) {
 TEST(PartyViewTables, EveryRuleNamesAFieldTheSerialisersWrite) {
   const std::map<std::string, std::vector<std::string>> refs = {
       {"evaluate", {"cli_evaluate_v20", "cli_evaluate_v28", "server_evaluate_v20_mediator"}},
-      {"bargain", {"cli_bargain_v20", "cli_bargain_example_small", "server_bargain_v20_mediator"}},
+      {"bargain", {"cli_bargain_v20", "cli_bargain_example_small", "cli_bargain_stakeholders", "server_bargain_v20_mediator"}},
       {"gmcr", {"cli_gmcr", "server_gmcr_mediator"}},
       {"forecast", {"cli_forecast_smp", "cli_forecast_monte_carlo", "server_forecast_mediator"}},
       {"diff", {"cli_diff_v19_v20"}}};
@@ -439,6 +439,8 @@ TEST(PartyViewTables, EveryRuleNamesAFieldTheSerialisersWrite) {
         if (!t->party_list.empty() && doc.contains(Json::json_pointer(std::string(t->party_list))))
           for (const Json& p : doc.at(Json::json_pointer(std::string(t->party_list))))
             parties.push_back(p.is_string() ? p.get<std::string>() : p.value("party", ""));
+        if (doc.contains("stakeholders") && doc["stakeholders"].is_object())  // readers who did not bargain
+          for (auto it = doc["stakeholders"].begin(); it != doc["stakeholders"].end(); ++it) parties.push_back(it.key());
         for (const std::string& party : parties) {
           // Walk every path of the document looking for one the pattern matches in full.
           std::function<void(const Json&, Path&)> walk = [&](const Json& node, Path& path) {

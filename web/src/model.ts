@@ -95,7 +95,9 @@ export interface BargainFull {
   solutions: Record<SolutionKey, Solution | null> & { method: string; exact: boolean };
   draft: { version: string | null; package: Record<string, unknown>; utilities: Utility[] } | null;
   closest: { zone_exists: boolean; package: Record<string, unknown> | null; utilities: number[];
-             changed_issues: number; shortfall: Record<string, number> } | null;
+             changed_issues: number;
+             // null: the package crosses that party's red line (schema 2; no shortfall is stated)
+             shortfall: Record<string, number | null> } | null;
   // The two-party frontier (params.pair, default the first two bargaining parties) with the
   // solutions, the closest package and the draft marked on it.
   pair: { parties: [string, string]; reservations: [number, number]; frontier: FrontierDoc; markers: PairMarker[] } | null;

@@ -68,6 +68,43 @@ struct Frontier {
   std::vector<Point> points;  // sorted by utilities, lexicographically descending
 };
 
+// A red line a package (or a value) crosses: whose, where, at which value, and what it rests
+// on (red_line_provenance).
+struct RedLineCrossing {
+  PartyIndex party;
+  IssueIndex issue;
+  Setting setting;
+  Provenance provenance;
+};
+
+// What a package means for a party with preferences that did not bargain (a stakeholder).
+struct StakeholderEffect {
+  PartyIndex party;
+  double utility = 0.0;
+  double reservation = 0.0;
+  bool reaches_reservation = false;         // U >= r - kUtilityEps
+  std::vector<RedLineCrossing> red_lines;   // its red lines the package crosses
+};
+
+// An issue on which every value crosses a red line of some bargaining party (docs/bargain.md,
+// "Blocked issues").
+struct BlockedIssue {
+  struct RedLine {  // one bargaining party's red line on the issue
+    PartyIndex party;
+    std::vector<OptionIndex> options;  // discrete issues
+    std::vector<ValueRange> ranges;    // numeric issues
+    Provenance provenance;
+  };
+  struct Offered {  // a value crossing the fewest red lines, least sourced among those
+    Setting setting;
+    std::vector<RedLineCrossing> crosses;
+  };
+  IssueIndex issue;
+  std::vector<RedLine> red_lines;  // bargaining-party order
+  std::size_t fewest = 0;          // the fewest red lines any value of the issue crosses
+  std::vector<Offered> offered;    // in grid order; the closest package takes one of these
+};
+
 struct Solution {
   std::vector<double> utilities;
   Package package;
@@ -75,6 +112,7 @@ struct Solution {
   // When a budget stopped the search before it proved this optimal: an upper bound of the
   // objective over the packages left unexplored (the gap is bound - objective).
   std::optional<double> bound;
+  std::vector<StakeholderEffect> stakeholders;  // Result::stakeholders order
 };
 
 struct Solutions {
@@ -94,13 +132,19 @@ struct Change {
 struct Closest {
   bool zone_exists = false;
   // Zone exists: the acceptable package with the fewest changed issues, then the highest
-  // Nash product. No zone: the package minimising the largest shortfall below reservation.
+  // Nash product. No zone: red lines of the bargaining parties hard on every issue that is
+  // not blocked, an offered value (BlockedIssue::offered) on every blocked one; then the
+  // package minimising the largest shortfall below reservation.
   Package package;
   std::vector<double> utilities;
   std::vector<Change> changes;          // issues whose setting differs from the draft's
   std::size_t changed_issues = 0;       // changes of issues the draft had set
-  std::vector<double> shortfall;        // per party: max(0, r_p - U_p)
+  // Per party: max(0, r_p - U_p), or nullopt when the package crosses the party's red line
+  // (a shortfall says nothing then: the package is unacceptable whatever its utility).
+  std::vector<std::optional<double>> shortfall;
+  std::vector<RedLineCrossing> red_lines_crossed;  // bargaining parties' (blocked issues only)
   std::vector<IssueIndex> blocked_issues;  // every option is a red line of some party
+  std::vector<StakeholderEffect> stakeholders;  // Result::stakeholders order
   bool exact = true;
   Stop stop = Stop::finished;  // why it is not exact
 };
@@ -138,6 +182,11 @@ struct Result {
   Count filtered;                   // packages crossing no red line of a bargaining party
   Count zone;                       // packages acceptable to every bargaining party
   std::vector<IssueIndex> blocked_issues;  // issues left with no option by red lines
+  std::vector<BlockedIssue> blocked;       // the same issues: whose red lines, what is offered
+  // Parties with preferences that did not bargain, and their reservations; every chosen
+  // package (solutions, closest) says what it means for each of them.
+  std::vector<PartyIndex> stakeholders;
+  std::vector<double> stakeholder_reservations;
   Frontier pareto;       // of the whole package space
   Frontier zone_pareto;  // of the zone of agreement
   Solutions solutions;
@@ -151,7 +200,29 @@ struct Result {
 // Bargaining parties by default: role party or mediator, with preferences.
 [[nodiscard]] std::vector<PartyIndex> default_bargaining_parties(const Scenario& s);
 
+// Every party with preferences, in scenario order (`--parties all`).
+[[nodiscard]] std::vector<PartyIndex> parties_with_preferences(const Scenario& s);
+
 [[nodiscard]] Result run(const Scenario& s, const Params& params = {});
+
+// What a party's red line on an issue rests on: the issue preference's field provenance
+// "red_lines" when the scenario gives one, else the issue preference's own provenance.
+[[nodiscard]] const Provenance& red_line_provenance(const Scenario& s, PartyIndex p, IssueIndex i);
+// How strongly a red line is sourced, for ordering (weakest first): 0 an estimate
+// (`estimate: true`), 1 given without sources, 2 sourced (not an estimate, with sources).
+[[nodiscard]] int red_line_strength(const Provenance& p);
+// The red lines of `parties` that package `x` crosses (parties' order, then issue order).
+[[nodiscard]] std::vector<RedLineCrossing> red_line_crossings(const Scenario& s,
+                                                             const std::vector<PartyIndex>& parties,
+                                                             const Package& x);
+// The blocked-issue analysis of issue `i` for `parties` (docs/bargain.md, "Blocked issues");
+// when the issue is not blocked, `fewest` is 0 and `offered` the values crossing no red line.
+[[nodiscard]] BlockedIssue blocked_issue(const Scenario& s, const std::vector<PartyIndex>& parties,
+                                         IssueIndex i);
+// What package `x` means for each of `stakeholders`.
+[[nodiscard]] std::vector<StakeholderEffect> stakeholder_effects(const Scenario& s,
+                                                                 const std::vector<PartyIndex>& stakeholders,
+                                                                 const Package& x);
 
 // What each party gives up on each issue in package x against its own ideal.
 [[nodiscard]] std::vector<Concession> concessions(const Scenario& s,

@@ -22,9 +22,11 @@ struct Params {
   double max_open_salience = 0.05;
 };
 
-// acceptable: no red line and U >= r for every way open issues could settle;
-// unacceptable: a red line is crossed or even the best settlement of open issues is below r;
-// open: depends on how the open issues settle. Append new values at the end.
+// Verdicts are exact over the settlements of the open issues (every way the issues the draft
+// leaves open could still be settled, on each issue's option list or value grid), by the
+// DESIGN.md definition of a package acceptable to a party (no red line of its crossed and
+// U >= r): acceptable: every settlement is acceptable to the party; unacceptable: none is;
+// open: some are and some are not. Append new values at the end.
 enum class Verdict { not_set = 0, acceptable, unacceptable, open };
 
 struct IssueResult {
@@ -35,18 +37,45 @@ struct IssueResult {
   bool red_line = false;
 };
 
+// One settlement of the draft's open issues (the draft completed): a complete package.
+struct Settlement {
+  Package package;
+  double utility = 0.0;
+  std::vector<IssueIndex> red_lines_crossed;  // of the party it was chosen for
+  bool acceptable = false;                    // no red line crossed and U >= r
+};
+
 struct PartyResult {
   PartyIndex party;
-  UtilityBounds utility;
+  UtilityBounds utility;  // lowest and highest utility over every settlement
   double reservation = 0.0;
   double ideal = 0.0;  // the best utility p could get (all issues at its best)
   std::vector<IssueResult> issues;
-  std::vector<IssueIndex> red_lines_crossed;
+  std::vector<IssueIndex> red_lines_crossed;  // by the issues the draft settles
   Verdict verdict = Verdict::open;
+  // The settlement that crosses the fewest of the party's red lines and, among those, gives it
+  // the highest utility: it crosses none when any settlement does, and it is acceptable iff
+  // the verdict is not unacceptable. Ties: the lowest option / grid index first.
+  Settlement best;
+  // The settlement that crosses the most of its red lines and, among those, gives it the lowest
+  // utility: it is acceptable iff the verdict is acceptable.
+  Settlement worst;
+  // For an open verdict, the open issues it depends on: those with an option that is one of
+  // the party's red lines, and those whose worst option (red lines aside) with every other open
+  // issue at the party's best leaves U below r; when neither names an issue (only several
+  // together pull U below r), every open issue that moves the party's utility. Empty for
+  // acceptable and unacceptable verdicts (the open issues cannot change them).
+  std::vector<IssueIndex> deciding_issues;
+  // false only for non-additive preferences (rectangles) over more than 65,536 joint
+  // settlements: the verdict then rests on bounds and `open` may mean "not decided".
+  bool exact = true;
 };
 
 // Append new values at the end.
 enum class Consensus { not_set = 0, accepted, blocked, conditional, unknown, not_applicable };
+
+// Why a party is predicted to reject a point. Append new values at the end.
+enum class Prediction { not_set = 0, red_line, closes_text };
 
 struct PointResult {
   PointIndex point;
@@ -54,11 +83,15 @@ struct PointResult {
   Consensus stated = Consensus::unknown;
   std::vector<PartyIndex> stated_blockers;  // reject
   std::vector<PartyIndex> stated_conditional;
-  // From preferences: a party rejects a point that crosses one of its red lines, or whose
-  // settings give it less than its reservation level per unit of weight
-  // (Σ w·v < r·Σ w over the point's issues); accepts otherwise.
+  // From preferences (docs/cli.md "Semantics of evaluate"): a signatory with preferences is
+  // predicted to reject a point when the point's settings cross one of its red lines
+  // (red_line), or when no settlement of the text's open issues is acceptable to it while some
+  // settlement of the text without the point is (closes_text): without the point, the issues
+  // it sets are settled by the other points that set them, or else left open for the party to
+  // settle as it likes. It accepts otherwise. Points that set no issue: not_applicable.
   Consensus predicted = Consensus::not_applicable;
   std::vector<PartyIndex> predicted_blockers;
+  std::vector<Prediction> predicted_reasons;  // parallel to predicted_blockers
   double max_salience = 0.0;  // max over signatories of Σ weights of the point's issues
 };
 
@@ -66,6 +99,9 @@ struct Readiness {
   bool near_final = false;
   std::vector<PointIndex> open_points;      // not accepted by every signatory
   std::vector<PointIndex> standing_between;  // open points that prevent near-final
+  // standing_between split by stated consensus: a signatory rejects; else one is conditional;
+  // else one has no recorded stance.
+  std::vector<PointIndex> rejected, conditional, unknown;
   std::string reason;
 };
 
@@ -89,7 +125,9 @@ struct Result {
 
 [[nodiscard]] std::string_view to_string(Verdict v);
 [[nodiscard]] std::string_view to_string(Consensus c);
+[[nodiscard]] std::string_view to_string(Prediction p);
 [[nodiscard]] std::optional<Verdict> parse_verdict(std::string_view text);
 [[nodiscard]] std::optional<Consensus> parse_consensus(std::string_view text);
+[[nodiscard]] std::optional<Prediction> parse_prediction(std::string_view text);
 
 }  // namespace accord::evaluate

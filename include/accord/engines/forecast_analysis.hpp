@@ -35,6 +35,11 @@ struct Analysis {
   // Per dimension: the id of the option nearest the forecast on a discrete scenario issue; ""
   // for numeric issues and CSV inputs.
   std::vector<std::string> nearest_option;
+  // Per dimension (scenario inputs only): the ids of the parties with preferences whose red
+  // line the forecast lands on (the nearest option of a discrete issue is one of their red-line
+  // options; a numeric forecast lies in one of their red-line ranges), in party order. Empty
+  // for CSV inputs.
+  std::vector<std::vector<std::string>> red_line_parties;
   Result run;                       // the model run (run.model: the model used)
   Baselines baselines;              // of the input positions
   std::optional<MonteCarloResult> monte_carlo;   // when runs > 0

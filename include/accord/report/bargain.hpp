@@ -10,7 +10,7 @@
 namespace accord::report {
 
 // Bump when the shape of bargain_json changes incompatibly.
-inline constexpr int kBargainSchema = 1;
+inline constexpr int kBargainSchema = 2;
 
 // `max_points`: points listed of the n-party frontiers (`pareto`, `zone.pareto`; their size is
 // always given). The two-party frontier (`pair`) is listed in full.
@@ -20,6 +20,14 @@ inline constexpr int kBargainSchema = 1;
 [[nodiscard]] std::string bargain_text(const Scenario& s, const bargain::Result& r, Style style);
 // A few lines for `accord report`: zone, frontier size, the four solutions.
 [[nodiscard]] std::string bargain_headline(const Scenario& s, const bargain::Result& r, Style style);
+// Who did not bargain (parties with preferences outside the bargaining parties) and what each
+// chosen package means for them: for `accord report` when it does not print bargain_text.
+[[nodiscard]] std::string bargain_stakeholders_text(const Scenario& s, const bargain::Result& r);
+// The report summary's bargaining sentence (empty when the run failed or could not decide):
+// the finding, the red lines that block a deal, the closest package to `draft_id` (the
+// latest version) and what the chosen packages mean for stakeholders. Definitions:
+// docs/bargain.md "Summary sentence".
+[[nodiscard]] std::string bargain_summary(const Scenario& s, const bargain::Result& r, const std::string& draft_id);
 // How a bargaining run ended, for a report section: the engine's termination, or why it
 // could not run (an error or a space too large to decide).
 [[nodiscard]] Termination bargain_termination(const bargain::Result& r);

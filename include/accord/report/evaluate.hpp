@@ -25,9 +25,17 @@ inline constexpr int kEvaluateSchema = 1;
 // version its stance matrix and readiness.
 [[nodiscard]] std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style style);
 // Parts of it for `accord report`. Above `listed_parties` parties, the party columns become
-// counts of each stance.
+// counts of each stance. A stance marked estimate: true carries kEstimateMark (report/sources.hpp);
+// with `notes`, each point cites its sources and those of the stances on it.
+class SourceNotes;
 [[nodiscard]] std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Style style,
-                                             std::size_t listed_parties = 40);
+                                             std::size_t listed_parties = 40, const SourceNotes* notes = nullptr);
 [[nodiscard]] std::string readiness_text(const Scenario& s, const evaluate::Result& r);
+// One party's verdict over the open issues with its best and worst settlement (docs/cli.md).
+[[nodiscard]] std::string verdict_sentence(const Scenario& s, const evaluate::Result& r,
+                                           const evaluate::PartyResult& pr);
+// "13 points stand between it and near-final: 5 rejected (P20_04 …), 2 conditional (…), 6 with
+// no recorded stance from some signatory (…)", from the readiness split.
+[[nodiscard]] std::string blockers_sentence(const Version& v, const evaluate::Readiness& rd);
 
 }  // namespace accord::report

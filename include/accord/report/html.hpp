@@ -11,8 +11,8 @@
 
 namespace accord::report {
 
-// How the HTML draws; what it shows is the ScenarioAnalysis (its ReportOptions set the limits,
-// the time budget and the forecast's Monte Carlo runs: html_analysis_options).
+// How the HTML draws; what it shows is the ScenarioAnalysis, the same as every other format's
+// (its ReportOptions set the limits, the time budget and the forecast's Monte Carlo runs).
 struct HtmlOptions {
   std::size_t max_projected_points = 1500;  // n-party frontier points drawn per pair chart
   std::size_t max_state_rows = 128;         // stability table rows (equilibria always shown)
@@ -21,9 +21,6 @@ struct HtmlOptions {
 // The whole document, rendered from an analysis computed once (report/analysis.hpp).
 // Deterministic: the same scenario and options give the same bytes. `sections` (when given)
 // receives how every section ended.
-// `options` with what the HTML shows beyond the text report: a forecast band of 100 Monte
-// Carlo runs (seed 1) and the EUM forecast.
-[[nodiscard]] ReportOptions html_analysis_options(ReportOptions options);
 [[nodiscard]] std::string html_report(const Scenario& s, const ScenarioAnalysis& a, const HtmlOptions& options = {},
                                       SectionTerminations* sections = nullptr);
 

@@ -46,11 +46,11 @@ struct ReportOptions {
   evaluate::Params evaluate;
   ReportLimits limits;
   Deadline deadline;  // the whole report; each engine gets a share of what is left
-  // The forecast section: KTAB's SMP always; the HTML report adds a Monte Carlo band over
-  // perturbed inputs and the EUM forecast beside it.
-  std::size_t forecast_runs = 0;
+  // The forecast section, the same in every format: KTAB's SMP with the band of its Monte Carlo
+  // runs over perturbed inputs (docs/forecast.md#monte-carlo), and the EUM beside it.
+  std::size_t forecast_runs = 1000;
   std::uint64_t forecast_seed = 1;
-  bool forecast_eum = false;
+  bool forecast_eum = true;
 };
 // A share of the time left, for one engine, so one slow engine cannot starve the rest.
 [[nodiscard]] Deadline deadline_share(const Deadline& d, double fraction);

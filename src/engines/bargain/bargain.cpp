@@ -154,6 +154,20 @@ Solutions solve(const Problem& p, const Frontier& zone_front,
   return out;
 }
 
+// Parties with preferences that did not bargain, and what each chosen package means for them.
+void add_stakeholders(const Scenario& s, Result& r) {
+  for (const PartyIndex p : parties_with_preferences(s)) {
+    if (std::find(r.parties.begin(), r.parties.end(), p) != r.parties.end()) continue;
+    r.stakeholders.push_back(p);
+    r.stakeholder_reservations.push_back(s.preferences[p].reservation);
+  }
+  for (std::optional<Solution>* sol : {&r.solutions.nash, &r.solutions.kalai_smorodinsky,
+                                       &r.solutions.egalitarian, &r.solutions.utilitarian})
+    if (*sol) (*sol)->stakeholders = stakeholder_effects(s, r.stakeholders, (*sol)->package);
+  if (r.closest && !r.closest->package.empty())
+    r.closest->stakeholders = stakeholder_effects(s, r.stakeholders, r.closest->package);
+}
+
 }  // namespace
 
 namespace detail {
@@ -267,6 +281,7 @@ Result run(const Scenario& s, const Params& params) {
   const Problem whole = build_problem(s, r.parties, false, nullptr);
   Problem filtered = build_problem(s, r.parties, true, &r.blocked_issues);
   r.additive = whole.additive;
+  for (const IssueIndex i : r.blocked_issues) r.blocked.push_back(blocked_issue(s, r.parties, i));
   const u128 whole_size = space_size(whole);
   r.space = make_count(whole_size, whole_size, whole_size != static_cast<u128>(1) << 127);
   const u128 filtered_size = r.blocked_issues.empty() ? space_size(filtered) : 0;
@@ -415,6 +430,7 @@ Result run(const Scenario& s, const Params& params) {
     r.closest = closest_package(s, r.parties, *params.draft, exists, params, deadline);
     if (!r.closest->exact) partial.note(r.closest->stop, "closest package: best found, not proven");
   }
+  add_stakeholders(s, r);
   progress(1.0, "done");
   r.outcome = Outcome::success(partial.stop == Stop::finished ? Termination::done()
                                                                : Termination{partial.stop, partial.detail});

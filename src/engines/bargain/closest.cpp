@@ -82,7 +82,12 @@ Closest closest_package(const Scenario& s, const std::vector<PartyIndex>& partie
   const Candidate& c = found.tied[*win];
   out.package = p.package(c.choice);
   out.utilities = c.u;
-  for (std::size_t q = 0; q < k; ++q) out.shortfall.push_back(std::max(0.0, p.r[q] - c.u[q]));
+  out.red_lines_crossed = red_line_crossings(s, parties, out.package);
+  for (std::size_t q = 0; q < k; ++q) {
+    const bool crossed = std::any_of(out.red_lines_crossed.begin(), out.red_lines_crossed.end(),
+                                     [&](const RedLineCrossing& x) { return x.party == parties[q]; });
+    out.shortfall.push_back(crossed ? std::nullopt : std::optional<double>(std::max(0.0, p.r[q] - c.u[q])));
+  }
   for (std::size_t t = 0; t < n; ++t) {
     const IssueIndex i(t);
     const std::optional<Setting> from = draft.contains(i) ? draft[i] : std::nullopt;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "accord/engines/bargain.hpp"
 #include "accord/model/utility.hpp"
 #include "engines/bargain/pareto.hpp"
 
@@ -124,9 +125,10 @@ Problem build_problem(const Scenario& s, const std::vector<PartyIndex>& parties,
       if (!filter_red_lines || !crosses_any(s, parties, i, x)) append_value(s, parties, i, space, x);
     }
     if (space.size() == 0 && issue.value_count() > 0) {
+      // Blocked: the values crossing the fewest red lines, least sourced among those.
       if (blocked) blocked->push_back(i);
-      for (std::size_t g = 0; g < issue.value_count(); ++g)
-        append_value(s, parties, i, space, grid_setting(issue, g));
+      for (const BlockedIssue::Offered& o : blocked_issue(s, parties, i).offered)
+        append_value(s, parties, i, space, o.setting);
     }
     p.issues.push_back(std::move(space));
   }

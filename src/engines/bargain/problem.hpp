@@ -51,7 +51,8 @@ struct Problem {
 };
 
 // All grid values of every issue, or only those crossing no bargaining party's red line.
-// Issues left without any value are listed in `blocked` and keep all their values.
+// Issues left without any value are listed in `blocked` and keep the values crossing the
+// fewest red lines, least sourced among those (BlockedIssue::offered).
 [[nodiscard]] Problem build_problem(const Scenario& s, const std::vector<PartyIndex>& parties,
                                     bool filter_red_lines, std::vector<IssueIndex>* blocked);
 // Adds a draft's off-grid numeric value (when it crosses no red line) as an extra value.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "settlements.hpp"
+
 namespace accord::evaluate {
 
 std::vector<PartyIndex> signatories(const Scenario& s) {
@@ -18,7 +20,6 @@ PartyResult evaluate_party(const Scenario& s, PartyIndex p, const Package& x) {
   r.party = p;
   const Preferences& prefs = s.preferences[p];
   r.reservation = prefs.reservation;
-  r.utility = utility_bounds(s, p, x);
   r.red_lines_crossed = red_lines_crossed(s, p, x);
   for (const IssueIndex i : s.issues.indices()) {
     const IssuePreference& ip = prefs.issues[i];
@@ -38,12 +39,13 @@ PartyResult evaluate_party(const Scenario& s, PartyIndex p, const Package& x) {
     r.issues.push_back(ir);
   }
   for (const Rectangle& rect : prefs.rectangles) r.ideal += std::max(0.0, rect.utility);
-  if (!r.red_lines_crossed.empty() || r.utility.max < r.reservation - kUtilityEps)
-    r.verdict = Verdict::unacceptable;
-  else if (r.utility.min >= r.reservation - kUtilityEps)
-    r.verdict = Verdict::acceptable;
-  else
-    r.verdict = Verdict::open;
+  detail::Extremes e = detail::settle(s, p, x);
+  r.utility = e.utility;
+  r.verdict = e.verdict;
+  r.exact = e.exact;
+  r.deciding_issues = detail::deciding_issues(s, p, x, e);
+  r.best = std::move(e.best);
+  r.worst = std::move(e.worst);
   return r;
 }
 
@@ -57,26 +59,35 @@ std::vector<IssueIndex> point_issues(const Point& pt) {
   return out;
 }
 
-PointResult evaluate_point(const Scenario& s, const Version& v, PointIndex k,
-                           const std::vector<PartyIndex>& sigs) {
+// The version's package without point k: the issues only k sets are open.
+Package package_without(const Scenario& s, const Version& v, PointIndex k) {
+  Package pkg(s.issues.size());
+  for (const PointIndex j : v.points.indices())
+    if (j != k)
+      for (const PointSetting& ps : v.points[j].sets) pkg[ps.issue] = ps.setting;
+  return pkg;
+}
+
+// text_unacceptable[p]: no settlement of the version's open issues is acceptable to p.
+PointResult evaluate_point(const Scenario& s, const Version& v, PointIndex k, const std::vector<PartyIndex>& sigs,
+                           const std::vector<bool>& text_unacceptable) {
   const Point& pt = v.points[k];
   PointResult r;
   r.point = k;
-  std::size_t accepts = 0, unknowns = 0;
+  std::size_t unknowns = 0;
   for (PartyIndex p : sigs) {
     const StanceKind st = v.stances[p][k].kind;
-    if (st == StanceKind::accept) ++accepts;
-    else if (st == StanceKind::reject) r.stated_blockers.push_back(p);
+    if (st == StanceKind::reject) r.stated_blockers.push_back(p);
     else if (st == StanceKind::conditional) r.stated_conditional.push_back(p);
-    else ++unknowns;
+    else if (st == StanceKind::unknown) ++unknowns;
   }
   if (!r.stated_blockers.empty()) r.stated = Consensus::blocked;
   else if (!r.stated_conditional.empty()) r.stated = Consensus::conditional;
   else if (unknowns > 0 || sigs.empty()) r.stated = Consensus::unknown;
   else r.stated = Consensus::accepted;
-  (void)accepts;
 
   const auto issues = point_issues(pt);
+  std::optional<Package> without;  // built once, when a party needs it
   bool any_prefs = false;
   for (PartyIndex p : sigs) {
     const Preferences& prefs = s.preferences[p];
@@ -86,22 +97,31 @@ PointResult evaluate_point(const Scenario& s, const Version& v, PointIndex k,
     r.max_salience = std::max(r.max_salience, salience);
     if (pt.sets.empty()) continue;
     any_prefs = true;
-    bool reject = false;
-    double got = 0.0, weight = 0.0;
-    for (const PointSetting& ps : pt.sets) {
-      const IssuePreference& ip = prefs.issues[ps.issue];
-      reject = reject || ip.crosses_red_line(s.issues[ps.issue], ps.setting);
-      got += ip.weight * ip.value(s.issues[ps.issue], ps.setting);
-      weight += ip.weight;
+    const bool red = std::any_of(pt.sets.begin(), pt.sets.end(), [&](const PointSetting& ps) {
+      return prefs.issues[ps.issue].crosses_red_line(s.issues[ps.issue], ps.setting);
+    });
+    Prediction why = red ? Prediction::red_line : Prediction::not_set;
+    if (!red && text_unacceptable[p.get()]) {
+      if (!without) without = package_without(s, v, k);
+      if (detail::settle(s, p, *without).best.acceptable) why = Prediction::closes_text;
     }
-    if (reject || got < prefs.reservation * weight - kUtilityEps) r.predicted_blockers.push_back(p);
+    if (why == Prediction::not_set) continue;
+    r.predicted_blockers.push_back(p);
+    r.predicted_reasons.push_back(why);
   }
   if (any_prefs) r.predicted = r.predicted_blockers.empty() ? Consensus::accepted : Consensus::blocked;
   return r;
 }
 
-Readiness readiness(const Scenario& s, const Version& v, const std::vector<PointResult>& points,
-                    const Params& params) {
+// Splits the points standing between the text and near-final by their stated consensus.
+void split_blockers(Readiness& r, const std::vector<PointResult>& points) {
+  for (PointIndex k : r.standing_between) {
+    const Consensus c = points[k.get()].stated;
+    (c == Consensus::blocked ? r.rejected : c == Consensus::conditional ? r.conditional : r.unknown).push_back(k);
+  }
+}
+
+Readiness assess(const Version& v, const std::vector<PointResult>& points, const Params& params) {
   Readiness r;
   std::vector<PointIndex> salient;
   for (const PointResult& pr : points) {
@@ -109,7 +129,6 @@ Readiness readiness(const Scenario& s, const Version& v, const std::vector<Point
     r.open_points.push_back(pr.point);
     if (pr.max_salience >= params.max_open_salience) salient.push_back(pr.point);
   }
-  (void)s;
   if (v.points.empty()) {
     r.reason = "the version has no points";
     return r;
@@ -118,12 +137,14 @@ Readiness readiness(const Scenario& s, const Version& v, const std::vector<Point
     r.standing_between = r.open_points;
     r.reason = std::to_string(r.open_points.size()) + " points are not accepted by every signatory (at most " +
                std::to_string(params.max_open_points) + " may stay open)";
+    split_blockers(r, points);
     return r;
   }
   if (!salient.empty()) {
     r.standing_between = salient;
     r.reason = "open points matter too much to a signatory (salience >= " +
                std::to_string(params.max_open_salience).substr(0, 5) + ")";
+    split_blockers(r, points);
     return r;
   }
   r.near_final = true;
@@ -175,6 +196,8 @@ Result run_version(const Scenario& s, VersionIndex v, const Params& params) {
     return r;
   }
   const auto sigs = signatories(s);
+  std::vector<bool> text_unacceptable(s.parties.size(), false);
+  for (const PartyResult& pr : r.parties) text_unacceptable[pr.party.get()] = pr.verdict == Verdict::unacceptable;
   for (std::size_t k = 0; k < ver.points.size(); ++k) {
     // Each point costs one pass over the signatories; poll the clock per point.
     if (params.deadline.expired()) {
@@ -183,9 +206,9 @@ Result run_version(const Scenario& s, VersionIndex v, const Params& params) {
       r.readiness.reason = "not assessed: the time budget ran out";
       return r;
     }
-    r.points.push_back(evaluate_point(s, ver, PointIndex(k), sigs));
+    r.points.push_back(evaluate_point(s, ver, PointIndex(k), sigs, text_unacceptable));
   }
-  r.readiness = readiness(s, ver, r.points, params);
+  r.readiness = assess(ver, r.points, params);
   return r;
 }
 
@@ -209,6 +232,21 @@ std::string_view to_string(Consensus c) {
     case Consensus::not_applicable: return "n/a";
   }
   return "?";
+}
+
+std::string_view to_string(Prediction p) {
+  switch (p) {
+    case Prediction::not_set: return "not_set";
+    case Prediction::red_line: return "red_line";
+    case Prediction::closes_text: return "closes_text";
+  }
+  return "?";
+}
+
+std::optional<Prediction> parse_prediction(std::string_view text) {
+  for (const Prediction p : {Prediction::not_set, Prediction::red_line, Prediction::closes_text})
+    if (to_string(p) == text) return p;
+  return std::nullopt;
 }
 
 std::optional<Verdict> parse_verdict(std::string_view text) {

@@ -1,5 +1,6 @@
 // One forecast computed once for every client (docs/forecast.md#json).
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include "accord/engines/forecast_analysis.hpp"
@@ -16,8 +17,9 @@ Termination first_unfinished(const Analysis& a) {
   return Termination::done();
 }
 
-std::string nearest_option(const Issue& issue, double x) {
-  if (issue.kind != IssueKind::discrete || issue.options.empty()) return "";
+// The option of a discrete issue nearest x on its forecast scale (ties: the first).
+std::optional<OptionIndex> nearest_index(const Issue& issue, double x) {
+  if (issue.kind != IssueKind::discrete || issue.options.empty()) return std::nullopt;
   OptionIndex best(0);
   double best_d = 1e300;
   for (const OptionIndex o : issue.options.indices()) {
@@ -27,7 +29,26 @@ std::string nearest_option(const Issue& issue, double x) {
       best = o;
     }
   }
-  return issue.options[best].id;
+  return best;
+}
+
+// The parties whose red line on issue i the forecast x lands on: the nearest option (discrete)
+// or x itself (numeric).
+std::vector<std::string> red_line_parties(const Scenario& s, IssueIndex i, double x) {
+  const Issue& issue = s.issues[i];
+  Setting at{OptionIndex(), x};
+  if (issue.kind == IssueKind::discrete) {
+    const auto k = nearest_index(issue, x);
+    if (!k) return {};
+    at.option = *k;
+  }
+  std::vector<std::string> out;
+  for (const PartyIndex p : s.preferences.indices()) {
+    const Preferences& pr = s.preferences[p];
+    if (pr.present && pr.issues.contains(i) && pr.issues[i].crosses_red_line(issue, at))
+      out.push_back(s.parties[p].id);
+  }
+  return out;
 }
 
 }  // namespace
@@ -69,8 +90,12 @@ Analysis analyse(const Scenario& s, const AnalysisParams& params) {
   Analysis a = analyse(std::move(c.problem), params, s.forecast.value_or(ForecastSettings{}));
   a.notes = std::move(c.notes);
   if (!a.ok()) return a;
-  for (std::size_t k = 0; k < a.nearest_option.size() && k < s.issues.size(); ++k)
-    a.nearest_option[k] = nearest_option(s.issues[IssueIndex(k)], a.run.forecast[k]);
+  a.red_line_parties.assign(a.nearest_option.size(), {});
+  for (std::size_t k = 0; k < a.nearest_option.size() && k < s.issues.size(); ++k) {
+    const IssueIndex i(k);
+    if (const auto o = nearest_index(s.issues[i], a.run.forecast[k])) a.nearest_option[k] = s.issues[i].options[*o].id;
+    a.red_line_parties[k] = red_line_parties(s, i, a.run.forecast[k]);
+  }
   return a;
 }
 

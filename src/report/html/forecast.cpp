@@ -1,8 +1,11 @@
-// Forecast section: where each issue lands (SMP and EUM) with the Monte Carlo band, and each
-// actor's position turn by turn, on a 0–100 scale per issue.
+// Forecast section: where each issue lands (SMP and EUM) with the Monte Carlo band, whose red
+// lines the forecasts land on and each model's DEU III accuracy, and each actor's position turn
+// by turn, on a 0–100 scale per issue. The wording is the text report's (report/forecast.hpp).
 #include <cmath>
 
 #include "accord/engines/forecast_analysis.hpp"
+#include "accord/report/forecast.hpp"
+#include "accord/report/forecast_accuracy.hpp"
 #include "accord/report/table.hpp"
 #include "sections.hpp"
 #include "svg.hpp"
@@ -81,32 +84,66 @@ std::string turns_block(const ForecastProblem& p, const forecast::Result& r, con
   return out + "</div></details>\n";
 }
 
-// The section's body from computed analyses: SMP (with its Monte Carlo band when it has one)
-// and, when it ran, EUM.
-std::string forecast_body(const forecast::Analysis& smp, const forecast::Analysis* eum, std::uint64_t seed) {
+// "SMP (MAE 25.5 on DEU III)": a column header with the model's shipped accuracy.
+std::string model_header(const std::string& name, forecast::Model m) {
+  const auto& acc = shipped_accuracy();
+  const auto mae = acc ? acc->mae(m) : std::nullopt;
+  return esc(name) + (mae ? "<br><span class=\"muted\">MAE " + num(*mae, 1) + " on " + esc(acc->data_set) + "</span>" : "");
+}
+
+std::string forecast_table(const forecast::Analysis& smp, const forecast::Analysis* eum,
+                           const forecast::MonteCarloResult* mc) {
   const ForecastProblem& p = smp.problem;
-  const forecast::MonteCarloResult* mc =
-      smp.monte_carlo && smp.monte_carlo->ok() && smp.monte_carlo->runs > 0 ? &*smp.monte_carlo : nullptr;
-  std::string body = para("Actors are the parties with preferences; each issue is a dimension (options in list order on "
-                          "0–100). Dots: each actor's starting position; black diamond: SMP forecast; hollow square: "
-                          "EUM forecast" +
-                          std::string(mc != nullptr ? "; grey band: 5th–95th percentile of " + std::to_string(mc->runs) +
-                                                          " Monte Carlo runs (SMP, seed " + std::to_string(seed) + ")"
-                                                    : "") +
-                          ".");
-  body += legend(p) + "<div class=\"chart\">" + summary_chart(p, smp.run, eum != nullptr ? &eum->run : nullptr, mc) +
-          "</div>\n";
   std::string rows;
   for (std::size_t d = 0; d < p.dimensions.size(); ++d) {
     const auto& dim = p.dimensions[d];
+    std::string red;
+    if (d < smp.red_line_parties.size())
+      for (const auto& party : smp.red_line_parties[d]) red += (red.empty() ? "" : ", ") + party;
     rows += "<tr><td>" + esc(dim.id) + "</td><td class=\"num\">" + num(smp.run.forecast[d], 2) + "</td><td class=\"num\">" +
+            (mc != nullptr && d < mc->dimensions.size() ? num(mc->dimensions[d].p05, 2) + "–" + num(mc->dimensions[d].p95, 2)
+                                                        : "—") +
+            "</td><td>" + esc(d < smp.nearest_option.size() ? smp.nearest_option[d] : "") + "</td><td" +
+            (red.empty() ? "" : " class=\"v-unacceptable\"") + ">" + esc(red) + "</td><td class=\"num\">" +
             (eum != nullptr ? num(eum->run.forecast[d], 2) : "—") + "</td><td class=\"num\">" +
-            (mc != nullptr ? num(mc->dimensions[d].p05, 2) + "–" + num(mc->dimensions[d].p95, 2) : "—") + "</td><td>" +
-            num(dim.lo, 2) + "–" + num(dim.hi, 2) + "</td></tr>";
+            num(smp.baselines.weighted_mean[d], 2) + "</td><td>" + num(dim.lo, 2) + "–" + num(dim.hi, 2) + "</td></tr>";
   }
-  body += "<details><summary>Table</summary><div class=\"scroll\"><table><thead><tr><th scope=\"col\">issue</th><th "
-          "scope=\"col\">SMP</th><th scope=\"col\">EUM</th><th scope=\"col\">Monte Carlo 5–95%</th><th "
-          "scope=\"col\">scale</th></tr></thead><tbody>" + rows + "</tbody></table></div></details>\n";
+  return "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">issue</th><th scope=\"col\">" +
+         model_header("SMP", forecast::Model::smp) + "</th><th scope=\"col\">SMP Monte Carlo 5–95%</th><th "
+         "scope=\"col\">nearest option</th><th scope=\"col\">red line of</th><th scope=\"col\">" +
+         model_header("EUM", forecast::Model::eum) + "</th><th scope=\"col\">" +
+         model_header("weighted mean", forecast::Model::mean) + "</th><th scope=\"col\">scale</th></tr></thead><tbody>" +
+         rows + "</tbody></table></div>\n";
+}
+
+// The section's body from computed analyses: SMP (with its Monte Carlo band when it has one)
+// and, when it ran, EUM; then whose red lines the forecasts land on and each model's accuracy.
+std::string forecast_body(const forecast::Analysis& smp, const forecast::Analysis* eum) {
+  const ForecastProblem& p = smp.problem;
+  const forecast::MonteCarloResult* mc =
+      smp.monte_carlo && smp.monte_carlo->ok() && smp.monte_carlo->completed > 0 ? &*smp.monte_carlo : nullptr;
+  std::string body;
+  if (!smp.run.converged || !smp.run.outcome.termination.finished())
+    body += "<p class=\"warn\">" +
+            esc("SMP did not converge: its figures are the expected outcome after its last turn (" +
+                std::to_string(smp.run.turns) + "), not a point the issues settled on.") +
+            "</p>\n";
+  body += para("Actors are the parties with preferences; each issue is a dimension (options in list order on "
+               "0–100). Dots: each actor's starting position; black diamond: SMP forecast; hollow square: "
+               "EUM forecast" +
+               std::string(mc != nullptr ? "; grey band: 5th–95th percentile of " + std::to_string(mc->completed) +
+                                               " Monte Carlo runs (SMP, seed " + std::to_string(mc->seed) + ")"
+                                         : "; no Monte Carlo band was computed") +
+               ".");
+  body += legend(p) + "<div class=\"chart\">" + summary_chart(p, smp.run, eum != nullptr ? &eum->run : nullptr, mc) +
+          "</div>\n";
+  body += forecast_table(smp, eum, mc);
+  if (const std::string w = forecast_red_line_warning(smp, eum); !w.empty())
+    body += "<p class=\"warn\">" + esc(w) + "</p>\n";
+  std::vector<forecast::Model> shown = {smp.run.model};
+  if (eum != nullptr) shown.push_back(eum->run.model);
+  if (const std::string acc = forecast_accuracy_note(shown); !acc.empty())
+    body += "<p class=\"note\">" + esc(acc) + "</p>\n";
   body += turns_block(p, smp.run, "SMP");
   if (eum != nullptr) body += turns_block(p, eum->run, "EUM");
   for (const auto& n : smp.notes) body += "<p class=\"note\">" + esc(n) + "</p>";
@@ -124,7 +161,6 @@ std::string forecast_section(const Context& c) {
                    para((t.stop == Stop::size_limit ? "The forecast could not run: " : "Nothing to forecast: ") +
                         smp.outcome.message()));
   const auto& eum = c.analysis.forecast_eum;
-  return section("forecast", "Forecast: where issues settle",
-                 forecast_body(smp, eum && eum->ok() ? &*eum : nullptr, c.analysis.options.forecast_seed));
+  return section("forecast", forecast_headline_title(smp), forecast_body(smp, eum && eum->ok() ? &*eum : nullptr));
 }
 }  // namespace accord::report::html

@@ -69,10 +69,13 @@ std::string framework_section(const Context& c) {
   const Scenario& s = c.s;
   if (s.versions.empty()) return section("framework", "Framework", para("The scenario has no framework versions."));
   std::string body = "<table class=\"versions\"><thead><tr><th scope=\"col\">version</th><th scope=\"col\">date</th>"
-                     "<th scope=\"col\">points</th><th scope=\"col\">label</th></tr></thead><tbody>";
-  for (const auto& v : s.versions)
-    body += "<tr><td>" + esc(v.id) + "</td><td>" + esc(v.date) + "</td><td class=\"num\">" +
-            std::to_string(v.points.size()) + "</td><td>" + esc(v.label) + "</td></tr>";
+                     "<th scope=\"col\">points</th><th scope=\"col\">label</th><th scope=\"col\">sources</th></tr>"
+                     "</thead><tbody>";
+  for (const auto& v : s.versions) {
+    const Citation cv = c.analysis.sources.version(v);
+    body += "<tr><td>" + esc(v.id) + estimate_html(cv.estimate) + "</td><td>" + esc(v.date) + "</td><td class=\"num\">" +
+            std::to_string(v.points.size()) + "</td><td>" + esc(v.label) + "</td><td>" + cite(cv) + "</td></tr>";
+  }
   body += "</tbody></table>\n";
   const std::vector<diff::Result>& steps = c.analysis.evolution;
   for (std::size_t k = 0; k < steps.size(); ++k) body += diff_block(s, steps[k], k + 1 == steps.size());

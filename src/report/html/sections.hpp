@@ -43,6 +43,18 @@ struct Context {
 [[nodiscard]] std::string stability_section(const Context& c);
 [[nodiscard]] std::string timeline_section(const Context& c);
 
+// Source citations and estimate marks (html/sources.cpp; numbers from analysis.sources).
+// "[1, 3]" as links to the list of sources, "" without notes.
+[[nodiscard]] std::string cite(const Citation& c);
+// The estimate mark (with a tooltip) when `estimate`, else "".
+[[nodiscard]] std::string estimate_html(bool estimate);
+// The legend of the marks with the one count of estimates.
+[[nodiscard]] std::string legend_html(const ScenarioAnalysis& a);
+// The table of what each party's preferences rest on ("" without preferences).
+[[nodiscard]] std::string preference_inputs_html(const Context& c);
+// The numbered list of sources (the last section; "" when the scenario cites none).
+[[nodiscard]] std::string sources_section(const Context& c);
+
 }  // namespace accord::report::html
 
 namespace accord::report::html {

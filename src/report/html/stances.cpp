@@ -1,5 +1,6 @@
 // Stance matrix section: parties × points heat map per version, blocking points highlighted,
 // readiness (near-final or what stands between the text and near-final).
+#include "accord/report/sources.hpp"
 #include "sections.hpp"
 #include "svg.hpp"
 
@@ -23,9 +24,11 @@ std::string party_list(const Scenario& s, const std::vector<PartyIndex>& ps) {
 }
 
 std::string matrix(const Scenario& s, const Version& v, const evaluate::Result& r) {
+  const std::string mark(kEstimateMark);
   std::string out = "<div class=\"scroll\"><table class=\"heat\"><caption>Stances on " + esc(v.id) +
-                    ": A accept, C conditional, R reject, ? unknown; a red column is blocked</caption><thead><tr>"
-                    "<th scope=\"col\">party</th>";
+                    ": A accept, C conditional, R reject, ? unknown; " + mark + " inferred, not reported (estimate: "
+                    "true; " + std::to_string(estimated_stances(v)) + " of them); a red column is blocked</caption>"
+                    "<thead><tr><th scope=\"col\">party</th>";
   for (const auto& pr : r.points) {
     const Point& pt = v.points[pr.point];
     const bool blocked = pr.stated == evaluate::Consensus::blocked;
@@ -41,9 +44,11 @@ std::string matrix(const Scenario& s, const Version& v, const evaluate::Result& 
       const std::string kind(to_string(st.kind));
       const bool blocked = pr.stated == evaluate::Consensus::blocked;
       std::string title = s.parties[p].id + " on point " + std::to_string(v.points[pr.point].number) + ": " + kind;
+      if (st.provenance.estimate) title += " (estimate: inferred, not reported)";
       if (!st.provenance.note.empty()) title += " — " + st.provenance.note;
-      out += "<td class=\"st-" + kind + (blocked ? " blocked" : "") + "\" title=\"" + esc(title) + "\">" +
-             stance_letter(st.kind) + "</td>";
+      out += "<td class=\"st-" + kind + (blocked ? " blocked" : "") + (st.provenance.estimate ? " inferred" : "") +
+             "\" title=\"" + esc(title) + "\">" + stance_letter(st.kind) + (st.provenance.estimate ? mark : "") +
+             "</td>";
     }
     out += "</tr>";
   }
@@ -90,6 +95,21 @@ std::string blocking_table(const Scenario& s, const Version& v, const evaluate::
          "</tr></thead><tbody>" + rows + "</tbody></table></div>\n";
 }
 
+// Each point of the version with the sources of the point and of the stances on it.
+std::string points_table(const SourceNotes& notes, const Version& v, const evaluate::Result& r) {
+  std::string rows;
+  for (const auto& pr : r.points) {
+    const Point& pt = v.points[pr.point];
+    const Citation c = notes.point(v, pr.point);
+    rows += "<tr><td class=\"num\">" + std::to_string(pt.number) + "</td><td>" + esc(pt.id) + estimate_html(c.estimate) +
+            "</td><td>" + esc(pt.text) + "</td><td>" + cite(c) + "</td></tr>";
+  }
+  return "<details><summary>Points of " + esc(v.id) + " and their sources</summary><div class=\"scroll\"><table>"
+         "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">point</th><th scope=\"col\">text</th><th "
+         "scope=\"col\">sources (point and stances)</th></tr></thead><tbody>" + rows + "</tbody></table></div>"
+         "</details>\n";
+}
+
 }  // namespace
 
 std::string stances_section(const Context& c) {
@@ -105,7 +125,8 @@ std::string stances_section(const Context& c) {
                                      " parties (the report draws up to " +
                                      std::to_string(c.limits().listed_parties) + ").")
                               : matrix(s, v, c.evals[k])) +
-            readiness(s, v, c.evals[k]) + blocking_table(s, v, c.evals[k]);
+            points_table(c.analysis.sources, v, c.evals[k]) + readiness(s, v, c.evals[k]) +
+            blocking_table(s, v, c.evals[k]);
     body += "</details>\n";
   }
   return section("stances", "Stance matrix and readiness", body);

@@ -127,15 +127,16 @@ std::string changes_table(const Scenario& s) {
 }  // namespace
 
 std::string timeline_section(const Context& c) {
+  const SourceNotes& notes = c.analysis.sources;
   const Scenario& s = c.s;
   std::string body = time_chart(s);
   if (!s.timeline.empty()) {
     body += "<div class=\"scroll\"><table class=\"events\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">date</th>"
-            "<th scope=\"col\">kind</th><th scope=\"col\">event</th></tr></thead><tbody>";
+            "<th scope=\"col\">kind</th><th scope=\"col\">event</th><th scope=\"col\">sources</th></tr></thead><tbody>";
     for (std::size_t k = 0; k < s.timeline.size(); ++k) {
       const Event& e = s.timeline[k];
       body += "<tr><td class=\"num\">" + std::to_string(k + 1) + "</td><td>" + esc(e.date) + "</td><td>" + esc(std::string(to_string(e.kind))) +
-              "</td><td>" + esc(e.text) + (e.provenance.estimate ? " <span class=\"est\">estimate</span>" : "") +
+              "</td><td>" + esc(e.text) + estimate_html(e.provenance.estimate) + "</td><td>" + cite(notes.event(e)) +
               "</td></tr>";
     }
     body += "</tbody></table></div>\n";

@@ -5,9 +5,15 @@ namespace accord::report::views {
 namespace {
 
 // A party learns whether there is a zone of agreement, the proposed packages and its own
-// utility of each; never the reservations, zone sizes, frontier, concessions, objectives or
-// another party's utility. The draft's version id is public (the text was circulated).
-// `{party}` in a utilities array is the reader's index in /parties.
+// utility of each; never another party's reservation, red lines or utility, nor the zone
+// sizes, frontier, concessions, objectives or the blocked-issue analysis (it names every
+// party's red lines). The draft's version id is public (the text was circulated).
+// Its own (schema 2): the red lines of its own the closest package crosses (its shortfall
+// stays hidden, as the reservations do), and, when it did not
+// bargain (a stakeholder), its own stakeholder entries (utility, reservation, its red lines
+// crossed) for each chosen package. Another party's stakeholder entries or crossings: nothing,
+// not even that they exist. `{party}` in a utilities array is the reader's index in /parties;
+// in an object, the key equal to the reader's id.
 constexpr ViewRule kRules[] = {
     {"", kMediator},
     {"/scenario", kParty},
@@ -26,6 +32,13 @@ constexpr ViewRule kRules[] = {
     {"/closest/package", kParty},
     {"/closest/zone_exists", kParty},
     {"/closest/utilities/{party}", kParty},
+    {"/closest/red_lines_crossed/{party}", kParty},
+    {"/closest/stakeholders/{party}", kParty},
+    {"/solutions/nash/stakeholders/{party}", kParty},
+    {"/solutions/kalai_smorodinsky/stakeholders/{party}", kParty},
+    {"/solutions/egalitarian/stakeholders/{party}", kParty},
+    {"/solutions/utilitarian/stakeholders/{party}", kParty},
+    {"/stakeholders/{party}", kParty},
 };
 
 // Runs stored before schema 1 have the server's own older shape: solutions and closest keyed
@@ -42,11 +55,13 @@ constexpr ViewRule kRulesV0[] = {
     {"/closest/utilities/{party}", kParty},
 };
 constexpr int kSchema0[] = {0};
-constexpr int kSchema1[] = {1};
+// Schema 2 adds keys (stakeholders, blocked, red lines crossed) and makes a shortfall null when
+// the party's red line is crossed; every schema-1 rule names the same field in both.
+constexpr int kSchema12[] = {1, 2};
 
 }  // namespace
 
-const ViewTable kBargain{"bargain", kSchema1, "/parties", kRules, {}};
+const ViewTable kBargain{"bargain", kSchema12, "/parties", kRules, {}};
 const ViewTable kBargainV0{"bargain", kSchema0, "", kRulesV0, {}};
 
 }  // namespace accord::report::views

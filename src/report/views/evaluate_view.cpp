@@ -28,19 +28,23 @@ constexpr ViewRule kRules[] = {
     {"/version", kParty},
     {"/package", kParty},
     {"/open_issues", kParty},
-    // Its own utility, reservation, verdict, red lines crossed and per-issue contributions;
-    // never another party's.
+    // Its own utility, reservation, verdict, red lines crossed, per-issue contributions, best
+    // and worst settlements and deciding issues; never another party's (they reveal its
+    // preferences).
     {"/parties/{party}", kParty},
     // Stances are public (every role reads them); the predicted blockers and saliences
     // come from private preferences.
     {"/points/*/point", kParty},
     {"/points/*/number", kParty},
     {"/points/*/stances", kParty},
+    {"/points/*/estimated_stances", kParty},  // which of those stances are inferred
     {"/points/*/stated", kParty},
     {"/points/*/stated_blockers", kParty},
     {"/points/*/conditional", kParty},
     {"/readiness/near_final", kParty},
     {"/readiness/open_points", kParty},
+    // standing_between and its split (rejected, conditional, unknown) stay the mediator's: when
+    // few points are open they are the points salient to some signatory (private weights).
 };
 
 constexpr ViewDerivation kDerived[] = {{"acceptable_to_all", kParty, acceptable_to_all}};

@@ -84,7 +84,9 @@ TEST(AnacDomain, LunchHasNoZoneAndSaysHowFarApart) {
   ASSERT_TRUE(r.closest.has_value());
   EXPECT_FALSE(r.closest->zone_exists);
   double worst = 0;
-  for (const double x : r.closest->shortfall) worst = std::max(worst, x);
+  for (const auto& x : r.closest->shortfall) worst = std::max(worst, x.value_or(0.0));
+  EXPECT_TRUE(r.closest->red_lines_crossed.empty());  // no blocked issue: every shortfall is a number
+  for (const auto& x : r.closest->shortfall) EXPECT_TRUE(x.has_value());
   EXPECT_GT(worst, 0.0);
 }
 

@@ -91,6 +91,36 @@ TEST(BargainCli, EmptyZoneSaysSoPlainly) {
   EXPECT_TRUE(json["solutions"]["nash"].is_null());
 }
 
+// Geneva v20: territory_recognition and foreign_troops are blocked; the closest package crosses
+// UA's red lines there, so UA gets "red line crossed", never a number; EU did not bargain.
+TEST(BargainCli, CrossedRedLineIsNeverANumericShortfall) {
+  const CliRun r = run("bargain geneva-2025 --version v20");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("NO DEAL UNLESS ONE OF THESE RED LINES MOVES"));
+  EXPECT_THAT(r.out, HasSubstr("Shortfall: UA red line crossed, RU 0.000, US 0.000."));
+  EXPECT_THAT(r.out, HasSubstr("Not bargaining, with preferences: EU (stakeholder)."));
+  EXPECT_THAT(r.out, HasSubstr("Closest package for EU (did not bargain)"));
+  const auto j = nlohmann::json::parse(run("bargain geneva-2025 --version v20 --json").out);
+  EXPECT_TRUE(j["closest"]["shortfall"]["UA"].is_null());
+  EXPECT_EQ(j["closest"]["shortfall"]["RU"], 0.0);
+  EXPECT_EQ(j["closest"]["red_lines_crossed"]["UA"].size(), 2u);
+  EXPECT_EQ(j["blocked"].size(), 2u);
+  EXPECT_EQ(j["blocked"][0]["red_lines"]["UA"]["options"], nlohmann::json::array({"R_DEJURE", "R_DEFACTO28"}));
+  EXPECT_TRUE(j["blocked"][0]["red_lines"]["UA"]["estimate"].get<bool>());
+  ASSERT_TRUE(j["closest"]["stakeholders"].contains("EU"));
+  bool frozen = false;
+  for (const auto& c : j["closest"]["stakeholders"]["EU"]["red_lines_crossed"]) frozen |= c["issue"] == "frozen_assets";
+  EXPECT_TRUE(frozen);
+}
+
+TEST(BargainCli, PartiesAllBargainsEveryPartyWithPreferences) {
+  const auto j = nlohmann::json::parse(run("bargain geneva-2025 --parties all --json").out);
+  EXPECT_EQ(j["parties"], nlohmann::json::array({"UA", "RU", "US", "EU"}));
+  EXPECT_TRUE(j["stakeholders"].empty());
+  const CliRun r = run("bargain geneva-2025 --parties all");
+  EXPECT_THAT(r.out, HasSubstr("Every party with preferences bargained."));
+}
+
 TEST(BargainCli, UnknownPartyIsAnInputError) {
   const std::string file = write_temp("accord_bargain_hand2.yaml", kScenario);
   const CliRun r = run("bargain " + file + " --parties P1,XX");

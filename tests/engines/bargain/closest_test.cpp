@@ -39,7 +39,8 @@ Package random_draft(const Scenario& s, std::uint32_t seed) {
 
 void check(std::uint32_t seed, const RandomSpec& spec) {
   SCOPED_TRACE("seed " + std::to_string(seed));
-  const Scenario s = testing::random_scenario(seed, spec);
+  Scenario s = testing::random_scenario(seed, spec);
+  testing::random_provenance(s, seed);
   const auto parties = default_bargaining_parties(s);
   const testing::Brute b = testing::brute(s, parties);
   std::vector<double> r;
@@ -72,15 +73,25 @@ void check(std::uint32_t seed, const RandomSpec& spec) {
     });
     EXPECT_EQ(c.utilities, *want);
   } else {
-    // Blocked issues (every value is someone's red line) may take any value.
-    std::vector<bool> blocked(s.issues.size(), false);
-    for (const IssueIndex i : c.blocked_issues) blocked[i.get()] = true;
+    // Red lines hard on every issue that is not blocked; on a blocked issue (every value is
+    // someone's red line) one of the values crossing the fewest, least sourced red lines.
+    IndexedVector<IssueIndex, std::vector<Setting>> offered(s.issues.size());
+    for (const IssueIndex i : s.issues.indices()) offered[i] = testing::brute_offered(s, parties, i);
+    auto allowed = [&](const Package& x) {
+      for (const IssueIndex i : s.issues.indices()) {
+        if (offered[i].empty()) {
+          for (const PartyIndex p : parties)
+            if (s.preferences[p].issues[i].crosses_red_line(s.issues[i], *x[i])) return false;
+        } else if (std::find(offered[i].begin(), offered[i].end(), *x[i]) == offered[i].end()) {
+          return false;
+        }
+      }
+      return true;
+    };
+    std::vector<bool> ok_pkg(b.u.size());
     for (std::size_t j = 0; j < b.u.size(); ++j) {
-      bool ok = true;
-      for (const PartyIndex p : parties)
-        for (const IssueIndex i : red_lines_crossed(s, p, b.x[j]))
-          if (!blocked[i.get()]) ok = false;
-      if (ok) cand.push_back(b.u[j]);
+      ok_pkg[j] = allowed(b.x[j]);
+      if (ok_pkg[j]) cand.push_back(b.u[j]);
     }
     // The least largest shortfall S*; then, among packages within S*, the fewest changes to
     // the draft; then the highest Nash product over d = r - S*.
@@ -94,10 +105,7 @@ void check(std::uint32_t seed, const RandomSpec& spec) {
     std::size_t fewest = s.issues.size() + 1;
     std::vector<std::size_t> within;
     for (std::size_t j = 0; j < b.u.size(); ++j) {
-      bool ok = true;
-      for (const PartyIndex p : parties)
-        for (const IssueIndex i : red_lines_crossed(s, p, b.x[j]))
-          if (!blocked[i.get()]) ok = false;
+      bool ok = ok_pkg[j];
       for (std::size_t q = 0; q < k; ++q) ok = ok && b.u[j][q] >= r[q] - worst - kUtilityEps;
       if (!ok) continue;
       within.push_back(j);
@@ -114,7 +122,15 @@ void check(std::uint32_t seed, const RandomSpec& spec) {
     ASSERT_TRUE(want.has_value());
     EXPECT_EQ(c.utilities, *want);
     EXPECT_EQ(changes(s, draft, c.package), fewest);
-    for (std::size_t q = 0; q < k; ++q) EXPECT_EQ(c.shortfall[q], std::max(0.0, r[q] - c.utilities[q]));
+    // Never a number for a party whose red line the package crosses.
+    for (std::size_t q = 0; q < k; ++q) {
+      if (!red_lines_crossed(s, parties[q], c.package).empty()) {
+        EXPECT_FALSE(c.shortfall[q].has_value()) << "party " << q;
+      } else {
+        ASSERT_TRUE(c.shortfall[q].has_value()) << "party " << q;
+        EXPECT_EQ(*c.shortfall[q], std::max(0.0, r[q] - c.utilities[q]));
+      }
+    }
   }
   // Changes list exactly the issues that differ from the draft.
   for (const Change& ch : c.changes) {

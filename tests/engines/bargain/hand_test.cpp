@@ -115,8 +115,8 @@ TEST(BargainHand, EmptyZoneReportsShortfalls) {
   ASSERT_TRUE(r.closest.has_value());
   EXPECT_FALSE(r.closest->zone_exists);
   EXPECT_EQ(r.closest->package, pkg(0, 1));  // max min(U - r) = min(-0.2, -0.3)
-  EXPECT_NEAR(r.closest->shortfall[0], 0.2, 1e-12);
-  EXPECT_NEAR(r.closest->shortfall[1], 0.3, 1e-12);
+  EXPECT_NEAR(r.closest->shortfall[0].value_or(-1), 0.2, 1e-12);
+  EXPECT_NEAR(r.closest->shortfall[1].value_or(-1), 0.3, 1e-12);
 }
 
 TEST(BargainHand, ConflictingRedLinesBlockAnIssue) {

@@ -2,6 +2,7 @@
 // Random bargaining scenarios built in memory, and a brute-force reference that enumerates
 // every package with accord::utility / accord::acceptable (independent of the engine).
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -186,6 +187,47 @@ inline std::optional<std::vector<double>> brute_choose(
     alive = next;
   }
   return *std::max_element(alive.begin(), alive.end());
+}
+
+// Random provenance on every issue preference (so on its red lines): an estimate, sourced, or
+// given without sources, a third each.
+inline void random_provenance(Scenario& s, std::uint32_t seed) {
+  std::mt19937 rng(seed);
+  for (Preferences& prefs : s.preferences)
+    for (IssuePreference& ip : prefs.issues) {
+      const auto kind = rng() % 3;
+      ip.provenance = Provenance{};
+      if (kind == 0) ip.provenance.estimate = true;
+      if (kind == 2) ip.provenance.sources = {"https://example.org/" + std::to_string(rng() % 100)};
+    }
+}
+
+// The values of a blocked issue the docs say the closest package may take, computed
+// independently: every grid value crosses some bargaining party's red line (else empty); keep
+// the values crossing the fewest red lines, then those crossing the fewest sourced red lines
+// (not an estimate, with sources), then the fewest given without sources.
+inline std::vector<Setting> brute_offered(const Scenario& s, const std::vector<PartyIndex>& parties, IssueIndex i) {
+  const Issue& issue = s.issues[i];
+  std::vector<std::pair<std::array<std::size_t, 3>, Setting>> keyed;
+  for (std::size_t g = 0; g < issue.value_count(); ++g) {
+    const Setting x = grid_setting(issue, g);
+    std::array<std::size_t, 3> key{};  // crossings, sourced, unmarked
+    for (const PartyIndex p : parties) {
+      const IssuePreference& ip = s.preferences[p].issues[i];
+      if (!ip.crosses_red_line(issue, x)) continue;
+      ++key[0];
+      if (!ip.provenance.estimate && !ip.provenance.sources.empty()) ++key[1];
+      if (!ip.provenance.estimate && ip.provenance.sources.empty()) ++key[2];
+    }
+    if (key[0] == 0) return {};  // not blocked
+    keyed.emplace_back(key, x);
+  }
+  std::array<std::size_t, 3> best = keyed.front().first;
+  for (const auto& k : keyed) best = std::min(best, k.first);
+  std::vector<Setting> out;
+  for (const auto& k : keyed)
+    if (k.first == best) out.push_back(k.second);
+  return out;
 }
 
 }  // namespace accord::testing

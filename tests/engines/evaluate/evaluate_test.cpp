@@ -1,7 +1,10 @@
 // evaluate: hand-computed verdicts, consensus and readiness.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "accord/engines/evaluate.hpp"
+#include "accord/io/builtin.hpp"
 #include "accord/io/scenario_io.hpp"
 
 namespace accord::evaluate {
@@ -105,12 +108,16 @@ TEST(Evaluate, StatedAndPredictedConsensus) {
   EXPECT_EQ(r.points[0].stated, Consensus::blocked);
   ASSERT_EQ(r.points[0].stated_blockers.size(), 1u);
   EXPECT_EQ(r.points[0].stated_blockers[0], PartyIndex(1));
-  // Predicted: x0 gives B 0 < 0.4 * 0.6 -> B blocks; A gets 1 >= 0.5.
+  // Predicted: v1 (x0, y1, z open) gives B at most 0.38 < 0.4: no settlement is acceptable to
+  // it. Without P1, B settles x at x1: 0.6 + 0 + z >= 0.4 -> P1 closes the text for B.
   EXPECT_EQ(r.points[0].predicted, Consensus::blocked);
   EXPECT_EQ(r.points[0].predicted_blockers, std::vector<PartyIndex>{PartyIndex(1)});
+  EXPECT_EQ(r.points[0].predicted_reasons, std::vector<Prediction>{Prediction::closes_text});
   EXPECT_EQ(r.points[1].stated, Consensus::accepted);
-  // P2 sets y1: B gets 0 on a 0.02-weight issue -> below its level -> predicted blocker.
+  // Without P2, B settles y at y0 and z at z1: 0 + 0.02 + 0.38 = 0.40 >= 0.4 -> P2 closes it too.
   EXPECT_EQ(r.points[1].predicted_blockers, std::vector<PartyIndex>{PartyIndex(1)});
+  // A accepts both: v1 is acceptable to A however z settles.
+  EXPECT_EQ(r.parties[0].verdict, Verdict::acceptable);
 }
 
 TEST(Evaluate, ReadinessCountsOpenPointsAndSalience) {
@@ -132,6 +139,121 @@ TEST(Evaluate, ReadinessCountsOpenPointsAndSalience) {
   // With no open point allowed it is not.
   p.max_open_points = 0;
   EXPECT_FALSE(run_version(s, VersionIndex(std::size_t{1}), p).readiness.near_final);
+}
+
+TEST(Evaluate, ReadinessSplitsBlockersByStatedConsensus) {
+  Scenario s = load();
+  s.versions[VersionIndex(std::size_t{0})].stances[PartyIndex(2)][PointIndex(1)].kind = StanceKind::unknown;  // M on P2: no recorded stance
+  Params p;
+  p.max_open_points = 0;
+  const Result r = run_version(s, VersionIndex(std::size_t{0}), p);
+  EXPECT_EQ(r.readiness.standing_between, (std::vector<PointIndex>{PointIndex(0), PointIndex(1)}));
+  EXPECT_EQ(r.readiness.rejected, std::vector<PointIndex>{PointIndex(0)});
+  EXPECT_TRUE(r.readiness.conditional.empty());
+  EXPECT_EQ(r.readiness.unknown, std::vector<PointIndex>{PointIndex(1)});
+  const Result v2 = run_version(s, VersionIndex(std::size_t{1}), p);
+  EXPECT_EQ(v2.readiness.conditional, std::vector<PointIndex>{PointIndex(1)});
+  EXPECT_TRUE(v2.readiness.rejected.empty() && v2.readiness.unknown.empty());
+}
+
+// Rectangles tying more open issues than kMaxJoint settlements: bounds only, said so.
+TEST(Evaluate, TooManyJointSettlementsAreNotExact) {
+  Scenario s;
+  s.parties.push_back(Party{"A", "A", Role::party, 1.0, {}, {}});
+  Preferences prefs;
+  prefs.present = true;
+  prefs.reservation = 0.5;
+  Rectangle rect;
+  rect.utility = 0.2;
+  for (std::size_t i = 0; i < 9; ++i) {  // 4^9 = 262,144 joint settlements
+    Issue issue;
+    issue.id = std::string("i").append(std::to_string(i));  // not "i" + …: GCC 12 -Wrestrict
+    for (int o = 0; o < 4; ++o)
+      issue.options.push_back(Option{std::string("o").append(std::to_string(o)), "", std::nullopt, {}, {}});
+    s.issues.push_back(issue);
+    IssuePreference ip;
+    ip.present = true;
+    ip.weight = 0.8 / 9;
+    ip.option_values = {0.0, 0.3, 0.6, 1.0};
+    prefs.issues.push_back(ip);
+    rect.bounds.push_back(RectangleBound{IssueIndex(i), {OptionIndex(std::size_t{3})}, {}});
+  }
+  prefs.rectangles.push_back(rect);
+  s.preferences.push_back(prefs);
+  const Result r = run_package(s, Package(9));
+  ASSERT_EQ(r.parties.size(), 1u);
+  const PartyResult& pr = r.parties[0];
+  EXPECT_FALSE(pr.exact);
+  EXPECT_NEAR(pr.utility.min, 0.0, 1e-12);
+  EXPECT_NEAR(pr.utility.max, 1.0, 1e-12);  // 0.8 + the rectangle
+  EXPECT_EQ(pr.verdict, Verdict::open);
+  EXPECT_NEAR(pr.best.utility, 1.0, 1e-12);  // every issue at o3: inside the rectangle
+  EXPECT_TRUE(pr.best.acceptable);
+  EXPECT_FALSE(pr.worst.acceptable);
+}
+
+// Regressions named in issue 11 on the built-in scenario.
+class Geneva : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto r = io::load_scenario("geneva-2025");
+    ASSERT_TRUE(r.ok());
+    s_ = new Scenario(*r.scenario);
+  }
+  static void TearDownTestSuite() { delete s_; }
+  static const PartyResult& party(const Result& r, std::string_view id) {
+    for (const auto& pr : r.parties)
+      if (s_->parties[pr.party].id == id) return pr;
+    throw std::runtime_error("no party");
+  }
+  static const PointResult& point(const Result& r, std::string_view id) {
+    const Version& v = s_->versions[r.version];
+    for (const auto& pr : r.points)
+      if (v.points[pr.point].id == id) return pr;
+    throw std::runtime_error("no point");
+  }
+  static bool predicted_blocker(const PointResult& pr, std::string_view party) {
+    for (PartyIndex p : pr.predicted_blockers)
+      if (s_->parties[p].id == party) return true;
+    return false;
+  }
+  static inline Scenario* s_ = nullptr;
+};
+
+TEST_F(Geneva, V20IsOpenForUkraineNotAcceptable) {
+  const Result r = run_version(*s_, s_->find_version("v20"));
+  const PartyResult& ua = party(r, "UA");
+  // Seven open issues; on each UA's lowest option is one of its red lines.
+  EXPECT_EQ(ua.verdict, Verdict::open);
+  EXPECT_TRUE(ua.best.acceptable);
+  EXPECT_FALSE(ua.worst.acceptable);
+  EXPECT_EQ(ua.worst.red_lines_crossed.size(), 7u);
+  EXPECT_EQ(ua.deciding_issues.size(), 7u);
+  // Setting foreign_troops to UA's red line makes it unacceptable.
+  Package x = s_->version_package(s_->find_version("v20"));
+  const IssueIndex troops = s_->find_issue("foreign_troops");
+  x[troops] = Setting{s_->issues[troops].find_option("T_NONE"), 0.0};
+  EXPECT_EQ(party(run_package(*s_, x), "UA").verdict, Verdict::unacceptable);
+}
+
+TEST_F(Geneva, PredictionFollowsTheResearchOnAcceptedPoints) {
+  const Result v28 = run_version(*s_, s_->find_version("v28"));
+  EXPECT_FALSE(predicted_blocker(point(v28, "P28_11"), "RU"));
+  EXPECT_FALSE(predicted_blocker(point(v28, "P28_28"), "RU"));
+  const Result v19 = run_version(*s_, s_->find_version("v19"));
+  EXPECT_FALSE(predicted_blocker(point(v19, "P19_15"), "UA"));
+  const Result v20 = run_version(*s_, s_->find_version("v20"));
+  EXPECT_EQ(point(v20, "P20_20").predicted, Consensus::accepted);
+  // P20_14 sets R_LINE_ONLY, one of RU's red lines.
+  EXPECT_TRUE(predicted_blocker(point(v20, "P20_14"), "RU"));
+}
+
+TEST_F(Geneva, V20ReadinessSplit) {
+  const Result r = run_version(*s_, s_->find_version("v20"));
+  EXPECT_EQ(r.readiness.standing_between.size(), 13u);
+  EXPECT_EQ(r.readiness.rejected.size(), 5u);
+  EXPECT_EQ(r.readiness.conditional.size(), 2u);
+  EXPECT_EQ(r.readiness.unknown.size(), 6u);
 }
 
 }  // namespace

@@ -1,0 +1,199 @@
+// `accord robustness` (and the report's robustness section): JSON and text of a
+// robustness::Result.
+#include "accord/report/robustness.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "accord/report/outcome.hpp"
+
+namespace accord::report {
+namespace {
+
+std::string number(double x) {
+  std::string t = fixed(x, std::abs(x) >= 10 ? 2 : 4);
+  while (t.size() > 1 && t.back() == '0' && t.find('.') != std::string::npos) t.pop_back();
+  if (!t.empty() && t.back() == '.') t.pop_back();
+  return t;
+}
+
+std::string party_id(const Scenario& s, PartyIndex p) {
+  return p.valid() && p.get() < s.parties.size() ? s.parties[p].id : std::string("?");
+}
+
+std::string option_text(const Scenario& s, const robustness::Input& in) {
+  const Issue& issue = s.issues[in.issue];
+  if (in.option.valid()) return issue.id + "=" + issue.options[in.option].id;
+  return issue.id + " range " + std::to_string(in.index + 1);
+}
+
+std::string toggle_text(robustness::Toggle t) {
+  switch (t) {
+    case robustness::Toggle::move_up: return "moved up one place";
+    case robustness::Toggle::move_down: return "moved down one place";
+    default: return "dropped";
+  }
+}
+
+// "rises above 0.6685" (exact, holds at the threshold), "rises to 0.6685" (exact, flipped at
+// it), "falls to about 0.7472 (±0.0001)" (sweep), "is dropped"
+std::string move_text(const robustness::Flip& f) {
+  if (f.method == robustness::Method::toggle) return "is " + toggle_text(f.toggle);
+  const bool up = f.threshold > f.input.value;
+  const std::string verb = up ? "rises" : "falls";
+  if (f.method == robustness::Method::exact)
+    return verb + (f.holds_at == f.threshold ? (up ? " above " : " below ") : " to ") + number(f.threshold) +
+           " (now " + number(f.input.value) + ")";
+  return verb + " to about " + number(f.threshold) + " (±" + number(std::abs(f.flips_at - f.holds_at)) + "; now " +
+         number(f.input.value) + ")";
+}
+
+std::string after_text(const robustness::FindingResult& f, const robustness::Flip& fl) {
+  if (f.kind == robustness::FindingKind::closest) return "the closest deal changes (" + fl.change + ")";
+  return "it becomes " + fl.after;
+}
+
+Json input_json(const Scenario& s, const robustness::Input& in) {
+  Json j;
+  j["path"] = in.path;
+  j["kind"] = std::string(robustness::to_string(in.kind));
+  j["label"] = input_label(s, in);
+  j["value"] = in.value;
+  j["estimate"] = in.estimate;
+  j["min"] = in.min;
+  j["max"] = in.max;
+  return j;
+}
+
+Json flip_json(const Scenario& s, const robustness::Flip& f) {
+  Json j;
+  j["input"] = input_json(s, f.input);
+  j["method"] = std::string(robustness::to_string(f.method));
+  if (f.toggle != robustness::Toggle::not_set) j["toggle"] = std::string(robustness::to_string(f.toggle));
+  j["threshold"] = f.threshold;
+  j["holds_at"] = f.holds_at;
+  j["flips_at"] = f.flips_at;
+  j["move"] = f.move;
+  j["relative"] = f.relative;
+  j["after"] = f.after;
+  j["change"] = f.change;
+  return j;
+}
+
+}  // namespace
+
+std::string input_label(const Scenario& s, const robustness::Input& in) {
+  using robustness::InputKind;
+  const std::string p = party_id(s, in.party);
+  std::string out;
+  switch (in.kind) {
+    case InputKind::reservation: out = p + "'s reservation"; break;
+    case InputKind::weight: out = p + "'s weight on " + s.issues[in.issue].id; break;
+    case InputKind::option_value: out = p + "'s value of " + option_text(s, in); break;
+    case InputKind::red_line: out = p + "'s red line " + option_text(s, in); break;
+    case InputKind::capability: out = p + "'s capability"; break;
+    case InputKind::statement: {
+      const auto& dm = s.conflict->decision_makers[in.decision_maker.get()];
+      out = dm.id + "'s preference statement " + std::to_string(in.index + 1);
+      if (in.index < dm.statements.size() && !dm.statements[in.index].provenance.note.empty())
+        out += " (" + dm.statements[in.index].provenance.note + ")";
+      break;
+    }
+    case InputKind::not_set: out = in.path; break;
+  }
+  return out + (in.estimate ? " (estimate)" : " (sourced)");
+}
+
+std::string holds_unless(const Scenario& s, const robustness::FindingResult& f) {
+  const std::string partial =
+      f.termination.finished() ? "" : " (search partial: " + f.termination.detail + ")";
+  if (const robustness::Flip* m = f.smallest())
+    return "holds unless " + input_label(s, m->input) + " " + move_text(*m) + "; then " + after_text(f, *m) + partial;
+  if (f.inputs_total == 0)
+    return "no single estimated input can flip it" + (f.note.empty() ? std::string() : ": " + f.note) + partial;
+  const std::string what = f.kind == robustness::FindingKind::status_quo
+                               ? "dropping or moving (one place) any single estimated preference statement"
+                               : "every single estimated input moved over its whole range";
+  return "holds against " + what + " (" + std::to_string(f.inputs_checked) +
+         " of " + std::to_string(f.inputs_total) + " checked)" + partial;
+}
+
+Json robustness_json(const Scenario& s, const robustness::Result& r, bool flips) {
+  Json j;
+  j["schema"] = kRobustnessSchema;
+  j["scenario"] = s.id;
+  add_outcome_json(j, r.outcome);
+  if (!r.outcome.ok()) return j;
+  j["version"] = r.version.valid() ? Json(s.versions[r.version].id) : Json(nullptr);
+  Json bp = Json::array();
+  for (const PartyIndex p : r.bargaining_parties) bp.push_back(party_id(s, p));
+  j["bargaining_parties"] = bp;
+  j["evaluations"] = r.evaluations;
+  j["unfinished"] = r.unfinished;
+  Json fs = Json::array();
+  for (const auto& f : r.findings) {
+    Json x;
+    x["id"] = f.id;
+    x["kind"] = std::string(robustness::to_string(f.kind));
+    x["value"] = f.value;
+    x["note"] = f.note;
+    x["holds_unless"] = holds_unless(s, f);
+    x["inputs_checked"] = f.inputs_checked;
+    x["inputs_total"] = f.inputs_total;
+    x["termination"] = {{"stop", std::string(to_string(f.termination.stop))}, {"detail", f.termination.detail}};
+    x["flip_count"] = f.flips.size();
+    x["smallest"] = f.smallest() ? flip_json(s, *f.smallest()) : Json(nullptr);
+    if (flips) {
+      Json list = Json::array();
+      for (const auto& fl : f.flips) list.push_back(flip_json(s, fl));
+      x["flips"] = list;
+    }
+    fs.push_back(x);
+  }
+  j["findings"] = fs;
+  return j;
+}
+
+std::string robustness_text(const Scenario& s, const robustness::Result& r, Style style, std::size_t max_rows) {
+  if (!r.outcome.ok()) return wrap("Robustness: " + r.outcome.message() + ".");
+  const std::string v = r.version.valid() ? s.versions[r.version].id : std::string("(no text)");
+  std::string out;
+  const std::string title = "Robustness of the headline findings (text " + v + ")";
+  out += style == Style::markdown ? "## " + title + "\n\n" : title + "\n" + std::string(display_width(title), '=') + "\n";
+  out += wrap("Each estimated input (marked `estimate: true`) moved alone over its range; a flip is the smallest "
+              "move that changes the finding (method and definitions: docs/robustness.md).");
+  for (const auto& f : r.findings) {
+    // Markdown: the id as a heading and the value as a paragraph (a long package would break a
+    // wrapped heading).
+    out += "\n";
+    if (style == Style::markdown) out += std::string("### ").append(f.id).append("\n\n").append(wrap("Now: " + f.value)) + "\n";
+    else out += wrap(std::string(f.id).append(" = ").append(f.value));
+    out += wrap(holds_unless(s, f) + ".");
+    if (f.flips.empty()) continue;
+    Table t;
+    t.header = {"input", "now", "threshold", "move", "method", "after"};
+    t.right_align = {false, true, true, true, false, false};
+    for (std::size_t k = 0; k < f.flips.size() && k < max_rows; ++k) {
+      const robustness::Flip& fl = f.flips[k];
+      const bool tog = fl.method == robustness::Method::toggle;
+      t.rows.push_back({input_label(s, fl.input), tog ? "present" : number(fl.input.value),
+                        tog ? toggle_text(fl.toggle) : number(fl.threshold), tog ? "toggle" : number(fl.move),
+                        std::string(robustness::to_string(fl.method)),
+                        f.kind == robustness::FindingKind::closest ? fl.change : fl.after});
+    }
+    if (style == Style::markdown) out += "\n";
+    out += t.render(style, 100, 5);
+    if (f.flips.size() > max_rows)
+      out += wrap("… and " + std::to_string(f.flips.size() - max_rows) + " more (`--json` lists every flip).");
+  }
+  if (r.unfinished > 0)
+    out += "\n" + wrap(std::to_string(r.unfinished) + " of " + std::to_string(r.evaluations) +
+                       " engine runs hit their node budget and count neither as a hold nor as a flip.");
+  if (!r.outcome.termination.finished())
+    out += "\n" + wrap("Partial (" + std::string(to_string(r.outcome.termination.stop)) + "): " +
+                       r.outcome.termination.detail + ".");
+  return out;
+}
+
+}  // namespace accord::report
