@@ -98,7 +98,7 @@ void BM_FiveParties_20x5(benchmark::State& state) {
   params.max_frontier = 20000;
   params.max_count_nodes = 0;
   Package draft(s.issues.size());
-  for (std::size_t i = 0; i < draft.size(); ++i) draft[i] = Setting{OptionIndex(i % 5), 0.0};
+  for (const IssueIndex i : draft.indices()) draft[i] = Setting{OptionIndex(i.get() % 5), 0.0};
   params.draft = draft;
   bargain::Result r;
   for (auto _ : state) {

@@ -59,13 +59,13 @@ Package apply_settings(const Scenario& s, Package base, const std::vector<std::s
     const std::string value = a.substr(eq + 1);
     const IssueIndex i = s.find_issue(issue_id);
     if (!i.valid()) throw Exit{kExitInvalidInput, "--set `" + a + "`: unknown issue `" + issue_id + "`"};
-    const Issue& issue = s.issues[i.get()];
+    const Issue& issue = s.issues[i];
     if (issue.kind == IssueKind::discrete) {
       const OptionIndex o = issue.find_option(value);
       if (!o.valid())
         throw Exit{kExitInvalidInput,
                    "--set `" + a + "`: unknown option `" + value + "` of issue `" + issue_id + "`"};
-      base[i.get()] = Setting{o, 0.0};
+      base[i] = Setting{o, 0.0};
     } else {
       char* end = nullptr;
       const double x = std::strtod(value.c_str(), &end);
@@ -73,7 +73,7 @@ Package apply_settings(const Scenario& s, Package base, const std::vector<std::s
         throw Exit{kExitInvalidInput, "--set `" + a + "`: expected a number in [" +
                                           std::to_string(issue.range.min) + ", " +
                                           std::to_string(issue.range.max) + "]"};
-      base[i.get()] = Setting{OptionIndex(), x};
+      base[i] = Setting{OptionIndex(), x};
     }
   }
   return base;

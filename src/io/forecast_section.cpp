@@ -28,7 +28,7 @@ void read_override(Reader& r, const YAML::Node& node, const Scenario& s, PartyIn
   std::vector<std::string> keys = Reader::provenance_keys();
   keys.insert(keys.begin(), {"position", "salience"});
   if (!r.expect_map(node, path, entity, keys)) return;
-  const Issue& issue = s.issues[i.get()];
+  const Issue& issue = s.issues[i];
   ForecastOverride o;
   o.party = p;
   o.issue = i;
@@ -139,7 +139,7 @@ nlohmann::ordered_json write_forecast(const ForecastSettings& f, const Scenario&
       else if (!p.sources.empty()) oj["sources"] = p.sources;
       if (p.estimate) oj["estimate"] = true;
       if (!p.note.empty()) oj["note"] = p.note;
-      actors[s.parties[o.party].id][s.issues[o.issue.get()].id] = std::move(oj);
+      actors[s.parties[o.party].id][s.issues[o.issue].id] = std::move(oj);
     }
     j["actors"] = std::move(actors);
   }

@@ -52,7 +52,7 @@ void read_point(Reader& r, const YAML::Node& n, const std::string& path, Scenari
         pt.field_provenance["sets." + issue_id] = r.provenance(value, sp, entity);
         value = value["value"];
       }
-      if (auto st = read_setting(r, value, s.issues[i.get()], sp, entity))
+      if (auto st = read_setting(r, value, s.issues[i], sp, entity))
         pt.sets.push_back(PointSetting{i, *st});
     }
   }

@@ -69,7 +69,7 @@ void read_issue_preference(Reader& r, const YAML::Node& node, const Issue& issue
         }
         Provenance prov;
         if (auto v = r.as_number(it->second, p, entity, &prov)) {
-          ip.option_values[o.get()] = *v;
+          ip.option_values[o] = *v;
           if (!prov.empty()) ip.field_provenance["values." + opt] = prov;
         }
       }
@@ -110,7 +110,7 @@ void read_rectangles(Reader& r, const YAML::Node& node, const Scenario& s, Prefe
       }
       RectangleBound b;
       b.issue = i;
-      const Issue& issue = s.issues[i.get()];
+      const Issue& issue = s.issues[i];
       if (issue.kind == IssueKind::discrete) {
         if (!r.expect_list(it->second, wp, entity)) continue;
         for (std::size_t j = 0; j < it->second.size(); ++j)
@@ -167,7 +167,7 @@ void read_preferences(Reader& r, const YAML::Node& node, Scenario& s) {
                   suggest(r, issue_id, s.issues));
           continue;
         }
-        read_issue_preference(r, jt->second, s.issues[i.get()], prefs.issues[i.get()], ipath,
+        read_issue_preference(r, jt->second, s.issues[i], prefs.issues[i], ipath,
                               entity);
       }
     }

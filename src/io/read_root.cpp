@@ -38,7 +38,7 @@ void read_scenario_root(Reader& r, const YAML::Node& root, Scenario& s,
     return;
   s.preferences.assign(s.parties.size(), Preferences{});
   for (auto& p : s.preferences) p.issues.assign(s.issues.size(), IssuePreference{});
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
+  for (const IssueIndex i : s.issues.indices())
     for (auto& p : s.preferences)
       p.issues[i].option_values.assign(s.issues[i].options.size(), std::nullopt);
   if (r.failed()) return;  // later sections refer to parties and issues by id

@@ -34,7 +34,7 @@ Json with_provenance(const T& value, const FieldProvenance& fp, const std::strin
 
 Json setting_json(const Issue& issue, const Setting& s) {
   if (issue.kind == IssueKind::numeric) return Json(s.value);
-  return Json(issue.options[s.option.get()].id);
+  return Json(issue.options[s.option].id);
 }
 
 Json issue_json(const Issue& issue) {
@@ -71,14 +71,14 @@ Json issue_preference_json(const Issue& issue, const IssuePreference& ip) {
   j["weight"] = with_provenance(ip.weight, ip.field_provenance, "weight");
   if (issue.kind == IssueKind::discrete) {
     Json values = Json::object();
-    for (std::size_t o = 0; o < issue.options.size(); ++o)
+    for (const OptionIndex o : issue.options.indices())
       if (ip.option_values[o])
         values[issue.options[o].id] =
             with_provenance(*ip.option_values[o], ip.field_provenance, "values." + issue.options[o].id);
     j["values"] = std::move(values);
     if (!ip.red_line_options.empty()) {
       Json rl = Json::array();
-      for (OptionIndex o : ip.red_line_options) rl.push_back(issue.options[o.get()].id);
+      for (OptionIndex o : ip.red_line_options) rl.push_back(issue.options[o].id);
       j["red_lines"] = std::move(rl);
     }
   } else {
@@ -104,7 +104,7 @@ Json preferences_json(const Scenario& s, const Preferences& prefs) {
   Json j;
   j["reservation"] = with_provenance(prefs.reservation, prefs.field_provenance, "reservation");
   Json issues = Json::object();
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
+  for (const IssueIndex i : s.issues.indices())
     if (prefs.issues[i].present) issues[s.issues[i].id] = issue_preference_json(s.issues[i], prefs.issues[i]);
   j["issues"] = std::move(issues);
   if (!prefs.rectangles.empty()) {
@@ -114,10 +114,10 @@ Json preferences_json(const Scenario& s, const Preferences& prefs) {
       rj["utility"] = r.utility;
       Json where = Json::object();
       for (const RectangleBound& b : r.bounds) {
-        const Issue& issue = s.issues[b.issue.get()];
+        const Issue& issue = s.issues[b.issue];
         if (issue.kind == IssueKind::discrete) {
           Json opts = Json::array();
-          for (OptionIndex o : b.options) opts.push_back(issue.options[o.get()].id);
+          for (OptionIndex o : b.options) opts.push_back(issue.options[o].id);
           where[issue.id] = std::move(opts);
         } else {
           Json range = Json::object();
@@ -150,7 +150,7 @@ Json version_json(const Scenario& s, const Version& v) {
     if (!pt.sets.empty()) {
       Json sets = Json::object();
       for (const PointSetting& ps : pt.sets) {
-        const Issue& issue = s.issues[ps.issue.get()];
+        const Issue& issue = s.issues[ps.issue];
         Json value = setting_json(issue, ps.setting);
         auto it = pt.field_provenance.find("sets." + issue.id);
         if (it != pt.field_provenance.end() && !it->second.empty()) {
@@ -165,7 +165,7 @@ Json version_json(const Scenario& s, const Version& v) {
     }
     if (!pt.touches.empty()) {
       Json touches = Json::array();
-      for (IssueIndex i : pt.touches) touches.push_back(s.issues[i.get()].id);
+      for (IssueIndex i : pt.touches) touches.push_back(s.issues[i].id);
       pj["issues"] = std::move(touches);
     }
     if (!pt.from.empty()) {

@@ -19,8 +19,8 @@ double Issue::grid_value(std::size_t k) const {
 }
 
 OptionIndex Issue::find_option(std::string_view option_id) const {
-  for (std::size_t k = 0; k < options.size(); ++k)
-    if (options[k].id == option_id) return OptionIndex(k);
+  for (const OptionIndex k : options.indices())
+    if (options[k].id == option_id) return k;
   return {};
 }
 
@@ -37,8 +37,8 @@ PartyIndex Scenario::find_party(std::string_view party_id) const {
 }
 
 IssueIndex Scenario::find_issue(std::string_view issue_id) const {
-  for (std::size_t k = 0; k < issues.size(); ++k)
-    if (issues[k].id == issue_id) return IssueIndex(k);
+  for (const IssueIndex k : issues.indices())
+    if (issues[k].id == issue_id) return k;
   return {};
 }
 
@@ -52,7 +52,7 @@ Package Scenario::version_package(VersionIndex v) const {
   Package pkg(issues.size());
   if (!versions.contains(v)) return pkg;
   for (const Point& pt : versions[v].points)
-    for (const PointSetting& ps : pt.sets) pkg[ps.issue.get()] = ps.setting;
+    for (const PointSetting& ps : pt.sets) pkg[ps.issue] = ps.setting;
   return pkg;
 }
 

@@ -27,8 +27,8 @@ double curve_value(const std::vector<std::pair<double, double>>& curve, double x
 
 double IssuePreference::value(const Issue& issue, const Setting& s) const {
   if (issue.kind == IssueKind::numeric) return curve_value(curve, s.value);
-  if (!s.option.valid() || s.option.get() >= option_values.size()) return 0.0;
-  return option_values[s.option.get()].value_or(0.0);
+  if (!option_values.contains(s.option)) return 0.0;
+  return option_values[s.option].value_or(0.0);
 }
 
 bool IssuePreference::crosses_red_line(const Issue& issue, const Setting& s) const {
@@ -45,17 +45,17 @@ Setting grid_setting(const Issue& issue, std::size_t k) {
 }
 
 double issue_contribution(const Scenario& s, PartyIndex p, IssueIndex i, const Setting& x) {
-  const IssuePreference& ip = s.preferences[p].issues[i.get()];
-  return ip.weight * ip.value(s.issues[i.get()], x);
+  const IssuePreference& ip = s.preferences[p].issues[i];
+  return ip.weight * ip.value(s.issues[i], x);
 }
 
 namespace {
 
 bool inside(const Scenario& s, const Rectangle& r, const Package& x) {
   for (const RectangleBound& b : r.bounds) {
-    const auto& xi = x[b.issue.get()];
+    const auto& xi = x[b.issue];
     if (!xi) return false;
-    if (s.issues[b.issue.get()].kind == IssueKind::numeric) {
+    if (s.issues[b.issue].kind == IssueKind::numeric) {
       if (!b.range.contains(xi->value)) return false;
     } else if (std::find(b.options.begin(), b.options.end(), xi->option) == b.options.end()) {
       return false;
@@ -67,8 +67,8 @@ bool inside(const Scenario& s, const Rectangle& r, const Package& x) {
 }  // namespace
 
 double best_issue_value(const Scenario& s, PartyIndex p, IssueIndex i) {
-  const Issue& issue = s.issues[i.get()];
-  const IssuePreference& ip = s.preferences[p].issues[i.get()];
+  const Issue& issue = s.issues[i];
+  const IssuePreference& ip = s.preferences[p].issues[i];
   double best = 0.0;
   for (std::size_t k = 0; k < issue.value_count(); ++k)
     best = std::max(best, ip.value(issue, grid_setting(issue, k)));
@@ -76,8 +76,8 @@ double best_issue_value(const Scenario& s, PartyIndex p, IssueIndex i) {
 }
 
 double worst_issue_value(const Scenario& s, PartyIndex p, IssueIndex i) {
-  const Issue& issue = s.issues[i.get()];
-  const IssuePreference& ip = s.preferences[p].issues[i.get()];
+  const Issue& issue = s.issues[i];
+  const IssuePreference& ip = s.preferences[p].issues[i];
   double worst = std::numeric_limits<double>::infinity();
   for (std::size_t k = 0; k < issue.value_count(); ++k)
     worst = std::min(worst, ip.value(issue, grid_setting(issue, k)));
@@ -87,16 +87,16 @@ double worst_issue_value(const Scenario& s, PartyIndex p, IssueIndex i) {
 UtilityBounds utility_bounds(const Scenario& s, PartyIndex p, const Package& x) {
   UtilityBounds b;
   const Preferences& prefs = s.preferences[p];
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+  for (const IssueIndex i : s.issues.indices()) {
     const double w = prefs.issues[i].weight;
     if (x[i]) {
-      const double c = issue_contribution(s, p, IssueIndex(i), *x[i]);
+      const double c = issue_contribution(s, p, i, *x[i]);
       b.min += c;
       b.max += c;
     } else {
       // w may be negative in hand-written files; bounds stay ordered.
-      const double lo = w * worst_issue_value(s, p, IssueIndex(i));
-      const double hi = w * best_issue_value(s, p, IssueIndex(i));
+      const double lo = w * worst_issue_value(s, p, i);
+      const double hi = w * best_issue_value(s, p, i);
       b.min += std::min(lo, hi);
       b.max += std::max(lo, hi);
     }
@@ -113,8 +113,8 @@ UtilityBounds utility_bounds(const Scenario& s, PartyIndex p, const Package& x) 
 double utility(const Scenario& s, PartyIndex p, const Package& x) {
   const Preferences& prefs = s.preferences[p];
   double u = 0.0;
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
-    if (x[i] && prefs.issues[i].weight != 0.0) u += issue_contribution(s, p, IssueIndex(i), *x[i]);
+  for (const IssueIndex i : s.issues.indices())
+    if (x[i] && prefs.issues[i].weight != 0.0) u += issue_contribution(s, p, i, *x[i]);
   for (const Rectangle& r : prefs.rectangles)
     if (inside(s, r, x)) u += r.utility;
   return u;
@@ -123,8 +123,8 @@ double utility(const Scenario& s, PartyIndex p, const Package& x) {
 std::vector<IssueIndex> red_lines_crossed(const Scenario& s, PartyIndex p, const Package& x) {
   std::vector<IssueIndex> out;
   const Preferences& prefs = s.preferences[p];
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
-    if (x[i] && prefs.issues[i].crosses_red_line(s.issues[i], *x[i])) out.emplace_back(i);
+  for (const IssueIndex i : s.issues.indices())
+    if (x[i] && prefs.issues[i].crosses_red_line(s.issues[i], *x[i])) out.push_back(i);
   return out;
 }
 
@@ -134,8 +134,7 @@ bool acceptable(const Scenario& s, PartyIndex p, const Package& x) {
 
 std::string describe(const Issue& issue, const Setting& x) {
   if (issue.kind == IssueKind::discrete)
-    return x.option.valid() && x.option.get() < issue.options.size() ? issue.options[x.option.get()].id
-                                                                     : std::string("?");
+    return issue.options.contains(x.option) ? issue.options[x.option].id : std::string("?");
   char buf[64];
   std::snprintf(buf, sizeof buf, "%g", x.value);
   return issue.range.unit.empty() ? std::string(buf) : std::string(buf) + " " + issue.range.unit;

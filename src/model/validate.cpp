@@ -33,15 +33,14 @@ struct Checker {
 };
 
 void check_issues(const Scenario& s, Checker& c) {
-  for (std::size_t k = 0; k < s.issues.size(); ++k) {
-    const Issue& issue = s.issues[k];
+  for (const Issue& issue : s.issues) {
     const std::string entity = "issue " + issue.id;
     const std::string base = "issues." + issue.id;
     if (issue.kind == IssueKind::discrete) {
-      for (std::size_t o = 0; o < issue.options.size(); ++o) {
+      for (const OptionIndex o : issue.options.indices()) {
         const auto& pos = issue.options[o].position;
         if (pos && !(*pos >= 0.0 && *pos <= 100.0))
-          c.error(base + ".options[" + std::to_string(o) + "].position", entity,
+          c.error(base + ".options[" + std::to_string(o.get()) + "].position", entity,
                   "position " + num(*pos) + " is outside [0, 100]; expected a value in [0, 100]");
       }
       continue;
@@ -71,7 +70,7 @@ void check_preferences(const Scenario& s, Checker& c) {
     }
     c.unit(prefs.reservation, base + ".reservation", entity, "reservation");
     double total = 0.0;
-    for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    for (const IssueIndex i : s.issues.indices()) {
       const IssuePreference& ip = prefs.issues[i];
       if (!ip.present) continue;
       const Issue& issue = s.issues[i];
@@ -80,7 +79,7 @@ void check_preferences(const Scenario& s, Checker& c) {
       if (ip.weight < 0.0)
         c.error(ipath + ".weight", entity, "weight " + num(ip.weight) + " is negative; expected >= 0");
       if (issue.kind == IssueKind::discrete) {
-        for (std::size_t o = 0; o < issue.options.size(); ++o) {
+        for (const OptionIndex o : issue.options.indices()) {
           const auto& v = ip.option_values[o];
           if (v) c.unit(*v, ipath + ".values." + issue.options[o].id, entity, "value");
           else if (ip.weight != 0.0)
@@ -117,7 +116,7 @@ void check_framework(const Scenario& s, Checker& c) {
     for (std::size_t k = 0; k < v.points.size(); ++k) {
       const Point& pt = v.points[PointIndex(k)];
       for (const PointSetting& ps : pt.sets) {
-        const Issue& issue = s.issues[ps.issue.get()];
+        const Issue& issue = s.issues[ps.issue];
         if (issue.kind != IssueKind::numeric) continue;
         const double x = ps.setting.value;
         if (x < issue.range.min || x > issue.range.max)

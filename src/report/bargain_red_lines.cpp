@@ -11,7 +11,7 @@ namespace accord::report::bargain_parts {
 namespace {
 
 const std::string& pid(const Scenario& s, PartyIndex p) { return s.parties[p].id; }
-const std::string& iid(const Scenario& s, IssueIndex i) { return s.issues[i.get()].id; }
+const std::string& iid(const Scenario& s, IssueIndex i) { return s.issues[i].id; }
 
 std::string number(double x) {
   char buf[32];
@@ -35,7 +35,7 @@ Json range_json(const ValueRange& r) {
 
 std::string red_line_text(const Scenario& s, IssueIndex i, const bargain::BlockedIssue::RedLine& rl) {
   std::string out;
-  for (const OptionIndex o : rl.options) out += (out.empty() ? "" : ", ") + s.issues[i.get()].options[o.get()].id;
+  for (const OptionIndex o : rl.options) out += (out.empty() ? "" : ", ") + s.issues[i].options[o].id;
   for (const ValueRange& r : rl.ranges) out += (out.empty() ? "" : ", ") + range_text(r);
   return pid(s, rl.party) + " " + out + " (" + provenance_text(rl.provenance) + ")";
 }
@@ -53,11 +53,11 @@ std::string provenance_text(const Provenance& p) {
 }
 
 Json value_json(const Scenario& s, IssueIndex i, const Setting& x) {
-  const Issue& issue = s.issues[i.get()];
-  return issue.kind == IssueKind::numeric ? Json(x.value) : Json(issue.options[x.option.get()].id);
+  const Issue& issue = s.issues[i];
+  return issue.kind == IssueKind::numeric ? Json(x.value) : Json(issue.options[x.option].id);
 }
 
-std::string value_text(const Scenario& s, IssueIndex i, const Setting& x) { return describe(s.issues[i.get()], x); }
+std::string value_text(const Scenario& s, IssueIndex i, const Setting& x) { return describe(s.issues[i], x); }
 
 Json crossings_json(const Scenario& s, const std::vector<bargain::RedLineCrossing>& c) {
   Json j = Json::object();
@@ -83,9 +83,9 @@ Json blocked_json(const Scenario& s, const std::vector<bargain::BlockedIssue>& b
     Json lines = Json::object();
     for (const auto& rl : b.red_lines) {
       Json e = Json::object();
-      if (s.issues[b.issue.get()].kind == IssueKind::discrete) {
+      if (s.issues[b.issue].kind == IssueKind::discrete) {
         Json opts = Json::array();
-        for (const OptionIndex o : rl.options) opts.push_back(s.issues[b.issue.get()].options[o.get()].id);
+        for (const OptionIndex o : rl.options) opts.push_back(s.issues[b.issue].options[o].id);
         e["options"] = std::move(opts);
       } else {
         Json ranges = Json::array();

@@ -54,7 +54,7 @@ Json concessions_json(const Scenario& s, const Result& r, const Package& x) {
   for (const bargain::Concession& c : bargain::concessions(s, r.parties, x)) {
     Json issues = Json::object();
     for (const auto& ic : c.issues)
-      if (ic.given_up > kUtilityEps) issues[s.issues[ic.issue.get()].id] = ic.given_up;
+      if (ic.given_up > kUtilityEps) issues[s.issues[ic.issue].id] = ic.given_up;
     j[s.parties[c.party].id] = {{"utility", c.utility}, {"ideal", c.ideal},
                                       {"given_up", c.ideal - c.utility}, {"issues", std::move(issues)}};
   }
@@ -75,7 +75,7 @@ Json solution_json(const Scenario& s, const Result& r, const std::optional<barga
 }
 
 std::string setting_text(const Scenario& s, IssueIndex i, const std::optional<Setting>& x) {
-  return x ? describe(s.issues[i.get()], *x) : std::string("(open)");
+  return x ? describe(s.issues[i], *x) : std::string("(open)");
 }
 
 std::string count_text(const bargain::Count& c) {
@@ -98,8 +98,8 @@ std::string ids(const Scenario& s, const Result& r) {
 
 std::string package_text(const Scenario& s, const Package& x) {
   std::string out;
-  for (std::size_t i = 0; i < x.size(); ++i)
-    out += (out.empty() ? "" : ", ") + s.issues[i].id + "=" + setting_text(s, IssueIndex(i), x[i]);
+  for (const IssueIndex i : x.indices())
+    out += (out.empty() ? "" : ", ") + s.issues[i].id + "=" + setting_text(s, i, x[i]);
   return out;
 }
 
@@ -206,7 +206,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
   j["space"] = count_json(r.space);
   j["filtered"] = count_json(r.filtered);
   Json blocked = Json::array();
-  for (const IssueIndex i : r.blocked_issues) blocked.push_back(s.issues[i.get()].id);
+  for (const IssueIndex i : r.blocked_issues) blocked.push_back(s.issues[i].id);
   j["blocked_issues"] = std::move(blocked);
   j["blocked"] = parts::blocked_json(s, r.blocked);
   Json zone = count_json(r.zone);
@@ -239,7 +239,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
     for (const bargain::Change& ch : c.changes) {
       Json delta = Json::object();
       for (std::size_t q = 0; q < r.parties.size(); ++q) delta[s.parties[r.parties[q]].id] = ch.delta[q];
-      changes.push_back({{"issue", s.issues[ch.issue.get()].id},
+      changes.push_back({{"issue", s.issues[ch.issue].id},
                          {"from", ch.from ? parts::value_json(s, ch.issue, *ch.from) : Json(nullptr)},
                          {"to", parts::value_json(s, ch.issue, ch.to)},
                          {"delta", std::move(delta)}});
@@ -251,7 +251,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
     cj["shortfall"] = std::move(shortfall);
     cj["red_lines_crossed"] = parts::crossings_json(s, c.red_lines_crossed);
     Json cb = Json::array();
-    for (const IssueIndex i : c.blocked_issues) cb.push_back(s.issues[i.get()].id);
+    for (const IssueIndex i : c.blocked_issues) cb.push_back(s.issues[i].id);
     cj["blocked_issues"] = std::move(cb);
     if (!c.package.empty()) cj["concessions"] = concessions_json(s, r, c.package);
     cj["stakeholders"] = parts::effects_json(s, c.stakeholders);
@@ -356,7 +356,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
       if (ch.delta[q] > kUtilityEps) gains += (gains.empty() ? "" : ", ") + who + " +" + fixed(ch.delta[q]);
       if (ch.delta[q] < -kUtilityEps) loses += (loses.empty() ? "" : ", ") + who + " " + fixed(ch.delta[q]);
     }
-    t.rows.push_back({s.issues[ch.issue.get()].id, setting_text(s, ch.issue, ch.from),
+    t.rows.push_back({s.issues[ch.issue].id, setting_text(s, ch.issue, ch.from),
                       setting_text(s, ch.issue, ch.to), gains, loses});
   }
   if (!t.rows.empty()) out += t.render(style, 100);

@@ -48,14 +48,14 @@ std::string blocked_red_lines(const Scenario& s, const bargain::Result& r, std::
     std::vector<std::string> lines;
     for (const auto& rl : b.red_lines) {
       std::vector<std::string> what;
-      for (const OptionIndex o : rl.options) what.push_back(s.issues[b.issue.get()].options[o.get()].id);
+      for (const OptionIndex o : rl.options) what.push_back(s.issues[b.issue].options[o].id);
       if (!rl.ranges.empty()) what.push_back(std::to_string(rl.ranges.size()) + " range(s)");
       std::string line = s.parties[rl.party].id + " ";
       for (std::size_t j = 0; j < what.size(); ++j) line += (j ? ", " : "") + what[j];
       lines.push_back(line);
       used.push_back(rl.provenance);
     }
-    per_issue.push_back(join_and(lines) + " on " + s.issues[b.issue.get()].id);
+    per_issue.push_back(join_and(lines) + " on " + s.issues[b.issue].id);
   }
   std::string out;
   for (const auto& x : per_issue) out += (out.empty() ? "" : "; ") + x;
@@ -69,7 +69,7 @@ std::string crossed_phrase(const Scenario& s, const std::vector<bargain::RedLine
     std::vector<std::string> where;
     std::size_t k = j;
     for (; k < c.size() && c[k].party == c[j].party; ++k)
-      where.push_back(s.issues[c[k].issue.get()].id + " (" + parts::value_text(s, c[k].issue, c[k].setting) + ")");
+      where.push_back(s.issues[c[k].issue].id + " (" + parts::value_text(s, c[k].issue, c[k].setting) + ")");
     per_party.push_back(s.parties[c[j].party].id + "'s red line" + (where.size() > 1 ? "s" : "") + " on " +
                         join_and(where));
     j = k;
@@ -120,7 +120,7 @@ std::string bargain_summary(const Scenario& s, const bargain::Result& r, const s
   std::string z = "No package is acceptable to all of " + who + others + ".";
   if (!r.blocked.empty()) {
     std::vector<std::string> issues;
-    for (const auto& b : r.blocked) issues.push_back(s.issues[b.issue.get()].id);
+    for (const auto& b : r.blocked) issues.push_back(s.issues[b.issue].id);
     std::vector<Provenance> used;
     const std::string lines = blocked_red_lines(s, r, used);
     z += " On " + join_and(issues) + " every option crosses a red line of a bargaining party, so there is no deal " +

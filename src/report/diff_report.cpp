@@ -36,7 +36,7 @@ Json diff_json(const Scenario& s, const diff::Result& r) {
     Json olds = Json::array(), news = Json::array(), changed = Json::array();
     for (PointIndex k : e.old_points) olds.push_back(a.points[k].id);
     for (PointIndex k : e.new_points) news.push_back(b.points[k].id);
-    for (IssueIndex i : e.changed_settings) changed.push_back(s.issues[i.get()].id);
+    for (IssueIndex i : e.changed_settings) changed.push_back(s.issues[i].id);
     ej["from"] = std::move(olds);
     ej["to"] = std::move(news);
     ej["changed_settings"] = std::move(changed);
@@ -68,7 +68,7 @@ std::string diff_text(const Scenario& s, const diff::Result& r, Style style) {
     else if (!e.old_points.empty()) what = a.points[e.old_points.front()].text;
     if (!e.changed_settings.empty()) {
       std::string issues;
-      for (IssueIndex i : e.changed_settings) issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
+      for (IssueIndex i : e.changed_settings) issues += (issues.empty() ? "" : ", ") + s.issues[i].id;
       what = "[" + issues + "] " + what;
     }
     t.rows.push_back({std::string(diff::to_string(e.change)) + (e.by_text ? "*" : ""),

@@ -42,7 +42,7 @@ char stance_symbol(StanceKind k) {
 
 Json issue_ids(const Scenario& s, const std::vector<IssueIndex>& is) {
   Json j = Json::array();
-  for (IssueIndex i : is) j.push_back(s.issues[i.get()].id);
+  for (IssueIndex i : is) j.push_back(s.issues[i].id);
   return j;
 }
 
@@ -54,7 +54,7 @@ Json point_ids(const Version& v, const std::vector<PointIndex>& ks) {
 
 std::string issue_list(const Scenario& s, const std::vector<IssueIndex>& is) {
   std::string out;
-  for (IssueIndex i : is) out += (out.empty() ? "" : ", ") + s.issues[i.get()].id;
+  for (IssueIndex i : is) out += (out.empty() ? "" : ", ") + s.issues[i].id;
   return out;
 }
 
@@ -96,13 +96,13 @@ Json termination_json(const Termination& t) {
 
 Json package_json(const Scenario& s, const Package& x) {
   Json j = Json::object();
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+  for (const IssueIndex i : s.issues.indices()) {
     if (!x[i]) {
       j[s.issues[i].id] = nullptr;
     } else if (s.issues[i].kind == IssueKind::numeric) {
       j[s.issues[i].id] = x[i]->value;
     } else {
-      j[s.issues[i].id] = s.issues[i].options[x[i]->option.get()].id;
+      j[s.issues[i].id] = s.issues[i].options[x[i]->option].id;
     }
   }
   return j;
@@ -119,7 +119,7 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
   j["version"] = r.version.valid() ? Json(s.versions[r.version].id) : Json(nullptr);
   j["package"] = package_json(s, r.package);
   Json open = Json::array();
-  for (IssueIndex i : r.open_issues) open.push_back(s.issues[i.get()].id);
+  for (IssueIndex i : r.open_issues) open.push_back(s.issues[i].id);
   j["open_issues"] = std::move(open);
   Json parties = Json::array();
   for (const auto& pr : r.parties) {
@@ -138,7 +138,7 @@ Json evaluate_json(const Scenario& s, const evaluate::Result& r, const evaluate:
     }
     Json issues = Json::array();
     for (const auto& ir : pr.issues) {
-      issues.push_back({{"issue", s.issues[ir.issue.get()].id},
+      issues.push_back({{"issue", s.issues[ir.issue].id},
                         {"settled", ir.settled},
                         {"contribution", ir.contribution},
                         {"min", ir.min},
@@ -213,7 +213,7 @@ std::string parties_text(const Scenario& s, const evaluate::Result& r, Style sty
   t.right_align = {false, true, true, true, false, false};
   for (const auto& pr : r.parties) {
     std::string crossed;
-    for (IssueIndex i : pr.red_lines_crossed) crossed += (crossed.empty() ? "" : ", ") + s.issues[i.get()].id;
+    for (IssueIndex i : pr.red_lines_crossed) crossed += (crossed.empty() ? "" : ", ") + s.issues[i].id;
     t.rows.push_back({s.parties[pr.party].id, utility_text(pr.utility), fixed(pr.reservation),
                       fixed(pr.ideal), std::string(evaluate::to_string(pr.verdict)),
                       crossed.empty() ? "-" : crossed});
@@ -229,7 +229,7 @@ std::string parties_text(const Scenario& s, const evaluate::Result& r, Style sty
 std::string open_settings(const Scenario& s, const evaluate::Result& r, const Package& x) {
   std::string out;
   for (IssueIndex i : r.open_issues)
-    if (x[i.get()]) out += (out.empty() ? "" : ", ") + s.issues[i.get()].id + " " + describe(s.issues[i.get()], *x[i.get()]);
+    if (x[i]) out += (out.empty() ? "" : ", ") + s.issues[i].id + " " + describe(s.issues[i], *x[i]);
   return out;
 }
 

@@ -44,14 +44,14 @@ std::string ids(const Scenario& s, const std::vector<PartyIndex>& ps) {
 
 std::string issue_ids(const Scenario& s, const std::vector<IssueIndex>& is) {
   std::string out;
-  for (IssueIndex i : is) out += (out.empty() ? "" : ", ") + s.issues[i.get()].id;
+  for (IssueIndex i : is) out += (out.empty() ? "" : ", ") + s.issues[i].id;
   return out;
 }
 
 // Whether p's red lines on issue i are an estimate: their own provenance when the scenario gives
 // one ("red_lines"), else that of p's whole preference on the issue.
 bool red_lines_estimated(const Scenario& s, PartyIndex p, IssueIndex i) {
-  const IssuePreference& ip = s.preferences[p].issues[i.get()];
+  const IssuePreference& ip = s.preferences[p].issues[i];
   const auto it = ip.field_provenance.find("red_lines");
   return it != ip.field_provenance.end() ? it->second.estimate : ip.provenance.estimate;
 }
@@ -63,7 +63,7 @@ std::string red_line_ids(const Scenario& s, PartyIndex p, const std::vector<Issu
   if (estimated == is.size()) return issue_ids(s, is) + (is.size() == 1 ? " (an estimate)" : " (all estimates)");
   std::string out;
   for (IssueIndex i : is)
-    out += (out.empty() ? "" : ", ") + s.issues[i.get()].id + (red_lines_estimated(s, p, i) ? " (estimate)" : "");
+    out += (out.empty() ? "" : ", ") + s.issues[i].id + (red_lines_estimated(s, p, i) ? " (estimate)" : "");
   return out;
 }
 
@@ -155,11 +155,12 @@ std::string bargain_many_parties(const Scenario& s, const bargain::Result& b) {
                          std::string(bargain::to_string(b.finding)) + ").");
   auto package = [&s](const Package& x) {
     std::string t;
-    for (std::size_t i = 0; i < x.size() && i < s.issues.size(); ++i) {
+    for (const IssueIndex i : x.indices()) {
+      if (!s.issues.contains(i)) break;
       if (!x[i]) continue;
       const Issue& issue = s.issues[i];
       t += (t.empty() ? "" : ", ") + issue.id + "=" +
-           (issue.kind == IssueKind::discrete ? issue.options[x[i]->option.get()].id : fixed(x[i]->value, 2));
+           (issue.kind == IssueKind::discrete ? issue.options[x[i]->option].id : fixed(x[i]->value, 2));
     }
     return t;
   };

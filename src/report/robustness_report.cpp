@@ -23,8 +23,8 @@ std::string party_id(const Scenario& s, PartyIndex p) {
 }
 
 std::string option_text(const Scenario& s, const robustness::Input& in) {
-  const Issue& issue = s.issues[in.issue.get()];
-  if (in.option.valid()) return issue.id + "=" + issue.options[in.option.get()].id;
+  const Issue& issue = s.issues[in.issue];
+  if (in.option.valid()) return issue.id + "=" + issue.options[in.option].id;
   return issue.id + " range " + std::to_string(in.index + 1);
 }
 
@@ -89,7 +89,7 @@ std::string input_label(const Scenario& s, const robustness::Input& in) {
   std::string out;
   switch (in.kind) {
     case InputKind::reservation: out = p + "'s reservation"; break;
-    case InputKind::weight: out = p + "'s weight on " + s.issues[in.issue.get()].id; break;
+    case InputKind::weight: out = p + "'s weight on " + s.issues[in.issue].id; break;
     case InputKind::option_value: out = p + "'s value of " + option_text(s, in); break;
     case InputKind::red_line: out = p + "'s red line " + option_text(s, in); break;
     case InputKind::capability: out = p + "'s capability"; break;

@@ -48,6 +48,25 @@ static_assert(IndexableBy<decltype(Version::points), PointIndex>);
 static_assert(!IndexableBy<decltype(Version::points), std::size_t>);
 static_assert(!IndexableBy<decltype(Version::points), VersionIndex>);
 
+// The containers keyed by issue and by option.
+static_assert(IndexableBy<decltype(Scenario::issues), IssueIndex>);
+static_assert(!IndexableBy<decltype(Scenario::issues), std::size_t>);
+static_assert(!IndexableBy<decltype(Scenario::issues), OptionIndex>);
+static_assert(!IndexableBy<decltype(Scenario::issues), PartyIndex>);
+static_assert(IndexableBy<decltype(Preferences::issues), IssueIndex>);
+static_assert(!IndexableBy<decltype(Preferences::issues), std::size_t>);
+static_assert(!IndexableBy<decltype(Preferences::issues), PartyIndex>);
+static_assert(IndexableBy<Package, IssueIndex>);
+static_assert(!IndexableBy<Package, std::size_t>);
+static_assert(!IndexableBy<Package, OptionIndex>);
+static_assert(!IndexableBy<Package, PointIndex>);
+static_assert(IndexableBy<decltype(Issue::options), OptionIndex>);
+static_assert(!IndexableBy<decltype(Issue::options), std::size_t>);
+static_assert(!IndexableBy<decltype(Issue::options), IssueIndex>);
+static_assert(IndexableBy<decltype(IssuePreference::option_values), OptionIndex>);
+static_assert(!IndexableBy<decltype(IssuePreference::option_values), std::size_t>);
+static_assert(!IndexableBy<decltype(IssuePreference::option_values), IssueIndex>);
+
 TEST(IndexedVector, IndexesByItsOwnIndexAndGrowsLikeAVector) {
   Parties v;
   EXPECT_TRUE(v.empty());

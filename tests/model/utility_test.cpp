@@ -38,8 +38,8 @@ preferences:
 
 Package pkg(const Scenario& s, int x_option, std::optional<double> cap) {
   Package p(s.issues.size());
-  if (x_option >= 0) p[0] = Setting{OptionIndex(x_option), 0.0};
-  if (cap) p[1] = Setting{OptionIndex(), *cap};
+  if (x_option >= 0) p[IssueIndex(0)] = Setting{OptionIndex(x_option), 0.0};
+  if (cap) p[IssueIndex(1)] = Setting{OptionIndex(), *cap};
   return p;
 }
 
@@ -84,8 +84,8 @@ preferences:
     issues: {x: {weight: 0.1, values: {a: 1}}, y: {weight: 0.2, values: {b: 1}}}
 )");
   Package p(2);
-  p[0] = Setting{OptionIndex(0), 0};
-  p[1] = Setting{OptionIndex(0), 0};
+  p[IssueIndex(0)] = Setting{OptionIndex(0), 0};
+  p[IssueIndex(1)] = Setting{OptionIndex(0), 0};
   EXPECT_TRUE(acceptable(s, PartyIndex(0), p));
 }
 

@@ -162,18 +162,18 @@ TEST(ForecastHeadline, EveryIssueHasItsBandInTextAndJson) {
 std::map<std::string, std::vector<std::string>> expected_red_lines(const Scenario& s, const forecast::Analysis& a) {
   std::map<std::string, std::vector<std::string>> out;
   for (std::size_t i = 0; i < s.issues.size(); ++i) {
-    const Issue& issue = s.issues[i];
+    const Issue& issue = s.issues[IssueIndex(i)];
     for (const PartyIndex p : s.parties.indices()) {
       const Preferences& pr = s.preferences[p];
       if (!pr.present) continue;
-      const IssuePreference& ip = pr.issues[i];
+      const IssuePreference& ip = pr.issues[IssueIndex(i)];
       bool hit = false;
       if (issue.kind == IssueKind::discrete) {
         // The nearest option by the documented placement: 100 k / (n - 1) unless it has a position.
         std::size_t best = 0;
         for (std::size_t o = 0; o < issue.options.size(); ++o) {
           auto at = [&](std::size_t q) {
-            return issue.options[q].position.value_or(100.0 * q / (issue.options.size() - 1));
+            return issue.options[OptionIndex(q)].position.value_or(100.0 * q / (issue.options.size() - 1));
           };
           if (std::fabs(at(o) - a.run.forecast[i]) < std::fabs(at(best) - a.run.forecast[i])) best = o;
         }

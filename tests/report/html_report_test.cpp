@@ -140,7 +140,7 @@ TEST(HtmlReport, HasTheSummaryLinesAndTheRedLineCaveat) {
     if (!s.preferences[p].present) continue;
     const auto crossed = red_lines_crossed(s, p, a.bargain->closest->package);
     EXPECT_EQ(li.find(s.parties[p].id + " ") != std::string::npos, !crossed.empty()) << s.parties[p].id << ": " << li;
-    for (const IssueIndex i : crossed) EXPECT_NE(li.find(s.issues[i.get()].id), std::string::npos) << li;
+    for (const IssueIndex i : crossed) EXPECT_NE(li.find(s.issues[i].id), std::string::npos) << li;
   }
   EXPECT_NE(li.find("EU (not bargaining) on"), std::string::npos) << li;
 }

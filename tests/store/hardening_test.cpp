@@ -199,7 +199,7 @@ TEST(StorePreferences, EachChangeIsOneRowNotADocument) {
   Preferences none;
   none.issues = sc.preferences[PartyIndex(1)].issues;
   for (auto& ip : none.issues) ip = IssuePreference{};
-  for (std::size_t i = 0; i < sc.issues.size(); ++i)
+  for (const IssueIndex i : sc.issues.indices())
     none.issues[i].option_values.assign(sc.issues[i].options.size(), std::nullopt);
   ASSERT_TRUE(s->set_preferences(sc.id, "B", none, sc, 32, "t"));
   EXPECT_FALSE((*s->snapshot(sc.id))->scenario.preferences[PartyIndex(1)].present);

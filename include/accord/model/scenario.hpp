@@ -50,7 +50,7 @@ struct Issue {
   std::string category;
   std::vector<std::string> codes;
   IssueKind kind = IssueKind::discrete;
-  std::vector<Option> options;  // discrete only
+  IndexedVector<OptionIndex, Option> options;  // discrete only
   Range range;                  // numeric only
   Provenance provenance;
   FieldProvenance field_provenance;
@@ -73,7 +73,7 @@ struct Setting {
 
 // A package assigns a setting to some or all issues (index = issue index).
 // Unset issues are "open".
-using Package = std::vector<std::optional<Setting>>;
+using Package = IndexedVector<IssueIndex, std::optional<Setting>>;
 
 struct ValueRange {  // a rejected sub-range [min, max]; either bound may be absent
   std::optional<double> min;
@@ -87,7 +87,7 @@ struct ValueRange {  // a rejected sub-range [min, max]; either bound may be abs
 struct IssuePreference {
   bool present = false;                  // listed in the party's preferences
   double weight = 0.0;
-  std::vector<std::optional<double>> option_values;  // discrete: per option (nullopt = not given, 0)
+  IndexedVector<OptionIndex, std::optional<double>> option_values;  // discrete: per option (nullopt = not given, 0)
   std::vector<std::pair<double, double>> curve;      // numeric: piecewise-linear (x, value)
   std::vector<OptionIndex> red_line_options;
   std::vector<ValueRange> red_line_ranges;
@@ -116,7 +116,7 @@ struct Rectangle {
 struct Preferences {
   bool present = false;
   double reservation = 0.0;
-  std::vector<IssuePreference> issues;  // one per scenario issue, same order
+  IndexedVector<IssueIndex, IssuePreference> issues;  // one per scenario issue, same order
   std::vector<Rectangle> rectangles;
   Provenance provenance;
   FieldProvenance field_provenance;  // "reservation"
@@ -190,7 +190,7 @@ struct Scenario {
   std::string date;
   Provenance provenance;
   IndexedVector<PartyIndex, Party> parties;
-  std::vector<Issue> issues;
+  IndexedVector<IssueIndex, Issue> issues;
   IndexedVector<PartyIndex, Preferences> preferences;  // one per party, same order
   IndexedVector<VersionIndex, Version> versions;
   std::vector<Event> timeline;

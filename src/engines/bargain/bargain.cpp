@@ -225,13 +225,13 @@ std::vector<Concession> concessions(const Scenario& s, const std::vector<PartyIn
     Concession c;
     c.party = p;
     c.utility = utility(s, p, x);
-    for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    for (const IssueIndex i : s.issues.indices()) {
       const IssuePreference& ip = s.preferences[p].issues[i];
       if (ip.weight == 0.0) continue;
       IssueConcession ic;
-      ic.issue = IssueIndex(i);
-      ic.ideal = ip.weight * best_issue_value(s, p, IssueIndex(i));
-      ic.actual = x[i] ? issue_contribution(s, p, IssueIndex(i), *x[i]) : 0.0;
+      ic.issue = i;
+      ic.ideal = ip.weight * best_issue_value(s, p, i);
+      ic.actual = x[i] ? issue_contribution(s, p, i, *x[i]) : 0.0;
       ic.given_up = ic.ideal - ic.actual;
       c.ideal += ic.ideal;
       c.issues.push_back(ic);
@@ -341,7 +341,7 @@ Result run(const Scenario& s, const Params& params) {
     for (std::size_t i = 0; i < pt.package.size(); ++i) {
       const auto& st = reduced.issues[i].settings;
       for (std::uint32_t v = 0; v < st.size(); ++v)
-        if (st[v] == *pt.package[i]) c.choice.push_back(v);
+        if (st[v] == *pt.package[IssueIndex(i)]) c.choice.push_back(v);
     }
     zone_points.push_back(std::move(c));
   }

@@ -35,7 +35,7 @@ Closest closest_package(const Scenario& s, const std::vector<PartyIndex>& partie
   Spec spec;
   SearchResult found;
   std::size_t set = 0;
-  for (std::size_t i = 0; i < n && i < draft.size(); ++i) set += draft[i] ? 1 : 0;
+  for (std::size_t i = 0; i < n && i < draft.size(); ++i) set += draft[IssueIndex(i)] ? 1 : 0;
   // The fewest changed draft issues such that every party reaches `q.r` (iterative
   // deepening), then the highest Nash product over d = q.r.
   auto fewest_changes = [&](const Problem& q) {
@@ -88,14 +88,15 @@ Closest closest_package(const Scenario& s, const std::vector<PartyIndex>& partie
                                      [&](const RedLineCrossing& x) { return x.party == parties[q]; });
     out.shortfall.push_back(crossed ? std::nullopt : std::optional<double>(std::max(0.0, p.r[q] - c.u[q])));
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::optional<Setting> from = i < draft.size() ? draft[i] : std::nullopt;
+  for (std::size_t t = 0; t < n; ++t) {
+    const IssueIndex i(t);
+    const std::optional<Setting> from = draft.contains(i) ? draft[i] : std::nullopt;
     const Setting& to = *out.package[i];
     if (from && same(s.issues[i], *from, to)) continue;
-    Change ch{IssueIndex(i), from, to, {}};
+    Change ch{i, from, to, {}};
     for (const PartyIndex party : parties) {
-      const double after = issue_contribution(s, party, IssueIndex(i), to);
-      const double before = from ? issue_contribution(s, party, IssueIndex(i), *from) : 0.0;
+      const double after = issue_contribution(s, party, i, to);
+      const double before = from ? issue_contribution(s, party, i, *from) : 0.0;
       ch.delta.push_back(after - before);
     }
     if (from) ++out.changed_issues;

@@ -122,7 +122,8 @@ Enumeration enumerate_space(const Problem& p, bool whole_frontier, bool zone_fro
       for (std::size_t r = 0; r < R; ++r)
         if (sp.rect_in[r].empty() || sp.rect_in[r][v]) mask[i][v * W + r / 64] |= std::uint64_t{1} << (r % 64);
       for (const PartyIndex party : p.parties)
-        if (s.preferences[party].issues[i].crosses_red_line(s.issues[i], sp.settings[v])) clean[i][v] = 0;
+        if (s.preferences[party].issues[IssueIndex(i)].crosses_red_line(s.issues[IssueIndex(i)], sp.settings[v]))
+          clean[i][v] = 0;
     }
   }
   // Independent chunks, one per value of the first issue, run in parallel; their frontier

@@ -17,24 +17,24 @@ bool inside_bound(const Issue& issue, const RectangleBound& b, const Setting& x)
   return std::find(b.options.begin(), b.options.end(), x.option) != b.options.end();
 }
 
-bool crosses_any(const Scenario& s, const std::vector<PartyIndex>& parties, std::size_t i,
+bool crosses_any(const Scenario& s, const std::vector<PartyIndex>& parties, IssueIndex i,
                  const Setting& x) {
   for (const PartyIndex p : parties)
     if (s.preferences[p].issues[i].crosses_red_line(s.issues[i], x)) return true;
   return false;
 }
 
-void append_value(const Scenario& s, const std::vector<PartyIndex>& parties, std::size_t i,
+void append_value(const Scenario& s, const std::vector<PartyIndex>& parties, IssueIndex i,
                   IssueSpace& space, const Setting& x) {
   space.settings.push_back(x);
   space.mult.push_back(1);
   for (const PartyIndex p : parties)
-    space.c.push_back(issue_contribution(s, p, IssueIndex(i), x));
+    space.c.push_back(issue_contribution(s, p, i, x));
 }
 
 void rebuild_rect_flags(const Problem& p, std::size_t i, IssueSpace& space) {
   space.rect_in.assign(p.rects.size(), {});
-  const Issue& issue = p.s->issues[i];
+  const Issue& issue = p.s->issues[IssueIndex(i)];
   std::size_t r = 0;
   for (const PartyIndex party : p.parties) {
     for (const Rectangle& rect : p.s->preferences[party].rectangles) {
@@ -87,7 +87,7 @@ void Problem::utilities(const std::uint32_t* choice, double* out) const {
 
 Package Problem::package(const std::vector<std::uint32_t>& choice) const {
   Package x(issues.size());
-  for (std::size_t i = 0; i < issues.size(); ++i) x[i] = issues[i].settings[choice[i]];
+  for (std::size_t i = 0; i < issues.size(); ++i) x[IssueIndex(i)] = issues[i].settings[choice[i]];
   return x;
 }
 
@@ -116,9 +116,9 @@ Problem build_problem(const Scenario& s, const std::vector<PartyIndex>& parties,
       p.rects.push_back(std::move(t));
     }
   }
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+  for (const IssueIndex i : s.issues.indices()) {
     IssueSpace space;
-    space.issue = IssueIndex(i);
+    space.issue = i;
     const Issue& issue = s.issues[i];
     for (std::size_t g = 0; g < issue.value_count(); ++g) {
       const Setting x = grid_setting(issue, g);
@@ -126,8 +126,8 @@ Problem build_problem(const Scenario& s, const std::vector<PartyIndex>& parties,
     }
     if (space.size() == 0 && issue.value_count() > 0) {
       // Blocked: the values crossing the fewest red lines, least sourced among those.
-      if (blocked) blocked->push_back(IssueIndex(i));
-      for (const BlockedIssue::Offered& o : blocked_issue(s, parties, IssueIndex(i)).offered)
+      if (blocked) blocked->push_back(i);
+      for (const BlockedIssue::Offered& o : blocked_issue(s, parties, i).offered)
         append_value(s, parties, i, space, o.setting);
     }
     p.issues.push_back(std::move(space));
@@ -138,15 +138,16 @@ Problem build_problem(const Scenario& s, const std::vector<PartyIndex>& parties,
 
 void add_draft_values(Problem& p, const Package& draft, bool filter_red_lines) {
   const Scenario& s = *p.s;
-  for (std::size_t i = 0; i < p.issues.size() && i < draft.size(); ++i) {
+  for (std::size_t k = 0; k < p.issues.size() && k < draft.size(); ++k) {
+    const IssueIndex i(k);
     if (!draft[i] || s.issues[i].kind != IssueKind::numeric) continue;
-    IssueSpace& space = p.issues[i];
+    IssueSpace& space = p.issues[k];
     const bool on_grid = std::any_of(space.settings.begin(), space.settings.end(),
                                      [&](const Setting& x) { return x.value == draft[i]->value; });
     if (on_grid || (filter_red_lines && crosses_any(s, p.parties, i, *draft[i]))) continue;
     Setting x{OptionIndex(), draft[i]->value};
     append_value(s, p.parties, i, space, x);
-    rebuild_rect_flags(p, i, space);
+    rebuild_rect_flags(p, k, space);
   }
 }
 

@@ -26,9 +26,9 @@ std::array<std::size_t, 2> sourcing_key(const std::vector<RedLineCrossing>& cros
 std::vector<RedLineCrossing> crossings_at(const Scenario& s, const std::vector<PartyIndex>& parties,
                                           IssueIndex i, const Setting& x) {
   std::vector<RedLineCrossing> out;
-  const Issue& issue = s.issues[i.get()];
+  const Issue& issue = s.issues[i];
   for (const PartyIndex p : parties)
-    if (s.preferences[p].issues[i.get()].crosses_red_line(issue, x))
+    if (s.preferences[p].issues[i].crosses_red_line(issue, x))
       out.push_back({p, i, x, red_line_provenance(s, p, i)});
   return out;
 }
@@ -43,7 +43,7 @@ std::vector<PartyIndex> parties_with_preferences(const Scenario& s) {
 }
 
 const Provenance& red_line_provenance(const Scenario& s, PartyIndex p, IssueIndex i) {
-  const IssuePreference& ip = s.preferences[p].issues[i.get()];
+  const IssuePreference& ip = s.preferences[p].issues[i];
   const auto it = ip.field_provenance.find("red_lines");
   return it != ip.field_provenance.end() ? it->second : ip.provenance;
 }
@@ -58,16 +58,16 @@ std::vector<RedLineCrossing> red_line_crossings(const Scenario& s, const std::ve
   std::vector<RedLineCrossing> out;
   for (const PartyIndex p : parties)
     for (const IssueIndex i : red_lines_crossed(s, p, x))
-      out.push_back({p, i, *x[i.get()], red_line_provenance(s, p, i)});
+      out.push_back({p, i, *x[i], red_line_provenance(s, p, i)});
   return out;
 }
 
 BlockedIssue blocked_issue(const Scenario& s, const std::vector<PartyIndex>& parties, IssueIndex i) {
   BlockedIssue out;
   out.issue = i;
-  const Issue& issue = s.issues[i.get()];
+  const Issue& issue = s.issues[i];
   for (const PartyIndex p : parties) {
-    const IssuePreference& ip = s.preferences[p].issues[i.get()];
+    const IssuePreference& ip = s.preferences[p].issues[i];
     if (ip.red_line_options.empty() && ip.red_line_ranges.empty()) continue;
     out.red_lines.push_back({p, ip.red_line_options, ip.red_line_ranges, red_line_provenance(s, p, i)});
   }

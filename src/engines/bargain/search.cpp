@@ -73,11 +73,12 @@ class Searcher {
     draft_value_.assign(n_, 0);
     if (!spec_.draft) return;
     for (std::size_t i = 0; i < n_; ++i) {
-      if (i >= spec_.draft->size() || !(*spec_.draft)[i]) continue;
+      const IssueIndex ii(i);
+      if (!spec_.draft->contains(ii) || !(*spec_.draft)[ii]) continue;
       kind_[i] = Kind::forced;
       const IssueSpace& sp = p_.issues[i];
       for (std::size_t v = 0; v < sp.size(); ++v) {
-        if (same_setting(p_.s->issues[i], sp.settings[v], *(*spec_.draft)[i])) {
+        if (same_setting(p_.s->issues[ii], sp.settings[v], *(*spec_.draft)[ii])) {
           kind_[i] = Kind::costly;
           draft_value_[i] = static_cast<std::uint32_t>(v);
           break;

@@ -21,20 +21,20 @@ PartyResult evaluate_party(const Scenario& s, PartyIndex p, const Package& x) {
   const Preferences& prefs = s.preferences[p];
   r.reservation = prefs.reservation;
   r.red_lines_crossed = red_lines_crossed(s, p, x);
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+  for (const IssueIndex i : s.issues.indices()) {
     const IssuePreference& ip = prefs.issues[i];
-    r.ideal += ip.weight * best_issue_value(s, p, IssueIndex(i));
+    r.ideal += ip.weight * best_issue_value(s, p, i);
     if (!ip.present || ip.weight == 0.0) continue;
     IssueResult ir;
-    ir.issue = IssueIndex(i);
+    ir.issue = i;
     if (x[i]) {
       ir.settled = true;
-      ir.contribution = issue_contribution(s, p, IssueIndex(i), *x[i]);
+      ir.contribution = issue_contribution(s, p, i, *x[i]);
       ir.min = ir.max = ir.contribution;
       ir.red_line = ip.crosses_red_line(s.issues[i], *x[i]);
     } else {
-      ir.min = ip.weight * worst_issue_value(s, p, IssueIndex(i));
-      ir.max = ip.weight * best_issue_value(s, p, IssueIndex(i));
+      ir.min = ip.weight * worst_issue_value(s, p, i);
+      ir.max = ip.weight * best_issue_value(s, p, i);
     }
     r.issues.push_back(ir);
   }
@@ -64,7 +64,7 @@ Package package_without(const Scenario& s, const Version& v, PointIndex k) {
   Package pkg(s.issues.size());
   for (const PointIndex j : v.points.indices())
     if (j != k)
-      for (const PointSetting& ps : v.points[j].sets) pkg[ps.issue.get()] = ps.setting;
+      for (const PointSetting& ps : v.points[j].sets) pkg[ps.issue] = ps.setting;
   return pkg;
 }
 
@@ -93,12 +93,12 @@ PointResult evaluate_point(const Scenario& s, const Version& v, PointIndex k, co
     const Preferences& prefs = s.preferences[p];
     if (!prefs.present) continue;
     double salience = 0.0;
-    for (IssueIndex i : issues) salience += prefs.issues[i.get()].weight;
+    for (IssueIndex i : issues) salience += prefs.issues[i].weight;
     r.max_salience = std::max(r.max_salience, salience);
     if (pt.sets.empty()) continue;
     any_prefs = true;
     const bool red = std::any_of(pt.sets.begin(), pt.sets.end(), [&](const PointSetting& ps) {
-      return prefs.issues[ps.issue.get()].crosses_red_line(s.issues[ps.issue.get()], ps.setting);
+      return prefs.issues[ps.issue].crosses_red_line(s.issues[ps.issue], ps.setting);
     });
     Prediction why = red ? Prediction::red_line : Prediction::not_set;
     if (!red && text_unacceptable[p.get()]) {
@@ -156,7 +156,7 @@ Readiness assess(const Version& v, const std::vector<PointResult>& points, const
 Result evaluate_package(const Scenario& s, const Package& x, const Params& params) {
   Result r;
   r.package = x;
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
+  for (const IssueIndex i : s.issues.indices())
     if (!x[i]) r.open_issues.emplace_back(i);
   DeadlineTicker ticker(params.deadline, 64);
   std::size_t with_prefs = 0;

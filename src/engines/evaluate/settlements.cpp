@@ -27,7 +27,7 @@ std::vector<bool> tied_issues(const Scenario& s, PartyIndex p, const Package& x)
   std::vector<bool> tied(s.issues.size(), false);
   for (const Rectangle& rect : s.preferences[p].rectangles)
     for (const RectangleBound& b : rect.bounds)
-      if (b.issue.get() < x.size() && !x[b.issue.get()]) tied[b.issue.get()] = true;
+      if (b.issue.get() < x.size() && !x[b.issue]) tied[b.issue.get()] = true;
   return tied;
 }
 
@@ -46,7 +46,7 @@ struct IssueExtremes {
   double min = kInf, max = -kInf;   // contribution range
 };
 
-IssueExtremes issue_extremes(const Scenario& s, PartyIndex p, std::size_t i) {
+IssueExtremes issue_extremes(const Scenario& s, PartyIndex p, IssueIndex i) {
   const Issue& issue = s.issues[i];
   const IssuePreference& ip = s.preferences[p].issues[i];
   IssueExtremes e;
@@ -55,7 +55,7 @@ IssueExtremes issue_extremes(const Scenario& s, PartyIndex p, std::size_t i) {
   for (std::size_t k = 0; k < issue.value_count(); ++k) {
     const Setting set = grid_setting(issue, k);
     const int red = ip.crosses_red_line(issue, set) ? 1 : 0;
-    const double u = issue_contribution(s, p, IssueIndex(i), set);
+    const double u = issue_contribution(s, p, i, set);
     if (k == 0 || better(red, u, best_red, best_u)) {
       e.best = k;
       best_red = red;
@@ -74,10 +74,10 @@ IssueExtremes issue_extremes(const Scenario& s, PartyIndex p, std::size_t i) {
 
 // Settles the tied issues jointly by enumeration; false when there are more than kMaxJoint
 // joint settlements (nothing is changed then).
-bool settle_tied(const Scenario& s, PartyIndex p, const std::vector<std::size_t>& tied, Package& best,
+bool settle_tied(const Scenario& s, PartyIndex p, const std::vector<IssueIndex>& tied, Package& best,
                  Package& worst, UtilityBounds& joint) {
   std::size_t count = 1;
-  for (std::size_t i : tied) {
+  for (const IssueIndex i : tied) {
     const std::size_t n = s.issues[i].value_count();
     if (n == 0) continue;
     if (count > kMaxJoint / n) return false;
@@ -99,12 +99,12 @@ bool settle_tied(const Scenario& s, PartyIndex p, const std::vector<std::size_t>
     }
     const double u = utility(s, p, y);  // settled and tied contributions and every rectangle
     if (n == 0 || better(red, u, best_red, best_u)) {
-      for (std::size_t i : tied) best[i] = y[i];
+      for (const IssueIndex i : tied) best[i] = y[i];
       best_red = red;
       best_u = u;
     }
     if (n == 0 || worse(red, u, worst_red, worst_u)) {
-      for (std::size_t i : tied) worst[i] = y[i];
+      for (const IssueIndex i : tied) worst[i] = y[i];
       worst_red = red;
       worst_u = u;
     }
@@ -125,9 +125,9 @@ bool settle_tied(const Scenario& s, PartyIndex p, const std::vector<std::size_t>
 Extremes settle(const Scenario& s, PartyIndex p, const Package& x) {
   const double r = s.preferences[p].reservation;
   const std::vector<bool> is_tied = tied_issues(s, p, x);
-  std::vector<std::size_t> tied;
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
-    if (is_tied[i]) tied.push_back(i);
+  std::vector<IssueIndex> tied;
+  for (const IssueIndex i : s.issues.indices())
+    if (is_tied[i.get()]) tied.push_back(i);
   Extremes e;
   Package best = x, worst = x;
   UtilityBounds joint;
@@ -138,7 +138,7 @@ Extremes settle(const Scenario& s, PartyIndex p, const Package& x) {
     joint.min = joint.max = utility(s, p, x);
     for (const Rectangle& rect : s.preferences[p].rectangles) {
       const bool undecided = std::any_of(rect.bounds.begin(), rect.bounds.end(), [&](const RectangleBound& b) {
-        return b.issue.get() < x.size() && !x[b.issue.get()];
+        return b.issue.get() < x.size() && !x[b.issue];
       });
       if (!undecided) continue;
       joint.min += std::min(0.0, rect.utility);
@@ -147,9 +147,9 @@ Extremes settle(const Scenario& s, PartyIndex p, const Package& x) {
     tied.clear();
   }
   e.utility = joint;
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+  for (const IssueIndex i : s.issues.indices()) {
     if (x[i] || s.issues[i].value_count() == 0) continue;
-    if (!tied.empty() && is_tied[i]) continue;
+    if (!tied.empty() && is_tied[i.get()]) continue;
     const IssueExtremes ie = issue_extremes(s, p, i);
     best[i] = grid_setting(s.issues[i], ie.best);
     worst[i] = grid_setting(s.issues[i], ie.worst);
@@ -172,13 +172,13 @@ Extremes settle(const Scenario& s, PartyIndex p, const Package& x) {
 std::vector<IssueIndex> deciding_issues(const Scenario& s, PartyIndex p, const Package& x, const Extremes& e) {
   std::vector<IssueIndex> out;
   if (e.verdict != Verdict::open) return out;
-  const IssuePreference* prefs = s.preferences[p].issues.data();
+  const IndexedVector<IssueIndex, IssuePreference>& prefs = s.preferences[p].issues;
   const std::vector<bool> tied = tied_issues(s, p, x);
   const double slack = e.best.utility - s.preferences[p].reservation;
   std::vector<IssueIndex> moving;  // open issues whose clean options differ in utility
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+  for (const IssueIndex i : s.issues.indices()) {
     if (x[i] || s.issues[i].value_count() == 0) continue;
-    if (tied[i]) {  // settled jointly with others: counted with them
+    if (tied[i.get()]) {  // settled jointly with others: counted with them
       out.emplace_back(i);
       continue;
     }
@@ -190,7 +190,7 @@ std::vector<IssueIndex> deciding_issues(const Scenario& s, PartyIndex p, const P
         red = true;
         continue;
       }
-      const double u = issue_contribution(s, p, IssueIndex(i), set);
+      const double u = issue_contribution(s, p, i, set);
       lo = std::min(lo, u);
       hi = std::max(hi, u);
     }

@@ -18,11 +18,11 @@ Termination first_unfinished(const Analysis& a) {
 }
 
 // The option of a discrete issue nearest x on its forecast scale (ties: the first).
-std::optional<std::size_t> nearest_index(const Issue& issue, double x) {
+std::optional<OptionIndex> nearest_index(const Issue& issue, double x) {
   if (issue.kind != IssueKind::discrete || issue.options.empty()) return std::nullopt;
-  std::size_t best = 0;
+  OptionIndex best(0);
   double best_d = 1e300;
-  for (std::size_t o = 0; o < issue.options.size(); ++o) {
+  for (const OptionIndex o : issue.options.indices()) {
     const double d = std::fabs(detail::option_position(issue, o) - x);
     if (d < best_d) {
       best_d = d;
@@ -34,18 +34,18 @@ std::optional<std::size_t> nearest_index(const Issue& issue, double x) {
 
 // The parties whose red line on issue i the forecast x lands on: the nearest option (discrete)
 // or x itself (numeric).
-std::vector<std::string> red_line_parties(const Scenario& s, std::size_t i, double x) {
+std::vector<std::string> red_line_parties(const Scenario& s, IssueIndex i, double x) {
   const Issue& issue = s.issues[i];
   Setting at{OptionIndex(), x};
   if (issue.kind == IssueKind::discrete) {
     const auto k = nearest_index(issue, x);
     if (!k) return {};
-    at.option = OptionIndex(*k);
+    at.option = *k;
   }
   std::vector<std::string> out;
   for (const PartyIndex p : s.preferences.indices()) {
     const Preferences& pr = s.preferences[p];
-    if (pr.present && i < pr.issues.size() && pr.issues[i].crosses_red_line(issue, at))
+    if (pr.present && pr.issues.contains(i) && pr.issues[i].crosses_red_line(issue, at))
       out.push_back(s.parties[p].id);
   }
   return out;
@@ -92,8 +92,9 @@ Analysis analyse(const Scenario& s, const AnalysisParams& params) {
   if (!a.ok()) return a;
   a.red_line_parties.assign(a.nearest_option.size(), {});
   for (std::size_t k = 0; k < a.nearest_option.size() && k < s.issues.size(); ++k) {
-    if (const auto o = nearest_index(s.issues[k], a.run.forecast[k])) a.nearest_option[k] = s.issues[k].options[*o].id;
-    a.red_line_parties[k] = red_line_parties(s, k, a.run.forecast[k]);
+    const IssueIndex i(k);
+    if (const auto o = nearest_index(s.issues[i], a.run.forecast[k])) a.nearest_option[k] = s.issues[i].options[*o].id;
+    a.red_line_parties[k] = red_line_parties(s, i, a.run.forecast[k]);
   }
   return a;
 }

@@ -11,6 +11,6 @@ void run_smp(const ForecastProblem& p, const SmpParams& params, const Deadline& 
 void run_eum(const ForecastProblem& p, const EumParams& params, const Deadline& deadline, Result& r);
 // Where a discrete issue's option `o` sits on the forecast scale: its `position`, else its
 // place in list order on 0..100 (a single option: 50).
-[[nodiscard]] double option_position(const Issue& issue, std::size_t o);
+[[nodiscard]] double option_position(const Issue& issue, OptionIndex o);
 
 }  // namespace accord::forecast::detail

@@ -7,10 +7,10 @@
 namespace accord::forecast {
 namespace detail {
 
-double option_position(const Issue& issue, std::size_t o) {
+double option_position(const Issue& issue, OptionIndex o) {
   if (issue.options[o].position) return *issue.options[o].position;
   if (issue.options.size() < 2) return 50.0;
-  return 100.0 * static_cast<double>(o) / static_cast<double>(issue.options.size() - 1);
+  return 100.0 * static_cast<double>(o.get()) / static_cast<double>(issue.options.size() - 1);
 }
 
 }  // namespace detail
@@ -21,10 +21,10 @@ using detail::option_position;
 // The party's best option or value on an issue (ties -> the first in list/curve order).
 double best_position(const Issue& issue, const IssuePreference& ip) {
   if (issue.kind == IssueKind::discrete) {
-    std::size_t best = 0;
+    OptionIndex best(0);
     double best_v = -1.0;
-    for (std::size_t o = 0; o < issue.options.size(); ++o) {
-      const double v = o < ip.option_values.size() ? ip.option_values[o].value_or(0.0) : 0.0;
+    for (const OptionIndex o : issue.options.indices()) {
+      const double v = ip.option_values.contains(o) ? ip.option_values[o].value_or(0.0) : 0.0;
       if (v > best_v) {
         best_v = v;
         best = o;
@@ -68,13 +68,13 @@ Conversion from_scenario(const Scenario& s) {
     a.id = party.id;
     a.description = party.name;
     a.capability = party.capability;
-    for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    for (const IssueIndex i : s.issues.indices()) {
       const Issue& issue = s.issues[i];
       const IssuePreference* ip =
-          has_prefs && i < s.preferences[p].issues.size() && s.preferences[p].issues[i].present
+          has_prefs && s.preferences[p].issues.contains(i) && s.preferences[p].issues[i].present
               ? &s.preferences[p].issues[i]
               : nullptr;
-      const double mid = (c.problem.dimensions[i].lo + c.problem.dimensions[i].hi) / 2.0;
+      const double mid = (c.problem.dimensions[i.get()].lo + c.problem.dimensions[i.get()].hi) / 2.0;
       a.position.push_back(ip != nullptr ? best_position(issue, *ip) : mid);
       a.salience.push_back(ip != nullptr ? std::clamp(ip->weight, 0.0, 1.0) : 0.0);
     }
@@ -84,7 +84,7 @@ Conversion from_scenario(const Scenario& s) {
         const std::size_t i = o.issue.get();
         if (o.position) a.position[i] = *o.position;
         if (o.salience) a.salience[i] = *o.salience / 100.0;
-        c.notes.push_back("party " + party.id + ", issue " + s.issues[i].id +
+        c.notes.push_back("party " + party.id + ", issue " + s.issues[o.issue].id +
                           ": position/salience from the forecast section");
       }
     double total = 0.0;

@@ -14,8 +14,10 @@ std::optional<Package> draft_of(const Scenario& s, VersionIndex v) {
 
 std::string package_text(const Scenario& s, const Package& x) {
   std::string out;
-  for (std::size_t i = 0; i < x.size() && i < s.issues.size(); ++i)
+  for (std::size_t k = 0; k < x.size() && k < s.issues.size(); ++k) {
+    const IssueIndex i(k);
     if (x[i]) out += (out.empty() ? "" : "; ") + s.issues[i].id + "=" + describe(s.issues[i], *x[i]);
+  }
   return out;
 }
 

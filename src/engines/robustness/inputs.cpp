@@ -13,7 +13,7 @@ bool marked(const FieldProvenance& fields, const std::string& key) {
 }
 
 std::string prefix(const Scenario& s, PartyIndex p, IssueIndex i) {
-  return "preferences." + s.parties[p].id + ".issues." + s.issues[i.get()].id;
+  return "preferences." + s.parties[p].id + ".issues." + s.issues[i].id;
 }
 
 void party_inputs(const Scenario& s, PartyIndex p, std::vector<Input>& out) {
@@ -30,10 +30,10 @@ void party_inputs(const Scenario& s, PartyIndex p, std::vector<Input>& out) {
   double total = 0.0;
   for (const auto& ip : prefs.issues) total += ip.present ? ip.weight : 0.0;
   for (std::size_t i = 0; i < prefs.issues.size() && i < s.issues.size(); ++i) {
-    const IssuePreference& ip = prefs.issues[i];
-    if (!ip.present) continue;
-    const Issue& issue = s.issues[i];
     const IssueIndex ii(i);
+    const IssuePreference& ip = prefs.issues[ii];
+    if (!ip.present) continue;
+    const Issue& issue = s.issues[ii];
     const bool block = all || ip.provenance.estimate;
     Input w;
     w.kind = InputKind::weight;
@@ -45,14 +45,15 @@ void party_inputs(const Scenario& s, PartyIndex p, std::vector<Input>& out) {
     w.estimate = block || marked(ip.field_provenance, "weight");
     out.push_back(w);
     if (issue.kind == IssueKind::discrete) {
-      for (std::size_t o = 0; o < ip.option_values.size() && o < issue.options.size(); ++o) {
+      for (std::size_t k = 0; k < ip.option_values.size() && k < issue.options.size(); ++k) {
+        const OptionIndex o(k);
         if (!ip.option_values[o]) continue;
         Input v;
         v.kind = InputKind::option_value;
         v.path = prefix(s, p, ii) + ".values." + issue.options[o].id;
         v.party = p;
         v.issue = ii;
-        v.option = OptionIndex(o);
+        v.option = o;
         v.value = *ip.option_values[o];
         v.estimate = block || marked(ip.field_provenance, "values") ||
                      marked(ip.field_provenance, "values." + issue.options[o].id);
@@ -63,7 +64,7 @@ void party_inputs(const Scenario& s, PartyIndex p, std::vector<Input>& out) {
     for (const OptionIndex o : ip.red_line_options) {
       Input rl;
       rl.kind = InputKind::red_line;
-      rl.path = prefix(s, p, ii) + ".red_lines." + issue.options[o.get()].id;
+      rl.path = prefix(s, p, ii) + ".red_lines." + issue.options[o].id;
       rl.party = p;
       rl.issue = ii;
       rl.option = o;
@@ -112,12 +113,12 @@ void statement_inputs(const Conflict& c, std::vector<Input>& out) {
 
 // A weight set to `value`, the party's other weights rescaled so their total stays (the model
 // uses weights as given: docs/robustness.md "Weights").
-void set_weight(Preferences& prefs, std::size_t i, double value) {
+void set_weight(Preferences& prefs, IssueIndex i, double value) {
   double total = 0.0;
   for (const auto& ip : prefs.issues) total += ip.present ? ip.weight : 0.0;
   const double rest = total - prefs.issues[i].weight;
   const double scale = rest > 0.0 ? std::max(0.0, total - value) / rest : 0.0;
-  for (std::size_t j = 0; j < prefs.issues.size(); ++j)
+  for (const IssueIndex j : prefs.issues.indices())
     if (j != i && prefs.issues[j].present) prefs.issues[j].weight *= scale;
   prefs.issues[i].weight = value;
 }
@@ -153,11 +154,11 @@ void apply_input(Scenario& t, const Input& in, double value, Toggle toggle) {
   Preferences& prefs = t.preferences[in.party];
   switch (in.kind) {
     case InputKind::reservation: prefs.reservation = value; break;
-    case InputKind::weight: set_weight(prefs, in.issue.get(), value); break;
-    case InputKind::option_value: prefs.issues[in.issue.get()].option_values[in.option.get()] = value; break;
+    case InputKind::weight: set_weight(prefs, in.issue, value); break;
+    case InputKind::option_value: prefs.issues[in.issue].option_values[in.option] = value; break;
     case InputKind::red_line: {
       if (value >= 0.5) break;
-      IssuePreference& ip = prefs.issues[in.issue.get()];
+      IssuePreference& ip = prefs.issues[in.issue];
       if (in.option.valid()) std::erase(ip.red_line_options, in.option);
       else if (in.index < ip.red_line_ranges.size())
         ip.red_line_ranges.erase(ip.red_line_ranges.begin() + static_cast<std::ptrdiff_t>(in.index));

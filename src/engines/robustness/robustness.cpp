@@ -28,9 +28,9 @@ std::vector<double> verdict_candidates(const Scenario& s, const std::optional<Pa
   if (in.kind == InputKind::reservation) return {bounds[0], bounds[1]};
   const auto ir = std::find_if(pr->issues.begin(), pr->issues.end(), [&](const auto& x) { return x.issue == in.issue; });
   if (ir == pr->issues.end()) return c;
-  const double w = s.preferences[in.party].issues[in.issue.get()].weight;
+  const double w = s.preferences[in.party].issues[in.issue].weight;
   if (in.kind == InputKind::option_value && ir->settled && w > 0.0) {
-    const Setting& x = *(*draft)[in.issue.get()];
+    const Setting& x = *(*draft)[in.issue];
     if (x.option != in.option) return c;
     for (const double u : bounds) c.push_back(in.value + (r - u) / w);
   }
@@ -176,7 +176,7 @@ Result run(const Scenario& s, const Params& params) {
     if (no_zone && !blocked.empty())
       for (auto& f : by_kind[FindingKind::zone]) {
         std::string ids;
-        for (const IssueIndex i : blocked) ids += (ids.empty() ? "" : ", ") + s.issues[i.get()].id;
+        for (const IssueIndex i : blocked) ids += (ids.empty() ? "" : ", ") + s.issues[i].id;
         f.note = "every option of " + ids + " crosses a red line of a bargaining party, and a zone holds no package "
                  "that crosses one" + (blocked.size() > 1 ? ": no single change opens it" : "");
       }

@@ -111,7 +111,7 @@ GeniusImport import_text(const XmlText& domain, const std::vector<XmlText>& prof
     const genius::Context ctx{profiles[j].name, &out.outcome.diagnostics};
     ok = genius::read_profile(profiles[j].text, ctx, d, s, prefs) && ok;
     prefs.issues.resize(s.issues.size());  // a profile that failed early may have none
-    for (std::size_t i = 0; i < s.issues.size(); ++i)
+    for (const IssueIndex i : s.issues.indices())
       if (s.issues[i].kind == IssueKind::discrete)
         prefs.issues[i].option_values.resize(s.issues[i].options.size());
     s.parties.push_back(std::move(party));

@@ -46,7 +46,7 @@ bool read_discrete(const tinyxml2::XMLElement* e, const Context& ctx, const std:
     const std::string value = attr(item, "value");
     const std::string ipath = path + ".item[value=" + value + "]";
     std::size_t o = 0;
-    while (o < issue.options.size() && issue.options[o].label != value) ++o;
+    while (o < issue.options.size() && issue.options[OptionIndex(o)].label != value) ++o;
     if (o == issue.options.size()) {
       std::vector<std::string> labels;
       for (const Option& opt : issue.options) labels.push_back(opt.label);
@@ -70,7 +70,7 @@ bool read_discrete(const tinyxml2::XMLElement* e, const Context& ctx, const std:
   }
   for (std::size_t o = 0; o < seen.size(); ++o)
     if (!seen[o])
-      ctx.warning(e, path, "no evaluation for value `" + issue.options[o].label + "`; using 0");
+      ctx.warning(e, path, "no evaluation for value `" + issue.options[OptionIndex(o)].label + "`; using 0");
   const double max = eval.empty() ? 0.0 : *std::max_element(eval.begin(), eval.end());
   if (max <= 0) ctx.warning(e, path, "every evaluation is 0; the issue counts 0 for this party");
   for (const double x : eval) ip.option_values.push_back(max > 0 ? x / max : 0.0);
@@ -194,10 +194,10 @@ bool read_profile(const std::string& text, const Context& ctx, const Domain& d, 
     if (attr(e, "name") != d.issues[j].name)
       ctx.warning(e, path, "issue name `" + attr(e, "name") + "` differs from the domain's `" +
                                d.issues[j].name + "`; matched by index");
-    IssuePreference& ip = prefs.issues[j];
+    IssuePreference& ip = prefs.issues[IssueIndex(j)];
     ip.present = true;
     ok = (d.issues[j].integer ? read_integer(e, ctx, path, d.issues[j], ip)
-                              : read_discrete(e, ctx, path, s.issues[j], ip)) && ok;
+                              : read_discrete(e, ctx, path, s.issues[IssueIndex(j)], ip)) && ok;
   }
   std::vector<bool> weighted(d.issues.size(), false);
   std::vector<const tinyxml2::XMLElement*> stack{objective};
@@ -218,8 +218,8 @@ bool read_profile(const std::string& text, const Context& ctx, const Domain& d, 
         ok = false;
         continue;
       }
-      prefs.issues[j].weight = value;
-      prefs.issues[j].present = true;
+      prefs.issues[IssueIndex(j)].weight = value;
+      prefs.issues[IssueIndex(j)].present = true;
       weighted[j] = true;
     }
   }

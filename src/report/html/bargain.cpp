@@ -38,12 +38,12 @@ Json package_data(const Scenario& s, const std::string& title, const std::vector
   for (std::size_t k = 0; k < ids.size() && k < u.size(); ++k) uj[ids[k]] = std::round(u[k] * 1000) / 1000;
   j["u"] = std::move(uj);
   Json xs = Json::array();
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+  for (const IssueIndex i : s.issues.indices()) {
     const Issue& issue = s.issues[i];
     std::string value = "open";
-    if (i < x.size() && x[i]) {
+    if (x.contains(i) && x[i]) {
       value = labels ? setting_text(issue, *x[i])
-                     : (issue.kind == IssueKind::numeric ? num(x[i]->value, 3) : issue.options[x[i]->option.get()].id);
+                     : (issue.kind == IssueKind::numeric ? num(x[i]->value, 3) : issue.options[x[i]->option].id);
     }
     xs.push_back(Json::array({labels ? (issue.title.empty() ? issue.id : issue.title) : issue.id, value}));
   }
@@ -134,7 +134,7 @@ std::string red_line_caveat(const Scenario& s, const bargain::Result& r, const s
       if (!s.preferences[p].present) continue;
       std::string issues;
       for (const IssueIndex i : red_lines_crossed(s, p, m.package))
-        issues += (issues.empty() ? "" : ", ") + s.issues[i.get()].id;
+        issues += (issues.empty() ? "" : ", ") + s.issues[i].id;
       if (issues.empty()) continue;
       const bool bargains = std::find(r.parties.begin(), r.parties.end(), p) != r.parties.end();
       crossed += (crossed.empty() ? "" : "; ") + s.parties[p].id + (bargains ? "" : " (not bargaining)") + " on " +
@@ -246,7 +246,7 @@ std::string bargain_section(const Context& c) {
                  "exist only inside a zone.");
   if (!full.blocked_issues.empty()) {
     std::string l;
-    for (const IssueIndex i : full.blocked_issues) l += (l.empty() ? "" : ", ") + s.issues[i.get()].id;
+    for (const IssueIndex i : full.blocked_issues) l += (l.empty() ? "" : ", ") + s.issues[i].id;
     body += para("Issues on which every option crosses some party's red line: " + l + ".");
   }
   body += red_line_caveat(s, full, marks);

@@ -26,16 +26,16 @@ std::string setting_text(const Issue& issue, const Setting& setting) {
   if (issue.kind == IssueKind::numeric)
     return num(setting.value, 3) + (issue.range.unit.empty() ? "" : " " + issue.range.unit);
   if (!setting.option.valid() || setting.option.get() >= issue.options.size()) return "?";
-  const Option& o = issue.options[setting.option.get()];
+  const Option& o = issue.options[setting.option];
   return (o.label.empty() ? o.id : o.label) + " (" + o.id + ")";
 }
 
 std::string package_html(const Scenario& s, const Package& x) {
   std::string out = "<dl class=\"package\">";
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+  for (const IssueIndex i : s.issues.indices()) {
     const Issue& issue = s.issues[i];
     out += "<dt>" + esc(issue.title.empty() ? issue.id : issue.title) + "</dt><dd>";
-    out += i < x.size() && x[i] ? esc(setting_text(issue, *x[i])) : "<em>open</em>";
+    out += x.contains(i) && x[i] ? esc(setting_text(issue, *x[i])) : "<em>open</em>";
     out += "</dd>";
   }
   return out + "</dl>";

@@ -54,7 +54,7 @@ std::string diff_block(const Scenario& s, const diff::Result& d, bool open) {
   for (const auto& e : d.entries) {
     const std::string name(diff::to_string(e.change));
     std::string changed;
-    for (const IssueIndex i : e.changed_settings) changed += (changed.empty() ? "" : ", ") + s.issues[i.get()].id;
+    for (const IssueIndex i : e.changed_settings) changed += (changed.empty() ? "" : ", ") + s.issues[i].id;
     if (e.by_text) changed += (changed.empty() ? "" : "; ") + std::string("matched by text");
     out += "<tr class=\"chg-row-" + name + "\"><td><span class=\"chip chg-" + name + "\">" + name + "</span></td><td>" +
            points_cell(from, e.old_points) + "</td><td>" + points_cell(to, e.new_points) + "</td><td>" +

@@ -24,7 +24,7 @@ bool same(const Issue& issue, const Setting& a, const Setting& b) {
 
 std::size_t changes(const Scenario& s, const Package& draft, const Package& x) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
+  for (const IssueIndex i : s.issues.indices())
     if (draft[i] && !same(s.issues[i], *draft[i], *x[i])) ++n;
   return n;
 }
@@ -32,7 +32,7 @@ std::size_t changes(const Scenario& s, const Package& draft, const Package& x) {
 Package random_draft(const Scenario& s, std::uint32_t seed) {
   std::mt19937 rng(seed);
   Package d(s.issues.size());
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
+  for (const IssueIndex i : s.issues.indices())
     if (rng() % 5 != 0) d[i] = grid_setting(s.issues[i], rng() % s.issues[i].value_count());
   return d;
 }
@@ -75,10 +75,10 @@ void check(std::uint32_t seed, const RandomSpec& spec) {
   } else {
     // Red lines hard on every issue that is not blocked; on a blocked issue (every value is
     // someone's red line) one of the values crossing the fewest, least sourced red lines.
-    std::vector<std::vector<Setting>> offered(s.issues.size());
-    for (std::size_t i = 0; i < s.issues.size(); ++i) offered[i] = testing::brute_offered(s, parties, i);
+    IndexedVector<IssueIndex, std::vector<Setting>> offered(s.issues.size());
+    for (const IssueIndex i : s.issues.indices()) offered[i] = testing::brute_offered(s, parties, i);
     auto allowed = [&](const Package& x) {
-      for (std::size_t i = 0; i < s.issues.size(); ++i) {
+      for (const IssueIndex i : s.issues.indices()) {
         if (offered[i].empty()) {
           for (const PartyIndex p : parties)
             if (s.preferences[p].issues[i].crosses_red_line(s.issues[i], *x[i])) return false;
@@ -134,7 +134,7 @@ void check(std::uint32_t seed, const RandomSpec& spec) {
   }
   // Changes list exactly the issues that differ from the draft.
   for (const Change& ch : c.changes) {
-    const std::size_t i = ch.issue.get();
+    const IssueIndex i = ch.issue;
     EXPECT_TRUE(!draft[i] || !same(s.issues[i], *draft[i], ch.to));
     ASSERT_EQ(ch.delta.size(), k);
   }

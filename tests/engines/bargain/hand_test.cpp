@@ -73,7 +73,7 @@ TEST(BargainHand, ZoneFrontierAndSolutions) {
 
 TEST(BargainHand, RedLineRemovesOptionsFromTheZone) {
   Scenario s = two_by_two();
-  s.preferences[PartyIndex(0)].issues[1].red_line_options = {OptionIndex(std::size_t{0})};  // P1 rejects b0
+  s.preferences[PartyIndex(0)].issues[IssueIndex(1)].red_line_options = {OptionIndex(std::size_t{0})};  // P1 rejects b0
   const Result r = run(s);
   EXPECT_EQ(r.filtered.decimal, "2");
   EXPECT_EQ(r.zone.decimal, "1");
@@ -121,8 +121,8 @@ TEST(BargainHand, EmptyZoneReportsShortfalls) {
 
 TEST(BargainHand, ConflictingRedLinesBlockAnIssue) {
   Scenario s = two_by_two();
-  s.preferences[PartyIndex(0)].issues[0].red_line_options = {OptionIndex(std::size_t{1})};
-  s.preferences[PartyIndex(1)].issues[0].red_line_options = {OptionIndex(std::size_t{0})};
+  s.preferences[PartyIndex(0)].issues[IssueIndex(0)].red_line_options = {OptionIndex(std::size_t{1})};
+  s.preferences[PartyIndex(1)].issues[IssueIndex(0)].red_line_options = {OptionIndex(std::size_t{0})};
   const Result r = run(s);
   EXPECT_EQ(r.finding, Finding::no_zone);
   ASSERT_EQ(r.blocked_issues.size(), 1u);

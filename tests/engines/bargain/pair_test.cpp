@@ -20,10 +20,10 @@ std::set<Pt> brute_force(const Scenario& s, PartyIndex a, PartyIndex b) {
   Package x(s.issues.size());
   std::vector<std::size_t> at(s.issues.size(), 0);
   while (true) {
-    for (std::size_t i = 0; i < s.issues.size(); ++i) x[i] = grid_setting(s.issues[i], at[i]);
+    for (const IssueIndex i : s.issues.indices()) x[i] = grid_setting(s.issues[i], at[i.get()]);
     all.emplace_back(utility(s, a, x), utility(s, b, x));
     std::size_t i = 0;
-    while (i < at.size() && ++at[i] == s.issues[i].value_count()) at[i++] = 0;
+    while (i < at.size() && ++at[i] == s.issues[IssueIndex(i)].value_count()) at[i++] = 0;
     if (i == at.size()) break;
   }
   std::set<Pt> out;
@@ -82,7 +82,7 @@ TEST(BargainPair, DraftUtilitiesAreRangesOverOpenIssues) {
   const Scenario s = testing::random_scenario(5, testing::RandomSpec{2, 3, 3});
   Params p;
   p.draft = Package(s.issues.size());
-  (*p.draft)[0] = grid_setting(s.issues[0], 1);
+  (*p.draft)[IssueIndex(0)] = grid_setting(s.issues[IssueIndex(0)], 1);
   const Result r = run(s, p);
   ASSERT_EQ(r.draft_utilities.size(), 2u);
   for (std::size_t q = 0; q < 2; ++q) {

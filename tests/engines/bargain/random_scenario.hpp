@@ -67,12 +67,12 @@ inline Scenario random_scenario(std::uint32_t seed, const RandomSpec& spec) {
       IssuePreference ip;
       ip.present = true;
       ip.weight = w[i] / total;
-      const Issue& issue = s.issues[i];
+      const Issue& issue = s.issues[IssueIndex(i)];
       if (issue.kind == IssueKind::numeric) {
         ip.curve = {{0.0, value()}, {5.0, value()}, {10.0, value()}};
         if (unit(rng) < spec.red_line_rate) ip.red_line_ranges.push_back(ValueRange{std::nullopt, 1.0});
       } else {
-        for (std::size_t o = 0; o < issue.options.size(); ++o) {
+        for (const OptionIndex o : issue.options.indices()) {
           ip.option_values.push_back(value());
           if (unit(rng) < spec.red_line_rate) ip.red_line_options.emplace_back(o);
         }
@@ -86,7 +86,7 @@ inline Scenario random_scenario(std::uint32_t seed, const RandomSpec& spec) {
         const std::size_t i = rng() % spec.issues;
         RectangleBound b;
         b.issue = IssueIndex(i);
-        if (s.issues[i].kind == IssueKind::numeric) {
+        if (s.issues[b.issue].kind == IssueKind::numeric) {
           b.range = ValueRange{2.0, 8.0};
         } else {
           b.options.emplace_back(std::size_t{0});
@@ -106,12 +106,12 @@ inline void for_each_package(const Scenario& s, const std::function<void(const P
   std::vector<std::size_t> k(n, 0);
   Package x(n);
   for (;;) {
-    for (std::size_t i = 0; i < n; ++i) x[i] = grid_setting(s.issues[i], k[i]);
+    for (const IssueIndex i : x.indices()) x[i] = grid_setting(s.issues[i], k[i.get()]);
     f(x);
     std::size_t i = n;
     while (i > 0) {
       --i;
-      if (++k[i] < s.issues[i].value_count()) break;
+      if (++k[i] < s.issues[IssueIndex(i)].value_count()) break;
       k[i] = 0;
       if (i == 0) return;
     }
@@ -206,7 +206,7 @@ inline void random_provenance(Scenario& s, std::uint32_t seed) {
 // independently: every grid value crosses some bargaining party's red line (else empty); keep
 // the values crossing the fewest red lines, then those crossing the fewest sourced red lines
 // (not an estimate, with sources), then the fewest given without sources.
-inline std::vector<Setting> brute_offered(const Scenario& s, const std::vector<PartyIndex>& parties, std::size_t i) {
+inline std::vector<Setting> brute_offered(const Scenario& s, const std::vector<PartyIndex>& parties, IssueIndex i) {
   const Issue& issue = s.issues[i];
   std::vector<std::pair<std::array<std::size_t, 3>, Setting>> keyed;
   for (std::size_t g = 0; g < issue.value_count(); ++g) {

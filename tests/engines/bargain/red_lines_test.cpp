@@ -24,7 +24,7 @@ Scenario scenario(std::uint32_t seed, const RandomSpec& spec) {
 Package random_draft(const Scenario& s, std::uint32_t seed) {
   std::mt19937 rng(seed);
   Package d(s.issues.size());
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
+  for (const IssueIndex i : s.issues.indices())
     if (rng() % 3 != 0) d[i] = grid_setting(s.issues[i], rng() % s.issues[i].value_count());
   return d;
 }
@@ -49,7 +49,7 @@ TEST(BargainRedLines, BlockedIssuesAndOfferedValuesMatchBruteForce) {
     const Result r = run(s);
     ASSERT_TRUE(r.outcome.ok());
     std::vector<IssueIndex> want;
-    for (std::size_t i = 0; i < s.issues.size(); ++i)
+    for (const IssueIndex i : s.issues.indices())
       if (!testing::brute_offered(s, parties, i).empty()) want.emplace_back(i);
     ASSERT_EQ(r.blocked_issues, want);
     ASSERT_EQ(r.blocked.size(), want.size());
@@ -58,7 +58,7 @@ TEST(BargainRedLines, BlockedIssuesAndOfferedValuesMatchBruteForce) {
     }
     for (const BlockedIssue& b : r.blocked) {
       ++blocked_seen;
-      const std::size_t i = b.issue.get();
+      const IssueIndex i = b.issue;
       const Issue& issue = s.issues[i];
       const std::vector<Setting> offered = testing::brute_offered(s, parties, i);
       std::vector<Setting> got;
@@ -104,7 +104,7 @@ TEST(BargainRedLines, ProvenanceOfARedLine) {
   Scenario s = testing::random_scenario(3, RandomSpec{});
   const PartyIndex p(std::size_t{0});
   const IssueIndex i(std::size_t{0});
-  IssuePreference& ip = s.preferences[p].issues[0];
+  IssuePreference& ip = s.preferences[p].issues[i];
   ip.provenance = Provenance{{"https://a"}, false, ""};
   EXPECT_EQ(red_line_provenance(s, p, i).sources, std::vector<std::string>{"https://a"});
   EXPECT_EQ(red_line_strength(red_line_provenance(s, p, i)), 2);
@@ -136,8 +136,8 @@ TEST(BargainRedLines, NoNumericShortfallForACrossedRedLine) {
       for (const IssueIndex i : crossed) {
         ++crossed_seen;
         EXPECT_TRUE(std::find(r.blocked_issues.begin(), r.blocked_issues.end(), i) != r.blocked_issues.end());
-        const auto offered = testing::brute_offered(s, parties, i.get());
-        EXPECT_TRUE(std::find(offered.begin(), offered.end(), *c.package[i.get()]) != offered.end());
+        const auto offered = testing::brute_offered(s, parties, i);
+        EXPECT_TRUE(std::find(offered.begin(), offered.end(), *c.package[i]) != offered.end());
       }
     }
     ASSERT_EQ(c.red_lines_crossed.size(), [&] {
@@ -161,7 +161,7 @@ void expect_effects(const Scenario& s, const std::vector<PartyIndex>& stakeholde
     std::vector<IssueIndex> issues;
     for (const RedLineCrossing& c : got[j].red_lines) {
       EXPECT_EQ(c.party, p);
-      EXPECT_EQ(c.setting, *x[c.issue.get()]);
+      EXPECT_EQ(c.setting, *x[c.issue]);
       issues.push_back(c.issue);
     }
     EXPECT_EQ(issues, red_lines_crossed(s, p, x));

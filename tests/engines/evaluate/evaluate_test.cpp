@@ -81,8 +81,8 @@ TEST(Evaluate, VerdictsWithOpenIssues) {
 TEST(Evaluate, OpenVerdictWhenItDependsOnOpenIssues) {
   const Scenario s = load();
   Package x(3);
-  x[0] = Setting{OptionIndex(1), 0};  // x1: A gets 0 from x
-  x[1] = Setting{OptionIndex(1), 0};  // y1: A gets 0.3
+  x[IssueIndex(0)] = Setting{OptionIndex(1), 0};  // x1: A gets 0 from x
+  x[IssueIndex(1)] = Setting{OptionIndex(1), 0};  // y1: A gets 0.3
   const Result r = run_package(s, x);
   // A: 0.3 + [0, 0.2] = [0.3, 0.5]; reservation 0.5 -> open.
   EXPECT_EQ(r.parties[0].verdict, Verdict::open);
@@ -91,9 +91,9 @@ TEST(Evaluate, OpenVerdictWhenItDependsOnOpenIssues) {
 TEST(Evaluate, RedLineMakesUnacceptable) {
   const Scenario s = load();
   Package x(3);
-  x[0] = Setting{OptionIndex(0), 0};
-  x[1] = Setting{OptionIndex(0), 0};  // y0 is A's red line
-  x[2] = Setting{OptionIndex(0), 0};
+  x[IssueIndex(0)] = Setting{OptionIndex(0), 0};
+  x[IssueIndex(1)] = Setting{OptionIndex(0), 0};  // y0 is A's red line
+  x[IssueIndex(2)] = Setting{OptionIndex(0), 0};
   const Result r = run_package(s, x);
   EXPECT_EQ(r.parties[0].verdict, Verdict::unacceptable);
   ASSERT_EQ(r.parties[0].red_lines_crossed.size(), 1u);
@@ -232,7 +232,7 @@ TEST_F(Geneva, V20IsOpenForUkraineNotAcceptable) {
   // Setting foreign_troops to UA's red line makes it unacceptable.
   Package x = s_->version_package(s_->find_version("v20"));
   const IssueIndex troops = s_->find_issue("foreign_troops");
-  x[troops.get()] = Setting{s_->issues[troops.get()].find_option("T_NONE"), 0.0};
+  x[troops] = Setting{s_->issues[troops].find_option("T_NONE"), 0.0};
   EXPECT_EQ(party(run_package(*s_, x), "UA").verdict, Verdict::unacceptable);
 }
 

@@ -16,8 +16,8 @@ using accord::testing::random_scenario;
 
 // Every completion of x (its unset issues over their option lists / grids).
 void for_each_completion(const Scenario& s, const Package& x, const std::function<void(const Package&)>& f) {
-  std::vector<std::size_t> open;
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
+  std::vector<IssueIndex> open;
+  for (const IssueIndex i : s.issues.indices())
     if (!x[i]) open.push_back(i);
   std::vector<std::size_t> k(open.size(), 0);
   Package y = x;
@@ -36,7 +36,7 @@ void for_each_completion(const Scenario& s, const Package& x, const std::functio
 Package random_partial(const Scenario& s, std::mt19937& rng, double open_rate) {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   Package x(s.issues.size());
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
+  for (const IssueIndex i : s.issues.indices())
     if (unit(rng) >= open_rate) x[i] = grid_setting(s.issues[i], rng() % s.issues[i].value_count());
   return x;
 }
@@ -66,7 +66,7 @@ Reference brute(const Scenario& s, PartyIndex p, const Package& x) {
 }
 
 bool completes(const Package& x, const Package& y) {
-  for (std::size_t i = 0; i < x.size(); ++i)
+  for (const IssueIndex i : x.indices())
     if (!y[i] || (x[i] && !(*x[i] == *y[i]))) return false;
   return true;
 }
@@ -160,7 +160,7 @@ TEST(EvaluateBrute, DecidingIssuesFollowTheirDefinition) {
       ++checked;
       const double r = s.preferences[pr.party].reservation;
       std::vector<IssueIndex> red_or_alone, moving;
-      for (std::size_t i = 0; i < s.issues.size(); ++i) {
+      for (const IssueIndex i : s.issues.indices()) {
         if (x[i]) continue;
         bool red = false;
         double drop = 0.0;  // from best's option to the worst clean option, others as in best
@@ -194,10 +194,10 @@ Scenario with_random_version(Scenario s, std::mt19937& rng) {
     pt.number = static_cast<int>(k + 1);
     const std::size_t sets = 1 + rng() % 2;
     for (std::size_t j = 0; j < sets; ++j) {
-      const std::size_t i = rng() % s.issues.size();
+      const IssueIndex i(rng() % s.issues.size());
       bool dup = false;
-      for (const auto& ps : pt.sets) dup = dup || ps.issue.get() == i;
-      if (!dup) pt.sets.push_back({IssueIndex(i), grid_setting(s.issues[i], rng() % s.issues[i].value_count())});
+      for (const auto& ps : pt.sets) dup = dup || ps.issue == i;
+      if (!dup) pt.sets.push_back({i, grid_setting(s.issues[i], rng() % s.issues[i].value_count())});
     }
     v.points.push_back(pt);
   }
@@ -231,14 +231,14 @@ TEST(EvaluateBrute, PredictionRuleMatchesEnumeration) {
       Package without(s.issues.size());
       for (const PointIndex j : v.points.indices())
         if (j != k)
-          for (const auto& ps : v.points[j].sets) without[ps.issue.get()] = ps.setting;
+          for (const auto& ps : v.points[j].sets) without[ps.issue] = ps.setting;
       const PointResult& pr = r.points[k.get()];
       std::vector<PartyIndex> blockers;
       std::vector<Prediction> reasons;
       for (PartyIndex p : signatories(s)) {
         bool red = false;
         for (const auto& ps : v.points[k].sets)
-          red = red || s.preferences[p].issues[ps.issue.get()].crosses_red_line(s.issues[ps.issue.get()], ps.setting);
+          red = red || s.preferences[p].issues[ps.issue].crosses_red_line(s.issues[ps.issue], ps.setting);
         const bool closes = !red && !some_acceptable(s, p, text) && some_acceptable(s, p, without);
         if (red || closes) {
           blockers.push_back(p);

@@ -41,8 +41,8 @@ TEST(ForecastAnalysis, NearestOptionsNameDiscreteIssuesOnly) {
   const Analysis a = analyse(s, AnalysisParams{});
   ASSERT_TRUE(a.ok());
   ASSERT_EQ(a.nearest_option.size(), s.issues.size());
-  for (std::size_t k = 0; k < s.issues.size(); ++k)
-    EXPECT_EQ(a.nearest_option[k].empty(), s.issues[k].kind != IssueKind::discrete) << s.issues[k].id;
+  for (const IssueIndex i : s.issues.indices())
+    EXPECT_EQ(a.nearest_option[i.get()].empty(), s.issues[i].kind != IssueKind::discrete) << s.issues[i].id;
 }
 
 TEST(ForecastAnalysis, TheScenarioSectionGivesTheDefaultsAndParamsWin) {

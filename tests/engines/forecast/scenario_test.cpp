@@ -26,13 +26,13 @@ Scenario two_party_scenario() {
   auto& a = s.preferences[PartyIndex(0)];
   a.present = true;
   a.issues.resize(2);
-  a.issues[0] = {true, 0.5, {1.0, 0.5, 0.0}, {}, {}, {}, {}, {}};
-  a.issues[1] = {true, 0.3, {}, {{0, 0}, {60, 0.8}, {100, 1}}, {}, {}, {}, {}};
+  a.issues[IssueIndex(0)] = {true, 0.5, {1.0, 0.5, 0.0}, {}, {}, {}, {}, {}};
+  a.issues[IssueIndex(1)] = {true, 0.3, {}, {{0, 0}, {60, 0.8}, {100, 1}}, {}, {}, {}, {}};
   auto& b = s.preferences[PartyIndex(1)];
   b.present = true;
   b.issues.resize(2);
-  b.issues[0] = {true, 0.6, {0.0, 0.7, 1.0}, {}, {}, {}, {}, {}};
-  b.issues[1] = {true, 0.2, {}, {{0, 1}, {50, 0.5}, {100, 0}}, {}, {}, {}, {}};
+  b.issues[IssueIndex(0)] = {true, 0.6, {0.0, 0.7, 1.0}, {}, {}, {}, {}, {}};
+  b.issues[IssueIndex(1)] = {true, 0.2, {}, {{0, 1}, {50, 0.5}, {100, 0}}, {}, {}, {}, {}};
   return s;
 }
 

@@ -166,7 +166,7 @@ TEST(Robustness, ExactVerdictThresholdsAreWhereACompletionMeetsTheReservation) {
         const PartyIndex q = fl.input.party;
         std::vector<double> us, clean;
         testing::for_each_package(t, [&](const Package& x) {
-          for (std::size_t i = 0; i < x.size(); ++i)
+          for (const IssueIndex i : x.indices())
             if (draft[i] && !(*draft[i] == *x[i])) return;
           us.push_back(utility(t, q, x));
           if (red_lines_crossed(t, q, x).empty()) clean.push_back(us.back());
@@ -187,13 +187,13 @@ TEST(Robustness, ExactVerdictThresholdsAreWhereACompletionMeetsTheReservation) {
 // removing a red line on the one blocked issue can open one.
 TEST(Robustness, BlockedIssuesLeaveOnlyTheirRedLines) {
   Scenario s = scenario_with_draft(2, 3);
-  auto block = [&s](std::size_t issue) {
+  auto block = [&s](IssueIndex issue) {
     auto& ip = s.preferences[PartyIndex(0)].issues[issue];
     ip.red_line_options.clear();
-    for (std::size_t o = 0; o < s.issues[issue].options.size(); ++o) ip.red_line_options.emplace_back(o);
+    for (const OptionIndex o : s.issues[issue].options.indices()) ip.red_line_options.push_back(o);
   };
-  block(0);
-  block(1);
+  block(IssueIndex(0));
+  block(IssueIndex(1));
   robustness::Params p;
   p.estimates_only = false;
   p.findings = {FindingKind::zone};
@@ -204,13 +204,13 @@ TEST(Robustness, BlockedIssuesLeaveOnlyTheirRedLines) {
   EXPECT_EQ(zone->inputs_total, 0u);
   EXPECT_NE(zone->note.find("i0, i1"), std::string::npos) << zone->note;
   // Unblock issue 1: one blocked issue left.
-  s.preferences[PartyIndex(0)].issues[1].red_line_options.clear();
+  s.preferences[PartyIndex(0)].issues[IssueIndex(1)].red_line_options.clear();
   for (auto& prefs : s.preferences) prefs.reservation = 0.0;
   const robustness::Result one = robustness::run(s, p);
   zone = one.find("zone");
   ASSERT_NE(zone, nullptr);
   EXPECT_EQ(zone->value, "no_zone");
-  EXPECT_EQ(zone->inputs_total, s.issues[0].options.size());  // P0's red lines on i0
+  EXPECT_EQ(zone->inputs_total, s.issues[IssueIndex(0)].options.size());  // P0's red lines on i0
   ASSERT_FALSE(zone->flips.empty());  // reservations at 0: removing one red line opens a zone
   for (const Flip& fl : zone->flips) {
     EXPECT_EQ(fl.input.kind, InputKind::red_line);
@@ -229,7 +229,7 @@ TEST(Robustness, WeightMovesKeepTheTotal) {
   for (const auto& ip : s.preferences[w->party].issues) before += ip.weight;
   for (const auto& ip : t.preferences[w->party].issues) after += ip.weight;
   EXPECT_NEAR(before, after, 1e-12);
-  EXPECT_NEAR(t.preferences[w->party].issues[w->issue.get()].weight, 0.9 * w->max, 1e-12);
+  EXPECT_NEAR(t.preferences[w->party].issues[w->issue].weight, 0.9 * w->max, 1e-12);
 }
 
 TEST(Robustness, ARunOutOfTimeIsPartial) {

@@ -42,9 +42,9 @@ TEST(GeniusImport, HandWrittenProfileScoresLikeGenius) {
   ASSERT_TRUE(imp.ok()) << (imp.outcome.diagnostics.empty() ? "" : imp.outcome.diagnostics[0].to_string());
   const Scenario& s = *imp.scenario;
   ASSERT_EQ(s.issues.size(), 2u);
-  EXPECT_EQ(s.issues[0].id, "Colour_choice");
-  EXPECT_EQ(s.issues[0].options[2].id, "Dark_blue");
-  EXPECT_EQ(s.issues[0].options[2].label, "Dark blue");
+  EXPECT_EQ(s.issues[IssueIndex(0)].id, "Colour_choice");
+  EXPECT_EQ(s.issues[IssueIndex(0)].options[OptionIndex(2)].id, "Dark_blue");
+  EXPECT_EQ(s.issues[IssueIndex(0)].options[OptionIndex(2)].label, "Dark blue");
   EXPECT_EQ(s.parties[PartyIndex(0)].id, "buyer");
   EXPECT_DOUBLE_EQ(s.preferences[PartyIndex(0)].reservation, 0.25);
   // Weights as given (sum 1.1: a warning, not an error).
@@ -56,7 +56,7 @@ TEST(GeniusImport, HandWrittenProfileScoresLikeGenius) {
   EXPECT_NEAR(utility(s, PartyIndex(0), x), 0.9, 1e-12);
   // Count 1: clip(-0.5) = 0; count 10: clip(1.75) = 1; count 3: 0.
   for (const auto& [count, expected] : std::vector<std::pair<double, double>>{{1, 0}, {3, 0}, {4, 0.25}, {10, 1}}) {
-    x[1] = Setting{OptionIndex(), count};
+    x[IssueIndex(1)] = Setting{OptionIndex(), count};
     EXPECT_NEAR(utility(s, PartyIndex(0), x), 0.7 + 0.4 * expected, 1e-12) << count;
   }
 }
@@ -208,10 +208,10 @@ TEST(GeniusImport, AnacDomainsScoreLikeGenius) {
     for (int trial = 0; trial < 2000; ++trial) {
       Package x(s.issues.size());
       std::map<int, std::string> bid;
-      for (std::size_t i = 0; i < s.issues.size(); ++i) {
+      for (const IssueIndex i : s.issues.indices()) {
         const std::size_t k = rng() % s.issues[i].value_count();
         x[i] = grid_setting(s.issues[i], k);
-        bid[index[i]] = s.issues[i].kind == IssueKind::discrete ? s.issues[i].options[k].label
+        bid[index[i.get()]] = s.issues[i].kind == IssueKind::discrete ? s.issues[i].options[OptionIndex(k)].label
                                                                 : std::to_string(static_cast<long>(x[i]->value));
       }
       for (std::size_t p = 0; p < g.size(); ++p)
