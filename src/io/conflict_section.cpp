@@ -380,7 +380,7 @@ Json write_conflict(const Conflict& c, const Scenario& s) {
     if (!dm.name.empty()) dj["name"] = dm.name;
     if (dm.party.valid() && dm.party.get() < s.parties.size()) dj["party"] = s.parties[dm.party].id;
     Json opts = Json::array();
-    for (ConflictOptionIndex o : dm.options) opts.push_back(c.options[o.get()].id);
+    for (ConflictOptionIndex o : dm.options) opts.push_back(c.options[o].id);
     dj["options"] = std::move(opts);
     if (dm.preference_kind == PreferenceKind::ranking) {
       Json ranking = Json::array();
@@ -414,7 +414,7 @@ Json write_conflict(const Conflict& c, const Scenario& s) {
     Json ex = Json::array();
     for (const ExclusiveGroup& g : c.exclusive) {
       Json ids = Json::array();
-      for (ConflictOptionIndex o : g.options) ids.push_back(c.options[o.get()].id);
+      for (ConflictOptionIndex o : g.options) ids.push_back(c.options[o].id);
       ex.push_back(with_provenance("options", std::move(ids), g.provenance));
     }
     j["exclusive"] = std::move(ex);

@@ -7,19 +7,19 @@
 namespace accord {
 
 ConflictOptionIndex Conflict::find_option(std::string_view id) const {
-  for (std::size_t k = 0; k < options.size(); ++k)
-    if (options[k].id == id) return ConflictOptionIndex(k);
+  for (const ConflictOptionIndex k : options.indices())
+    if (options[k].id == id) return k;
   return {};
 }
 
 DecisionMakerIndex Conflict::find_decision_maker(std::string_view id) const {
-  for (std::size_t k = 0; k < decision_makers.size(); ++k)
-    if (decision_makers[k].id == id) return DecisionMakerIndex(k);
+  for (const DecisionMakerIndex k : decision_makers.indices())
+    if (decision_makers[k].id == id) return k;
   return {};
 }
 
 const std::string& Conflict::display_name(DecisionMakerIndex dm) const {
-  const DecisionMaker& d = decision_makers[dm.get()];
+  const DecisionMaker& d = decision_makers[dm];
   return d.name.empty() ? d.id : d.name;
 }
 
@@ -75,8 +75,7 @@ std::string format_conjunction(const Conflict& c, const Conjunction& conj) {
   for (const Literal& l : conj.literals) {
     if (!out.empty()) out += " & ";
     if (!l.taken) out += "!";
-    out += l.option.valid() && l.option.get() < c.options.size() ? c.options[l.option.get()].id
-                                                                  : "?";
+    out += c.options.contains(l.option) ? c.options[l.option].id : "?";
   }
   return out;
 }

@@ -24,21 +24,21 @@ void check_options(const Conflict& c, Checker& ck) {
              "found " + std::to_string(c.options.size()) + " options; expected at most " +
                  std::to_string(kMaxConflictOptions) + " (2^24 states)",
              "merge options or split the conflict");
-  std::vector<int> owner(c.options.size(), -1);
-  for (std::size_t d = 0; d < c.decision_makers.size(); ++d) {
+  // The controller of each option; invalid while none is seen.
+  IndexedVector<ConflictOptionIndex, DecisionMakerIndex> owner(c.options.size());
+  for (const DecisionMakerIndex d : c.decision_makers.indices()) {
     const DecisionMaker& dm = c.decision_makers[d];
     for (ConflictOptionIndex o : dm.options) {
-      if (!o.valid() || o.get() >= c.options.size()) continue;
-      if (owner[o.get()] >= 0 && owner[o.get()] != static_cast<int>(d))
+      if (!c.options.contains(o)) continue;
+      if (owner[o].valid() && owner[o] != d)
         ck.error("conflict.decision_makers." + dm.id + ".options", "decision maker " + dm.id,
-                 "option `" + c.options[o.get()].id + "` is already controlled by `" +
-                     c.decision_makers[static_cast<std::size_t>(owner[o.get()])].id +
-                     "`; expected each option to have one controller");
-      owner[o.get()] = static_cast<int>(d);
+                 "option `" + c.options[o].id + "` is already controlled by `" +
+                     c.decision_makers[owner[o]].id + "`; expected each option to have one controller");
+      owner[o] = d;
     }
   }
-  for (std::size_t o = 0; o < c.options.size(); ++o)
-    if (owner[o] < 0)
+  for (const ConflictOptionIndex o : c.options.indices())
+    if (!owner[o].valid())
       ck.error("conflict.options." + c.options[o].id, "option " + c.options[o].id,
                "no decision maker controls option `" + c.options[o].id + "`",
                "list it under one decision maker's `options`");
@@ -85,7 +85,7 @@ void check_ranking(const Conflict& c, const DecisionMaker& dm, Checker& ck) {
 void check_literals(const Conflict& c, const Conjunction& conj, const std::string& path,
                     const std::string& entity, Checker& ck) {
   for (const Literal& l : conj.literals)
-    if (!l.option.valid() || l.option.get() >= c.options.size())
+    if (!c.options.contains(l.option))
       ck.error(path, entity, "refers to option index " + std::to_string(l.option.value) +
                                  "; expected an index below " + std::to_string(c.options.size()));
 }

@@ -103,14 +103,14 @@ class Serialiser {
     w_.begin_array("decision_makers");
     for (const gmcr::Explanation& x : e.explanations) {
       Json ej;
-      ej["decision_maker"] = c_.decision_makers[x.decision_maker.get()].id;
+      ej["decision_maker"] = c_.decision_makers[x.decision_maker].id;
       ej["concept"] = std::string(gmcr::to_string(x.kind));
       ej["stable"] = x.stable;
       Json imps = Json::array();
       for (const auto& det : x.improvements) {
         Json sanction = Json::array();
         for (const auto& [s, mover] : det.sanction)
-          sanction.push_back({{"state", state_pattern(s, n)}, {"mover", c_.decision_makers[mover.get()].id}});
+          sanction.push_back({{"state", state_pattern(s, n)}, {"mover", c_.decision_makers[mover].id}});
         imps.push_back({{"improvement", state_pattern(det.improvement, n)},
                         {"deterred", det.deterred},
                         {"sanction", std::move(sanction)}});
@@ -133,7 +133,7 @@ class Serialiser {
     w_.begin_array("decision_makers");
     for (const auto& dm : c_.decision_makers) {
       Json opts = Json::array();
-      for (ConflictOptionIndex o : dm.options) opts.push_back(c_.options[o.get()].id);
+      for (ConflictOptionIndex o : dm.options) opts.push_back(c_.options[o].id);
       w_.value(Json{{"id", dm.id}, {"name", dm.name.empty() ? dm.id : dm.name}, {"options", std::move(opts)}});
     }
     w_.end();
@@ -167,7 +167,7 @@ class Serialiser {
     w_.begin_object("coalition");
     w_.value("name", cr.players.front().name);
     Json members = Json::array();
-    for (DecisionMakerIndex m : cr.players.front().members) members.push_back(c_.decision_makers[m.get()].id);
+    for (DecisionMakerIndex m : cr.players.front().members) members.push_back(c_.decision_makers[m].id);
     w_.value("members", members);
     players("stability", cr.players);
     per_concept("equilibria", cr.equilibria, listed_.equilibria);
@@ -181,7 +181,7 @@ class Serialiser {
     for (const gmcr::PathStep& step : *steps) {
       w_.begin_object();
       w_.text("state", a_.pattern(step.state));
-      if (step.mover.valid()) w_.text("mover", c_.decision_makers[step.mover.get()].id);
+      if (step.mover.valid()) w_.text("mover", c_.decision_makers[step.mover].id);
       else w_.value("mover", nullptr);
       w_.end();
     }

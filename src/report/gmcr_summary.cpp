@@ -16,8 +16,8 @@ constexpr std::size_t kListed = 8;  // equilibria spelled out per concept in the
 // "ua_accept, ru_sign" — the options taken in a state (or "none").
 std::string options_taken(const Conflict& c, StateCode code) {
   std::string out;
-  for (std::size_t k = 0; k < c.options.size(); ++k)
-    if ((code >> k) & 1u) out += (out.empty() ? "" : ", ") + c.options[k].id;
+  for (const ConflictOptionIndex k : c.options.indices())
+    if ((code >> k.get()) & 1u) out += (out.empty() ? "" : ", ") + c.options[k].id;
   return out.empty() ? "none" : out;
 }
 

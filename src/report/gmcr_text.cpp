@@ -80,7 +80,7 @@ std::string path_text(const Conflict& c, const Analysis& a, const std::optional<
   if (!p) return "unreachable";
   std::string t;
   for (const auto& step : *p)
-    t += step.mover.valid() ? " -" + c.decision_makers[step.mover.get()].id + "-> " + a.pattern(step.state)
+    t += step.mover.valid() ? " -" + c.decision_makers[step.mover].id + "-> " + a.pattern(step.state)
                             : a.pattern(step.state);
   return t;
 }
@@ -134,7 +134,7 @@ void write_explanation(std::ostream& os, const Conflict& c, const gmcr::ExplainR
   const std::string at = state_pattern(e.state, n);
   os << "\nWhy " << at << " is stable or not:\n";
   for (const gmcr::Explanation& x : e.explanations) {
-    const std::string& id = c.decision_makers[x.decision_maker.get()].id;
+    const std::string& id = c.decision_makers[x.decision_maker].id;
     os << "  " << id << " " << gmcr::to_string(x.kind) << ": " << (x.stable ? "stable" : "unstable");
     if (x.improvements.empty()) os << " (no unilateral improvement)";
     os << "\n";
@@ -145,7 +145,7 @@ void write_explanation(std::ostream& os, const Conflict& c, const gmcr::ExplainR
       } else if (det.deterred) {
         os << "sanctioned: " << state_pattern(det.sanction.front().first, n);  // the improvement itself
         for (std::size_t k = 1; k < det.sanction.size(); ++k)
-          os << " -" << c.decision_makers[det.sanction[k].second.get()].id << "-> "
+          os << " -" << c.decision_makers[det.sanction[k].second].id << "-> "
              << state_pattern(det.sanction[k].first, n);
         os << "\n";
       } else {
@@ -169,7 +169,8 @@ void write_gmcr_text(std::ostream& os, const Conflict& c, const gmcr::RunResult&
   }
   const Analysis& a = *r.analysis;
   os << "Options: ";
-  for (std::size_t k = 0; k < c.options.size(); ++k) os << (k ? ", " : "") << k + 1 << "." << c.options[k].id;
+  for (const ConflictOptionIndex k : c.options.indices())
+    os << (k.get() ? ", " : "") << k.get() + 1 << "." << c.options[k].id;
   os << "\nStates: " << a.states.size() << " feasible; a state is one Y/N per option, in that order.\n";
   os << "Columns: R Nash, G GMR, S SMR, Q SEQ; * stable, . unstable, - not computed.\n\n";
   const bool every_row = o.all || a.states.size() <= 64;

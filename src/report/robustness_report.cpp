@@ -94,7 +94,7 @@ std::string input_label(const Scenario& s, const robustness::Input& in) {
     case InputKind::red_line: out = p + "'s red line " + option_text(s, in); break;
     case InputKind::capability: out = p + "'s capability"; break;
     case InputKind::statement: {
-      const auto& dm = s.conflict->decision_makers[in.decision_maker.get()];
+      const auto& dm = s.conflict->decision_makers[in.decision_maker];
       out = dm.id + "'s preference statement " + std::to_string(in.index + 1);
       if (in.index < dm.statements.size() && !dm.statements[in.index].provenance.note.empty())
         out += " (" + dm.statements[in.index].provenance.note + ")";

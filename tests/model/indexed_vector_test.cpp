@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "accord/model/conflict.hpp"
 #include "accord/model/ids.hpp"
 #include "accord/model/scenario.hpp"
 
@@ -66,6 +67,23 @@ static_assert(!IndexableBy<decltype(Issue::options), IssueIndex>);
 static_assert(IndexableBy<decltype(IssuePreference::option_values), OptionIndex>);
 static_assert(!IndexableBy<decltype(IssuePreference::option_values), std::size_t>);
 static_assert(!IndexableBy<decltype(IssuePreference::option_values), IssueIndex>);
+
+// The conflict (GMCR) section: options by ConflictOptionIndex, decision makers by
+// DecisionMakerIndex, neither by the other nor by a scenario index.
+static_assert(IndexableBy<decltype(Conflict::options), ConflictOptionIndex>);
+static_assert(IndexableBy<const decltype(Conflict::options), ConflictOptionIndex>);
+static_assert(!IndexableBy<decltype(Conflict::options), std::size_t>);
+static_assert(!IndexableBy<decltype(Conflict::options), int>);
+static_assert(!IndexableBy<decltype(Conflict::options), DecisionMakerIndex>);
+static_assert(!IndexableBy<decltype(Conflict::options), OptionIndex>);
+static_assert(!AtBy<decltype(Conflict::options), std::size_t>);
+static_assert(IndexableBy<decltype(Conflict::decision_makers), DecisionMakerIndex>);
+static_assert(IndexableBy<const decltype(Conflict::decision_makers), DecisionMakerIndex>);
+static_assert(!IndexableBy<decltype(Conflict::decision_makers), std::size_t>);
+static_assert(!IndexableBy<decltype(Conflict::decision_makers), int>);
+static_assert(!IndexableBy<decltype(Conflict::decision_makers), ConflictOptionIndex>);
+static_assert(!IndexableBy<decltype(Conflict::decision_makers), PartyIndex>);
+static_assert(!AtBy<decltype(Conflict::decision_makers), std::size_t>);
 
 TEST(IndexedVector, IndexesByItsOwnIndexAndGrowsLikeAVector) {
   Parties v;

@@ -19,8 +19,8 @@ using Json = nlohmann::ordered_json;
 // The prisoners' dilemma with a status quo (docs/gmcr.md).
 Conflict prisoners() {
   Conflict c = gmcr::testing::make_conflict({"a_defect", "b_defect"}, {{"A", {"a_defect"}}, {"B", {"b_defect"}}});
-  c.options[0].label = "A defects";
-  c.decision_makers[0].name = "Prisoner A";
+  c.options[ConflictOptionIndex(0)].label = "A defects";
+  c.decision_makers[DecisionMakerIndex(0)].name = "Prisoner A";
   gmcr::testing::prioritise(c, 0, {"!b_defect", "a_defect"});
   gmcr::testing::prioritise(c, 1, {"!a_defect", "b_defect"});
   c.status_quo = 0;
@@ -69,7 +69,7 @@ TEST(GmcrJson, EveryDocumentStartsWithTheSchemaAndTheEnvelope) {
 
 TEST(GmcrJson, AFailedRunIsTheEnvelopeAlone) {
   Conflict c = prisoners();
-  c.decision_makers[1].options.clear();  // b_defect has no controller
+  c.decision_makers[DecisionMakerIndex(1)].options.clear();  // b_defect has no controller
   const gmcr::RunResult r = gmcr::analyse(c);
   ASSERT_FALSE(r.ok());
   const Json j = gmcr_json(c, r);

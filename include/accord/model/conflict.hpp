@@ -14,6 +14,7 @@
 
 #include "accord/model/diagnostic.hpp"
 #include "accord/model/ids.hpp"
+#include "accord/model/indexed_vector.hpp"
 #include "accord/model/outcome.hpp"
 #include "accord/model/provenance.hpp"
 
@@ -96,8 +97,8 @@ struct ExclusiveGroup {
 };
 
 struct Conflict {
-  std::vector<ConflictOption> options;
-  std::vector<DecisionMaker> decision_makers;
+  IndexedVector<ConflictOptionIndex, ConflictOption> options;
+  IndexedVector<DecisionMakerIndex, DecisionMaker> decision_makers;
   std::vector<InfeasibleRule> infeasible;
   std::vector<ExclusiveGroup> exclusive;
   std::optional<StateCode> status_quo;

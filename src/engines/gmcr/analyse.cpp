@@ -106,7 +106,7 @@ Diagnostics check_params(const Conflict& c, const Params& params) {
   };
   std::vector<DecisionMakerIndex> seen;
   for (DecisionMakerIndex m : params.coalition) {
-    if (!m.valid() || m.get() >= c.decision_makers.size()) error("unknown decision maker in the coalition");
+    if (!c.decision_makers.contains(m)) error("unknown decision maker in the coalition");
     else if (std::find(seen.begin(), seen.end(), m) != seen.end()) error("a decision maker is named twice in the coalition");
     seen.push_back(m);
   }
@@ -149,17 +149,17 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
       a.concepts.push_back(c);
 
   std::vector<Player> players;
-  for (std::size_t d = 0; d < conflict.decision_makers.size(); ++d)
-    players.push_back({conflict.decision_makers[d].id, {static_cast<int>(d)}, g.dm_mask[d]});
+  for (const DecisionMakerIndex d : conflict.decision_makers.indices())
+    players.push_back({conflict.decision_makers[d].id, {d}, g.dm_mask[d]});
   a.decision_makers = stabilities(g, players, a.concepts, params.deadline);
   a.equilibria = equilibria(a.decision_makers, a.concepts, g.codes.size());
 
   if (!params.coalition.empty()) {
     Player c;
     for (DecisionMakerIndex m : params.coalition) {
-      c.name += (c.name.empty() ? "" : "+") + conflict.decision_makers[m.get()].id;
-      c.members.push_back(m.value);
-      c.mask |= g.dm_mask[m.get()];
+      c.name += (c.name.empty() ? "" : "+") + conflict.decision_makers[m].id;
+      c.members.push_back(m);
+      c.mask |= g.dm_mask[m];
     }
     std::vector<Player> reduced = {c};
     for (const Player& p : players)

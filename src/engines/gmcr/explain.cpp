@@ -37,7 +37,7 @@ std::vector<std::pair<StateCode, DecisionMakerIndex>> sanction(
       std::vector<std::pair<StateCode, DecisionMakerIndex>> path;
       for (std::uint64_t n = node;; n = parent[n]) {
         path.emplace_back(static_cast<StateCode>(n / P),
-                          DecisionMakerIndex(others[n % P].members.front()));
+                          others[n % P].members.front());
         if (parent[n] == n) break;
       }
       std::reverse(path.begin(), path.end());
@@ -71,11 +71,11 @@ ExplainResult invalid(StateCode state, std::string message, std::string path) {
 // Why `state` is stable or not for `dm` under `kind`, on a validated conflict's graph.
 Explanation explain_one(const Conflict& conflict, const Graph& g, StateCode state, DecisionMakerIndex dm,
                         Concept kind) {
-  const std::vector<Rank>& u = g.rank[dm.get()];
-  const StateCode mask = g.dm_mask[dm.get()];
+  const std::vector<Rank>& u = g.rank[dm];
+  const StateCode mask = g.dm_mask[dm];
   std::vector<Player> others;
-  for (std::size_t k = 0; k < conflict.decision_makers.size(); ++k)
-    if (k != dm.get()) others.push_back({conflict.decision_makers[k].id, {static_cast<int>(k)}, g.dm_mask[k]});
+  for (const DecisionMakerIndex k : conflict.decision_makers.indices())
+    if (k != dm) others.push_back({conflict.decision_makers[k].id, {k}, g.dm_mask[k]});
 
   auto escape = [&](StateCode x) {  // the best the focal DM can reach from x in one move
     Rank best = u[x];
@@ -120,7 +120,7 @@ ExplainResult explain_pairs(const Conflict& conflict, StateCode state,
     return r;
   }
   for (const auto& [dm, kind] : pairs) {
-    if (!dm.valid() || dm.get() >= conflict.decision_makers.size())
+    if (!conflict.decision_makers.contains(dm))
       return invalid(state, "unknown decision maker", "decision_maker");
     if (kind == Concept::not_set) return invalid(state, "no stability concept given", "concept");
   }
@@ -143,9 +143,9 @@ ExplainResult explain(const Conflict& conflict, StateCode state, DecisionMakerIn
 
 ExplainResult explain(const Conflict& conflict, StateCode state, const std::vector<Concept>& concepts) {
   std::vector<std::pair<DecisionMakerIndex, Concept>> pairs;
-  for (std::size_t d = 0; d < conflict.decision_makers.size(); ++d)
+  for (const DecisionMakerIndex d : conflict.decision_makers.indices())
     for (Concept k : kAllConcepts)
-      if (std::find(concepts.begin(), concepts.end(), k) != concepts.end()) pairs.emplace_back(DecisionMakerIndex(d), k);
+      if (std::find(concepts.begin(), concepts.end(), k) != concepts.end()) pairs.emplace_back(d, k);
   return explain_pairs(conflict, state, pairs);
 }
 

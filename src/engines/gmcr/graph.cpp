@@ -11,8 +11,8 @@ Graph build_graph(const Conflict& c) {
   Graph g;
   g.n = c.options.size();
   g.cube = std::size_t{1} << g.n;
-  for (std::size_t o = 0; o < g.n; ++o) {
-    const StateCode bit = StateCode{1} << o;
+  for (const ConflictOptionIndex o : c.options.indices()) {
+    const StateCode bit = StateCode{1} << o.get();
     if (c.options[o].direction == Direction::forward) g.fwd |= bit;
     if (c.options[o].direction == Direction::backward) g.back |= bit;
   }
@@ -41,7 +41,7 @@ Graph build_graph(const Conflict& c) {
     for (ConflictOptionIndex o : dm.options) m |= StateCode{1} << o.get();
     g.dm_mask.push_back(m);
   }
-  for (std::size_t d = 0; d < c.decision_makers.size(); ++d) g.rank.push_back(compute_ranks(c, g, d));
+  for (const DecisionMakerIndex d : c.decision_makers.indices()) g.rank.push_back(compute_ranks(c, g, d));
   return g;
 }
 
@@ -72,7 +72,7 @@ std::vector<std::uint64_t> scores(const DecisionMaker& dm, const Graph& g) {
 
 }  // namespace
 
-std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, std::size_t dm_index) {
+std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, DecisionMakerIndex dm_index) {
   const DecisionMaker& dm = c.decision_makers[dm_index];
   std::vector<Rank> rank(g.cube, 0);
   if (dm.preference_kind == PreferenceKind::ranking) {

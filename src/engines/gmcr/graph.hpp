@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "accord/engines/gmcr.hpp"
+#include "accord/model/indexed_vector.hpp"
 
 namespace accord::gmcr::detail {
 
@@ -18,7 +19,7 @@ inline constexpr Rank kRankMin = std::numeric_limits<Rank>::min();
 // A decision maker, or a coalition moving as one.
 struct Player {
   std::string name;
-  std::vector<int> members;  // decision maker indices
+  std::vector<DecisionMakerIndex> members;
   StateCode mask = 0;        // options it controls
 };
 
@@ -30,8 +31,8 @@ struct Graph {
   std::vector<std::uint8_t> feasible;  // per code
   std::vector<StateCode> codes;        // feasible codes, ascending
   std::vector<StateIndex> index;       // per code: position in `codes` (infeasible: 0)
-  std::vector<std::vector<Rank>> rank; // per DM, per code (infeasible codes: 0)
-  std::vector<StateCode> dm_mask;      // per DM
+  IndexedVector<DecisionMakerIndex, std::vector<Rank>> rank;  // per code (infeasible codes: 0)
+  IndexedVector<DecisionMakerIndex, StateCode> dm_mask;
 
   // Options a player with `mask` may change from `c` (respecting directions).
   [[nodiscard]] StateCode free_bits(StateCode mask, StateCode c) const {
@@ -43,8 +44,8 @@ struct Graph {
   }
   // Every member strictly prefers `to` over `from`.
   [[nodiscard]] bool improves(const Player& p, StateCode from, StateCode to) const {
-    for (int m : p.members)
-      if (rank[static_cast<std::size_t>(m)][to] <= rank[static_cast<std::size_t>(m)][from]) return false;
+    for (const DecisionMakerIndex m : p.members)
+      if (rank[m][to] <= rank[m][from]) return false;
     return true;
   }
 };
@@ -62,7 +63,7 @@ void for_each_move(const Graph& g, StateCode mask, StateCode c, F&& f) {
 // Builds the graph; the conflict must have passed validate_conflict.
 [[nodiscard]] Graph build_graph(const Conflict& c);
 // Dense ranks of one decision maker over the feasible states.
-[[nodiscard]] std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, std::size_t dm);
+[[nodiscard]] std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, DecisionMakerIndex dm);
 
 // --- subcube transforms (in place over the cube) -------------------------------------
 // After the call, f[c] = min (max) of f over c and every code a move of `mask`'s owner

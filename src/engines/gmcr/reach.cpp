@@ -42,7 +42,7 @@ bool min_reach_improving(const Graph& g, const std::vector<Rank>& val,
   for (int round = 0;; ++round) {
     bool changed = false;
     for (const Player* p : players) {
-      const std::vector<Rank>& key = g.rank[static_cast<std::size_t>(p->members.front())];
+      const std::vector<Rank>& key = g.rank[p->members.front()];
       if (!threshold_min(g, p->mask, g.fwd, g.back, key, true, out, out, kRankMax, ticker, &changed))
         return false;
     }

@@ -31,7 +31,7 @@ bool wants(const std::vector<Concept>& cs, Concept c) {
 
 void single(const Graph& g, const Player& me, const std::vector<const Player*>& others,
             const std::vector<Concept>& concepts, DeadlineTicker& ticker, PlayerResult& out) {
-  const std::vector<Rank>& u = g.rank[static_cast<std::size_t>(me.members.front())];
+  const std::vector<Rank>& u = g.rank[me.members.front()];
   std::vector<Rank> escape;  // v(s) = max of u over s and the focal moves from s
   if (wants(concepts, Concept::nash) || wants(concepts, Concept::smr)) {
     escape = u;
@@ -79,7 +79,7 @@ void coalition(const Graph& g, const Player& me, const std::vector<const Player*
     if (!wants(concepts, c)) continue;
     std::vector<std::vector<Rank>> best(me.members.size());
     for (std::size_t i = 0; i < me.members.size(); ++i)
-      if (!min_reach(g, g.rank[static_cast<std::size_t>(me.members[i])], others, c == Concept::seq,
+      if (!min_reach(g, g.rank[me.members[i]], others, c == Concept::seq,
                      best[i], ticker))
         return;
     StateSet st(S);
@@ -91,7 +91,7 @@ void coalition(const Graph& g, const Player& me, const std::vector<const Player*
         if (escapes) return;
         bool all = true;  // every member ends above its rank at s, whatever the others do
         for (std::size_t i = 0; i < me.members.size() && all; ++i)
-          all = best[i][t] > g.rank[static_cast<std::size_t>(me.members[i])][s];
+          all = best[i][t] > g.rank[me.members[i]][s];
         escapes = all;
       });
       if (!escapes) st.set(k);
@@ -110,7 +110,7 @@ void player_stability(const Graph& g, const std::vector<Player>& players, std::s
   for (std::size_t p = 0; p < players.size(); ++p)
     if (p != focal) others.push_back(&players[p]);
   out.name = me.name;
-  for (int m : me.members) out.members.emplace_back(m);
+  out.members = me.members;
   DeadlineTicker ticker(deadline, 64);
   if (deadline.expired()) return;
   if (me.members.size() == 1) single(g, me, others, concepts, ticker, out);

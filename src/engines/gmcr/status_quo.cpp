@@ -31,8 +31,8 @@ struct Claim {
 };
 
 std::vector<Player> decision_makers(const Graph& g) {
-  std::vector<Player> dms(g.dm_mask.size());
-  for (std::size_t d = 0; d < dms.size(); ++d) dms[d] = {"", {static_cast<int>(d)}, g.dm_mask[d]};
+  std::vector<Player> dms;
+  for (const DecisionMakerIndex d : g.dm_mask.indices()) dms.push_back({"", {d}, g.dm_mask[d]});
   return dms;
 }
 
@@ -67,7 +67,7 @@ bool transform_layer(const Graph& g, const std::vector<Player>& dms, bool improv
     if (improving_only) {
       // Claimers x of y: reverse moves (directions swapped) ranked below y by the mover.
       claim.assign(g.cube, kNoPos);
-      if (!threshold_min(g, dms[d].mask, g.back, g.fwd, g.rank[d], false, pos, claim, kNoPos, ticker))
+      if (!threshold_min(g, dms[d].mask, g.back, g.fwd, g.rank[dms[d].members.front()], false, pos, claim, kNoPos, ticker))
         return false;
     } else {
       claim = pos;

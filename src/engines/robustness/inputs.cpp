@@ -95,14 +95,14 @@ void party_inputs(const Scenario& s, PartyIndex p, std::vector<Input>& out) {
 }
 
 void statement_inputs(const Conflict& c, std::vector<Input>& out) {
-  for (std::size_t d = 0; d < c.decision_makers.size(); ++d) {
+  for (const DecisionMakerIndex d : c.decision_makers.indices()) {
     const DecisionMaker& dm = c.decision_makers[d];
     if (dm.preference_kind != PreferenceKind::prioritisation) continue;
     for (std::size_t k = 0; k < dm.statements.size(); ++k) {
       Input in;
       in.kind = InputKind::statement;
       in.path = "conflict.decision_makers." + dm.id + ".preferences[" + std::to_string(k) + "]";
-      in.decision_maker = DecisionMakerIndex(d);
+      in.decision_maker = d;
       in.index = k;
       in.value = 1.0;
       in.estimate = dm.provenance.estimate || dm.statements[k].provenance.estimate;
@@ -144,7 +144,7 @@ std::vector<Input> inputs(const Scenario& s, bool estimates_only) {
 
 void apply_input(Scenario& t, const Input& in, double value, Toggle toggle) {
   if (in.kind == InputKind::statement) {
-    if (t.conflict) apply_statement(t.conflict->decision_makers[in.decision_maker.get()], in.index, toggle);
+    if (t.conflict) apply_statement(t.conflict->decision_makers[in.decision_maker], in.index, toggle);
     return;
   }
   if (in.kind == InputKind::capability) {

@@ -85,8 +85,8 @@ class Search {
     return v;
   }
   void restore(const Input& in) {
-    if (in.kind == InputKind::statement) work_.conflict->decision_makers[in.decision_maker.get()] =
-        base_.conflict->decision_makers[in.decision_maker.get()];
+    if (in.kind == InputKind::statement) work_.conflict->decision_makers[in.decision_maker] =
+        base_.conflict->decision_makers[in.decision_maker];
     else if (in.kind == InputKind::capability) work_.parties[in.party].capability = base_.parties[in.party].capability;
     else work_.preferences[in.party] = base_.preferences[in.party];
   }
@@ -229,7 +229,7 @@ class Search {
     return true;
   }
   bool legal(const Input& in, Toggle t) const {
-    const auto& st = base_.conflict->decision_makers[in.decision_maker.get()].statements;
+    const auto& st = base_.conflict->decision_makers[in.decision_maker].statements;
     return t == Toggle::remove || (t == Toggle::move_up && in.index > 0) ||
            (t == Toggle::move_down && in.index + 1 < st.size());
   }

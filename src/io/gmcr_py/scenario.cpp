@@ -8,13 +8,13 @@ Scenario scenario_from_conflict(const Conflict& c, const std::string& id, const 
   s.id = id.empty() ? "imported" : id;
   s.title = title.empty() ? s.id : title;
   Conflict linked = c;
-  for (std::size_t d = 0; d < c.decision_makers.size(); ++d) {
+  for (const DecisionMakerIndex d : c.decision_makers.indices()) {
     const DecisionMaker& dm = c.decision_makers[d];
     Party p;
     p.id = dm.id;
     p.name = dm.name.empty() ? dm.id : dm.name;
     s.parties.push_back(std::move(p));
-    linked.decision_makers[d].party = PartyIndex(d);
+    linked.decision_makers[d].party = PartyIndex(d.get());
   }
   for (const ConflictOption& o : c.options) {  // each yes/no option as an issue
     Issue issue;

@@ -16,8 +16,8 @@ Conflict two_by_six() {
   all = a;
   all.insert(all.end(), b.begin(), b.end());
   Conflict c = testing::make_conflict(all, {{"A", a}, {"B", b}});
-  c.decision_makers[0].statements = {{testing::cond(c, "a0 & !b0"), {}}, {testing::cond(c, "b1"), {}}};
-  c.decision_makers[1].statements = {{testing::cond(c, "b0 | a1"), {}}, {testing::cond(c, "!a2"), {}}};
+  c.decision_makers[DecisionMakerIndex(0)].statements = {{testing::cond(c, "a0 & !b0"), {}}, {testing::cond(c, "b1"), {}}};
+  c.decision_makers[DecisionMakerIndex(1)].statements = {{testing::cond(c, "b0 | a1"), {}}, {testing::cond(c, "!a2"), {}}};
   c.status_quo = 0;
   return c;
 }

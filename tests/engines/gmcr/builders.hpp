@@ -31,7 +31,7 @@ inline Condition cond(const Conflict& c, const std::string& text) {
 }
 
 inline void prioritise(Conflict& c, std::size_t dm, const std::vector<std::string>& statements) {
-  auto& d = c.decision_makers[dm];
+  auto& d = c.decision_makers[DecisionMakerIndex(dm)];
   d.preference_kind = PreferenceKind::prioritisation;
   d.statements.clear();
   for (const auto& s : statements) d.statements.push_back({cond(c, s), {}});
@@ -39,7 +39,7 @@ inline void prioritise(Conflict& c, std::size_t dm, const std::vector<std::strin
 
 // Tiers of patterns, best first.
 inline void rank(Conflict& c, std::size_t dm, const std::vector<std::vector<std::string>>& tiers) {
-  auto& d = c.decision_makers[dm];
+  auto& d = c.decision_makers[DecisionMakerIndex(dm)];
   d.preference_kind = PreferenceKind::ranking;
   d.ranking.clear();
   for (const auto& tier : tiers) {

@@ -167,15 +167,15 @@ TEST_P(GmcrDifferential, SubcubeFixpointEqualsReverseSearch) {
     const Conflict c = random_conflict(rng, 10);
     const detail::Graph g = detail::build_graph(c);
     std::vector<detail::Player> players;
-    for (std::size_t d = 0; d < c.decision_makers.size(); ++d)
-      players.push_back({c.decision_makers[d].id, {static_cast<int>(d)}, g.dm_mask[d]});
+    for (const DecisionMakerIndex d : c.decision_makers.indices())
+      players.push_back({c.decision_makers[d].id, {d}, g.dm_mask[d]});
     std::vector<const detail::Player*> others;
     for (std::size_t d = 1; d < players.size(); ++d) others.push_back(&players[d]);
     std::vector<detail::Rank> fast, slow;
     const Deadline never;
     DeadlineTicker ticker(never);
-    ASSERT_TRUE(detail::min_reach(g, g.rank[0], others, false, fast, ticker));
-    ASSERT_TRUE(detail::min_reach_labels(g, g.rank[0], others, false, slow, ticker));
+    ASSERT_TRUE(detail::min_reach(g, g.rank[DecisionMakerIndex(0)], others, false, fast, ticker));
+    ASSERT_TRUE(detail::min_reach_labels(g, g.rank[DecisionMakerIndex(0)], others, false, slow, ticker));
     for (StateCode s : g.codes) ASSERT_EQ(fast[s], slow[s]) << describe(c);
   }
 }
@@ -188,8 +188,8 @@ TEST_P(GmcrDifferential, ImprovingThresholdPassesEqualReverseSearch) {
     const Conflict c = random_conflict(rng, 10);
     const detail::Graph g = detail::build_graph(c);
     std::vector<detail::Player> players;
-    for (std::size_t d = 0; d < c.decision_makers.size(); ++d)
-      players.push_back({c.decision_makers[d].id, {static_cast<int>(d)}, g.dm_mask[d]});
+    for (const DecisionMakerIndex d : c.decision_makers.indices())
+      players.push_back({c.decision_makers[d].id, {d}, g.dm_mask[d]});
     for (std::size_t focal = 0; focal < players.size(); ++focal) {
       std::vector<const detail::Player*> others;
       for (std::size_t d = 0; d < players.size(); ++d)
@@ -197,8 +197,8 @@ TEST_P(GmcrDifferential, ImprovingThresholdPassesEqualReverseSearch) {
       std::vector<detail::Rank> fast, slow;
       const Deadline never;
       DeadlineTicker ticker(never);
-      ASSERT_TRUE(detail::min_reach(g, g.rank[focal], others, true, fast, ticker));
-      ASSERT_TRUE(detail::min_reach_labels(g, g.rank[focal], others, true, slow, ticker));
+      ASSERT_TRUE(detail::min_reach(g, g.rank[players[focal].members.front()], others, true, fast, ticker));
+      ASSERT_TRUE(detail::min_reach_labels(g, g.rank[players[focal].members.front()], others, true, slow, ticker));
       for (StateCode s : g.codes) ASSERT_EQ(fast[s], slow[s]) << describe(c) << " focal " << focal;
     }
   }

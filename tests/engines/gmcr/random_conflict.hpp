@@ -26,10 +26,10 @@ inline Conflict random_conflict(std::mt19937& rng, std::size_t max_options) {
                            d < 7 ? Direction::both : d < 9 ? Direction::forward : Direction::backward, {}});
     }
     c.decision_makers.resize(static_cast<std::size_t>(dms));
-    for (int d = 0; d < dms; ++d) c.decision_makers[static_cast<std::size_t>(d)].id = numbered('D', d);
+    for (int d = 0; d < dms; ++d) c.decision_makers[DecisionMakerIndex(d)].id = numbered('D', d);
     for (int o = 0; o < n; ++o) {  // each DM at least one option
       const int owner = o < dms ? o : pick(0, dms - 1);
-      c.decision_makers[static_cast<std::size_t>(owner)].options.emplace_back(o);
+      c.decision_makers[DecisionMakerIndex(owner)].options.emplace_back(o);
     }
     auto literal = [&]() { return Literal{ConflictOptionIndex(pick(0, n - 1)), pick(0, 1) == 1}; };
     auto conjunction = [&](int size) {

@@ -48,17 +48,17 @@ struct Ref {
 
   bool controls(int p, std::size_t option) const {
     for (int m : players[static_cast<std::size_t>(p)])
-      for (ConflictOptionIndex o : c.decision_makers[static_cast<std::size_t>(m)].options)
+      for (ConflictOptionIndex o : c.decision_makers[DecisionMakerIndex(m)].options)
         if (o.get() == option) return true;
     return false;
   }
   // The definition of a unilateral move of player p from a to b.
   bool move(int p, StateCode a, StateCode b) const {
     if (a == b || !is_feasible(c, b)) return false;
-    for (std::size_t o = 0; o < n; ++o) {
-      const bool x = (a >> o) & 1u, y = (b >> o) & 1u;
+    for (const ConflictOptionIndex o : c.options.indices()) {
+      const bool x = (a >> o.get()) & 1u, y = (b >> o.get()) & 1u;
       if (x == y) continue;
-      if (!controls(p, o)) return false;
+      if (!controls(p, o.get())) return false;
       if (c.options[o].direction == Direction::forward && !(y && !x)) return false;
       if (c.options[o].direction == Direction::backward && !(x && !y)) return false;
     }

@@ -108,14 +108,14 @@ TEST(GmcrTextbook, SanctionNeedsSecondMoveBySameOpponent) {
   const auto& path = e->improvements[0].sanction;
   std::vector<std::string> steps;
   for (const auto& [code, mover] : path)
-    steps.push_back(state_pattern(code, 4) + " by " + c.decision_makers[mover.get()].id);
+    steps.push_back(state_pattern(code, 4) + " by " + c.decision_makers[mover].id);
   EXPECT_THAT(steps, ElementsAre("YNNN by A", "YYNN by B", "YYNY by C", "YNYY by B"));
 }
 
 TEST(GmcrTextbook, IrreversibleOptionCannotSanction) {
   // Chicken, but B may only swerve (`back`: Y->N), never start standing firm.
   Conflict c = chicken();
-  c.options[1].direction = Direction::backward;  // B may only swerve (Y->N)
+  c.options[ConflictOptionIndex(1)].direction = Direction::backward;  // B may only swerve (Y->N)
   const RunResult r = analyse(c);
   ASSERT_TRUE(r.ok());
   const Analysis& a = *r.analysis;

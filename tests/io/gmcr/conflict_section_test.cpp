@@ -63,18 +63,18 @@ TEST(GmcrConflictSection, ReadsEveryField) {
   ASSERT_TRUE(r.ok()) << all_messages(r);
   const Conflict& c = *r.scenario->conflict;
   ASSERT_EQ(c.options.size(), 5u);
-  EXPECT_EQ(c.options[2].direction, Direction::forward);
-  EXPECT_EQ(c.options[3].direction, Direction::backward);
-  EXPECT_TRUE(c.options[1].provenance.estimate);
+  EXPECT_EQ(c.options[ConflictOptionIndex(2)].direction, Direction::forward);
+  EXPECT_EQ(c.options[ConflictOptionIndex(3)].direction, Direction::backward);
+  EXPECT_TRUE(c.options[ConflictOptionIndex(1)].provenance.estimate);
   ASSERT_EQ(c.decision_makers.size(), 2u);
-  EXPECT_EQ(c.decision_makers[1].party.value, 1);
-  EXPECT_EQ(c.decision_makers[1].name, "Beta's government");
-  const auto& st = c.decision_makers[0].statements;
+  EXPECT_EQ(c.decision_makers[DecisionMakerIndex(1)].party.value, 1);
+  EXPECT_EQ(c.decision_makers[DecisionMakerIndex(1)].name, "Beta's government");
+  const auto& st = c.decision_makers[DecisionMakerIndex(0)].statements;
   ASSERT_EQ(st.size(), 2u);
   EXPECT_FALSE(st[0].condition.any[0].literals[0].taken);
   ASSERT_EQ(st[1].condition.any.size(), 2u);  // a_defect | (hatch & !x1)
   EXPECT_TRUE(st[1].provenance.estimate);
-  EXPECT_EQ(format_condition(c, c.decision_makers[1].statements[0].condition), "!a_defect & x2");
+  EXPECT_EQ(format_condition(c, c.decision_makers[DecisionMakerIndex(1)].statements[0].condition), "!a_defect & x2");
   ASSERT_EQ(c.infeasible.size(), 2u);
   EXPECT_EQ(format_conjunction(c, c.infeasible[1].when), "a_defect & b_defect & !x2");
   EXPECT_EQ(c.exclusive.size(), 1u);
@@ -103,9 +103,9 @@ TEST(GmcrConflictSection, RankingAndStatusQuoAsOptionList) {
 )");
   ASSERT_TRUE(r.ok()) << all_messages(r);
   const Conflict& c = *r.scenario->conflict;
-  EXPECT_EQ(c.decision_makers[0].preference_kind, PreferenceKind::ranking);
-  ASSERT_EQ(c.decision_makers[0].ranking.size(), 3u);
-  EXPECT_EQ(c.decision_makers[0].ranking[1], (std::vector<StateCode>{0, 3}));
+  EXPECT_EQ(c.decision_makers[DecisionMakerIndex(0)].preference_kind, PreferenceKind::ranking);
+  ASSERT_EQ(c.decision_makers[DecisionMakerIndex(0)].ranking.size(), 3u);
+  EXPECT_EQ(c.decision_makers[DecisionMakerIndex(0)].ranking[1], (std::vector<StateCode>{0, 3}));
   EXPECT_EQ(c.status_quo, StateCode{2});
   const std::string json = write_scenario(*r.scenario, TextFormat::json);
   const LoadResult again = load_scenario_text(json, "t.json");

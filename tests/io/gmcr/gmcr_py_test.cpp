@@ -42,9 +42,9 @@ TEST(GmcrPyImport, PrisonersDilemmaStatements) {
   EXPECT_EQ(r.outcome.status, Status::ok);
   EXPECT_EQ(r.outcome.termination.stop, Stop::finished);
   const Conflict& c = *r.conflict;
-  EXPECT_EQ(c.options[0].id, "A_defects");
-  EXPECT_EQ(c.options[0].label, "A defects");
-  EXPECT_EQ(c.decision_makers[1].id, "Prisoner_B");
+  EXPECT_EQ(c.options[ConflictOptionIndex(0)].id, "A_defects");
+  EXPECT_EQ(c.options[ConflictOptionIndex(0)].label, "A defects");
+  EXPECT_EQ(c.decision_makers[DecisionMakerIndex(1)].id, "Prisoner_B");
   const gmcr::RunResult run = gmcr::analyse(c);
   ASSERT_TRUE(run.ok());
   EXPECT_THAT(eq(*run.analysis, gmcr::Concept::nash), ElementsAre("YY"));
@@ -62,9 +62,9 @@ TEST(GmcrPyImport, CompoundStatementsInfeasiblesAndDirections) {
   })", "c.gmcr");
   ASSERT_TRUE(r.ok()) << messages(r);
   const Conflict& c = *r.conflict;
-  EXPECT_EQ(c.options[0].direction, Direction::forward);
-  EXPECT_EQ(c.options[1].direction, Direction::backward);
-  EXPECT_EQ(format_condition(c, c.decision_makers[0].statements[0].condition), "x | !y & z");
+  EXPECT_EQ(c.options[ConflictOptionIndex(0)].direction, Direction::forward);
+  EXPECT_EQ(c.options[ConflictOptionIndex(1)].direction, Direction::backward);
+  EXPECT_EQ(format_condition(c, c.decision_makers[DecisionMakerIndex(0)].statements[0].condition), "x | !y & z");
   EXPECT_EQ(format_conjunction(c, c.infeasible[0].when), "x & y & z");
 }
 
@@ -79,7 +79,7 @@ TEST(GmcrPyImport, ManualRankingUsesFeasibleStatesByDecimalCode) {
     "useManualPreferenceRanking": true
   })", "r.gmcr");
   ASSERT_TRUE(r.ok()) << messages(r);
-  const auto& ranking = r.conflict->decision_makers[0].ranking;
+  const auto& ranking = r.conflict->decision_makers[DecisionMakerIndex(0)].ranking;
   ASSERT_EQ(ranking.size(), 2u);
   EXPECT_EQ(ranking[0], (std::vector<StateCode>{1}));
   EXPECT_EQ(ranking[1], (std::vector<StateCode>{0, 2}));
@@ -94,7 +94,7 @@ TEST(GmcrPyImport, OlderPreferenceVectors) {
     "useManualPreferenceVectors": true
   })", "old.gmcr");
   ASSERT_TRUE(r.ok()) << messages(r);
-  EXPECT_EQ(r.conflict->decision_makers[1].ranking.front(), (std::vector<StateCode>{2}));
+  EXPECT_EQ(r.conflict->decision_makers[DecisionMakerIndex(1)].ranking.front(), (std::vector<StateCode>{2}));
 }
 
 TEST(GmcrPyImport, ScenarioAroundConflictRoundTrips) {
@@ -107,7 +107,7 @@ TEST(GmcrPyImport, ScenarioAroundConflictRoundTrips) {
   for (const auto& d : back.outcome.diagnostics) msgs += d.to_string() + "\n";
   ASSERT_TRUE(back.ok()) << msgs << yaml;
   EXPECT_EQ(*back.scenario->conflict, *s.conflict);
-  EXPECT_EQ(back.scenario->conflict->decision_makers[0].party.value, 0);
+  EXPECT_EQ(back.scenario->conflict->decision_makers[DecisionMakerIndex(0)].party.value, 0);
 }
 
 struct BadFile {
