@@ -61,7 +61,8 @@ TEST(AnalysisCli, OutputFileHoldsWhatStdoutWouldShow) {
 }
 
 TEST(AnalysisCli, EveryDocumentStartsWithSchemaAndEnvelope) {
-  for (const std::string cmd : {"evaluate --json", "diff v28 v19 --json", "bargain --json --max-points 0"}) {
+  for (const std::string cmd :
+       {"evaluate --json", "diff v28 v19 --json", "bargain --json --max-points 0", "validate example-small --json"}) {
     const auto r = run_cli(cmd);
     ASSERT_EQ(r.exit_code, 0) << cmd << ": " << r.err;
     const auto j = nlohmann::ordered_json::parse(r.out);

@@ -88,6 +88,11 @@ TEST(FilesCli, ValidateJsonOfABadFileIsWrittenAndExits2) {
   EXPECT_EQ(j["schema"], 1);
   EXPECT_EQ(j["valid"], false);
   EXPECT_GE(j["errors"].get<int>(), 1);
+  // The common envelope: no scenario read, the status says why, the diagnostics are the errors.
+  EXPECT_TRUE(j["scenario"].is_null());
+  EXPECT_EQ(j["status"], "invalid_input");
+  EXPECT_EQ(j["diagnostics"].size(), j["errors"].get<std::size_t>());
+  EXPECT_TRUE(j["termination"].is_object());
   std::remove(path.c_str());
 }
 

@@ -14,7 +14,8 @@ namespace accord::report {
 inline constexpr int kValidationSchema = 1;
 inline constexpr int kScenarioListSchema = 1;
 
-// {schema, file, valid, errors, warnings, diagnostics}
+// {schema, scenario, status, diagnostics, termination, file, valid, errors, warnings}: the
+// envelope of every document (report/outcome.hpp) first.
 [[nodiscard]] nlohmann::ordered_json validation_json(const std::string& file, const io::LoadResult& r);
 
 struct ScenarioListing {
