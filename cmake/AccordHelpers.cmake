@@ -7,6 +7,7 @@ function(accord_embed_scenarios out_var dir)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DDIR=${dir}
             -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedScenarios.cmake
     DEPENDS ${yamls} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedScenarios.cmake
+            ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedLiteral.cmake
     COMMENT "Embedding built-in scenarios")
   set(${out_var} ${out} PARENT_SCOPE)
 endfunction()
@@ -20,6 +21,7 @@ function(accord_embed_text out_var file namespace function)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DIN=${file} -DNAMESPACE=${namespace} -DFUNCTION=${function}
             -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedText.cmake
     DEPENDS ${file} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedText.cmake
+            ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedLiteral.cmake
     COMMENT "Embedding ${file}")
   set(${out_var} ${out} PARENT_SCOPE)
 endfunction()

@@ -1,14 +1,8 @@
 # Script mode: writes OUT, a .cpp defining `std::string_view NAMESPACE::FUNCTION()` that returns
 # the text of IN (a raw string literal, in chunks: compilers limit one literal's length).
+include(${CMAKE_CURRENT_LIST_DIR}/EmbedLiteral.cmake)
 file(READ ${IN} text)
-string(LENGTH "${text}" len)
-set(pos 0)
-set(chunks "")
-while(pos LESS len)
-  string(SUBSTRING "${text}" ${pos} 8000 chunk)
-  string(APPEND chunks "R\"ACCORD_EMBED(${chunk})ACCORD_EMBED\"\n")
-  math(EXPR pos "${pos} + 8000")
-endwhile()
+accord_raw_literals("${text}" chunks)
 if(chunks STREQUAL "")
   set(chunks "\"\"")
 endif()
