@@ -190,6 +190,7 @@ std::map<std::string, std::vector<std::string>> expected_red_lines(const Scenari
 TEST(ForecastRedLines, WarnedExactlyWhereTheForecastLandsOnAPartysRedLine) {
   const Scenario s = builtin("geneva-2025");
   const ScenarioAnalysis a = analyse(s);
+  ASSERT_TRUE(a.forecast && a.forecast_eum) << a.section("forecast").detail;
   std::size_t warned = 0;
   for (const forecast::Analysis* f : {&*a.forecast, &*a.forecast_eum}) {
     ASSERT_TRUE(f->ok());
@@ -283,6 +284,7 @@ TEST(ShippedAccuracy, TheReportSaysHowEachModelDidNextToTheForecast) {
   ASSERT_TRUE(acc);
   const Scenario s = builtin("geneva-2025");
   const ScenarioAnalysis a = analyse(s);
+  ASSERT_TRUE(a.forecast && a.forecast_eum) << a.section("forecast").detail;
   const std::string text = forecast_headline_text(s, *a.forecast, Style::text, &*a.forecast_eum);
   const std::string flat = [&] {
     std::string t = text;

@@ -195,6 +195,7 @@ TEST(HtmlReport, DrawsTheDraftAsItsWorstAndBestCompletionsNeverAMidpoint) {
 TEST(HtmlReport, ForecastSectionHasTheBandRedLinesAndAccuracy) {
   const Scenario s = builtin("geneva-2025");
   const report::ScenarioAnalysis a = report::analyse(s);
+  ASSERT_TRUE(a.forecast && a.forecast->monte_carlo && a.forecast_eum) << a.section("forecast").detail;
   const std::string html = report::html_report(s, a);
   const std::size_t sec = html.find("<section id=\"forecast\"");
   ASSERT_NE(sec, std::string::npos);
