@@ -1,0 +1,65 @@
+#pragma once
+// Shared pieces of the `accord._accord` extension (docs/python.md): the scenario handle, the
+// raw engine result the Python classes wrap, and raising accord.ScenarioError.
+#include <pybind11/pybind11.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accord/model/budget.hpp"
+#include "accord/model/diagnostic.hpp"
+#include "accord/model/forecast_settings.hpp"
+#include "accord/model/outcome.hpp"
+#include "accord/model/scenario.hpp"
+
+namespace accord::python {
+
+namespace py = pybind11;
+
+// A scenario as Python holds it: an immutable snapshot, replaced whole by an edit, so an engine
+// running without the GIL never sees a scenario change under it.
+struct ScenarioHandle {
+  std::shared_ptr<const Scenario> scenario;
+  Diagnostics warnings;  // what the reader or importer warned about
+  [[nodiscard]] const Scenario& get() const { return *scenario; }
+};
+
+// A forecast input read from a CSV file (KTAB SMP or EUM).
+struct ProblemHandle {
+  std::shared_ptr<const ForecastProblem> problem;
+  Diagnostics warnings;
+};
+
+// What an engine call hands to the Python result class: the serialiser's JSON (the same text
+// the CLI prints with --json), the warnings, and numeric tables for numpy.
+struct RawResult {
+  std::string json;
+  Diagnostics warnings;
+  std::map<std::string, std::vector<std::vector<double>>> tables;  // 2-D: rows × columns
+  std::vector<std::vector<std::vector<double>>> history;            // forecast: turn × actor × dim
+};
+
+// accord.ScenarioError, defined in accord/__init__.py and registered at import.
+void set_error_class(py::object cls);
+// Raises accord.ScenarioError(message, diagnostics). `strip_positions`: the text was generated
+// (an edit), so file, line and column mean nothing to the user.
+[[noreturn]] void raise_scenario_error(const std::string& message, Diagnostics diagnostics,
+                                       bool strip_positions = false);
+// Raises for a failed outcome: ScenarioError for invalid input, RuntimeError otherwise.
+[[noreturn]] void raise_outcome(const std::string& what, const Outcome& outcome);
+
+// A time budget in seconds, as the CLI's --max-seconds (0: none).
+[[nodiscard]] inline Deadline deadline_after(double max_seconds) { return Deadline::after(max_seconds); }
+
+// {issue id: option id | number} onto `base` (the CLI's --set); raises ScenarioError.
+[[nodiscard]] Package apply_settings(const Scenario& s, Package base, const py::dict& settings);
+// A version id to its index; raises ScenarioError naming the known versions.
+[[nodiscard]] VersionIndex version_or_raise(const Scenario& s, const std::string& id);
+
+void bind_scenario(py::module_& m);
+void bind_engines(py::module_& m);
+
+}  // namespace accord::python
