@@ -1,8 +1,9 @@
 """Engine results (docs/python.md "Results").
 
-Every result keeps the JSON document the report library's serialiser wrote for it — the
-document ``accord <engine> --json`` prints, with the same ``"schema"`` number —
-:meth:`Result.to_dict` parses it with :mod:`json`, and the typed attributes read from it.
+Every result keeps the typed C++ result; the report library's serialiser writes its JSON
+document — the document ``accord <engine> --json`` prints, with the same ``"schema"`` number —
+the first time it is needed, :meth:`Result.to_dict` parses it with :mod:`json`, and the typed
+attributes read from it.
 Numeric tables (Pareto frontiers, forecast trajectories) come from the C++ result directly,
 as numpy arrays when numpy is installed (lists of lists otherwise).
 """
@@ -28,7 +29,14 @@ class Result:
 
     def __init__(self, raw):
         self._raw = raw
-        self._doc = json.loads(raw.json)
+        self.__doc = None
+
+    @property
+    def _doc(self) -> Dict[str, Any]:
+        # Serialised and parsed on first use: an engine call costs the engine only.
+        if self.__doc is None:
+            self.__doc = json.loads(self._raw.json)
+        return self.__doc
 
     def __repr__(self) -> str:
         return f"<accord.{type(self).__name__} schema={self.schema} termination={self.termination['stop']}>"
@@ -92,17 +100,17 @@ class BargainResult(Result):
     def pareto(self):
         """Every point of the whole space's Pareto frontier: utilities, one row per point, one
         column per bargaining party (the JSON lists at most max_points of them)."""
-        return _array(self._raw.tables["pareto"])
+        return _array(self._raw.table("pareto"))
 
     @property
     def zone_pareto(self):
         """The zone of agreement's Pareto frontier, as `pareto`."""
-        return _array(self._raw.tables["zone_pareto"])
+        return _array(self._raw.table("zone_pareto"))
 
     @property
     def pair_frontier(self):
         """The two-party frontier of `pair=` (None when not asked)."""
-        rows = self._raw.tables.get("pair")
+        rows = self._raw.table("pair")
         return None if rows is None else _array(rows)
 
 
@@ -135,12 +143,12 @@ class ForecastResult(Result):
     @property
     def trajectories(self):
         """Positions per turn: shape (turns + 1, actors, dimensions); row 0 is the input."""
-        return _array(self._raw.history)
+        return _array(self._raw.history())
 
     @property
     def samples(self):
         """Monte Carlo forecasts: shape (runs, dimensions), in run order (None without runs)."""
-        rows = self._raw.tables.get("samples")
+        rows = self._raw.table("samples")
         return None if rows is None else _array(rows)
 
 

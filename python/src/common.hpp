@@ -3,6 +3,7 @@
 // raw engine result the Python classes wrap, and raising accord.ScenarioError.
 #include <pybind11/pybind11.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,13 +34,28 @@ struct ProblemHandle {
   Diagnostics warnings;
 };
 
-// What an engine call hands to the Python result class: the serialiser's JSON (the same text
-// the CLI prints with --json), the warnings, and numeric tables for numpy.
+// What an engine call hands to the Python result class: the typed C++ result kept alive
+// behind closures, so the serialiser runs (once, without the GIL) only when the JSON is
+// first asked for, and numeric tables are copied only when read. `json()` is the text the
+// CLI prints with --json.
 struct RawResult {
-  std::string json;
   Diagnostics warnings;
-  std::map<std::string, std::vector<std::vector<double>>> tables;  // 2-D: rows × columns
-  std::vector<std::vector<std::vector<double>>> history;            // forecast: turn × actor × dim
+  std::function<std::string()> serialise;
+  // 2-D tables by name (rows × columns): "pareto", "zone_pareto", "pair", "samples".
+  std::function<std::optional<std::vector<std::vector<double>>>(const std::string&)> table;
+  std::function<std::vector<std::vector<std::vector<double>>>()> history;  // forecast: turn × actor × dim
+  std::optional<std::string> json_text;
+
+  const std::string& json() {
+    if (json_text) return *json_text;
+    std::string text;
+    {
+      py::gil_scoped_release release;
+      text = serialise();
+    }
+    if (!json_text) json_text = std::move(text);  // under the GIL: another thread may have been first
+    return *json_text;
+  }
 };
 
 // accord.ScenarioError, defined in accord/__init__.py and registered at import.

@@ -33,6 +33,15 @@ Diagnostics warnings_of(const Outcome& o) {
   return out;
 }
 
+// A result's warnings, and no tables until the engine adds its own.
+RawResult envelope(const Outcome& o) {
+  RawResult out;
+  out.warnings = warnings_of(o);
+  out.table = [](const std::string&) { return std::optional<std::vector<std::vector<double>>>(); };
+  out.history = [] { return std::vector<std::vector<std::vector<double>>>(); };
+  return out;
+}
+
 [[noreturn]] void raise_argument(const std::string& path, const std::string& message) {
   Diagnostic d;
   d.path = path;
@@ -73,7 +82,10 @@ RawResult run_evaluate(const ScenarioHandle& h, const std::optional<std::string>
     py::gil_scoped_acquire acquire;
     raise_outcome("evaluate", r.outcome);
   }
-  return {dump(report::evaluate_json(s, r, params)), warnings_of(r.outcome), {}, {}};
+  auto kept = std::make_shared<const evaluate::Result>(std::move(r));
+  RawResult out = envelope(kept->outcome);
+  out.serialise = [snapshot, kept, params] { return dump(report::evaluate_json(*snapshot, *kept, params)); };
+  return out;
 }
 
 // --- diff (accord diff) ---------------------------------------------------------------------
@@ -83,12 +95,14 @@ RawResult run_diff(const ScenarioHandle& h, const std::string& from, const std::
   const Scenario& s = *snapshot;
   const VersionIndex a = version_or_raise(s, from), b = version_or_raise(s, to);
   py::gil_scoped_release release;
-  const diff::Result r = diff::run(s, a, b, {deadline_after(max_seconds)});
-  if (!r.outcome.ok()) {
+  auto r = std::make_shared<const diff::Result>(diff::run(s, a, b, {deadline_after(max_seconds)}));
+  if (!r->outcome.ok()) {
     py::gil_scoped_acquire acquire;
-    raise_outcome("diff", r.outcome);
+    raise_outcome("diff", r->outcome);
   }
-  return {dump(report::diff_json(s, r)), warnings_of(r.outcome), {}, {}};
+  RawResult out = envelope(r->outcome);
+  out.serialise = [snapshot, r] { return dump(report::diff_json(*snapshot, *r)); };
+  return out;
 }
 
 // --- bargain (accord bargain) ---------------------------------------------------------------
@@ -149,23 +163,28 @@ RawResult run_bargain(const ScenarioHandle& h, const std::optional<std::string>&
   }
   params.deadline = deadline_after(max_seconds);
   py::gil_scoped_release release;
-  const bargain::Result r = bargain::run(s, params);
-  if (!r.outcome.ok()) {
+  auto r = std::make_shared<const bargain::Result>(bargain::run(s, params));
+  if (!r->outcome.ok()) {
     py::gil_scoped_acquire acquire;
-    raise_outcome("bargain", r.outcome);
+    raise_outcome("bargain", r->outcome);
   }
-  RawResult out{dump(report::bargain_json(s, r, max_points)), warnings_of(r.outcome), {}, {}};
-  out.tables["pareto"] = utilities(r.pareto);
-  out.tables["zone_pareto"] = utilities(r.zone_pareto);
-  if (r.pair) out.tables["pair"] = utilities(r.pair->frontier);
+  RawResult out = envelope(r->outcome);
+  out.serialise = [snapshot, r, max_points] { return dump(report::bargain_json(*snapshot, *r, max_points)); };
+  out.table = [r](const std::string& name) -> std::optional<std::vector<std::vector<double>>> {
+    if (name == "pareto") return utilities(r->pareto);
+    if (name == "zone_pareto") return utilities(r->zone_pareto);
+    if (name == "pair" && r->pair) return utilities(r->pair->frontier);
+    return std::nullopt;
+  };
   return out;
 }
 
 // --- gmcr (accord gmcr) ---------------------------------------------------------------------
 
-RawResult run_gmcr_on(const Conflict& c, const std::string& scenario_id, const std::vector<std::string>& concepts,
+RawResult run_gmcr_on(std::shared_ptr<const Conflict> conflict, const std::string& scenario_id, const std::vector<std::string>& concepts,
                       const std::vector<std::string>& coalition, const std::optional<std::string>& explain,
                       const std::optional<std::string>& include, double max_memory_mib, double max_seconds) {
+  const Conflict& c = *conflict;
   gmcr::Params p;
   p.deadline = deadline_after(max_seconds);
   p.max_memory = static_cast<std::uint64_t>(max_memory_mib * 1048576.0);
@@ -196,21 +215,25 @@ RawResult run_gmcr_on(const Conflict& c, const std::string& scenario_id, const s
                                     " characters Y or N");
   }
   py::gil_scoped_release release;
-  const gmcr::RunResult r = gmcr::analyse(c, p);
-  if (!r.ok()) {
+  auto r = std::make_shared<const gmcr::RunResult>(gmcr::analyse(*conflict, p));
+  if (!r->ok()) {
     py::gil_scoped_acquire acquire;
-    raise_outcome("gmcr", r.outcome);
+    raise_outcome("gmcr", r->outcome);
   }
-  std::optional<gmcr::ExplainResult> why;
+  std::shared_ptr<const gmcr::ExplainResult> why;
   if (code) {
-    why = gmcr::explain(c, *code, r.analysis->concepts);
+    why = std::make_shared<const gmcr::ExplainResult>(gmcr::explain(*conflict, *code, r->analysis->concepts));
     if (!why->ok()) {
       py::gil_scoped_acquire acquire;
       raise_outcome("gmcr explain", why->outcome);
     }
-    json.explanation = &*why;
   }
-  return {dump(report::gmcr_json(c, r, json)), warnings_of(r.outcome), {}, {}};
+  RawResult out = envelope(r->outcome);
+  out.serialise = [conflict, r, why, json]() mutable {
+    json.explanation = why.get();
+    return dump(report::gmcr_json(*conflict, *r, json));
+  };
+  return out;
 }
 
 RawResult run_gmcr(const ScenarioHandle& h, const std::vector<std::string>& concepts,
@@ -219,7 +242,9 @@ RawResult run_gmcr(const ScenarioHandle& h, const std::vector<std::string>& conc
   const auto snapshot = h.scenario;
   if (!snapshot->conflict)
     raise_argument("conflict", "the scenario has no `conflict:` section; expected one (docs/gmcr.md)");
-  return run_gmcr_on(*snapshot->conflict, snapshot->id, concepts, coalition, explain, include, max_memory_mib,
+  // Shares the snapshot's lifetime: the conflict lives inside the scenario.
+  std::shared_ptr<const Conflict> conflict(snapshot, &*snapshot->conflict);
+  return run_gmcr_on(conflict, snapshot->id, concepts, coalition, explain, include, max_memory_mib,
                      max_seconds);
 }
 
@@ -260,13 +285,19 @@ forecast::AnalysisParams forecast_params(const std::optional<std::string>& model
   return params;
 }
 
-RawResult forecast_result(const forecast::Analysis& a) {
-  if (!a.ok()) {
+RawResult forecast_result(forecast::Analysis analysis) {
+  if (!analysis.ok()) {
     py::gil_scoped_acquire acquire;
-    raise_outcome("forecast", a.outcome);
+    raise_outcome("forecast", analysis.outcome);
   }
-  RawResult out{dump(report::forecast_json(a)), warnings_of(a.outcome), {}, a.run.history};
-  if (a.monte_carlo) out.tables["samples"] = a.monte_carlo->samples;
+  auto a = std::make_shared<const forecast::Analysis>(std::move(analysis));
+  RawResult out = envelope(a->outcome);
+  out.serialise = [a] { return dump(report::forecast_json(*a)); };
+  out.table = [a](const std::string& name) -> std::optional<std::vector<std::vector<double>>> {
+    if (name == "samples" && a->monte_carlo) return a->monte_carlo->samples;
+    return std::nullopt;
+  };
+  out.history = [a] { return a->run.history; };
   return out;
 }
 
@@ -307,22 +338,24 @@ RawResult run_robustness(const ScenarioHandle& h, const std::vector<std::string>
   if (max_nodes > 0) params.max_evaluations = max_nodes;
   params.deadline = deadline_after(max_seconds);
   py::gil_scoped_release release;
-  const robustness::Result r = robustness::run(s, params);
-  if (!r.outcome.ok()) {
+  auto r = std::make_shared<const robustness::Result>(robustness::run(s, params));
+  if (!r->outcome.ok()) {
     py::gil_scoped_acquire acquire;
-    raise_outcome("robustness", r.outcome);
+    raise_outcome("robustness", r->outcome);
   }
-  return {dump(report::robustness_json(s, r)), warnings_of(r.outcome), {}, {}};
+  RawResult out = envelope(r->outcome);
+  out.serialise = [snapshot, r] { return dump(report::robustness_json(*snapshot, *r)); };
+  return out;
 }
 
 }  // namespace
 
 void bind_engines(py::module_& m) {
   py::class_<RawResult>(m, "RawResult")
-      .def_readonly("json", &RawResult::json)
+      .def_property_readonly("json", &RawResult::json)
       .def_readonly("warnings", &RawResult::warnings)
-      .def_readonly("tables", &RawResult::tables)
-      .def_readonly("history", &RawResult::history);
+      .def("table", [](const RawResult& r, const std::string& name) { return r.table(name); })
+      .def("history", [](const RawResult& r) { return r.history(); });
 
   m.def("evaluate", &run_evaluate, py::arg("scenario"), py::arg("version"), py::arg("set"),
         py::arg("max_open_points"), py::arg("max_open_salience"), py::arg("max_seconds"));
@@ -343,7 +376,7 @@ void bind_engines(py::module_& m) {
     }
     if (!r.ok()) raise_scenario_error(path + ": cannot import the gmcr-py file: " + r.outcome.message(),
                                       r.outcome.diagnostics);
-    return run_gmcr_on(*r.conflict, "", concepts, coalition, explain, include, max_memory_mib, max_seconds);
+    return run_gmcr_on(std::make_shared<const Conflict>(std::move(*r.conflict)), "", concepts, coalition, explain, include, max_memory_mib, max_seconds);
   });
   m.def("forecast", &run_forecast, py::arg("source"), py::arg("model"), py::arg("runs"), py::arg("seed"),
         py::arg("noise"), py::arg("sensitivity"), py::arg("threads"), py::arg("max_actors"), py::arg("max_nodes"),
