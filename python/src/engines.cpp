@@ -229,10 +229,8 @@ RawResult run_gmcr_on(std::shared_ptr<const Conflict> conflict, const std::strin
     }
   }
   RawResult out = envelope(r->outcome);
-  out.serialise = [conflict, r, why, json]() mutable {
-    json.explanation = why.get();
-    return dump(report::gmcr_json(*conflict, *r, json));
-  };
+  json.explanation = why.get();  // owned by `why`, which the closure keeps alive
+  out.serialise = [conflict, r, why, json] { return dump(report::gmcr_json(*conflict, *r, json)); };
   return out;
 }
 

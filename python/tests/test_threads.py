@@ -13,7 +13,7 @@ def test_gil_released_while_an_engine_runs():
 
     def work():
         t0 = time.perf_counter()
-        result["r"] = accord.forecast(s, runs=3000, threads=1)
+        result["r"] = accord.forecast(s, runs=10000, threads=1)
         result["seconds"] = time.perf_counter() - t0
         done.set()
 
