@@ -28,9 +28,10 @@ Diagnostics warnings_of(const Outcome& o) {
 ScenarioHandle from_load(io::LoadResult r, const std::string& what, bool generated = false) {
   if (!r.ok()) {
     const std::size_t errors = count(r.outcome.diagnostics, Severity::error);
-    raise_scenario_error(what + ": invalid scenario (" + std::to_string(errors) +
-                             (errors == 1 ? " error): " : " errors): ") + r.outcome.message(),
-                         std::move(r.outcome.diagnostics), generated);
+    // The message first: the diagnostics are moved into the exception.
+    const std::string message = what + ": invalid scenario (" + std::to_string(errors) +
+                                (errors == 1 ? " error): " : " errors): ") + r.outcome.message();
+    raise_scenario_error(message, std::move(r.outcome.diagnostics), generated);
   }
   return {std::make_shared<const Scenario>(std::move(*r.scenario)), warnings_of(r.outcome)};
 }

@@ -12,6 +12,7 @@ def test_file_diagnostics_have_positions():
     with pytest.raises(accord.ScenarioError) as e:
         accord.load(BAD / "duplicate_party.yaml")
     d = e.value.diagnostics
+    assert "invalid scenario (1 error): duplicate party id `UA`" in str(e.value)
     assert any("duplicate party id `UA`" in x.message for x in d)
     first = [x for x in d if "duplicate party" in x.message][0]
     assert (first.line, first.column) == (6, 10)  # as tests/data/bad/expected.tsv

@@ -63,7 +63,7 @@ def test_invalid_edits_raise_and_leave_the_scenario(geneva):
         s.add_party("UA")
     assert any("duplicate party id `UA`" in d.message for d in e.value.diagnostics)
     assert all(d.line == 0 and d.file == "" for d in e.value.diagnostics)  # no generated positions
-    with pytest.raises(accord.ScenarioError) as e:
+    with pytest.raises(accord.ScenarioError, match="reservation 1.5 is outside") as e:
         s.set_preference("UA", reservation=1.5)
     assert any(d.path.startswith("preferences.UA.reservation") for d in e.value.diagnostics)
     with pytest.raises(accord.ScenarioError) as e:
