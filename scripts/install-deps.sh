@@ -7,7 +7,7 @@ packages=(
   libtbb-dev coinor-libclp-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsqlitecpp-dev libsqlite3-dev libboost1.81-dev libssl-dev wrk
   python3 python3-yaml
-  python3-dev python3-venv python3-pip python3-setuptools pybind11-dev python3-pybind11 python3-pytest python3-numpy
+  python3-dev python3-venv python3-pip python3-setuptools python3-wheel pybind11-dev python3-pybind11 python3-pytest python3-numpy
   clang-14 libclang-rt-14-dev
 )
 missing=()

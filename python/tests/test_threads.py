@@ -36,3 +36,4 @@ def test_parallel_calls_give_the_same_result():
     with ThreadPoolExecutor(max_workers=3) as pool:
         outs = list(pool.map(lambda _: accord.bargain(s, version="v20").to_json(), range(3)))
     assert outs == [one] * 3
+
