@@ -44,7 +44,8 @@ void add_bargain(CLI::App& app) {
   cmd->add_option("--genius", o->genius, "Analyse GENIUS XML directly: DOMAIN.xml PROFILE.xml...")
       ->expected(2, -1);
   cmd->add_option("--max-frontier", o->params.max_frontier,
-                  "Abandon a Pareto frontier larger than this (then search)")->capture_default_str();
+                  "Abandon a Pareto frontier larger than this (then search; default 200000 for two "
+                  "bargaining parties, 20000 for three or more)");
   cmd->add_option("--max-points", o->max_points, "Frontier points listed in the JSON")->capture_default_str();
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/bargain.md)");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");

@@ -37,7 +37,7 @@ Frontier to_frontier(const Problem& p, RawFrontier raw, const char* method) {
 Frontier frontier_of(const Problem& reduced, bool zone, const Params& params, const Deadline& deadline) {
   if (reduced.additive)
     return to_frontier(reduced,
-                       merge_frontier(reduced, zone, params.max_frontier, params.parallel, deadline),
+                       merge_frontier(reduced, zone, frontier_limit(params, reduced.k), params.parallel, deadline),
                        "merge");
   return {};  // non-additive: enumerate_space when small enough, else not computed
 }
@@ -297,7 +297,7 @@ Result run(const Scenario& s, const Params& params) {
   bool enumerated = true;  // false: the enumeration ran out of time
   if (enumerate) {
     Enumeration e = enumerate_space(whole, params.whole_space_frontier, r.blocked_issues.empty(),
-                                    params.max_frontier, params.parallel, share(0.5));
+                                    frontier_limit(params, whole.k), params.parallel, share(0.5));
     if (r.blocked_issues.empty()) {
       r.zone = make_count(e.zone, e.zone + (e.total - e.seen), e.stop == Stop::finished);
     } else {
@@ -420,7 +420,7 @@ Result run(const Scenario& s, const Params& params) {
     if (r.parties.size() == 2 && pair_at[0] == 0 && r.pareto.computed) {
       pf.frontier = r.pareto;  // the pair is every bargaining party: the whole-space frontier
     } else {
-      pf.frontier = pair_frontier(s, pf.parties[0], pf.parties[1], params.max_frontier, share(0.2), params.parallel);
+      pf.frontier = pair_frontier(s, pf.parties[0], pf.parties[1], frontier_limit(params, 2), share(0.2), params.parallel);
     }
     if (pf.frontier.stop == Stop::time_limit) partial.note(Stop::time_limit, "pair frontier abandoned");
     r.pair = std::move(pf);

@@ -123,8 +123,8 @@ class KdTree {
   std::vector<double> boxes_;
 };
 
-std::vector<std::uint32_t> nondominated_k(const std::vector<double>& u, std::size_t k,
-                                          bool parallel) {
+Nondominated nondominated_k(const std::vector<double>& u, std::size_t k, bool parallel,
+                            std::size_t limit, const Deadline& deadline) {
   const std::size_t n = u.size() / k;
   std::vector<std::uint32_t> idx(n);
   std::iota(idx.begin(), idx.end(), 0u);
@@ -140,17 +140,35 @@ std::vector<std::uint32_t> nondominated_k(const std::vector<double>& u, std::siz
   for (std::size_t j = 0; j < n; ++j)
     if (j == 0 || less_vec(idx[j - 1], idx[j])) unique.push_back(idx[j]);
   const KdTree tree(u, k, unique);
+  // Queried from the lexicographically largest point down, in chunks, so that a frontier that
+  // is going to be abandoned for its size is abandoned early: the largest points are the most
+  // likely to be non-dominated, and each query is exact on its own.
+  std::reverse(unique.begin(), unique.end());
   std::vector<char> dom(unique.size(), 0);
   auto body = [&](std::size_t j) { dom[j] = tree.dominated(unique[j]) ? 1 : 0; };
-  if (parallel && unique.size() > 4096) {
-    tbb::parallel_for(std::size_t{0}, unique.size(), body);
-  } else {
-    for (std::size_t j = 0; j < unique.size(); ++j) body(j);
+  Nondominated out;
+  constexpr std::size_t kChunk = 8192;
+  std::size_t found = 0;
+  for (std::size_t begin = 0; begin < unique.size(); begin += kChunk) {
+    const std::size_t end = std::min(unique.size(), begin + kChunk);
+    if (parallel && end - begin >= 4096) {
+      tbb::parallel_for(begin, end, body);
+    } else {
+      for (std::size_t j = begin; j < end; ++j) body(j);
+    }
+    for (std::size_t j = begin; j < end; ++j) found += dom[j] ? 0 : 1;
+    if (found > limit) {
+      out.stop = Stop::size_limit;
+      return out;
+    }
+    if (end < unique.size() && deadline.expired()) {
+      out.stop = Stop::time_limit;
+      return out;
+    }
   }
-  std::vector<std::uint32_t> out;
   for (std::size_t j = 0; j < unique.size(); ++j)
-    if (!dom[j]) out.push_back(unique[j]);
-  std::sort(out.begin(), out.end());
+    if (!dom[j]) out.keep.push_back(unique[j]);
+  std::sort(out.keep.begin(), out.keep.end());
   return out;
 }
 
@@ -181,7 +199,18 @@ bool meets_reservations(const Problem& p, const double* u) {
 std::vector<std::uint32_t> nondominated(const std::vector<double>& u, std::size_t k,
                                         bool parallel) {
   if (u.empty()) return {};
-  return k == 2 ? nondominated2(u) : nondominated_k(u, k, parallel);
+  if (k == 2) return nondominated2(u);
+  return nondominated_k(u, k, parallel, static_cast<std::size_t>(-1), Deadline{}).keep;
+}
+
+Nondominated nondominated_within(const std::vector<double>& u, std::size_t k, bool parallel,
+                                 std::size_t limit, const Deadline& deadline) {
+  Nondominated out;
+  if (u.empty()) return out;
+  if (k != 2) return nondominated_k(u, k, parallel, limit, deadline);
+  out.keep = nondominated2(u);
+  if (out.keep.size() > limit) out.stop = Stop::size_limit;
+  return out;
 }
 
 RawFrontier merge_frontier(const Problem& p, bool zone, std::size_t max_points, bool parallel,
@@ -233,8 +262,9 @@ RawFrontier merge_frontier(const Problem& p, bool zone, std::size_t max_points, 
         cval.push_back(static_cast<std::uint32_t>(v));
       }
     }
-    const std::vector<std::uint32_t> keep = nondominated(cand, k, parallel);
-    if (keep.size() > max_points) return stop(Stop::size_limit);
+    const Nondominated nd = nondominated_within(cand, k, parallel, max_points, deadline);
+    if (nd.stop != Stop::finished) return stop(nd.stop);
+    const std::vector<std::uint32_t>& keep = nd.keep;
     cur.clear();
     for (const std::uint32_t j : keep) {
       cur.insert(cur.end(), &cand[j * k], &cand[j * k] + k);

@@ -22,6 +22,16 @@ struct RawFrontier {
 [[nodiscard]] std::vector<std::uint32_t> nondominated(const std::vector<double>& u, std::size_t k,
                                                       bool parallel);
 
+// The same, abandoned as soon as more than `limit` points are known to be non-dominated
+// (stop = size_limit) or at the deadline (stop = time_limit); `keep` is then incomplete.
+struct Nondominated {
+  std::vector<std::uint32_t> keep;
+  Stop stop = Stop::finished;
+};
+[[nodiscard]] Nondominated nondominated_within(const std::vector<double>& u, std::size_t k,
+                                               bool parallel, std::size_t limit,
+                                               const Deadline& deadline);
+
 // Frontier by merging issue by issue (additive preferences): after each issue only the
 // non-dominated partial sums survive. With `zone`, partial sums that can no longer reach
 // every reservation are dropped and the result keeps only points with U_p >= r_p.

@@ -153,7 +153,7 @@ std::string pair_chart(const Context& c, const bargain::Result& full, std::size_
   const Scenario& s = c.s;
   const PartyIndex pa = full.parties[a], pb = full.parties[b];
   const std::string ida = party_id(s, pa), idb = party_id(s, pb);
-  const bargain::Frontier pair = bargain::pair_frontier(s, pa, pb, bargain::Params{}.max_frontier, c.share(0.5));
+  const bargain::Frontier pair = bargain::pair_frontier(s, pa, pb, bargain::kPairFrontierLimit, c.share(0.5));
   const Scale sx{0, 1, kL, kW - kR}, sy{0, 1, kH - kB, kT};
   Svg svg(kW, kH, "Pareto frontier for " + ida + " and " + idb);
   const double ra = full.reservations[a], rb = full.reservations[b];
