@@ -57,6 +57,8 @@ std::vector<Case> cases() {
                               "--finding status_quo --json"},
       // The report's forecast section runs the same (report::ReportOptions).
       {"forecast_monte_carlo", "forecast geneva-2025 --runs 1000 --seed 1 --json"},
+      {"mediate_hill_v20", "mediate geneva-2025 --voters hill --steps 500 --from v20 --seed 1 --json"},
+      {"mediate_anneal", "mediate geneva-2025 --voters anneal --steps 500 --seed 1 --json"},
       {"scenarios", "scenarios --json"},
       {"validate_example_small", "validate example-small --json"},
       {"genius_itex_bargain",
