@@ -97,8 +97,9 @@ void add_negotiate(CLI::App& app) {
     if (!r.outcome.ok()) throw Exit{kExitInvalidInput, r.outcome.message()};
     for (const Diagnostic& d : built.outcome.diagnostics) r.outcome.diagnostics.push_back(d);
     warn_if_partial(r.outcome.termination, "negotiate");
-    if (o->json) return write_output(o->output, report::negotiate_json(built.domain.get(), r).dump(2) + "\n");
-    write_output(o->output, report::negotiate_text(*built.domain, r, report::Style::text));
+    const report::Names names = o->genius.empty() ? report::Names::ids : report::Names::genius;
+    if (o->json) return write_output(o->output, report::negotiate_json(built.domain.get(), r, names).dump(2) + "\n");
+    write_output(o->output, report::negotiate_text(*built.domain, r, report::Style::text, names));
   });
 }
 

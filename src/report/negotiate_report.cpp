@@ -14,8 +14,19 @@ using negotiate::Result;
 
 namespace {
 
-Json setting_json(const Issue& issue, const Setting& x) {
-  return issue.kind == IssueKind::numeric ? Json(x.value) : Json(issue.options[x.option].id);
+Json setting_json(const Issue& issue, const Setting& x, Names names) {
+  if (issue.kind == IssueKind::numeric) return Json(x.value);
+  const Option& o = issue.options[x.option];
+  return Json(names == Names::genius && !o.label.empty() ? o.label : o.id);
+}
+
+const std::string& issue_name(const Issue& issue, Names names) {
+  return names == Names::genius && !issue.title.empty() ? issue.title : issue.id;
+}
+
+std::string setting_text(const Issue& issue, const Setting& x, Names names) {
+  if (issue.kind == IssueKind::numeric) return describe(issue, x);
+  return setting_json(issue, x, names).get<std::string>();
 }
 
 const std::string& pid(const Domain& d, std::size_t k) { return d.scenario().parties[d.parties()[k]].id; }
@@ -24,16 +35,16 @@ std::string number(double x) { return fixed(x, 3); }
 
 }  // namespace
 
-Json negotiate_package_json(const Domain& d, PackageId x) {
+Json negotiate_package_json(const Domain& d, PackageId x, Names names) {
   const Scenario& s = d.scenario();
   const Package p = d.package(x);
   Json j = Json::object();
   for (const IssueIndex i : s.issues.indices())
-    if (p[i]) j[s.issues[i].id] = setting_json(s.issues[i], *p[i]);
+    if (p[i]) j[issue_name(s.issues[i], names)] = setting_json(s.issues[i], *p[i], names);
   return j;
 }
 
-Json negotiate_json(const Domain* d, const Result& r) {
+Json negotiate_json(const Domain* d, const Result& r, Names names) {
   Json j;
   j["schema"] = kNegotiateSchema;
   j["scenario"] = d ? Json(d->scenario().id) : Json(nullptr);
@@ -49,7 +60,7 @@ Json negotiate_json(const Domain* d, const Result& r) {
   j["seed"] = r.seed;
   j["version"] = d->version().valid() ? Json(s.versions[d->version()].id) : Json(nullptr);
   Json issues = Json::array();
-  for (const IssueIndex i : d->issues()) issues.push_back(s.issues[i].id);
+  for (const IssueIndex i : d->issues()) issues.push_back(issue_name(s.issues[i], names));
   j["issues"] = std::move(issues);
   Json fixed_issues = Json::object();
   for (const IssueIndex i : s.issues.indices())
@@ -62,7 +73,7 @@ Json negotiate_json(const Domain* d, const Result& r) {
   j["reservations"] = std::move(res);
   j["ending"] = std::string(negotiate::to_string(r.ending));
   if (r.agreement) {
-    j["agreement"] = {{"package", negotiate_package_json(*d, r.agreement->id)},
+    j["agreement"] = {{"package", negotiate_package_json(*d, r.agreement->id, names)},
                       {"utilities", r.agreement->utilities},
                       {"proposer", pid(*d, r.agreement->proposer)}};
   } else {
@@ -78,7 +89,7 @@ Json negotiate_json(const Domain* d, const Result& r) {
       Json e = {{"action", st.action}, {"round", st.round}, {"t", st.t}, {"party", pid(*d, st.party)},
                 {"kind", std::string(negotiate::to_string(st.kind))}};
       if (st.kind != negotiate::ActionKind::end) {
-        e["package"] = negotiate_package_json(*d, st.package);
+        e["package"] = negotiate_package_json(*d, st.package, names);
         std::vector<double> u;
         for (std::size_t k = 0; k < d->party_count(); ++k) u.push_back(d->utility(k, st.package));
         e["utilities"] = std::move(u);
@@ -90,7 +101,7 @@ Json negotiate_json(const Domain* d, const Result& r) {
   return j;
 }
 
-std::string negotiate_text(const Domain& d, const Result& r, Style style) {
+std::string negotiate_text(const Domain& d, const Result& r, Style style, Names names) {
   const Scenario& s = d.scenario();
   const bool md = style == Style::markdown;
   std::string out;
@@ -115,7 +126,7 @@ std::string negotiate_text(const Domain& d, const Result& r, Style style) {
                 ", t = " + number(t) + "): " + pid(d, a.proposer) + "'s offer, accepted by every other party.");
     Table tab;
     tab.header = {"issue", "agreed"};
-    for (const IssueIndex i : d.issues()) tab.rows.push_back({s.issues[i].id, describe(s.issues[i], *a.package[i])});
+    for (const IssueIndex i : d.issues()) tab.rows.push_back({issue_name(s.issues[i], names), setting_text(s.issues[i], *a.package[i], names)});
     out += "\n" + tab.render(style);
   } else if (r.ending == negotiate::Ending::ended) {
     out += wrap("No agreement: " + pid(d, r.ended_by.value_or(0)) + " ended the negotiation at action " +
@@ -144,7 +155,11 @@ std::string negotiate_text(const Domain& d, const Result& r, Style style) {
       std::vector<std::string> row = {std::to_string(st.action), std::to_string(st.round), number(st.t), pid(d, st.party)};
       if (st.kind == negotiate::ActionKind::offer) {
         std::string pkg;
-        for (std::size_t j = 0; j < d.issues().size(); ++j) pkg += (j ? "," : "") + d.option_text(st.package, j);
+        const Package p = d.package(st.package);
+        for (std::size_t j = 0; j < d.issues().size(); ++j) {
+          if (j > 0) pkg += ", ";
+          pkg += setting_text(s.issues[d.issues()[j]], *p[d.issues()[j]], names);
+        }
         move += " " + pkg;
       }
       row.push_back(move);
