@@ -88,6 +88,14 @@ void add_tournament(CLI::App& app) {
       throw Exit{kExitInvalidInput, "give either SCENARIO or --genius/--domain input, not both"};
     if (genius && (!o->parties.empty() || !o->version.empty()))
       throw Exit{kExitInvalidInput, "--parties and --version apply to a SCENARIO only"};
+    tournament::Params params;
+    params.agents = o->agents;
+    params.rounds = o->rounds;
+    params.repeats = o->repeats;
+    params.seed = o->seed;
+    params.threads = o->threads;
+    if (const Outcome checked = tournament::check_params(params); !checked.ok())
+      throw Exit{kExitInvalidInput, checked.message()};
     std::vector<tournament::DomainSpec> domains;
     if (!o->genius.empty()) domains.push_back(genius_domain(o->genius, *o));
     for (const std::string& folder : o->domains) domains.push_back(genius_domain({folder}, *o));
@@ -95,12 +103,6 @@ void add_tournament(CLI::App& app) {
       const Scenario s = load_or_exit(o->scenario, o->json);
       domains.push_back(build_domain(s, *o, s.id));
     }
-    tournament::Params params;
-    params.agents = o->agents;
-    params.rounds = o->rounds;
-    params.repeats = o->repeats;
-    params.seed = o->seed;
-    params.threads = o->threads;
     params.deadline = o->budget.deadline();
     params.progress = terminal_progress("tournament");
     const tournament::Result r = tournament::run(domains, params);

@@ -59,6 +59,8 @@ std::vector<Case> cases() {
       {"forecast_monte_carlo", "forecast geneva-2025 --runs 1000 --seed 1 --json"},
       {"mediate_hill_v20", "mediate geneva-2025 --voters hill --steps 500 --from v20 --seed 1 --json"},
       {"mediate_anneal", "mediate geneva-2025 --voters anneal --steps 500 --seed 1 --json"},
+      {"tournament_v20", "tournament geneva-2025 --version v20 --parties US,UA --agents linear,boulware,micro,random "
+                         "--rounds 30 --repeats 2 --seed 1 --json"},
       {"scenarios", "scenarios --json"},
       {"validate_example_small", "validate example-small --json"},
       {"genius_itex_bargain",

@@ -96,6 +96,10 @@ struct Result {
 
 [[nodiscard]] Result run(const std::vector<DomainSpec>& domains, const Params& params);
 
+// The checks of `params` that need no domain (agents listed, none twice, every name registered,
+// rounds, repeats), so a caller can refuse bad input before building domains; run() repeats them.
+[[nodiscard]] Outcome check_params(const Params& params);
+
 // The seed of one negotiation: splitmix64 mixing of the tournament seed, the domain, the
 // assignment and the repeat (docs). Agents' seeds then derive from it (negotiate::agent_seed).
 [[nodiscard]] std::uint64_t negotiation_seed(std::uint64_t seed, std::size_t domain, std::size_t assignment,

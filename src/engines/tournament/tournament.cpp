@@ -147,17 +147,40 @@ std::uint64_t negotiation_seed(std::uint64_t seed, std::size_t domain, std::size
   return splitmix(splitmix(splitmix(splitmix(seed) ^ domain) ^ assignment) ^ repeat);
 }
 
+Outcome check_params(const Params& params) {
+  auto bad = [](std::string message, std::string path) {
+    return Outcome::failure(Status::invalid_input, std::move(message), std::move(path));
+  };
+  if (params.agents.empty()) return bad("no agents: list at least one", "agents");
+  if (std::set<std::string>(params.agents.begin(), params.agents.end()).size() != params.agents.size())
+    return bad("an agent is listed twice; every agent already plays every other and itself", "agents");
+  const auto known = negotiate::agent_names();
+  for (const std::string& spec : params.agents) {
+    const std::string name = spec.substr(0, spec.find(':'));
+    const bool found = std::any_of(known.begin(), known.end(), [&](const auto& k) { return k.first == name; });
+    if (found) continue;
+    std::string names;
+    for (const auto& k : known) {
+      if (!names.empty()) names += ", ";
+      names += k.first;
+    }
+    return bad("unknown agent `" + spec + "` (known: " + names + ")", "agents");
+  }
+  if (params.rounds < 2) return bad("rounds must be at least 2 (t = r / (R - 1))", "rounds");
+  if (params.repeats == 0) return bad("repeats must be at least 1", "repeats");
+  return Outcome::success();
+}
+
 Result run(const std::vector<DomainSpec>& domains, const Params& params) {
   Result r;
   r.agents = params.agents;
   r.rounds = params.rounds;
   r.repeats = params.repeats;
   r.seed = params.seed;
-  if (params.agents.empty()) return invalid(std::move(r), "no agents: list at least one", "agents");
-  if (std::set<std::string>(params.agents.begin(), params.agents.end()).size() != params.agents.size())
-    return invalid(std::move(r), "an agent is listed twice; every agent already plays every other and itself", "agents");
-  if (params.rounds < 2) return invalid(std::move(r), "rounds must be at least 2 (t = r / (R - 1))", "rounds");
-  if (params.repeats == 0) return invalid(std::move(r), "repeats must be at least 1", "repeats");
+  if (Outcome checked = check_params(params); !checked.ok()) {
+    r.outcome = std::move(checked);
+    return r;
+  }
   if (domains.empty()) return invalid(std::move(r), "no domain to negotiate over", "domains");
   for (std::size_t k = 0; k < domains.size(); ++k) {
     const DomainSpec& spec = domains[k];
