@@ -64,13 +64,16 @@ Json negotiate_json(const Domain* d, const Result& r, Names names) {
   j["issues"] = std::move(issues);
   Json fixed_issues = Json::object();
   for (const IssueIndex i : s.issues.indices())
-    if (d->fixed()[i]) fixed_issues[s.issues[i].id] = setting_json(s.issues[i], *d->fixed()[i]);
+    if (d->fixed()[i]) fixed_issues[issue_name(s.issues[i], names)] = setting_json(s.issues[i], *d->fixed()[i], names);
   j["fixed"] = std::move(fixed_issues);
   j["packages"] = d->size();
   j["offers_by"] = d->sorted() ? "sorting" : "search";
   Json res = Json::array();
   for (std::size_t k = 0; k < d->party_count(); ++k) res.push_back(d->stats(k).reservation);
   j["reservations"] = std::move(res);
+  Json best = Json::array();  // Pmax: the best each party can get in this space
+  for (std::size_t k = 0; k < d->party_count(); ++k) best.push_back(d->stats(k).pmax);
+  j["best"] = std::move(best);
   j["ending"] = std::string(negotiate::to_string(r.ending));
   if (r.agreement) {
     j["agreement"] = {{"package", negotiate_package_json(*d, r.agreement->id, names)},
@@ -139,11 +142,24 @@ std::string negotiate_text(const Domain& d, const Result& r, Style style, Names 
                 std::to_string(r.rounds) + " rounds); every party gets its reservation value.");
   }
   Table u;
-  u.header = {"party", "agent", "utility", "reservation"};
-  u.right_align = {false, false, true, true};
-  for (std::size_t k = 0; k < d.party_count(); ++k)
-    u.rows.push_back({pid(d, k), k < r.agents.size() ? r.agents[k] : "", number(r.utilities[k]), number(d.stats(k).reservation)});
+  u.header = {"party", "agent", "utility", "reservation", "best possible"};
+  u.right_align = {false, false, true, true, true};
+  std::vector<std::size_t> short_of;
+  for (std::size_t k = 0; k < d.party_count(); ++k) {
+    const negotiate::PartyStats& st = d.stats(k);
+    u.rows.push_back({pid(d, k), k < r.agents.size() ? r.agents[k] : "", number(r.utilities[k]), number(st.reservation),
+                      st.has_packages ? number(st.pmax) : "none"});
+    if (!st.has_packages || st.pmax < st.reservation - negotiate::kNegotiationEps) short_of.push_back(k);
+  }
   out += "\n" + u.render(style);
+  for (const std::size_t k : short_of) {
+    const std::string& p = pid(d, k);
+    const negotiate::PartyStats& st = d.stats(k);
+    out += "\n" + wrap(st.has_packages ? p + "'s best package in this space (" + number(st.pmax) + ") is below its reservation value (" +
+                                        number(st.reservation) + "): the built-in agents accept no offer below it, so " + p +
+                                        " accepts none here."
+                                  : "Every package of this space crosses one of " + p + "'s red lines: " + p + " accepts none.");
+  }
   if (!r.trace.empty()) {
     Table tr;
     tr.header = {"action", "round", "t", "party", "move"};
