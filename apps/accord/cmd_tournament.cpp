@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "accord/engines/tournament.hpp"
+#include "accord/io/atomic_file.hpp"
 #include "accord/io/genius_folder.hpp"
 #include "accord/report/tournament.hpp"
 #include "cli.hpp"
@@ -114,7 +115,15 @@ void add_tournament(CLI::App& app) {
       write_output(o->csv, csv.str());
     }
     const report::Names names = genius ? report::Names::genius : report::Names::ids;
-    if (o->json) return write_output(o->output, report::tournament_json(r, names, !o->summary).dump(2) + "\n");
+    if (o->json) {
+      auto write = [&](std::ostream& os) { return report::write_tournament_json(os, r, names, !o->summary); };
+      if (o->output.empty() || o->output == "-") {
+        if (!write(std::cout)) throw Exit{kExitInternal, "cannot write to standard output"};
+      } else if (auto err = io::write_file_atomically(o->output, write)) {
+        throw Exit{kExitInternal, *err};
+      }
+      return;
+    }
     write_output(o->output, report::tournament_text(r, report::Style::text));
   });
 }

@@ -7,6 +7,7 @@
 #include "accord/report/outcome.hpp"
 #include "accord/report/outcome_metrics.hpp"
 #include "accord/report/tournament.hpp"
+#include "json_writer.hpp"
 
 namespace accord::report {
 
@@ -78,20 +79,60 @@ std::string optional_fixed(const std::optional<double>& x, int digits = 3) { ret
 
 }  // namespace
 
-Json tournament_json(const Result& r, Names names, bool list_negotiations) {
-  Json j;
-  j["schema"] = kTournamentSchema;
-  add_outcome_json(j, r.outcome);
-  if (!r.outcome.ok()) return j;
-  j["agents"] = r.agents;
-  j["rounds"] = r.rounds;
-  j["repeats"] = r.repeats;
-  j["seed"] = r.seed;
-  j["planned"] = r.planned;
-  j["negotiations"] = r.negotiations;
+namespace {
+
+void numbers(detail::JsonWriter& w, std::string_view key, const std::vector<double>& xs) {
+  w.begin_array(key);
+  for (const double x : xs) w.value(Json(x));
+  w.end();
+}
+
+void optional_number(detail::JsonWriter& w, std::string_view key, const std::optional<double>& x) {
+  w.value(key, x ? Json(*x) : Json(nullptr));
+}
+
+void negotiation_json(detail::JsonWriter& w, const Result& r, const tournament::Negotiation& n, Names names) {
+  w.begin_object();
+  w.value("domain", Json(n.domain));
+  w.begin_array("agents");
+  for (const std::size_t a : n.agents) w.text(r.agents[a]);
+  w.end();
+  w.value("repeat", Json(n.repeat));
+  w.value("seed", Json(n.seed));
+  w.text("ending", negotiate::to_string(n.ending));
+  w.value("actions", Json(n.actions));
+  w.value("round", Json(n.round));
+  if (n.agreement) {
+    w.begin_object("agreement");
+    w.value("package", negotiate_package_json(*r.domains[n.domain].domain, *n.agreement, names));
+    w.end();
+  } else {
+    w.value("agreement", nullptr);
+  }
+  numbers(w, "utilities", n.metrics.utilities);
+  w.value("welfare", Json(n.metrics.welfare));
+  w.value("nash_product", Json(n.metrics.nash_product));
+  optional_number(w, "pareto_distance", n.metrics.pareto_distance);
+  optional_number(w, "nash_distance", n.metrics.nash_distance);
+  w.end();
+}
+
+void write_document(detail::JsonWriter& w, const Result& r, Names names, bool list_negotiations) {
+  w.begin_object();
+  Json head;
+  head["schema"] = kTournamentSchema;
+  add_outcome_json(head, r.outcome);
+  for (auto it = head.begin(); it != head.end(); ++it) w.value(it.key(), it.value());
+  if (!r.outcome.ok()) return w.end();
+  w.value("agents", r.agents);
+  w.value("rounds", Json(r.rounds));
+  w.value("repeats", Json(r.repeats));
+  w.value("seed", Json(r.seed));
+  w.value("planned", Json(r.planned));
+  w.value("negotiations", Json(r.negotiations));
   Json domains = Json::array();
   for (const auto& dr : r.domains) domains.push_back(domain_json(dr));
-  j["domains"] = std::move(domains);
+  w.value("domains", domains);
   Json per_agent = Json::array();
   for (const auto& st : r.per_agent)
     per_agent.push_back({{"agent", st.agent},
@@ -101,38 +142,43 @@ Json tournament_json(const Result& r, Names names, bool list_negotiations) {
                          {"mean_utility", st.mean_utility},
                          {"mean_advantage", st.mean_advantage},
                          {"mean_rounds", optional_json(st.mean_rounds)}});
-  j["per_agent"] = std::move(per_agent);
-  Json assignments = Json::array();
+  w.value("per_agent", per_agent);
+  w.begin_array("assignments");
   for (const auto& as : r.per_assignment)
-    assignments.push_back({{"domain", as.domain},
-                           {"agents", agent_names(r, as.agents)},
-                           {"negotiations", as.negotiations},
-                           {"agreements", as.agreements},
-                           {"mean_utilities", as.mean_utilities},
-                           {"mean_welfare", as.mean_welfare},
-                           {"mean_rounds", optional_json(as.mean_rounds)},
-                           {"mean_pareto_distance", optional_json(as.mean_pareto_distance)},
-                           {"mean_nash_distance", optional_json(as.mean_nash_distance)}});
-  j["assignments"] = std::move(assignments);
-  if (!list_negotiations) return j;
-  Json results = Json::array();
-  for (const auto& n : r.results) {
-    const negotiate::Domain& d = *r.domains[n.domain].domain;
-    Json row = {{"domain", n.domain},
-                {"agents", agent_names(r, n.agents)},
-                {"repeat", n.repeat},
-                {"seed", n.seed},
-                {"ending", std::string(negotiate::to_string(n.ending))},
-                {"actions", n.actions},
-                {"round", n.round}};
-    row["agreement"] = n.agreement ? Json{{"package", negotiate_package_json(d, *n.agreement, names)}} : Json(nullptr);
-    const Json m = metrics_json(n.metrics);
-    for (auto it = m.begin(); it != m.end(); ++it)
-      if (it.key() != "agreement") row[it.key()] = it.value();
-    results.push_back(std::move(row));
+    w.value(Json{{"domain", as.domain},
+                 {"agents", agent_names(r, as.agents)},
+                 {"negotiations", as.negotiations},
+                 {"agreements", as.agreements},
+                 {"mean_utilities", as.mean_utilities},
+                 {"mean_welfare", as.mean_welfare},
+                 {"mean_rounds", optional_json(as.mean_rounds)},
+                 {"mean_pareto_distance", optional_json(as.mean_pareto_distance)},
+                 {"mean_nash_distance", optional_json(as.mean_nash_distance)}});
+  w.end();
+  if (list_negotiations) {
+    w.begin_array("results");
+    for (const auto& n : r.results) negotiation_json(w, r, n, names);
+    w.end();
   }
-  j["results"] = std::move(results);
-  return j;
+  w.end();
+}
+
+}  // namespace
+
+Json tournament_json(const Result& r, Names names, bool list_negotiations) {
+  detail::TreeWriter w;
+  write_document(w, r, names, list_negotiations);
+  return w.take();
+}
+
+bool write_tournament_json(std::ostream& os, const Result& r, Names names, bool list_negotiations) {
+  {
+    detail::StreamWriter w(os);
+    write_document(w, r, names, list_negotiations);
+  }  // flushed
+  os << '\n';
+  os.flush();
+  return static_cast<bool>(os);
 }
 
 void tournament_csv(const Result& r, std::ostream& out) {
