@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/engines/mediate.hpp"
+#include "accord/io/genius_folder.hpp"
 #include "accord/report/mediate.hpp"
 #include "cli.hpp"
 
@@ -21,6 +22,7 @@ void add_mediate(CLI::App& app) {
       "  accord mediate geneva-2025 --voters anneal --steps 5000 --seed 7 --json\n"
       "  accord mediate geneva-2025 --voters hill,anneal,hill --parties US,UA,RU --steps 1000\n"
       "  accord mediate --genius domain.xml a.xml b.xml --voters anneal --steps 1000\n"
+      "  accord mediate --genius ../shared/data/genius-anac/y2010/ItexvsCypress --voters hill --steps 500\n"
       "Rules, the temperature and the JSON shape: docs/mediate-and-tournament.md.");
   struct Opts {
     std::string scenario = "geneva-2025", from, output = "-";
@@ -32,12 +34,12 @@ void add_mediate(CLI::App& app) {
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
-  cmd->add_option("--genius", o->genius, "GENIUS XML directly: DOMAIN.xml PROFILE.xml...")->expected(2, -1);
+  cmd->add_option("--genius", o->genius, "GENIUS input: a folder, or DOMAIN.xml PROFILE.xml...")->expected(1, -1);
   cmd->add_option("--voters", o->voters, "hill or anneal: one kind for every voter, or one per voter")
       ->delimiter(',')->capture_default_str();
   cmd->add_option("--steps", o->steps, "Variants the mediator proposes")->capture_default_str()
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
-  cmd->add_option("--from", o->from, "Start from a framework version (its open issues at their first value); "
+  cmd->add_option("--from", o->from, "Start from a framework version (each open issue at its first value crossing no voter's red line); "
                                      "default: the first package");
   cmd->add_option("--parties", o->parties, "The voters (default: roles party and mediator with preferences)")
       ->delimiter(',');
@@ -51,8 +53,15 @@ void add_mediate(CLI::App& app) {
   cmd->callback([o, cmd] {
     if (!o->genius.empty() && cmd->count("SCENARIO") > 0)
       throw Exit{kExitInvalidInput, "give either SCENARIO or --genius files, not both"};
-    const Scenario s = o->genius.empty() ? load_or_exit(o->scenario, o->json)
-                                         : import_genius_or_exit(o->genius, {}, o->json);
+    Scenario s;
+    if (o->genius.empty()) {
+      s = load_or_exit(o->scenario, o->json);
+    } else {
+      std::string error;
+      const std::vector<std::string> files = io::expand_genius_arguments(o->genius, error);
+      if (!error.empty()) throw Exit{kExitInvalidInput, error};
+      s = import_genius_or_exit(files, {}, o->json);
+    }
     mediate::Params params;
     params.parties = resolve_parties(s, o->parties);
     params.voters.clear();

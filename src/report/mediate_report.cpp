@@ -87,7 +87,7 @@ std::string mediate_text(const Scenario& s, const mediate::Result& r, Style styl
   if (!r.outcome.ok()) return "Mediation could not run: " + r.outcome.message() + "\n";
   std::string out;
   const std::string start = r.start_version.valid()
-                                ? "version " + s.versions[r.start_version].id + " (issues it leaves open at their first value)"
+                                ? "version " + s.versions[r.start_version].id + " (each issue it leaves open at its first value crossing no voter's red line)"
                                 : std::string("the first package (every issue at its first value)");
   out += wrap("Simulation of the mediated single-text protocol (Klein et al. 2003): voters " + voters_line(s, r) +
               "; " + std::to_string(r.steps) + " steps, seed " + std::to_string(r.seed) + "; start: " + start + ".");

@@ -59,6 +59,11 @@ TEST(CliMediate, GeniusInput) {
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["parties"].size(), 2u);
   EXPECT_TRUE(j["metrics"]["final"]["pareto_distance"].is_number());
+  // A folder: the same domain, profiles in file-name order (Cypress, Itex).
+  const auto folder = run_cli("mediate --genius " + std::string(ACCORD_SHARED_DATA_DIR) +
+                              "/genius-anac/y2010/ItexvsCypress --voters anneal --steps 1000 --json");
+  ASSERT_EQ(folder.exit_code, 0) << folder.err;
+  EXPECT_EQ(nlohmann::json::parse(folder.out)["parties"].size(), 2u);
 }
 
 TEST(CliMediate, BadInputExits2) {

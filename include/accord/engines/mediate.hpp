@@ -32,8 +32,9 @@ struct Params {
   std::vector<Voter> voters = {Voter::hill};
   std::uint64_t steps = 1000;  // variants proposed
   std::uint64_t seed = 1;
-  // The starting text: a draft (e.g. a framework version's package); issues it leaves open
-  // start at their first value. Absent: the first package (every issue at its first value).
+  // The starting text: a draft (e.g. a framework version's package); each issue it leaves open
+  // starts at its first value that crosses no voter's red line (its first value when every
+  // value crosses one). Absent: the first package (every issue at its first value).
   std::optional<Package> start;
   VersionIndex start_version;  // the version `start` is, if it is one (reported, not used)
   // Annealing: the temperature at the first step. Absent: automatic (the mean loss of the

@@ -63,6 +63,19 @@ std::vector<IssueIndex> mutable_issues(const Scenario& s) {
   return out;
 }
 
+// Where an issue the draft leaves open starts: without a draft, its first value (the first
+// package); with one, its first value that crosses no voter's red line (else its first value).
+Setting open_issue_start(const Scenario& s, const std::vector<PartyIndex>& voters, IssueIndex i, bool first_package) {
+  const Issue& issue = s.issues[i];
+  if (first_package) return grid_setting(issue, 0);
+  for (std::size_t k = 0; k < issue.value_count(); ++k) {
+    const Setting x = grid_setting(issue, k);
+    const bool clean = std::none_of(voters.begin(), voters.end(), [&](PartyIndex p) { return red_lines_on(s, p, i, x) > 0; });
+    if (clean) return x;
+  }
+  return grid_setting(issue, 0);
+}
+
 Result invalid(Result r, std::string message, std::string path) {
   r.outcome = Outcome::failure(Status::invalid_input, std::move(message), std::move(path));
   return r;
@@ -114,7 +127,7 @@ Result run(const Scenario& s, const Params& params) {
 
   r.start = Package(s.issues.size());
   for (const IssueIndex i : s.issues.indices())
-    r.start[i] = params.start && (*params.start)[i] ? *(*params.start)[i] : grid_setting(s.issues[i], 0);
+    r.start[i] = params.start && (*params.start)[i] ? *(*params.start)[i] : open_issue_start(s, r.parties, i, !params.start);
   r.start_version = params.start_version;
   r.text = r.start;
   for (const PartyIndex p : r.parties) r.start_utilities.push_back(utility(s, p, r.start));

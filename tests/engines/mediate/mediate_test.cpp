@@ -106,6 +106,23 @@ TEST(Mediate, RedLineVetoesAVariant) {
   }
 }
 
+// An issue the draft leaves open starts at its first value crossing no voter's red line; without
+// a draft every issue starts at its first value.
+TEST(Mediate, OpenIssuesOfADraftStartClearOfRedLines) {
+  Scenario s = hand();
+  s.preferences[PartyIndex(1)].issues[issue(0)].red_line_options.push_back(opt(0));
+  Package draft(2);
+  draft[issue(1)] = Setting{opt(1), 0.0};
+  mediate::Params params;
+  params.steps = 1;
+  params.start = draft;
+  const mediate::Result r = mediate::run(s, params);
+  EXPECT_EQ(*r.start[issue(0)], (Setting{opt(1), 0.0}));
+  EXPECT_EQ(*r.start[issue(1)], (Setting{opt(1), 0.0}));
+  params.start.reset();
+  EXPECT_EQ(*mediate::run(s, params).start[issue(0)], (Setting{opt(0), 0.0}));
+}
+
 // Starting on a red line: moving off it is judged by utility, and the count of red lines
 // crossed never grows.
 TEST(Mediate, StartsFromAVersionAndNeverAddsARedLineCrossing) {
