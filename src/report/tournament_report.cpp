@@ -43,19 +43,39 @@ std::string party_ids(const negotiate::Domain& d) {
   return out;
 }
 
-Json domain_json(const tournament::DomainResult& dr) {
+// The id of a complete package of the domain (its negotiated issues' grid positions).
+negotiate::PackageId package_id(const negotiate::Domain& d, const Package& x) {
+  std::vector<std::uint32_t> options;
+  for (const IssueIndex i : d.issues()) {
+    const Issue& issue = d.scenario().issues[i];
+    std::uint32_t k = 0;
+    if (issue.kind == IssueKind::discrete) {
+      k = static_cast<std::uint32_t>(x[i]->option.get());
+    } else {
+      while (k + 1 < issue.value_count() && issue.grid_value(k) != x[i]->value) ++k;
+    }
+    options.push_back(k);
+  }
+  return d.id(options);
+}
+
+Json domain_json(const tournament::DomainResult& dr, Names names) {
   const negotiate::Domain& d = *dr.domain;
   const Scenario& s = d.scenario();
   Json parties = Json::array(), issues = Json::array();
   for (const PartyIndex p : d.parties()) parties.push_back(s.parties[p].id);
   for (const IssueIndex i : d.issues()) issues.push_back(s.issues[i].id);
+  // The Nash package written as the agreements are (GENIUS labels for GENIUS input).
+  Json reference = reference_json(s, dr.reference);
+  if (dr.reference.nash_package)
+    reference["nash"]["package"] = negotiate_package_json(d, package_id(d, *dr.reference.nash_package), names);
   return {{"name", dr.name},
           {"parties", std::move(parties)},
           {"version", d.version().valid() ? Json(s.versions[d.version()].id) : Json(nullptr)},
           {"issues", std::move(issues)},
           {"packages", d.size()},
           {"assignments", dr.assignments},
-          {"reference", reference_json(s, dr.reference)}};
+          {"reference", std::move(reference)}};
 }
 
 std::string number(double x) {
@@ -131,7 +151,7 @@ void write_document(detail::JsonWriter& w, const Result& r, Names names, bool li
   w.value("planned", Json(r.planned));
   w.value("negotiations", Json(r.negotiations));
   Json domains = Json::array();
-  for (const auto& dr : r.domains) domains.push_back(domain_json(dr));
+  for (const auto& dr : r.domains) domains.push_back(domain_json(dr, names));
   w.value("domains", domains);
   Json per_agent = Json::array();
   for (const auto& st : r.per_agent)
