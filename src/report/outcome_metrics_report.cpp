@@ -14,8 +14,7 @@ Json optional_json(const std::optional<double>& x) { return x ? Json(*x) : Json(
 }  // namespace
 
 Json metrics_json(const outcome_metrics::Metrics& m) {
-  return {{"agreement", m.agreement},
-          {"utilities", m.utilities},
+  return {{"utilities", m.utilities},
           {"welfare", m.welfare},
           {"nash_product", m.nash_product},
           {"pareto_distance", optional_json(m.pareto_distance)},

@@ -8,7 +8,7 @@
 
 namespace accord::report {
 
-// {"agreement", "utilities", "welfare", "nash_product", "pareto_distance", "nash_distance"}
+// {"utilities", "welfare", "nash_product", "pareto_distance", "nash_distance"}
 // (a distance is null when it is not defined: frontier incomplete, no Nash point).
 [[nodiscard]] nlohmann::ordered_json metrics_json(const outcome_metrics::Metrics& m);
 // The domain's reference: {"parties", "reservations", "fixed" (issue ids → settings),
