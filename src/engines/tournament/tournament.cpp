@@ -21,8 +21,9 @@ std::uint64_t splitmix(std::uint64_t z) {
   return z ^ (z >> 31);
 }
 
-// Above this many negotiations a tournament is refused (its results would not fit in memory).
-constexpr std::uint64_t kMaxNegotiations = 50'000'000;
+// Above this many negotiations a tournament is refused: every result is kept (about 200 bytes
+// each), so 5·10^6 is about 1 GB.
+constexpr std::uint64_t kMaxNegotiations = 5'000'000;
 
 Result invalid(Result r, std::string message, std::string path) {
   r.outcome = Outcome::failure(Status::invalid_input, std::move(message), std::move(path));

@@ -165,6 +165,9 @@ TEST(Tournament, BadInputIsAStatus) {
   EXPECT_NE(r.outcome.message().find("nosuchagent"), std::string::npos) << r.outcome.message();
   r = tournament::run(domains, params({"linear"}, 0));
   EXPECT_EQ(r.outcome.status, Status::invalid_input);
+  r = tournament::run(domains, params({"linear"}, 6'000'000));  // above 5·10^6 negotiations
+  EXPECT_EQ(r.outcome.status, Status::invalid_input);
+  EXPECT_NE(r.outcome.message().find("more than 5000000 negotiations"), std::string::npos) << r.outcome.message();
   auto p = params({"linear"}, 1);
   p.rounds = 1;
   EXPECT_EQ(tournament::run(domains, p).outcome.status, Status::invalid_input);
