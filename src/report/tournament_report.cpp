@@ -255,18 +255,23 @@ std::string tournament_text(const Result& r, Style style) {
                                                         : ", Nash point unknown";
     }
     out += wrap(head + ".");
-    Table t{{"agents", "agreements", "mean utilities", "welfare", "rounds", "to Pareto", "to Nash"},
-            {},
-            {false, true, false, true, true, true, true}};
+    // Two parties: "A vs B" and both mean utilities; more: "A/B/C/…" and the utilities only in
+    // --json and --csv (a row of five would not fit).
+    const bool pair = dr.domain->party_count() == 2;
+    Table t{{"agents", "agreements", "welfare", "rounds", "to Pareto", "to Nash"}, {}, {false, true, true, true, true, true}};
+    if (pair) {
+      t.header.insert(t.header.begin() + 2, "mean utilities");
+      t.right_align.insert(t.right_align.begin() + 2, false);
+    }
     std::size_t shown = 0, rows = 0;
     for (; at < r.per_assignment.size() && r.per_assignment[at].domain == k; ++at, ++rows) {
       const auto& as = r.per_assignment[at];
       if (as.negotiations == 0 || shown == kRows) continue;
-      std::string u;
-      for (const double x : as.mean_utilities) append(u, " ", fixed(x));
-      t.rows.push_back({joined(r, as.agents, " vs "), percent(as.agreements, as.negotiations), u, fixed(as.mean_welfare),
-                        optional_fixed(as.mean_rounds, 1), optional_fixed(as.mean_pareto_distance),
-                        optional_fixed(as.mean_nash_distance)});
+      std::vector<std::string> row{joined(r, as.agents, pair ? " vs " : "/"), percent(as.agreements, as.negotiations),
+                                   fixed(as.mean_welfare), optional_fixed(as.mean_rounds, 1),
+                                   optional_fixed(as.mean_pareto_distance), optional_fixed(as.mean_nash_distance)};
+      if (pair) row.insert(row.begin() + 2, fixed(as.mean_utilities[0]) + " " + fixed(as.mean_utilities[1]));
+      t.rows.push_back(std::move(row));
       ++shown;
     }
     out += t.render(style);
