@@ -68,6 +68,10 @@ std::vector<Case> cases() {
        true},
       {"genius_itex_import",
        "import genius " + kItex + "domain.xml " + kItex + "Itex.xml " + kItex + "Cypress.xml --json", true},
+      {"genius_itex_tournament",
+       "tournament --genius {shared}/genius-anac/y2010/ItexvsCypress --agents boulware,conceder,micro --rounds 50 "
+       "--repeats 2 --seed 3 --json",
+       true},
       {"ktab_soe_pol_comp", "forecast {shared}/ktab-smp/SOE-Pol-Comp.csv --json", true},
       {"ktab_3dim", "forecast {shared}/ktab-smp/dummyData_3Dim.csv --json", true},
   };
