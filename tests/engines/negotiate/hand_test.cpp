@@ -251,3 +251,32 @@ TEST(NegotiateHand, SearchDomainGivesTheSameTraces) {
 
 }  // namespace
 }  // namespace accord::negotiate
+
+namespace accord::negotiate {
+namespace {
+
+// A deadline that has passed: the build fails (time_limit), a run stops partial.
+TEST(NegotiateBudget, DeadlineStopsBuildAndRun) {
+  const Scenario s = testing::load_text(testing::tiny_text());
+  DomainParams dp;
+  dp.deadline = Deadline::after(1e-9);
+  const DomainBuild b = Domain::build(s, dp);
+  EXPECT_EQ(b.outcome.status, Status::invalid_input);
+  EXPECT_EQ(b.outcome.termination.stop, Stop::time_limit);
+  EXPECT_NE(b.outcome.message().find("raise --max-seconds"), std::string::npos) << b.outcome.message();
+
+  const auto d = testing::domain_of(s);
+  Params p;
+  p.agents = {"hardliner", "hardliner"};
+  p.rounds = 1000;
+  p.deadline = Deadline::after(1e-9);
+  const Result r = run(*d, p);
+  EXPECT_TRUE(r.outcome.ok());
+  EXPECT_EQ(r.ending, Ending::stopped);
+  EXPECT_EQ(r.outcome.termination.stop, Stop::time_limit);
+  EXPECT_EQ(r.actions, 1023u);  // the deadline is polled every 1,024 actions
+  EXPECT_EQ(r.utilities, (std::vector<double>{0.0, 0.0}));
+}
+
+}  // namespace
+}  // namespace accord::negotiate
