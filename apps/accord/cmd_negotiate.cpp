@@ -77,6 +77,7 @@ void add_negotiate(CLI::App& app) {
     }
     negotiate::DomainParams dp;
     dp.max_sorted = o->max_sorted;
+    dp.deadline = o->budget.deadline();
     if (!o->parties.empty()) dp.parties = resolve_parties(s, o->parties);
     if (!o->version.empty()) {
       dp.version = s.find_version(o->version);
@@ -91,7 +92,7 @@ void add_negotiate(CLI::App& app) {
     params.rounds = o->rounds;
     params.seed = o->seed;
     params.trace = o->trace;
-    params.deadline = o->budget.deadline();
+    params.deadline = dp.deadline;
     params.max_actions = o->budget.max_nodes;
     negotiate::Result r = negotiate::run(*built.domain, params);
     if (!r.outcome.ok()) throw Exit{kExitInvalidInput, r.outcome.message()};

@@ -46,7 +46,9 @@ struct AgentContext {
 class Agent {
  public:
   virtual ~Agent() = default;
-  // Must return an offer at action 0 (no standing offer); later an offer, accept or end.
+  // Must return an offer at action 0 (no standing offer); later an offer, accept or end. An
+  // invalid action (accept with no standing offer, an offer id >= Domain::size(), not_set)
+  // ends the negotiation, recorded as `end` by this party.
   virtual Action act(const Turn& turn) = 0;
   // Every action of every other party, in order, before this agent's next act. `package`:
   // the offer, or for an accept the standing offer accepted.

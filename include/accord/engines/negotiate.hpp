@@ -35,6 +35,9 @@ struct DomainParams {
   // are found by branch and bound over issues (same results, docs/negotiation.md "Search").
   std::uint64_t max_sorted = 1'000'000;
   bool force_search = false;  // testing: search even when the domain is small
+  // Building (tabulating, sorting, enumerating the search halves) stops past it: the build
+  // then fails (status invalid_input, termination time_limit) — a half-built space is no use.
+  Deadline deadline;
 };
 
 // One party's view of the space: what the agents' rules are built on.

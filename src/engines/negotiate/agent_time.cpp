@@ -14,7 +14,13 @@ class TimeDependent final : public Agent {
 
   Action act(const Turn& turn) override {
     if (!d_.stats(self_).has_packages) return Action::end();
-    const PackageId mine = offer_for(d_, self_, time_dependent_target(d_.stats(self_), e_, turn.t));
+    const double target = time_dependent_target(d_.stats(self_), e_, turn.t);
+    if (!cached_ || target != last_target_) {  // the hardliner's target never moves
+      last_offer_ = offer_for(d_, self_, target);
+      last_target_ = target;
+      cached_ = true;
+    }
+    const PackageId mine = last_offer_;
     if (turn.standing && accepts_next(d_, self_, *turn.standing, mine)) return Action::accept();
     return Action::offer(mine);
   }
@@ -23,6 +29,9 @@ class TimeDependent final : public Agent {
   const Domain& d_;
   std::size_t self_;
   double e_;
+  bool cached_ = false;
+  double last_target_ = 0.0;
+  PackageId last_offer_ = 0;
 };
 
 // Target T starts at Pmax. Before each later action: for every other party q that made a new

@@ -22,6 +22,14 @@ DomainBuild invalid(std::string message, std::string path = {}) {
   return {Outcome::failure(Status::invalid_input, std::move(message), std::move(path)), nullptr};
 }
 
+DomainBuild out_of_time(std::uint64_t size) {
+  DomainBuild b = invalid("building the negotiation space (" + std::to_string(size) +
+                          " packages) did not finish before the deadline; raise --max-seconds or negotiate over fewer "
+                          "issues (--version)");
+  b.outcome.termination = {Stop::time_limit, "the space was not built"};
+  return b;
+}
+
 }  // namespace
 
 struct DomainBuilder {
@@ -302,17 +310,22 @@ DomainBuild Domain::build(const Scenario& s, const DomainParams& params) {
   d->tie_best_.resize(n);
   d->head_.resize(n);
   d->tail_.resize(n);
+  DeadlineTicker ticker(params.deadline, 1u << 14);
   if (d->sorted_) {
     d->table_.assign(n, std::vector<double>(d->size_));
     std::vector<std::uint32_t> choice(m, 0);
     for (PackageId x = 0; x < d->size_; ++x) {
+      if (ticker.expired()) return out_of_time(d->size_);
       for (std::size_t k = 0; k < n; ++k) d->table_[k][x] = d->compute_utility(k, choice.data());
       for (std::size_t j = m; j-- > 0;) {  // odometer, last issue fastest (id order)
         if (++choice[j] < d->sizes_[j]) break;
         choice[j] = 0;
       }
     }
-    for (std::size_t k = 0; k < n; ++k) DomainBuilder::sort_party(*d, k);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (params.deadline.expired()) return out_of_time(d->size_);
+      DomainBuilder::sort_party(*d, k);
+    }
   } else {
     // Split so that both halves are about sqrt(size) entries.
     const double half = std::sqrt(static_cast<double>(d->size_));
@@ -323,7 +336,10 @@ DomainBuild Domain::build(const Scenario& s, const DomainParams& params) {
     if (prod > static_cast<double>(kMaxHalf) || rest > static_cast<double>(kMaxHalf))
       return invalid("the negotiation space (" + std::to_string(d->size_) + " packages) is too large to search: "
                      "offers need both halves of it in memory (at most 2^25 entries each)", "issues");
-    for (std::size_t k = 0; k < n; ++k) DomainBuilder::build_halves(*d, k);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (params.deadline.expired()) return out_of_time(d->size_);
+      DomainBuilder::build_halves(*d, k);
+    }
   }
   for (std::size_t k = 0; k < n; ++k) DomainBuilder::compute_stats(*d, k);
   Outcome ok = Outcome::success();

@@ -164,7 +164,7 @@ TEST_P(BruteSao, EngineMatchesTheChecker) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Seeds, BruteSao, ::testing::Range(1u, 41u));
+INSTANTIATE_TEST_SUITE_P(Seeds, BruteSao, ::testing::Range(1u, 101u));
 
 // Offers by search equal offers by sorting for every party and many targets, on domains of
 // up to ~50,000 packages, with and without ties and red lines.
@@ -203,7 +203,7 @@ TEST_P(SearchEqualsSorting, LowestAtLeast) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Seeds, SearchEqualsSorting, ::testing::Range(1u, 13u));
+INSTANTIATE_TEST_SUITE_P(Seeds, SearchEqualsSorting, ::testing::Range(1u, 25u));
 
 }  // namespace
 }  // namespace accord::negotiate

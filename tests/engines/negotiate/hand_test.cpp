@@ -251,3 +251,73 @@ TEST(NegotiateHand, SearchDomainGivesTheSameTraces) {
 
 }  // namespace
 }  // namespace accord::negotiate
+
+namespace accord::negotiate {
+namespace {
+
+// A deadline that has passed: the build fails (time_limit), a run stops partial.
+TEST(NegotiateBudget, DeadlineStopsBuildAndRun) {
+  const Scenario s = testing::load_text(testing::tiny_text());
+  DomainParams dp;
+  dp.deadline = Deadline::after(1e-9);
+  const DomainBuild b = Domain::build(s, dp);
+  EXPECT_EQ(b.outcome.status, Status::invalid_input);
+  EXPECT_EQ(b.outcome.termination.stop, Stop::time_limit);
+  EXPECT_NE(b.outcome.message().find("raise --max-seconds"), std::string::npos) << b.outcome.message();
+
+  const auto d = testing::domain_of(s);
+  Params p;
+  p.agents = {"hardliner", "hardliner"};
+  p.rounds = 1000;
+  p.deadline = Deadline::after(1e-9);
+  const Result r = run(*d, p);
+  EXPECT_TRUE(r.outcome.ok());
+  EXPECT_EQ(r.ending, Ending::stopped);
+  EXPECT_EQ(r.outcome.termination.stop, Stop::time_limit);
+  EXPECT_EQ(r.actions, 1023u);  // the deadline is polled every 1,024 actions
+  EXPECT_EQ(r.utilities, (std::vector<double>{0.0, 0.0}));
+}
+
+}  // namespace
+}  // namespace accord::negotiate
+
+namespace accord::negotiate {
+namespace {
+
+// --version: the issues the version sets are fixed (their contributions still count), the
+// others negotiated. v1 sets A = a1, so the space is B alone: ids 0-2 = (a1, b0..b2),
+// U1 = .4, .2, 0 and U2 = .5, .75, 1. linear vs linear, R = 5:
+//  P1 target .4(1 - t); P2 (Pmin .5) target .5 + .5(1 - t)
+//  k0 P1 offer 0 | k1 P2 target 1: offer 2 | k2 P1 target .3: offer 0 | k3 P2 .875: offer 2
+//  k4 P1 target .2: offer 1 | k5 P2 target .75: its offer is 1 (.75), U2(1) = .75: accept
+TEST(NegotiateVersion, SettledIssuesAreFixed) {
+  const Scenario s = testing::load_text(testing::tiny_text("0", "0") + R"(framework:
+  versions:
+    - id: v1
+      label: V1
+      date: 2025-01-01
+      points:
+        - {id: V1_1, number: 1, text: "A is a1", sets: {A: a1}}
+)");
+  DomainParams dp;
+  dp.version = s.find_version("v1");
+  const DomainBuild b = Domain::build(s, dp);
+  ASSERT_TRUE(b.ok()) << b.outcome.message();
+  const Domain& d = *b.domain;
+  ASSERT_EQ(d.size(), 3u);
+  ASSERT_EQ(d.issues().size(), 1u);
+  EXPECT_EQ(s.issues[d.issues()[0]].id, "B");
+  EXPECT_NEAR(d.utility(0, 0), 0.4, 1e-12);
+  EXPECT_NEAR(d.utility(1, 2), 1.0, 1e-12);
+  EXPECT_NEAR(d.stats(1).pmin, 0.5, 1e-12);
+  const Result r = testing::negotiate_tiny(d, {"linear", "linear"}, 5);
+  EXPECT_EQ(testing::compact(r), "o0 o2 o0 o2 o1 a");
+  ASSERT_TRUE(r.agreement);
+  const Package& x = r.agreement->package;
+  EXPECT_EQ(s.issues[IssueIndex(0)].options[x[IssueIndex(0)]->option].id, "a1");
+  EXPECT_EQ(s.issues[IssueIndex(1)].options[x[IssueIndex(1)]->option].id, "b1");
+  EXPECT_EQ(r.utilities[0], utility(s, PartyIndex(0), x));
+}
+
+}  // namespace
+}  // namespace accord::negotiate
