@@ -25,8 +25,13 @@ std::size_t grid_position(const Issue& issue, const Setting& x) {
   const std::size_t n = issue.value_count();
   if (issue.kind == IssueKind::discrete) return x.option.valid() && x.option.get() < n ? x.option.get() : n;
   const double tol = 1e-9 * std::max(1.0, std::abs(issue.range.step));
-  for (std::size_t k = 0; k < n; ++k)
+  // The nearest step, or the last value (max, when the step does not divide the range).
+  const double steps = std::round((x.value - issue.range.min) / issue.range.step);
+  if (steps >= 0.0 && steps < static_cast<double>(n)) {
+    const auto k = static_cast<std::size_t>(steps);
     if (std::abs(issue.grid_value(k) - x.value) <= tol) return k;
+  }
+  if (std::abs(issue.grid_value(n - 1) - x.value) <= tol) return n - 1;
   return n;
 }
 

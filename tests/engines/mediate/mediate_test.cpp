@@ -211,6 +211,33 @@ TEST(Mediate, LongHillRunEndsAtALocalOptimum) {
   }
 }
 
+// A draft's off-grid number stays until the issue is changed, then only grid values follow.
+TEST(Mediate, OffGridDraftNumbers) {
+  std::size_t numeric = 0;
+  for (std::uint32_t seed = 1; seed <= 20; ++seed) {
+    const Scenario s = testing::random_scenario(seed, RandomSpec{2, 4, 4});
+    Package start(s.issues.size());
+    for (const IssueIndex i : s.issues.indices())
+      if (s.issues[i].kind == IssueKind::numeric) start[i] = Setting{OptionIndex(), 3.3}, ++numeric;
+    mediate::Params params;
+    params.start = start;
+    params.voters = {mediate::Voter::anneal};
+    params.steps = 300;
+    params.seed = seed;
+    params.metrics = false;
+    const mediate::Result r = mediate::run(s, params);
+    ASSERT_TRUE(r.outcome.ok());
+    for (const IssueIndex i : s.issues.indices()) {
+      if (s.issues[i].kind != IssueKind::numeric) continue;
+      const double v = r.text[i]->value;
+      bool on_grid = false;
+      for (std::size_t k = 0; k < s.issues[i].value_count(); ++k) on_grid = on_grid || s.issues[i].grid_value(k) == v;
+      EXPECT_TRUE(v == 3.3 || on_grid) << v;
+    }
+  }
+  EXPECT_GT(numeric, 0u);
+}
+
 TEST(Mediate, DeterministicForASeed) {
   RandomSpec spec;
   spec.parties = 3;
