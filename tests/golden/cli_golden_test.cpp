@@ -57,6 +57,13 @@ std::vector<Case> cases() {
                               "--finding status_quo --json"},
       // The report's forecast section runs the same (report::ReportOptions).
       {"forecast_monte_carlo", "forecast geneva-2025 --runs 1000 --seed 1 --json"},
+      // Simulated negotiation on v20's open issues: an agreement (US, UA) and none (UA, RU).
+      {"negotiate_v20_us_ua", "negotiate geneva-2025 --version v20 --parties US,UA --agents linear,linear --rounds 50 --json"},
+      {"negotiate_v20_ua_ru", "negotiate geneva-2025 --version v20 --parties UA,RU --agents linear,hardliner --rounds 50 --json"},
+      {"mediate_hill_v20", "mediate geneva-2025 --voters hill --steps 500 --from v20 --seed 1 --json"},
+      {"mediate_anneal", "mediate geneva-2025 --voters anneal --steps 500 --seed 1 --json"},
+      {"tournament_v20", "tournament geneva-2025 --version v20 --parties US,UA --agents linear,boulware,micro,random "
+                         "--rounds 30 --repeats 2 --seed 1 --json"},
       {"scenarios", "scenarios --json"},
       {"validate_example_small", "validate example-small --json"},
       {"genius_itex_bargain",
@@ -64,6 +71,12 @@ std::vector<Case> cases() {
        true},
       {"genius_itex_import",
        "import genius " + kItex + "domain.xml " + kItex + "Itex.xml " + kItex + "Cypress.xml --json", true},
+      {"genius_itex_negotiate", "negotiate --genius {shared}/genius-anac/y2010/ItexvsCypress --agents boulware,conceder "
+                                "--rounds 4 --trace --json", true},
+      {"genius_itex_tournament",
+       "tournament --genius {shared}/genius-anac/y2010/ItexvsCypress --agents boulware,conceder,micro --rounds 50 "
+       "--repeats 2 --seed 3 --json",
+       true},
       {"ktab_soe_pol_comp", "forecast {shared}/ktab-smp/SOE-Pol-Comp.csv --json", true},
       {"ktab_3dim", "forecast {shared}/ktab-smp/dummyData_3Dim.csv --json", true},
   };
