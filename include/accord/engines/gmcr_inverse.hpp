@@ -82,6 +82,9 @@ struct Params {
   // Budgets: wall clock, and candidates tested plus preference variants built (node_limit).
   Deadline deadline;
   std::size_t max_candidates = kDefaultMaxCandidates;
+  // The decision makers' orders kept by the search (one rank per feasible state each); past
+  // this the search stops (memory_limit).
+  std::uint64_t max_memory = std::uint64_t{1} << 30;
   std::size_t max_listed = 10;  // minimal solutions kept (all are counted)
 };
 
@@ -106,7 +109,7 @@ struct Result {
   // status quo is ever reachable. Set with min_changes nullopt and termination finished.
   bool status_quo_locked = false;
   // ok, or invalid_input (invalid conflict, infeasible target, no status quo when needed);
-  // termination finished, or time_limit / node_limit with a detail saying how far it got.
+  // termination finished, or time_limit / node_limit / memory_limit with a detail saying how far it got.
   Outcome outcome;
   [[nodiscard]] bool ok() const { return outcome.ok(); }
   [[nodiscard]] bool partial() const { return !outcome.termination.finished(); }

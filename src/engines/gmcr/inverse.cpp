@@ -70,10 +70,12 @@ std::vector<Player> players_of(const Conflict& c, const Graph& g) {
   return out;
 }
 
-// Counts candidates against the budget; says which limit stopped the search.
+// Counts candidates and the memory of stored orders against the budget; says which limit
+// stopped the search.
 struct Budget {
   const Params& p;
   std::size_t used = 0;
+  std::uint64_t bytes = 0;
   Stop stop = Stop::finished;
   bool spend() {
     if (stop != Stop::finished) return false;
@@ -81,12 +83,30 @@ struct Budget {
     else if ((used & 63u) == 0 && p.deadline.expired()) stop = Stop::time_limit;
     return stop == Stop::finished;
   }
+  // An order of `states` ranks kept (up to three times: the search node, the variant and the
+  // set that deduplicates).
+  bool store(std::size_t states) {
+    bytes += 3 * states * sizeof(Rank) + 128;
+    if (bytes > p.max_memory && stop == Stop::finished) stop = Stop::memory_limit;
+    return stop == Stop::finished;
+  }
 };
+
+// Ranks over the feasible states only (positions of Graph::codes): an order of a 20-option
+// conflict with few feasible states stays small.
+std::vector<Rank> compact(const Graph& g, const std::vector<Rank>& cube) {
+  std::vector<Rank> out(g.codes.size());
+  for (std::size_t k = 0; k < g.codes.size(); ++k) out[k] = cube[g.codes[k]];
+  return out;
+}
+void expand(const Graph& g, const std::vector<Rank>& ranks, std::vector<Rank>& cube) {
+  for (std::size_t k = 0; k < g.codes.size(); ++k) cube[g.codes[k]] = ranks[k];
+}
 
 // A decision maker's order after some edits, at the cost of its cheapest edit sequence.
 struct Variant {
   std::size_t cost = 0;
-  std::vector<Rank> rank;
+  std::vector<Rank> rank;  // per feasible state (compact)
   std::vector<Change> changes;
   std::vector<std::uint8_t> fixes;  // per target: passes the focal filter (1 for non-targets)
 };
@@ -111,8 +131,11 @@ bool prioritisation_variants(const Conflict& c, const Graph& g, DecisionMakerInd
       auto& statements = work.decision_makers[d].statements;
       statements.clear();
       for (std::uint16_t j : node.list) statements.push_back(original[j]);
-      std::vector<Rank> rank = detail::compute_ranks(work, g, d);
-      if (orders.insert(rank).second) out.push_back({cost, std::move(rank), node.path, {}});
+      std::vector<Rank> rank = compact(g, detail::compute_ranks(work, g, d));
+      if (orders.insert(rank).second) {
+        if (!budget.store(rank.size())) return false;
+        out.push_back({cost, std::move(rank), node.path, {}});
+      }
       if (cost == k) continue;
       auto push = [&](std::vector<std::uint16_t> list, Change ch) {
         if (!seen.insert(list).second) return;
@@ -152,8 +175,8 @@ bool ranking_variants(const Graph& g, DecisionMakerIndex d, std::size_t k, Budge
     std::vector<Rank> rank;
     std::vector<Change> path;
   };
-  std::vector<Node> layer = {{g.rank[d], {}}};
-  std::set<std::vector<Rank>> seen = {g.rank[d]};
+  std::vector<Node> layer = {{compact(g, g.rank[d]), {}}};
+  std::set<std::vector<Rank>> seen = {layer[0].rank};
   for (std::size_t cost = 0; cost <= k && !layer.empty(); ++cost) {
     std::vector<Node> next;
     for (const Node& node : layer) {
@@ -161,22 +184,24 @@ bool ranking_variants(const Graph& g, DecisionMakerIndex d, std::size_t k, Budge
       out.push_back({cost, node.rank, node.path, {}});
       if (cost == k) continue;
       Rank top = 0;
-      for (StateCode s : g.codes) top = std::max(top, node.rank[s]);
-      std::vector<std::vector<StateCode>> tiers(static_cast<std::size_t>(top) + 1);
-      for (StateCode s : g.codes) tiers[static_cast<std::size_t>(node.rank[s])].push_back(s);
+      for (Rank r : node.rank) top = std::max(top, r);
+      std::vector<std::vector<std::size_t>> tiers(static_cast<std::size_t>(top) + 1);
+      for (std::size_t k2 = 0; k2 < node.rank.size(); ++k2) tiers[static_cast<std::size_t>(node.rank[k2])].push_back(k2);
       for (std::size_t t = 0; t + 1 < tiers.size(); ++t)
-        for (StateCode up : tiers[t])          // moves up into tier t + 1
-          for (StateCode down : tiers[t + 1])  // moves down into tier t
+        for (std::size_t up : tiers[t])          // moves up into tier t + 1
+          for (std::size_t down : tiers[t + 1])  // moves down into tier t
           {
             std::vector<Rank> r = node.rank;
             std::swap(r[up], r[down]);
-            if (!seen.insert(r).second) continue;
+            if (seen.count(r)) continue;
+            if (!budget.store(r.size())) return false;  // the node, its variant and its key
+            seen.insert(r);
             Node n{std::move(r), node.path};
             Change ch;
             ch.kind = ChangeKind::swap;
             ch.decision_maker = d;
-            ch.state = up;
-            ch.other_state = down;
+            ch.state = g.codes[up];
+            ch.other_state = g.codes[down];
             n.path.push_back(ch);
             next.push_back(std::move(n));
           }
@@ -236,7 +261,7 @@ struct ProfileSearch {
   bool leaf(std::vector<std::uint8_t> alive) {
     if (coupled) {
       if (!budget.spend()) return false;
-      for (const DecisionMakerIndex d : c.decision_makers.indices()) g.rank[d] = pick[d.get()]->rank;
+      for (const DecisionMakerIndex d : c.decision_makers.indices()) expand(g, pick[d.get()]->rank, g.rank[d]);
       if (p.stability == Concept::seq)
         for (const DecisionMakerIndex d : p.decision_makers) {
           const auto st = stable_targets(g, players, d.get(), Concept::seq, targets, p.deadline);
@@ -280,7 +305,8 @@ void finish(Result& r, const Budget& budget, std::size_t searched_to) {
     r.outcome.termination = Termination::done();
     return;
   }
-  std::string detail = "stopped after " + count_text(budget.used, "candidate", "candidates") + "; ";
+  std::string detail = "stopped after " + count_text(budget.used, "candidate", "candidates") +
+                       (budget.stop == Stop::memory_limit ? " (orders kept: over " + std::to_string(p.max_memory >> 20) + " MiB)" : "") + "; ";
   if (r.min_changes)
     detail += "the minimum is " + std::to_string(*r.min_changes) + " changes; " +
               count_text(r.solutions, "solution", "solutions") + " counted before the stop";
@@ -312,7 +338,7 @@ void run_preferences(const Conflict& c, const std::vector<StateCode>& targets, R
         v.fixes.assign(targets.size(), 1);
         continue;
       }
-      g.rank[d] = v.rank;
+      expand(g, v.rank, g.rank[d]);
       const auto st = stable_targets(g, players, d.get(), filter, targets, p.deadline);
       if (!st) {
         budget.stop = Stop::time_limit;
@@ -496,12 +522,6 @@ Result run(const Conflict& conflict, const std::vector<StateCode>& targets_in, c
   if (r.params.reachable && !conflict.status_quo)
     return invalid(std::move(r),
                    "reachability needs a status quo; the conflict has none (add `status_quo:`)", "inverse");
-  // Variants hold one rank per state of the cube: refuse what would not fit in memory.
-  if (conflict.options.size() > 20)
-    return invalid(std::move(r),
-                   "the inverse analysis takes at most 20 options; the conflict has " +
-                       std::to_string(conflict.options.size()),
-                   "inverse");
   r.outcome.status = Status::ok;
   const bool sq_is_target = conflict.status_quo &&
                             std::binary_search(r.targets.begin(), r.targets.end(), *conflict.status_quo);
