@@ -12,7 +12,6 @@
 #include "accord/engines/gmcr_inverse.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <stdexcept>
 
