@@ -9,6 +9,7 @@
 #include "accord/io/gmcr_py.hpp"
 #include "accord/report/gmcr.hpp"
 #include "cli.hpp"
+#include "gmcr_inverse_cli.hpp"
 
 namespace accord::cli {
 namespace {
@@ -23,6 +24,7 @@ struct Opts {
   bool json = false;
   bool all = false;
   BudgetFlags budget;
+  InverseFlags inverse;
   double max_memory_mib = static_cast<double>(gmcr::kDefaultMaxMemory >> 20);
 };
 
@@ -123,10 +125,13 @@ void add_gmcr(CLI::App& app) {
                   "Refuse an analysis whose estimated memory exceeds this many MiB")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  add_inverse_options(cmd, o->inverse);
   cmd->callback([o] {
     if (!o->include.empty() && !o->json) throw Exit{kExitInvalidInput, "--include applies to --json output"};
     const auto loaded = conflict_or_exit(o->source, o->json);
     const Conflict& c = loaded.first;
+    if (o->inverse.asked())
+      return run_inverse(o->inverse, c, loaded.second, o->json, o->output, o->budget.deadline(), o->budget.max_nodes);
     const gmcr::Params params = params_or_exit(c, *o);
     report::GmcrJsonOptions json = json_options_or_exit(*o);
     json.scenario = loaded.second;

@@ -1,6 +1,7 @@
 // Model-level checks of a `conflict:` section (docs/gmcr.md). Paths use ids where the
 // entity has one (conflict.decision_makers.UA.ranking[2]) so readers can place them.
 #include <set>
+#include <utility>
 
 #include "accord/model/conflict.hpp"
 
@@ -51,14 +52,11 @@ void check_ranking(const Conflict& c, const DecisionMaker& dm, Checker& ck) {
     ck.error(path, entity, "the ranking is empty; expected every feasible state, best first");
     return;
   }
-  if (c.options.size() > 16) {
-    ck.error(path, entity, "an explicit ranking needs at most 16 options; found " +
-                               std::to_string(c.options.size()),
-             "use `preferences:` (option prioritisation) instead");
-    return;
-  }
+  // Any number of options the engine takes (kMaxConflictOptions): a ranking lists the feasible
+  // states only, so infeasible rules and exclusive groups keep it short.
+  if (c.options.size() > kMaxConflictOptions) return;  // reported for the options already
   const std::size_t n = c.options.size();
-  std::set<StateCode> seen;
+  std::vector<std::uint8_t> seen(std::size_t{1} << n, 0);
   for (std::size_t t = 0; t < dm.ranking.size(); ++t)
     for (StateCode s : dm.ranking[t]) {
       const std::string at = path + "[" + std::to_string(t) + "]";
@@ -66,14 +64,14 @@ void check_ranking(const Conflict& c, const DecisionMaker& dm, Checker& ck) {
         ck.error(at, entity, "state code " + std::to_string(s) + " is out of range");
       } else if (!is_feasible(c, s)) {
         ck.error(at, entity, "state " + state_pattern(s, n) + " is infeasible; expected only feasible states");
-      } else if (!seen.insert(s).second) {
+      } else if (std::exchange(seen[s], std::uint8_t{1}) != 0) {
         ck.error(at, entity, "state " + state_pattern(s, n) + " is ranked twice; expected it once");
       }
     }
   std::string missing;
   std::size_t count = 0;
   for (StateCode s = 0; s < (StateCode{1} << n); ++s)
-    if (is_feasible(c, s) && !seen.count(s)) {
+    if (!seen[s] && is_feasible(c, s)) {
       if (++count <= 5) missing += (missing.empty() ? "" : ", ") + state_pattern(s, n);
     }
   if (count > 0)

@@ -129,6 +129,7 @@ ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options) {
   a.sections.push_back({"bargain", end});
   a.stability = stability_run(s, a, end);
   if (s.conflict) a.sections.push_back({"stability", end});
+  if (a.stability && a.stability->ok()) a.ceasefire = ceasefire_analysis(s, deadline_share(options.deadline, 0.5));
   end = forecast_gate(s, options.limits, options.deadline);
   if (end.finished()) forecast_run(s, a, end);
   a.sections.push_back({"forecast", end});

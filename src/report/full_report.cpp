@@ -202,6 +202,7 @@ std::string engine_sections(const Scenario& s, const ScenarioAnalysis& a, Style 
     const std::string title = "Stability of outcomes (Graph Model for Conflict Resolution)";
     if (!a.stability) out += heading(title, style) + not_computed("Stability analysis", a.section("stability"));
     else if (const std::string g = stability_text(s, a, style); !g.empty()) out += heading(title, style) + g;
+    for (const std::string& line : ceasefire_lines(s, a)) out += wrap(line);
   }
   if (a.forecast) out += forecast_text(s, a, style);
   else out += heading("Forecast", style) + not_computed("The forecast", a.section("forecast"));
@@ -250,6 +251,7 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
   } else {
     j["gmcr"] = a.stability ? stability_json(s, a) : Json{{"skipped", true}};
     j["gmcr"]["termination"] = termination_json(a.section("stability"));
+    j["ceasefire"] = ceasefire_json(s, a);
   }
   j["forecast"] = a.forecast ? forecast_headline_json(s, *a.forecast) : Json{{"skipped", true}};
   j["forecast"]["termination"] = termination_json(a.section("forecast"));

@@ -49,6 +49,8 @@ std::vector<Case> cases() {
       {"gmcr", "gmcr geneva-2025 --json"},
       {"gmcr_coalition", "gmcr geneva-2025 --coalition US+EU --json"},
       {"gmcr_explain", "gmcr geneva-2025 --explain YNNYNNN --json --include equilibria"},
+      {"gmcr_inverse_seq", "gmcr geneva-2025 --inverse YNYNNYN --concept seq --json"},
+      {"gmcr_inverse_moves", "gmcr geneva-2025 --inverse YNYYYYN --change moves --json"},
       {"forecast_smp", "forecast geneva-2025 --model smp --json"},
       {"forecast_eum", "forecast geneva-2025 --model eum --json"},
       {"forecast_mean", "forecast geneva-2025 --model mean --json"},

@@ -12,11 +12,27 @@
 #include "accord/engines/evaluate.hpp"
 #include "accord/engines/forecast_analysis.hpp"
 #include "accord/engines/gmcr.hpp"
+#include "accord/engines/gmcr_inverse.hpp"
 #include "accord/engines/robustness.hpp"
 #include "accord/report/sections.hpp"
 #include "accord/report/sources.hpp"
 
 namespace accord::report {
+
+// The mediator's question on the conflict (docs/gmcr.md "In the report"): which states are a
+// ceasefire, and the smallest change that makes one stable (Nash, every decision maker) and
+// reachable from the status quo by unilateral improvements.
+struct CeasefireAnalysis {
+  std::string condition;                        // over the conflict's options (kCeasefireCondition)
+  std::vector<StateCode> states;                // the feasible states satisfying it, ascending
+  gmcr::inverse::Result stable;                 // preferences; Nash; every decision maker
+  gmcr::inverse::Result reachable_preferences;  // the same, also reachable
+  gmcr::inverse::Result reachable_moves;        // option changes; Nash; reachable
+};
+// A ceasefire in the Geneva model: Ukraine accepts and Russia signs; the ceasefire takes effect
+// once all sign (point 28), and signing excludes continuing the offensive. Used when it parses
+// over the conflict's options (the built-in scenario and copies of it).
+inline constexpr std::string_view kCeasefireCondition = "ua_accept & ru_sign";
 
 struct ScenarioAnalysis {
   ReportOptions options;  // what it was computed with (limits, readiness K and S, deadline)
@@ -31,6 +47,8 @@ struct ScenarioAnalysis {
   std::optional<bargain::Result> bargain;
   // The scenario's `conflict:` section; nullopt without one or when its gate stopped it.
   std::optional<gmcr::RunResult> stability;
+  // The ceasefire question; nullopt without a stability result or a ceasefire condition.
+  std::optional<CeasefireAnalysis> ceasefire;
   // Where each issue lands: KTAB's SMP (with options.forecast_runs Monte Carlo runs) and, when
   // options.forecast_eum, the EUM; nullopt when the forecast gate stopped it. A scenario with
   // nothing to forecast has an analysis that is not ok (its outcome says why).
@@ -57,6 +75,15 @@ struct ScenarioAnalysis {
 // The answers a mediator asks for first, one sentence each (latest text, readiness, zone of
 // agreement, stability, forecast), read from the analysis: the text and the HTML say the same.
 [[nodiscard]] std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis& a);
+
+// The ceasefire question on `s`'s conflict within `deadline`; nullopt when the conflict has no
+// option ids for kCeasefireCondition or no status quo.
+[[nodiscard]] std::optional<CeasefireAnalysis> ceasefire_analysis(const Scenario& s, const Deadline& deadline);
+// The stability section's answer, one plain sentence each, labelled as model output on
+// estimated preferences: the ceasefire states; the smallest preference change that makes one
+// stable; what makes one reachable (or why nothing of these kinds can). Empty without it.
+[[nodiscard]] std::vector<std::string> ceasefire_lines(const Scenario& s, const ScenarioAnalysis& a);
+[[nodiscard]] Json ceasefire_json(const Scenario& s, const ScenarioAnalysis& a);
 
 // The report's robustness run: engine runs per engine at most (a count, so every run of the
 // report says the same).

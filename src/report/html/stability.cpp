@@ -25,7 +25,12 @@ std::string stability_section(const Context& c) {
   if (!c.s.conflict) return section("stability", "Stability", para("The scenario has no `conflict:` section (docs/gmcr.md)."));
   if (!c.analysis.stability)
     return section("stability", "Stability", skipped("The stability analysis", c.analysis.section("stability")));
-  return gmcr_html(c.s, *c.analysis.stability, c.options.max_state_rows);
+  std::string html = gmcr_html(c.s, *c.analysis.stability, c.options.max_state_rows);
+  std::string answer;
+  for (const std::string& line : ceasefire_lines(c.s, c.analysis)) answer += para(line);
+  const std::size_t end = html.rfind("</section>");
+  if (!answer.empty() && end != std::string::npos) html.insert(end, answer);
+  return html;
 }
 
 }  // namespace accord::report::html
