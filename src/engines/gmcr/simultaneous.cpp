@@ -63,23 +63,36 @@ SortedSubcubes sort_subcubes(const Graph& g, const Player& k) {
   return s;
 }
 
-// out[c] = min(out[c], min{ v[y] : y an improvement of the opponent from c }).
-void improving_min(const SortedSubcubes& s, const std::vector<Rank>& v, std::vector<Rank>& out,
+// out[c] = min(out[c], min{ w[y ^ d] : y an improvement of the opponent from c }), where w
+// holds kRankMax at infeasible codes (a joint state that cannot occur deters nothing).
+void improving_min(const SortedSubcubes& s, const std::vector<Rank>& w, StateCode d, std::vector<Rank>& out,
                    std::vector<Rank>& best, std::vector<Rank>& found) {
+  const bool plain = s.patterns == 1;  // no directed option: one running minimum per subcube
   best.assign(s.patterns, kRankMax);
   for (std::size_t b = 0; b + 1 < s.start.size(); ++b) {
     const std::size_t lo = s.start[b], hi = s.start[b + 1];
     if (hi - lo < 2) continue;
+    if (plain) {
+      Rank run = kRankMax;
+      for (std::size_t i = lo; i < hi;) {
+        std::size_t j = i;
+        while (j < hi && s.key[j] == s.key[i]) ++j;
+        // States of equal rank never improve on each other: update the block, then insert it.
+        for (std::size_t k = i; k < j; ++k) out[s.code[k]] = std::min(out[s.code[k]], run);
+        for (std::size_t k = i; k < j; ++k) run = std::min(run, w[s.code[k] ^ d]);
+        i = j;
+      }
+      continue;
+    }
     std::fill(best.begin(), best.end(), kRankMax);
     for (std::size_t i = lo; i < hi;) {
       std::size_t j = i;
       while (j < hi && s.key[j] == s.key[i]) ++j;
-      // States of equal rank never improve on each other: query the block before inserting it.
       found.resize(j - i);
       for (std::size_t k = i; k < j; ++k) found[k - i] = best[s.pat[k]];
       for (std::size_t k = i; k < j; ++k) out[s.code[k]] = std::min(out[s.code[k]], found[k - i]);
       for (std::size_t k = i; k < j; ++k) {
-        const Rank x = v[s.code[k]];
+        const Rank x = w[s.code[k] ^ d];
         if (x == kRankMax) continue;
         const std::uint32_t p = s.pat[k];
         for (std::uint32_t q = p;; q = (q - 1) & p) {  // every sub-pattern of p
@@ -101,15 +114,12 @@ bool simultaneous_stable(const Graph& g, const Player& me, const std::vector<con
   std::vector<SortedSubcubes> sorted;
   for (const Player* k : others) sorted.push_back(sort_subcubes(g, *k));
   std::vector<std::uint8_t> unstable(g.cube, 0);
-  std::vector<Rank> v(g.cube), joint(g.cube), best, found;
+  std::vector<Rank> wn = w, joint(g.cube), best, found;
+  neutralise(g, wn, kRankMax);
   for (StateCode d = me.mask; d != 0; d = (d - 1) & me.mask) {
     if (ticker.expired()) return false;
-    for (std::size_t y = 0; y < g.cube; ++y) {
-      const StateCode x = static_cast<StateCode>(y) ^ d;
-      v[y] = g.feasible[x] ? w[x] : kRankMax;
-    }
     std::fill(joint.begin(), joint.end(), kRankMax);
-    for (const SortedSubcubes& s : sorted) improving_min(s, v, joint, best, found);
+    for (const SortedSubcubes& s : sorted) improving_min(s, wn, d, joint, best, found);
     for (StateCode s : g.codes) {
       if (unstable[s] || (d & ~g.free_bits(me.mask, s)) != 0) continue;
       const StateCode s1 = s ^ d;
