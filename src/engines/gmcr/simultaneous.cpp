@@ -6,8 +6,11 @@
 // value over k's improvements from every s at once is one sweep per subcube of k in decreasing
 // order of k's rank (as in transforms.hpp), over the value array v_d[y] = w[y ^ d]. The sort of
 // each subcube by k's rank does not depend on d, so it is done once per opponent.
-// Cost: 2^|focal options| x opponents x 2^n, plus one sort per opponent.
+// Cost: 2^|focal options| x opponents x 2^n at worst, plus one sort per opponent; changes are
+// tried fewest options first, and states found unstable (and subcubes with none left) are
+// dropped, so conflicts with few SIM-stable states cost much less.
 #include <algorithm>
+#include <bit>
 
 #include "engines/gmcr/graph.hpp"
 #include "engines/gmcr/transforms.hpp"
@@ -24,6 +27,8 @@ struct SortedSubcubes {
   std::vector<Rank> key;
   std::vector<std::uint32_t> pat;
   std::vector<std::uint32_t> start;  // subcube b spans [start[b], start[b+1])
+  std::vector<std::uint32_t> sub;    // per code: its subcube b
+  std::vector<std::uint32_t> live;   // per subcube: states not yet found unstable
   std::size_t patterns = 1;
 };
 
@@ -44,6 +49,7 @@ SortedSubcubes sort_subcubes(const Graph& g, const Player& k) {
   };
   const StateCode others = static_cast<StateCode>(g.cube - 1) & ~k.mask;
   std::vector<StateCode> items;
+  s.sub.assign(g.cube, 0);
   StateCode rest = 0;
   do {
     items.clear();
@@ -52,7 +58,9 @@ SortedSubcubes sort_subcubes(const Graph& g, const Player& k) {
     });
     std::stable_sort(items.begin(), items.end(), [&](StateCode a, StateCode b) { return key[a] > key[b]; });
     s.start.push_back(static_cast<std::uint32_t>(s.code.size()));
+    s.live.push_back(static_cast<std::uint32_t>(items.size()));
     for (StateCode c : items) {
+      s.sub[c] = static_cast<std::uint32_t>(s.live.size() - 1);
       s.code.push_back(c);
       s.key.push_back(key[c]);
       s.pat.push_back(pattern(c));
@@ -71,7 +79,7 @@ void improving_min(const SortedSubcubes& s, const std::vector<Rank>& w, StateCod
   best.assign(s.patterns, kRankMax);
   for (std::size_t b = 0; b + 1 < s.start.size(); ++b) {
     const std::size_t lo = s.start[b], hi = s.start[b + 1];
-    if (hi - lo < 2) continue;
+    if (hi - lo < 2 || s.live[b] == 0) continue;  // no state left to decide there
     if (plain) {
       Rank run = kRankMax;
       for (std::size_t i = lo; i < hi;) {
@@ -116,18 +124,35 @@ bool simultaneous_stable(const Graph& g, const Player& me, const std::vector<con
   std::vector<std::uint8_t> unstable(g.cube, 0);
   std::vector<Rank> wn = w, joint(g.cube), best, found;
   neutralise(g, wn, kRankMax);
-  for (StateCode d = me.mask; d != 0; d = (d - 1) & me.mask) {
+  // Changes of the focal DM's options, fewest options first: a state found unstable is
+  // dropped, and a subcube of an opponent with no state left is not swept again.
+  std::vector<StateCode> changes;
+  for (StateCode d = me.mask; d != 0; d = (d - 1) & me.mask) changes.push_back(d);
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](StateCode a, StateCode b) { return std::popcount(a) < std::popcount(b); });
+  std::vector<StateCode> alive = g.codes;
+  for (const StateCode d : changes) {
+    if (alive.empty()) break;
     if (ticker.expired()) return false;
-    std::fill(joint.begin(), joint.end(), kRankMax);
+    for (StateCode s : alive) joint[s] = kRankMax;
     for (const SortedSubcubes& s : sorted) improving_min(s, wn, d, joint, best, found);
-    for (StateCode s : g.codes) {
-      if (unstable[s] || (d & ~g.free_bits(me.mask, s)) != 0) continue;
+    std::size_t kept = 0;
+    for (StateCode s : alive) {
+      bool drop = false;
       const StateCode s1 = s ^ d;
-      if (!g.feasible[s1] || u[s1] <= u[s]) continue;  // not an improvement
-      Rank sanction = joint[s];
-      if (direct) sanction = std::min(sanction, (*direct)[s1]);
-      if (sanction > u[s]) unstable[s] = 1;
+      if ((d & ~g.free_bits(me.mask, s)) == 0 && g.feasible[s1] && u[s1] > u[s]) {  // an improvement
+        Rank sanction = joint[s];
+        if (direct) sanction = std::min(sanction, (*direct)[s1]);
+        drop = sanction > u[s];
+      }
+      if (!drop) {
+        alive[kept++] = s;
+        continue;
+      }
+      unstable[s] = 1;
+      for (SortedSubcubes& sc : sorted) --sc.live[sc.sub[s]];
     }
+    alive.resize(kept);
   }
   out = StateSet(g.codes.size());
   for (std::size_t k = 0; k < g.codes.size(); ++k)
