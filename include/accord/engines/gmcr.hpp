@@ -119,7 +119,8 @@ struct PlayerResult {
 // The analysis of the conflict in which `players` move (the coalition as one player first,
 // then the other decision makers). A coalition improvement needs every member to strictly
 // prefer the result; a sanction counts when some member does not prefer it to the start.
-// Coalition SMR, SIM and SEQ+SIM are not computed (for any player of that conflict).
+// Coalition SIM and SEQ+SIM are not computed (for any player of that conflict); coalition SMR is,
+// by an explicit search (docs/gmcr.md "Semantics").
 struct CoalitionResult {
   std::vector<PlayerResult> players;
   PerConcept<std::optional<StateSet>> equilibria;

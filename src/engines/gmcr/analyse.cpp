@@ -86,9 +86,7 @@ std::vector<PlayerResult> stabilities(const Graph& g, const std::vector<Player>&
 }
 
 // Concepts never computed for the players of a coalition analysis (docs/gmcr.md).
-bool coalition_concept(Concept k) {
-  return k != Concept::smr && k != Concept::sim && k != Concept::seq_sim;
-}
+bool coalition_concept(Concept k) { return k != Concept::sim && k != Concept::seq_sim; }
 
 // The states that are an equilibrium under some concept in one result and not in the other.
 std::vector<StateIndex> differences(const PerConcept<std::optional<StateSet>>& a,
@@ -222,7 +220,7 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
   }
   std::string detail = missing(a.decision_makers, a.concepts, "");
   if (a.coalition) {
-    // Coalition SMR, SIM and SEQ+SIM are never computed (docs/gmcr.md): their absence is not a
+    // Coalition SIM and SEQ+SIM are never computed (docs/gmcr.md): their absence is not a
     // budget's doing.
     std::vector<Concept> coalition_concepts;
     for (Concept k : a.concepts)

@@ -89,6 +89,59 @@ void single(const Graph& g, const Player& me, const std::vector<const Player*>& 
   out.stable[Concept::seq_sim] = std::move(both);
 }
 
+// Coalition SMR, explicitly: for every coalition improvement s1 from s, a breadth-first search
+// over (state, last mover) of the others' legal sequences from s1 (gmcr-py rule: one move) for
+// a state s2 that some member does not prefer to s and from which no coalition move reaches a
+// state every member prefers to s. Cost: per state, its improvements x the others' reach x the
+// coalition's moves; bounded by the deadline.
+void coalition_smr(const Graph& g, const Player& me, const std::vector<const Player*>& others,
+                   Sanctions rule, DeadlineTicker& ticker, PlayerResult& out) {
+  const std::size_t P = others.size();
+  std::vector<std::uint32_t> seen(g.cube * std::max<std::size_t>(P, 1), 0);
+  std::uint32_t stamp = 0;
+  std::vector<std::pair<StateCode, std::size_t>> queue;
+  StateSet st(g.codes.size());
+  for (std::size_t k = 0; k < g.codes.size(); ++k) {
+    if (ticker.expired()) return;
+    const StateCode s = g.codes[k];
+    const auto some_member_not_better = [&](StateCode x) {
+      for (const DecisionMakerIndex m : me.members)
+        if (g.rank[m][x] <= g.rank[m][s]) return true;
+      return false;
+    };
+    const auto sanctions = [&](StateCode x) {  // x deters, and the coalition cannot escape it
+      if (!some_member_not_better(x)) return false;
+      bool escape = false;
+      for_each_move(g, me.mask, x, [&](StateCode y) { escape = escape || !some_member_not_better(y); });
+      return !escape;
+    };
+    bool stable = true;
+    for_each_move(g, me.mask, s, [&](StateCode s1) {
+      if (!stable || !g.improves(me, s, s1)) return;
+      ++stamp;
+      queue.clear();
+      bool deterred = false;
+      const auto push = [&](StateCode t, std::size_t mover) {
+        std::uint32_t& mark = seen[std::size_t{t} * P + mover];
+        if (mark == stamp) return;
+        mark = stamp;
+        deterred = deterred || sanctions(t);
+        queue.emplace_back(t, mover);
+      };
+      for (std::size_t j = 0; j < P && !deterred; ++j)
+        for_each_move(g, others[j]->mask, s1, [&](StateCode t) { push(t, j); });
+      for (std::size_t h = 0; h < queue.size() && !deterred && rule == Sanctions::standard; ++h) {
+        const auto [x, last] = queue[h];
+        for (std::size_t j = 0; j < P && !deterred; ++j)
+          if (j != last) for_each_move(g, others[j]->mask, x, [&](StateCode t) { push(t, j); });
+      }
+      stable = deterred;
+    });
+    if (stable) st.set(k);
+  }
+  out.stable[Concept::smr] = std::move(st);
+}
+
 // A coalition: per member the best sanction value, then every coalition move explicitly.
 void coalition(const Graph& g, const Player& me, const std::vector<const Player*>& others,
                const std::vector<Concept>& concepts, Sanctions rule, DeadlineTicker& ticker,
@@ -127,6 +180,7 @@ void coalition(const Graph& g, const Player& me, const std::vector<const Player*
     }
     out.stable[c] = std::move(st);
   }
+  if (wants(concepts, Concept::smr)) coalition_smr(g, me, others, rule, ticker, out);
 }
 
 }  // namespace

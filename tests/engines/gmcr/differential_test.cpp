@@ -33,8 +33,8 @@ std::size_t expect_matches(const Conflict& c, const std::vector<PlayerResult>& r
   for (std::size_t p = 0; p < players.size(); ++p)
     for (Concept k : kAllConcepts) {
       const auto& got = results[p].stable[k];
-      // Not computed in a coalition analysis: SIM and SEQ+SIM for anyone, SMR for the coalition.
-      if (coalition_run && (k == Concept::sim || k == Concept::seq_sim || (players[p].size() > 1 && k == Concept::smr))) {
+      // Not computed in a coalition analysis: SIM and SEQ+SIM.
+      if (coalition_run && (k == Concept::sim || k == Concept::seq_sim)) {
         EXPECT_FALSE(got);
         continue;
       }

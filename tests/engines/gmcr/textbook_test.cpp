@@ -283,7 +283,12 @@ TEST(GmcrTextbook, CoalitionOfBothPrisonersKeepsCooperation) {
   const auto& coal_nash = *a.coalition->players[0].stable[Concept::nash];
   EXPECT_FALSE(coal_nash.test(*a.find(0b111)));  // YYY -> NNY by A+B
   EXPECT_TRUE(coal_nash.test(*a.find(0b100)));   // NNY: no joint move helps both
-  EXPECT_FALSE(a.coalition->players[0].stable[Concept::smr]);
+  // Coalition SMR: from YYY the joint move to NNY helps both; C's only answer (NNN) is still
+  // better than YYY for A and B, so YYY is unstable; NNY has no joint improvement: stable.
+  ASSERT_TRUE(a.coalition->players[0].stable[Concept::smr]);
+  EXPECT_FALSE(a.coalition->players[0].stable[Concept::smr]->test(*a.find(0b111)));
+  EXPECT_TRUE(a.coalition->players[0].stable[Concept::smr]->test(*a.find(0b100)));
+  EXPECT_FALSE(a.coalition->players[0].stable[Concept::sim]);  // coalition SIM: not computed
   EXPECT_THAT(patterns(a, a.coalition->equilibria[Concept::nash]), ElementsAre("NNY", "YNY", "NYY"));
 }
 
