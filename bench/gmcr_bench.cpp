@@ -2,6 +2,8 @@
 //   1. 2 DMs, 12 free options (4,096 states), random strict prioritisations, all concepts.
 //   2. 3 DMs, 20 options (2^20 states), all concepts for all DMs.
 //   3. 4 DMs, 16 options in mutually exclusive pairs (6,561 states), status-quo reachability.
+//   4. SIM and SEQ+SIM alone (issue 13): 4,096 states (2 DMs), target <= 50 ms; 2^20 states
+//      (3 DMs), target <= 15 s.
 // Run one at a time under /usr/bin/time -v for peak memory:
 //   accord_gmcr_bench --benchmark_filter=ThreeDms
 #include <benchmark/benchmark.h>
@@ -36,10 +38,10 @@ Conflict random_conflict(int dms, int options, unsigned seed) {
   return c;
 }
 
-void run_all(benchmark::State& state, const Conflict& c) {
+void run_all(benchmark::State& state, const Conflict& c, const Params& p = {}) {
   std::size_t states = 0;
   for (auto _ : state) {
-    RunResult r = analyse(c);
+    RunResult r = analyse(c, p);
     if (!r.ok()) state.SkipWithError("invalid conflict");
     else states = r.analysis->states.size();
     benchmark::DoNotOptimize(r);
@@ -52,6 +54,20 @@ BENCHMARK(BM_TwoDms12Options)->Unit(benchmark::kMillisecond)->Repetitions(5)->Re
 
 void BM_ThreeDms20Options(benchmark::State& state) { run_all(state, random_conflict(3, 20, 2)); }
 BENCHMARK(BM_ThreeDms20Options)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+
+Params simultaneous_only() {
+  Params p;
+  p.concepts = {Concept::sim, Concept::seq_sim};
+  return p;
+}
+
+void BM_SimTwoDms12Options(benchmark::State& state) { run_all(state, random_conflict(2, 12, 1), simultaneous_only()); }
+BENCHMARK(BM_SimTwoDms12Options)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
+
+void BM_SimThreeDms20Options(benchmark::State& state) {
+  run_all(state, random_conflict(3, 20, 2), simultaneous_only());
+}
+BENCHMARK(BM_SimThreeDms20Options)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
 
 void BM_FourDms16OptionsExclusivePairs(benchmark::State& state) {
   std::mt19937 rng(3);

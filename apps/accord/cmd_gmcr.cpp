@@ -16,7 +16,8 @@ namespace {
 
 struct Opts {
   std::string source = "geneva-2025";
-  std::string concepts = "nash,gmr,smr,seq";
+  std::string concepts = "nash,gmr,smr,seq,sim,seq_sim";
+  std::string sanctions = "standard";
   std::string coalition;
   std::string explain;
   std::string include;  // empty: every part, each up to report::kGmcrListedByDefault entries
@@ -59,9 +60,16 @@ gmcr::Params params_or_exit(const Conflict& c, const Opts& o) {
   p.concepts.clear();
   for (const auto& name : split(o.concepts, ',')) {
     auto k = gmcr::parse_concept(name);
-    if (!k) throw Exit{kExitInvalidInput, "unknown concept `" + name + "` in --concepts; expected nash, gmr, smr or seq"};
+    if (!k)
+      throw Exit{kExitInvalidInput,
+                 "unknown concept `" + name + "` in --concepts; expected nash, gmr, smr, seq, sim or seq_sim"};
     p.concepts.push_back(*k);
   }
+  const auto rule = gmcr::parse_sanctions(o.sanctions);
+  if (!rule) throw Exit{kExitInvalidInput, "unknown rule `" + o.sanctions + "` in --sanctions; expected standard or gmcr-py"};
+  p.sanctions = *rule;
+  // A gmcr-py file: say when gmcr-py's own rule would give other equilibria.
+  p.compare_sanctions = io::is_gmcr_py_path(o.source);
   for (const auto& id : split(o.coalition, '+')) {
     const DecisionMakerIndex d = c.find_decision_maker(id);
     if (!d.valid()) {
@@ -94,6 +102,19 @@ void note_omitted(const std::vector<report::GmcrOmitted>& omitted) {
             << " entries: " << parts << "; --include all (or the parts wanted) lists them\n";
 }
 
+// One line on stderr when the other sanction rule gives other equilibria (gmcr-py files).
+void note_sanction_differences(const gmcr::RunResult& r) {
+  const gmcr::Analysis& a = *r.analysis;
+  if (!a.sanction_differences || a.sanction_differences->empty()) return;
+  std::string states;
+  for (gmcr::StateIndex s : *a.sanction_differences) states += (states.empty() ? "" : ", ") + a.pattern(s);
+  const bool py = a.sanctions == gmcr::Sanctions::gmcr_py;
+  std::cerr << "note: " << a.sanction_differences->size() << " state(s) are equilibria under one sanction rule and "
+            << "not the other: " << states << "; " << (py ? "--sanctions standard gives the standard definitions"
+                                                           : "--sanctions gmcr-py reproduces gmcr-py")
+            << " (docs/gmcr.md \"Sanction rules\")\n";
+}
+
 // Streams to stdout, or atomically to a file (docs/cli.md "Output files"): never held whole.
 void emit(const std::string& output, const std::function<bool(std::ostream&)>& write) {
   if (output.empty() || output == "-") {
@@ -104,14 +125,18 @@ void emit(const std::string& output, const std::function<bool(std::ostream&)>& w
 }
 
 void add_gmcr(CLI::App& app) {
-  auto* cmd = app.add_subcommand("gmcr", "Conflict stability (GMCR): Nash, GMR, SMR, SEQ, equilibria, status-quo paths")
+  auto* cmd = app.add_subcommand("gmcr", "Conflict stability (GMCR): Nash, GMR, SMR, SEQ, SIM, SEQ+SIM, equilibria, status-quo paths")
                   ->footer("Examples:\n  accord gmcr geneva-2025\n  accord gmcr model.gmcr --concepts nash,seq --json\n"
                            "  accord gmcr geneva-2025 --coalition US+EU\n  accord gmcr geneva-2025 --explain NNYNNNN\n"
                            "  accord gmcr big.yaml --json --include equilibria,paths -o big.json\n"
+                           "  accord gmcr Garrison.gmcr --sanctions gmcr-py\n"
                            "Semantics, the `conflict:` format and the JSON shape: docs/gmcr.md.");
   auto o = std::make_shared<Opts>();
   cmd->add_option("SOURCE", o->source, "Scenario (built-in name or file) or gmcr-py .gmcr file")->capture_default_str();
-  cmd->add_option("--concepts", o->concepts, "Comma-separated: nash,gmr,smr,seq")->capture_default_str();
+  cmd->add_option("--concepts", o->concepts, "Comma-separated: nash,gmr,smr,seq,sim,seq_sim")->capture_default_str();
+  cmd->add_option("--sanctions", o->sanctions,
+                  "Sanction rule: standard (legal sequences of the opponents) or gmcr-py (one move by one opponent)")
+      ->capture_default_str();
   cmd->add_option("--coalition", o->coalition, "Decision makers acting as one, e.g. US+EU");
   cmd->add_option("--explain", o->explain, "Explain the stability of this state (pattern of Y/N)");
   cmd->add_flag("--all", o->all, "List every state in the table, not only equilibria");
@@ -153,6 +178,7 @@ void add_gmcr(CLI::App& app) {
                                                      : ": invalid conflict")};
     }
     warn_if_partial(r.outcome.termination, "the stability analysis");
+    note_sanction_differences(r);
     std::optional<gmcr::ExplainResult> explanation;
     if (explain_code) {
       explanation = gmcr::explain(c, *explain_code, r.analysis->concepts);

@@ -82,6 +82,21 @@ class Serialiser {
     w_.begin_array("concepts");
     for (Concept k : a_.concepts) w_.text(gmcr::to_string(k));
     w_.end();
+    w_.text("sanctions", gmcr::to_string(a_.sanctions));
+    if (a_.sanction_differences) {
+      // The equilibria the other rule would change (gmcr-py files, `accord gmcr`).
+      const gmcr::Sanctions other =
+          a_.sanctions == gmcr::Sanctions::gmcr_py ? gmcr::Sanctions::standard : gmcr::Sanctions::gmcr_py;
+      w_.begin_object("sanction_differences");
+      w_.text("other_rule", gmcr::to_string(other));
+      std::string flag = "--sanctions ";  // appended, not `literal + string` (GCC 12 -Wrestrict)
+      flag += gmcr::to_string(other);
+      w_.text("flag", flag);
+      w_.begin_array("states");
+      for (gmcr::StateIndex s : *a_.sanction_differences) w_.text(a_.pattern(s));
+      w_.end();
+      w_.end();
+    }
     w_.begin_object("states");
     w_.value("count", a_.states.size());
     if (listed_.states) {

@@ -14,12 +14,28 @@ using gmcr::Analysis;
 using gmcr::Concept;
 using Sets = gmcr::PerConcept<std::optional<gmcr::StateSet>>;
 
+// SIM: M (simultaneous); SEQ+SIM: B (both).
 const char* concept_letter(Concept k) {
   switch (k) {
     case Concept::nash: return "R";
     case Concept::gmr: return "G";
     case Concept::smr: return "S";
     case Concept::seq: return "Q";
+    case Concept::sim: return "M";
+    case Concept::seq_sim: return "B";
+    case Concept::not_set: break;
+  }
+  return "?";
+}
+
+const char* concept_title(Concept k) {
+  switch (k) {
+    case Concept::nash: return "Nash";
+    case Concept::gmr: return "GMR";
+    case Concept::smr: return "SMR";
+    case Concept::seq: return "SEQ";
+    case Concept::sim: return "SIM";
+    case Concept::seq_sim: return "SEQ+SIM";
     case Concept::not_set: break;
   }
   return "?";
@@ -89,7 +105,7 @@ void write_equilibria(std::ostream& os, const Analysis& a) {
   os << "\nEquilibria:\n";
   for (Concept k : a.concepts) {
     const auto& set = a.equilibria[k];
-    os << "  " << pad(std::string(gmcr::to_string(k)), 5);
+    os << "  " << pad(std::string(gmcr::to_string(k)), 8);
     if (!set) {
       os << "not computed (budget)\n";
       continue;
@@ -172,7 +188,13 @@ void write_gmcr_text(std::ostream& os, const Conflict& c, const gmcr::RunResult&
   for (const ConflictOptionIndex k : c.options.indices())
     os << (k.get() ? ", " : "") << k.get() + 1 << "." << c.options[k].id;
   os << "\nStates: " << a.states.size() << " feasible; a state is one Y/N per option, in that order.\n";
-  os << "Columns: R Nash, G GMR, S SMR, Q SEQ; * stable, . unstable, - not computed.\n\n";
+  os << "Columns:";
+  for (std::size_t k = 0; k < a.concepts.size(); ++k)
+    os << (k ? ", " : " ") << concept_letter(a.concepts[k]) << " " << concept_title(a.concepts[k]);
+  os << "; * stable, . unstable, - not computed.\n";
+  if (a.sanctions == gmcr::Sanctions::gmcr_py)
+    os << "Sanction rule: gmcr-py (a sanction is one move by one opponent; SEQ+SIM = SEQ or SIM).\n";
+  os << "\n";
   const bool every_row = o.all || a.states.size() <= 64;
   write_table(os, a, a.decision_makers, a.equilibria, every_row);
   write_equilibria(os, a);

@@ -10,6 +10,12 @@ namespace accord::server {
 Json run_gmcr(const Scenario& s, const Json& params) {
   gmcr::Params p;
   p.deadline = deadline_param(params);
+  // params.sanctions: "standard" (default) or "gmcr-py" (docs/gmcr.md "Sanction rules").
+  if (const auto it = params.find("sanctions"); it != params.end() && !it->is_null()) {
+    const auto rule = it->is_string() ? gmcr::parse_sanctions(it->get<std::string>()) : std::nullopt;
+    if (!rule) throw bad_param("expected \"standard\" or \"gmcr-py\"", "sanctions");
+    p.sanctions = *rule;
+  }
   const gmcr::RunResult r = gmcr::run(s, p);
   if (!r.ok()) {
     const std::string message = r.outcome.message();

@@ -9,7 +9,9 @@ namespace {
 TEST(HostileGmcr, TwentyOptionsAllFourConceptsFinishWellUnderTheLimits) {
   const std::string path = temp_path("g2x10.yaml");
   write_file(path, conflict_yaml(2, 10, 1));
-  const Child c = run_accord({"gmcr", path, "--max-seconds", "25"});
+  // The four concepts of issue 10; SIM and SEQ+SIM (issue 13) cost 2^10 sweeps per decision
+  // maker here and are measured in bench/gmcr_bench.cpp instead.
+  const Child c = run_accord({"gmcr", path, "--max-seconds", "25", "--concepts", "nash,gmr,smr,seq"});
   std::remove(path.c_str());
   EXPECT_EQ(c.exit_code, 0) << c.err;
   EXPECT_NE(c.out.find("1048576 feasible"), std::string::npos) << c.out.substr(0, 400);

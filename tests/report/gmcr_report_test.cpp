@@ -131,10 +131,33 @@ TEST(GmcrText, TheSummaryFormIsTheReportSection) {
   o.scenario = "pd";
   const std::string text = gmcr_text(c, r, o);
   EXPECT_THAT(text, HasSubstr("2 decision makers, 2 options, 4 feasible states."));
-  EXPECT_THAT(text, HasSubstr("Status quo NN (none): an equilibrium under gmr, smr, seq."));
+  EXPECT_THAT(text, HasSubstr("Status quo NN (none): an equilibrium under gmr, smr, seq, sim, seq_sim."));
+  EXPECT_THAT(text, HasSubstr("\nsim               2  NN (none); YY (a_defect, b_defect)\n"));
+  EXPECT_THAT(text, HasSubstr("\nseq_sim           2  NN (none); YY (a_defect, b_defect)\n"));
   EXPECT_THAT(text, HasSubstr("accord gmcr pd --explain STATE."));
   o.style = Style::markdown;
   EXPECT_THAT(gmcr_text(c, r, o), HasSubstr("|---"));
+}
+
+TEST(GmcrJson, NamesTheSanctionRuleAndTheStatesTheOtherRuleChanges) {
+  const Conflict c = prisoners();
+  gmcr::Params p;
+  p.compare_sanctions = true;
+  const gmcr::RunResult r = gmcr::analyse(c, p);
+  const auto j = gmcr_json(c, r);
+  EXPECT_EQ(j["sanctions"], "standard");
+  EXPECT_EQ(j["concepts"].size(), 6u);
+  EXPECT_TRUE(j["equilibria"].contains("seq_sim"));
+  ASSERT_TRUE(j.contains("sanction_differences"));  // two decision makers: the rules agree here
+  EXPECT_EQ(j["sanction_differences"]["flag"], "--sanctions gmcr-py");
+  EXPECT_TRUE(j["sanction_differences"]["states"].empty());
+  EXPECT_FALSE(gmcr_json(c, gmcr::analyse(c)).contains("sanction_differences"));
+  p.compare_sanctions = false;
+  p.sanctions = gmcr::Sanctions::gmcr_py;
+  const gmcr::RunResult py = gmcr::analyse(c, p);
+  EXPECT_EQ(gmcr_json(c, py)["sanctions"], "gmcr-py");
+  EXPECT_THAT(gmcr_text(c, py), HasSubstr("Sanction rule: gmcr-py"));
+  EXPECT_THAT(gmcr_text(c, py), HasSubstr("M SIM, B SEQ+SIM;"));
 }
 
 TEST(GmcrVocabulary, EveryConceptParsesFromItsName) {

@@ -1,6 +1,6 @@
 #pragma once
 // Stability analysis of a Graph Model for Conflict Resolution (Fang, Hipel & Kilgour 1993)
-// with the standard n-decision-maker definitions: Nash (R), GMR, SMR, SEQ; equilibria;
+// with the standard n-decision-maker definitions: Nash (R), GMR, SMR, SEQ, SIM, SEQ+SIM; equilibria;
 // coalition stability; paths from the status quo; explanations. Semantics: docs/gmcr.md.
 //
 // Pure: no I/O, deterministic (parallel work over decision makers is merged in order).
@@ -21,13 +21,24 @@
 
 namespace accord::gmcr {
 
-// Append only.
-enum class Concept : std::uint8_t { not_set = 0, nash, gmr, smr, seq };
-inline constexpr std::array<Concept, 4> kAllConcepts = {Concept::nash, Concept::gmr, Concept::smr,
-                                                        Concept::seq};
-[[nodiscard]] std::string_view to_string(Concept c);  // nash | gmr | smr | seq (not_set: "not_set")
-// nash | gmr | smr | seq (and "r"/"R" for Nash); nullopt for anything else.
+// Append only. sim = simultaneous sanctioning, seq_sim = SEQ+SIM (docs/gmcr.md "Semantics").
+enum class Concept : std::uint8_t { not_set = 0, nash, gmr, smr, seq, sim, seq_sim };
+inline constexpr std::array<Concept, 6> kAllConcepts = {Concept::nash, Concept::gmr, Concept::smr,
+                                                        Concept::seq,  Concept::sim, Concept::seq_sim};
+// nash | gmr | smr | seq | sim | seq_sim (not_set: "not_set")
+[[nodiscard]] std::string_view to_string(Concept c);
+// The names above (and "r"/"R" for Nash, "seq+sim" for seq_sim); nullopt for anything else.
 [[nodiscard]] std::optional<Concept> parse_concept(std::string_view text);
+
+// Which sequences of the opponents count as a sanction (docs/gmcr.md "Sanction rules"). Append only.
+// standard: legal sequences (no one twice in a row; one may move again after another).
+// gmcr_py: a sanction is a single move by one opponent (for SEQ an improving one), and SEQ+SIM
+// is "SEQ or SIM", as gmcr-py computes them. GMR, SMR and SEQ agree under both rules whenever
+// there are at most two decision makers; SEQ+SIM may differ with two.
+enum class Sanctions : std::uint8_t { not_set = 0, standard, gmcr_py };
+[[nodiscard]] std::string_view to_string(Sanctions s);  // standard | gmcr-py (not_set: "not_set")
+// standard | gmcr-py (or gmcr_py); nullopt for anything else.
+[[nodiscard]] std::optional<Sanctions> parse_sanctions(std::string_view text);
 
 // One value per stability concept, indexed by the concept itself (never by a number).
 template <class T>
@@ -91,6 +102,11 @@ struct Params {
   // Paths are kept for at most this many equilibria (in state order); past it the result
   // says so (Stop::size_limit) — millions of equilibria would take gigabytes of paths.
   std::size_t max_status_quo_paths = 100000;
+  // The sanction rule for GMR, SMR, SEQ and SEQ+SIM (docs/gmcr.md "Sanction rules").
+  Sanctions sanctions = Sanctions::standard;
+  // Also compute the equilibria under the other rule and record the states where they differ
+  // (Analysis::sanction_differences); `accord gmcr` does it for gmcr-py files.
+  bool compare_sanctions = false;
 };
 
 // A focal decision maker, or a coalition acting as one.
@@ -103,7 +119,8 @@ struct PlayerResult {
 // The analysis of the conflict in which `players` move (the coalition as one player first,
 // then the other decision makers). A coalition improvement needs every member to strictly
 // prefer the result; a sanction counts when some member does not prefer it to the start.
-// Coalition SMR is not computed.
+// Coalition SIM and SEQ+SIM are not computed (for any player of that conflict); coalition SMR is,
+// by an explicit search (docs/gmcr.md "Semantics").
 struct CoalitionResult {
   std::vector<PlayerResult> players;
   PerConcept<std::optional<StateSet>> equilibria;
@@ -132,6 +149,10 @@ struct Analysis {
   std::optional<StateIndex> status_quo;
   std::vector<Reachability> status_quo_paths;  // one per equilibrium of any computed concept
   bool status_quo_paths_computed = false;      // false when skipped or stopped by a budget
+  Sanctions sanctions = Sanctions::standard;   // the rule used
+  // With Params::compare_sanctions: the states that are an equilibrium under some concept with
+  // one rule and not with the other (ascending); nullopt when not compared.
+  std::optional<std::vector<StateIndex>> sanction_differences;
 
   [[nodiscard]] std::string pattern(StateIndex s) const { return state_pattern(states[s], option_count); }
   [[nodiscard]] std::optional<StateIndex> find(StateCode code) const;

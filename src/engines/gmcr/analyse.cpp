@@ -16,6 +16,8 @@ std::string_view to_string(Concept c) {
     case Concept::gmr: return "gmr";
     case Concept::smr: return "smr";
     case Concept::seq: return "seq";
+    case Concept::sim: return "sim";
+    case Concept::seq_sim: return "seq_sim";
     case Concept::not_set: return "not_set";
   }
   return "?";
@@ -25,6 +27,22 @@ std::optional<Concept> parse_concept(std::string_view text) {
   for (Concept c : kAllConcepts)
     if (to_string(c) == text) return c;
   if (text == "r" || text == "R") return Concept::nash;
+  if (text == "seq+sim") return Concept::seq_sim;
+  return std::nullopt;
+}
+
+std::string_view to_string(Sanctions s) {
+  switch (s) {
+    case Sanctions::standard: return "standard";
+    case Sanctions::gmcr_py: return "gmcr-py";
+    case Sanctions::not_set: return "not_set";
+  }
+  return "?";
+}
+
+std::optional<Sanctions> parse_sanctions(std::string_view text) {
+  if (text == "standard") return Sanctions::standard;
+  if (text == "gmcr-py" || text == "gmcr_py") return Sanctions::gmcr_py;
   return std::nullopt;
 }
 
@@ -58,11 +76,29 @@ using detail::Graph;
 using detail::Player;
 
 std::vector<PlayerResult> stabilities(const Graph& g, const std::vector<Player>& players,
-                                      const std::vector<Concept>& concepts, const Deadline& deadline) {
+                                      const std::vector<Concept>& concepts, const Deadline& deadline,
+                                      Sanctions rule) {
   std::vector<PlayerResult> out(players.size());
   tbb::parallel_for(std::size_t{0}, players.size(), [&](std::size_t p) {
-    detail::player_stability(g, players, p, concepts, deadline, out[p]);
+    detail::player_stability(g, players, p, concepts, deadline, out[p], rule);
   });
+  return out;
+}
+
+// Concepts never computed for the players of a coalition analysis (docs/gmcr.md).
+bool coalition_concept(Concept k) { return k != Concept::sim && k != Concept::seq_sim; }
+
+// The states that are an equilibrium under some concept in one result and not in the other.
+std::vector<StateIndex> differences(const PerConcept<std::optional<StateSet>>& a,
+                                    const PerConcept<std::optional<StateSet>>& b,
+                                    const std::vector<Concept>& concepts, std::size_t states) {
+  std::vector<StateIndex> out;
+  for (std::size_t s = 0; s < states; ++s) {
+    bool differs = false;
+    for (Concept k : concepts)
+      if (a[k] && b[k] && a[k]->test(s) != b[k]->test(s)) differs = true;
+    if (differs) out.push_back(static_cast<StateIndex>(s));
+  }
   return out;
 }
 
@@ -114,6 +150,8 @@ Diagnostics check_params(const Conflict& c, const Params& params) {
     error("a coalition needs at least two decision makers; found one");
   if (!params.coalition.empty() && params.coalition.size() == c.decision_makers.size())
     error("the coalition holds every decision maker; expected at least one outside it");
+  if (params.sanctions == Sanctions::not_set)
+    d.push_back({Severity::error, "", 0, 0, "sanctions", "", "no sanction rule given; expected standard or gmcr-py", {}});
   return d;
 }
 
@@ -151,8 +189,15 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
   std::vector<Player> players;
   for (const DecisionMakerIndex d : conflict.decision_makers.indices())
     players.push_back({conflict.decision_makers[d].id, {d}, g.dm_mask[d]});
-  a.decision_makers = stabilities(g, players, a.concepts, params.deadline);
+  a.sanctions = params.sanctions;
+  a.decision_makers = stabilities(g, players, a.concepts, params.deadline, params.sanctions);
   a.equilibria = equilibria(a.decision_makers, a.concepts, g.codes.size());
+  if (params.compare_sanctions) {
+    const Sanctions other = params.sanctions == Sanctions::gmcr_py ? Sanctions::standard : Sanctions::gmcr_py;
+    const auto alt = stabilities(g, players, a.concepts, params.deadline, other);
+    a.sanction_differences = differences(a.equilibria, equilibria(alt, a.concepts, g.codes.size()), a.concepts,
+                                         g.codes.size());
+  }
 
   if (!params.coalition.empty()) {
     Player c;
@@ -166,16 +211,20 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
       if (std::find(c.members.begin(), c.members.end(), p.members.front()) == c.members.end())
         reduced.push_back(p);
     CoalitionResult cr;
-    cr.players = stabilities(g, reduced, a.concepts, params.deadline);
-    cr.equilibria = equilibria(cr.players, a.concepts, g.codes.size());
+    std::vector<Concept> concepts;
+    for (Concept k : a.concepts)
+      if (k != Concept::sim && k != Concept::seq_sim) concepts.push_back(k);
+    cr.players = stabilities(g, reduced, concepts, params.deadline, params.sanctions);
+    cr.equilibria = equilibria(cr.players, concepts, g.codes.size());
     a.coalition = std::move(cr);
   }
   std::string detail = missing(a.decision_makers, a.concepts, "");
   if (a.coalition) {
-    // Coalition SMR is never computed (docs/gmcr.md): its absence is not a budget's doing.
+    // Coalition SIM and SEQ+SIM are never computed (docs/gmcr.md): their absence is not a
+    // budget's doing.
     std::vector<Concept> coalition_concepts;
     for (Concept k : a.concepts)
-      if (k != Concept::smr) coalition_concepts.push_back(k);
+      if (coalition_concept(k)) coalition_concepts.push_back(k);
     const std::string c = missing(a.coalition->players, coalition_concepts, "coalition ");
     if (!c.empty()) detail += (detail.empty() ? "" : "; ") + c;
   }

@@ -57,6 +57,33 @@ std::vector<std::pair<StateCode, DecisionMakerIndex>> sanction(
   return {};
 }
 
+// SIM: an opponent's improvement from `state`, taken at the same time as s1, to a joint state
+// the focal DM does not prefer; SEQ+SIM: or from which the opponents' improvements reach one.
+// Returned as [s1 by the focal DM, the joint state by that opponent, ...]; empty when none.
+template <class Good>
+std::vector<std::pair<StateCode, DecisionMakerIndex>> simultaneous_sanction(
+    const Graph& g, const std::vector<Player>& others, StateCode state, StateCode s1, DecisionMakerIndex dm,
+    bool then_sequential, Good good) {
+  std::vector<std::pair<StateCode, DecisionMakerIndex>> out;
+  for (const Player& k : others) {
+    detail::for_each_move(g, k.mask, state, [&](StateCode s2) {
+      if (!out.empty() || !g.improves(k, state, s2)) return;
+      const StateCode x = s1 ^ state ^ s2;
+      if (!g.feasible[x]) return;
+      std::vector<std::pair<StateCode, DecisionMakerIndex>> rest;
+      if (!good(x)) {
+        if (!then_sequential) return;
+        rest = sanction(g, others, x, true, good);
+        if (rest.empty()) return;
+      }
+      out = {{s1, dm}, {x, k.members.front()}};
+      out.insert(out.end(), rest.begin(), rest.end());
+    });
+    if (!out.empty()) break;
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -90,18 +117,21 @@ Explanation explain_one(const Conflict& conflict, const Graph& g, StateCode stat
     if (u[s1] <= u[state]) return;
     Deterrence det;
     det.improvement = s1;
-    if (kind != Concept::nash) {
-      auto good = [&](StateCode x) {
-        if (u[x] > u[state]) return false;
-        return kind != Concept::smr || escape(x) <= u[state];
-      };
-      auto path = sanction(g, others, s1, kind == Concept::seq, good);
+    auto good = [&](StateCode x) {
+      if (u[x] > u[state]) return false;
+      return kind != Concept::smr || escape(x) <= u[state];
+    };
+    if (kind == Concept::gmr || kind == Concept::smr || kind == Concept::seq || kind == Concept::seq_sim) {
+      auto path = sanction(g, others, s1, kind != Concept::gmr && kind != Concept::smr, good);
       if (!path.empty()) {
         det.deterred = true;
         det.sanction.emplace_back(s1, dm);
         det.sanction.insert(det.sanction.end(), path.begin(), path.end());
       }
     }
+    if (!det.deterred && (kind == Concept::sim || kind == Concept::seq_sim))
+      det.sanction = simultaneous_sanction(g, others, state, s1, dm, kind == Concept::seq_sim, good);
+    det.deterred = det.deterred || !det.sanction.empty();
     e.stable = e.stable && det.deterred;
     e.improvements.push_back(std::move(det));
   });

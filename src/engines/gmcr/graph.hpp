@@ -87,11 +87,30 @@ void neutralise(const Graph& g, std::vector<Rank>& f, Rank value);
                                     const std::vector<const Player*>& players, bool improving_only,
                                     std::vector<Rank>& out, DeadlineTicker& ticker);
 
+// gmcr-py's rule: out[c] = min of val over c and every state ONE move of one of the players
+// reaches from c (with improving_only, a move that improves its mover).
+[[nodiscard]] bool min_one_move(const Graph& g, const std::vector<Rank>& val,
+                                const std::vector<const Player*>& players, bool improving_only,
+                                std::vector<Rank>& out, DeadlineTicker& ticker);
+
+// Simultaneous sanctions (simultaneous.cpp): the states s from which every unilateral
+// improvement s1 of the single decision maker `me` is deterred, where s1 is deterred when
+// - some opponent k has a unilateral improvement s -> s2 such that the joint state
+//   s1 (+) s2 (me's options as in s1, k's as in s2) is feasible with w(s1 (+) s2) <= u(s), or
+// - `direct` is given and direct(s1) <= u(s).
+// SIM: w = u, no direct. SEQ+SIM: w = direct = the SEQ sanction minimum. False when the
+// deadline expired first.
+[[nodiscard]] bool simultaneous_stable(const Graph& g, const Player& me,
+                                       const std::vector<const Player*>& others,
+                                       const std::vector<Rank>& w, const std::vector<Rank>* direct,
+                                       DeadlineTicker& ticker, StateSet& out);
+
 // Stability of one focal player against the others, for the requested concepts, in
-// kAllConcepts order; a concept the deadline stops is left not computed.
+// kAllConcepts order; a concept the deadline stops is left not computed. SIM and SEQ+SIM are
+// computed only when every player is a single decision maker.
 void player_stability(const Graph& g, const std::vector<Player>& players, std::size_t focal,
                       const std::vector<Concept>& concepts, const Deadline& deadline,
-                      PlayerResult& out);
+                      PlayerResult& out, Sanctions sanctions = Sanctions::standard);
 
 // Shortest paths from the status quo to each target over moves of the decision makers.
 // False (and no paths) when the deadline expired first.

@@ -53,6 +53,9 @@ Values status_quo_values(const Scenario& s) {
   if (!s.conflict || !s.conflict->status_quo) return out;
   gmcr::Params p;
   p.status_quo_paths = false;
+  // The four concepts robustness has always reported; SIM and SEQ+SIM (issue 13) are not yet
+  // part of its findings.
+  p.concepts = {gmcr::Concept::nash, gmcr::Concept::gmr, gmcr::Concept::smr, gmcr::Concept::seq};
   const gmcr::RunResult r = gmcr::run(s, p);
   if (!r.ok() || !r.analysis->status_quo) return out;
   const gmcr::Analysis& g = *r.analysis;

@@ -1,7 +1,8 @@
 #pragma once
 // A brute-force reference for the stability engine: the definitions transcribed literally,
 // with explicit move lists and reachable sets (legal sequences by BFS over (state, last
-// mover)). Slow on purpose; only for small conflicts in tests.
+// mover); with `once`, gmcr-py's rule: a single move by one opponent). SIM and
+// SEQ+SIM as written in docs/gmcr.md "Semantics". Slow on purpose; only for small conflicts.
 #include <cstdint>
 #include <map>
 #include <set>
@@ -18,8 +19,10 @@ struct Ref {
   std::vector<StateCode> states;
   std::vector<std::vector<std::uint64_t>> score;  // [dm][code]
   std::vector<std::vector<int>> players;          // members of each player
+  bool once = false;  // gmcr-py's rule: a sanction is one move by one opponent
 
-  Ref(const Conflict& conflict, std::vector<std::vector<int>> ps) : c(conflict), n(conflict.options.size()), players(std::move(ps)) {
+  Ref(const Conflict& conflict, std::vector<std::vector<int>> ps, bool once_rule = false)
+      : c(conflict), n(conflict.options.size()), players(std::move(ps)), once(once_rule) {
     for (StateCode s = 0; s < (StateCode{1} << n); ++s)
       if (is_feasible(c, s)) states.push_back(s);
     for (const DecisionMaker& dm : c.decision_makers) {
@@ -75,6 +78,7 @@ struct Ref {
   }
   // R_H(s1): states reached by legal sequences of the players in H (no player twice in a row).
   std::set<StateCode> reach(const std::vector<int>& H, StateCode s1, bool improving) const {
+    if (once) return reach_once(H, s1, improving);
     std::set<std::pair<StateCode, int>> seen;
     std::vector<std::pair<StateCode, int>> queue;
     for (int k : H)
@@ -95,10 +99,49 @@ struct Ref {
     return out;
   }
 
+  // gmcr-py's R: the states one move of one player of H reaches.
+  std::set<StateCode> reach_once(const std::vector<int>& H, StateCode s1, bool improving) const {
+    std::set<StateCode> out;
+    for (int k : H)
+      for (StateCode t : adj[static_cast<std::size_t>(k)][s1])
+        if (!improving || improvement(k, s1, t)) out.insert(t);
+    return out;
+  }
+
+  // The joint state when the focal player moves s -> s1 and player k moves s -> s2 at once.
+  static StateCode joint(StateCode s, StateCode s1, StateCode s2) { return s ^ (s ^ s1) ^ (s ^ s2); }
+
+  // SIM and SEQ+SIM, literally: every improvement s1 is deterred by an opponent's improvement
+  // s2 from s taken at the same time, the joint state x being feasible and not preferred (SIM);
+  // SEQ+SIM: or by a sequential sanction from s1, or from x by the opponents' improvements.
+  // gmcr-py (`once`): SEQ+SIM is SEQ or SIM.
+  bool simultaneous(int focal, const std::vector<int>& H, StateCode s, bool seq_sim) const {
+    if (seq_sim && once) return stable(focal, s, Concept::seq) || stable(focal, s, Concept::sim);
+    const std::size_t i = static_cast<std::size_t>(players[static_cast<std::size_t>(focal)].front());
+    auto deters = [&](StateCode x) {
+      if (!prefers(static_cast<int>(i), x, s)) return true;
+      if (!seq_sim) return false;
+      for (StateCode y : reach(H, x, true))
+        if (!prefers(static_cast<int>(i), y, s)) return true;
+      return false;
+    };
+    for (StateCode s1 : states) {
+      if (!improvement(focal, s, s1)) continue;
+      bool deterred = seq_sim && deters(s1);
+      for (int k : H)
+        for (StateCode s2 : states)
+          if (!deterred && improvement(k, s, s2) && is_feasible(c, joint(s, s1, s2)))
+            deterred = deters(joint(s, s1, s2));
+      if (!deterred) return false;
+    }
+    return true;
+  }
+
   bool stable(int focal, StateCode s, Concept kind) const {
     std::vector<int> H;
     for (int p = 0; p < static_cast<int>(players.size()); ++p)
       if (p != focal) H.push_back(p);
+    if (kind == Concept::sim || kind == Concept::seq_sim) return simultaneous(focal, H, s, kind == Concept::seq_sim);
     const auto& me = players[static_cast<std::size_t>(focal)];
     auto not_preferred = [&](StateCode x) {  // some member does not prefer x to s
       for (int m : me)

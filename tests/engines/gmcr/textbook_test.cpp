@@ -37,6 +37,32 @@ TEST(GmcrTextbook, PrisonersDilemma) {
   EXPECT_THAT(patterns(a, equilibria(a, Concept::seq)), ElementsAre("NN", "YY"));
 }
 
+// SIM and SEQ+SIM on the Prisoner's Dilemma (definitions in docs/gmcr.md "Semantics").
+// NN: A's only improvement is YN; B's improvement from NN is NY; both at once give YY, which
+//     A likes less than NN: deterred. Symmetric for B. NN is SIM-stable for both.
+// YN: A has no improvement (its best state). B improves to YY, but A has no improvement from
+//     YN to move with: nothing deters B. YN is SIM-unstable for B; NY likewise for A.
+// YY: neither has an improvement (NY is A's worst, YN B's worst): stable.
+// SIM equilibria: NN, YY. SEQ+SIM adds the sequential sanctions: from YY (after B's move from
+// YN) A has no improvement, so YN stays unstable for B: SEQ+SIM equilibria NN, YY.
+TEST(GmcrTextbook, PrisonersDilemmaSimultaneous) {
+  const RunResult r = analyse(prisoners_dilemma());
+  ASSERT_TRUE(r.ok());
+  const Analysis& a = *r.analysis;
+  EXPECT_THAT(patterns(a, stable(a, 0, Concept::sim)), ElementsAre("NN", "YN", "YY"));
+  EXPECT_THAT(patterns(a, stable(a, 1, Concept::sim)), ElementsAre("NN", "NY", "YY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::sim)), ElementsAre("NN", "YY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::seq_sim)), ElementsAre("NN", "YY"));
+  const ExplainResult er = explain(prisoners_dilemma(), 0, DecisionMakerIndex(0), Concept::sim);
+  ASSERT_TRUE(er.ok());
+  ASSERT_EQ(er.explanations.front().improvements.size(), 1u);
+  const auto& path = er.explanations.front().improvements.front().sanction;
+  ASSERT_EQ(path.size(), 2u);  // A takes YN while B takes NY: the joint state is YY
+  EXPECT_EQ(state_pattern(path[0].first, 2), "YN");
+  EXPECT_EQ(state_pattern(path[1].first, 2), "YY");
+  EXPECT_EQ(path[1].second.value, 1);
+}
+
 // Chicken. Options: a_stand, b_stand (Y = does not swerve).
 // A: YN > NN > NY > YY; B: NY > NN > YN > YY.
 // Nash: YN, NY. GMR and SMR add NN (standing from NN risks the crash YY, which the other can
@@ -58,6 +84,72 @@ TEST(GmcrTextbook, Chicken) {
   EXPECT_THAT(patterns(a, equilibria(a, Concept::smr)), ElementsAre("NN", "YN", "NY"));
   EXPECT_THAT(patterns(a, equilibria(a, Concept::seq)), ElementsAre("YN", "NY"));
   EXPECT_THAT(patterns(a, stable(a, 0, Concept::seq)), ElementsAre("YN", "NY"));
+}
+
+// SIM and SEQ+SIM on Chicken.
+// NN: A improves to YN; B's improvement from NN is NY; together they crash (YY), A's worst:
+//     deterred. Symmetric for B: NN is SIM-stable (SEQ said no: the crash is not an
+//     improvement for the one who would cause it after the fact, but taken at the same time
+//     it is each one's own improvement from NN).
+// YN, NY: the one standing has no improvement; the one swerving has none either (YY is worse
+//     for it): stable.
+// YY: A improves to NY; B's improvement from YY is YN; together NN, which A prefers to YY:
+//     not deterred, and from NN B's only improvement NY is also preferred by A to YY: SEQ+SIM
+//     does not deter it either. YY is unstable for both.
+// SIM and SEQ+SIM equilibria: NN, YN, NY.
+TEST(GmcrTextbook, ChickenSimultaneous) {
+  const RunResult r = analyse(chicken());
+  ASSERT_TRUE(r.ok());
+  const Analysis& a = *r.analysis;
+  EXPECT_THAT(patterns(a, stable(a, 0, Concept::sim)), ElementsAre("NN", "YN", "NY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::sim)), ElementsAre("NN", "YN", "NY"));
+  EXPECT_THAT(patterns(a, equilibria(a, Concept::seq_sim)), ElementsAre("NN", "YN", "NY"));
+  Params p;  // gmcr-py's SEQ+SIM is SEQ or SIM: the same here
+  p.sanctions = Sanctions::gmcr_py;
+  const RunResult py = analyse(chicken(), p);
+  ASSERT_TRUE(py.ok());
+  EXPECT_THAT(patterns(*py.analysis, equilibria(*py.analysis, Concept::seq_sim)), ElementsAre("NN", "YN", "NY"));
+}
+
+// Where SEQ+SIM deters what neither SEQ nor SIM does: a simultaneous move, then a sequential
+// sanction from the joint state. Options a (A), b (B), c (C); states abc.
+// A: YNN > YYN > YNY > NNN > NYN > NNY > NYY > YYY
+// B: NYN > YNN > YNY > NNN > YYN > YYY > NNY > NYY
+// C: YYY > YYN > NNN > NNY > YNN > YNY > NYN > NYY
+// From NNN A improves to YNN (its only move).
+// - SEQ: from YNN, B's move to YYN and C's to YNY are not improvements for them: no sanction.
+// - SIM: B improves from NNN to NYN (C has no improvement there); taken together with A's
+//   move the joint state is YYN, which A prefers to NNN: no sanction.
+// - SEQ+SIM: from the joint state YYN, C improves to YYY, A's worst: deterred.
+// gmcr-py's SEQ+SIM is "SEQ or SIM" per state: unstable.
+Conflict simultaneous_then_sequential() {
+  Conflict c = make_conflict({"a", "b", "c"}, {{"A", {"a"}}, {"B", {"b"}}, {"C", {"c"}}});
+  rank(c, 0, {{"YNN"}, {"YYN"}, {"YNY"}, {"NNN"}, {"NYN"}, {"NNY"}, {"NYY"}, {"YYY"}});
+  rank(c, 1, {{"NYN"}, {"YNN"}, {"YNY"}, {"NNN"}, {"YYN"}, {"YYY"}, {"NNY"}, {"NYY"}});
+  rank(c, 2, {{"YYY"}, {"YYN"}, {"NNN"}, {"NNY"}, {"YNN"}, {"YNY"}, {"NYN"}, {"NYY"}});
+  return c;
+}
+
+TEST(GmcrTextbook, SeqSimDetersBySimultaneousThenSequentialMoves) {
+  const RunResult r = analyse(simultaneous_then_sequential());
+  ASSERT_TRUE(r.ok());
+  const Analysis& a = *r.analysis;
+  const StateIndex s = *a.find(0);
+  EXPECT_FALSE(stable(a, 0, Concept::seq)->test(s));
+  EXPECT_FALSE(stable(a, 0, Concept::sim)->test(s));
+  EXPECT_TRUE(stable(a, 0, Concept::seq_sim)->test(s));
+  EXPECT_TRUE(stable(a, 0, Concept::gmr)->test(s));
+  const ExplainResult er = explain(simultaneous_then_sequential(), 0, DecisionMakerIndex(0), Concept::seq_sim);
+  ASSERT_TRUE(er.ok());
+  std::vector<std::string> steps;
+  for (const auto& [code, mover] : er.explanations.front().improvements.front().sanction)
+    steps.push_back(state_pattern(code, 3) + " by " + std::to_string(mover.value));
+  EXPECT_THAT(steps, ElementsAre("YNN by 0", "YYN by 1", "YYY by 2"));
+  Params p;
+  p.sanctions = Sanctions::gmcr_py;
+  const RunResult py = analyse(simultaneous_then_sequential(), p);
+  ASSERT_TRUE(py.ok());
+  EXPECT_FALSE(stable(*py.analysis, 0, Concept::seq_sim)->test(s));
 }
 
 TEST(GmcrTextbook, PrioritisationMatchesRanking) {
@@ -112,6 +204,37 @@ TEST(GmcrTextbook, SanctionNeedsSecondMoveBySameOpponent) {
   EXPECT_THAT(steps, ElementsAre("YNNN by A", "YYNN by B", "YYNY by C", "YNYY by B"));
 }
 
+// gmcr-py's rule (a sanction is one move by one opponent) on the same conflict: from YNNN
+// one move reaches only YYNN (B), which A likes more than NNNN, so NNNN is GMR- and
+// SEQ-unstable for A; the standard rule needs the sequence above.
+TEST(GmcrTextbook, GmcrPyRuleAllowsOneSanctioningMoveOnly) {
+  Params p;
+  p.sanctions = Sanctions::gmcr_py;
+  const RunResult r = analyse(second_move_needed(), p);
+  ASSERT_TRUE(r.ok());
+  const Analysis& a = *r.analysis;
+  EXPECT_EQ(a.sanctions, Sanctions::gmcr_py);
+  const StateIndex s = *a.find(0);
+  EXPECT_FALSE(stable(a, 0, Concept::gmr)->test(s));
+  EXPECT_FALSE(stable(a, 0, Concept::seq)->test(s));
+  p.compare_sanctions = true;
+  const RunResult both = analyse(second_move_needed(), p);
+  ASSERT_TRUE(both.ok());
+  ASSERT_TRUE(both.analysis->sanction_differences);
+  // NNNN is a GMR equilibrium under the standard rule only (B and C have no improvement there).
+  std::vector<std::string> differing;
+  for (StateIndex x : *both.analysis->sanction_differences) differing.push_back(a.pattern(x));
+  EXPECT_THAT(differing, ::testing::Contains("NNNN"));
+}
+
+TEST(GmcrTextbook, SanctionRuleNamesRoundTrip) {
+  for (Sanctions x : {Sanctions::standard, Sanctions::gmcr_py}) EXPECT_EQ(parse_sanctions(to_string(x)), x);
+  EXPECT_EQ(to_string(Sanctions::gmcr_py), "gmcr-py");
+  EXPECT_FALSE(parse_sanctions("strict"));
+  EXPECT_EQ(parse_concept("seq+sim"), Concept::seq_sim);
+  EXPECT_EQ(parse_concept("sim"), Concept::sim);
+}
+
 TEST(GmcrTextbook, IrreversibleOptionCannotSanction) {
   // Chicken, but B may only swerve (`back`: Y->N), never start standing firm.
   Conflict c = chicken();
@@ -160,7 +283,12 @@ TEST(GmcrTextbook, CoalitionOfBothPrisonersKeepsCooperation) {
   const auto& coal_nash = *a.coalition->players[0].stable[Concept::nash];
   EXPECT_FALSE(coal_nash.test(*a.find(0b111)));  // YYY -> NNY by A+B
   EXPECT_TRUE(coal_nash.test(*a.find(0b100)));   // NNY: no joint move helps both
-  EXPECT_FALSE(a.coalition->players[0].stable[Concept::smr]);
+  // Coalition SMR: from YYY the joint move to NNY helps both; C's only answer (NNN) is still
+  // better than YYY for A and B, so YYY is unstable; NNY has no joint improvement: stable.
+  ASSERT_TRUE(a.coalition->players[0].stable[Concept::smr]);
+  EXPECT_FALSE(a.coalition->players[0].stable[Concept::smr]->test(*a.find(0b111)));
+  EXPECT_TRUE(a.coalition->players[0].stable[Concept::smr]->test(*a.find(0b100)));
+  EXPECT_FALSE(a.coalition->players[0].stable[Concept::sim]);  // coalition SIM: not computed
   EXPECT_THAT(patterns(a, a.coalition->equilibria[Concept::nash]), ElementsAre("NNY", "YNY", "NYY"));
 }
 

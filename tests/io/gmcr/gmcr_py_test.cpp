@@ -1,6 +1,8 @@
 // The gmcr-py `.gmcr` importer, on files written in gmcr-py's save format.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <cstdlib>
+#include <filesystem>
 
 #include "accord/engines/gmcr.hpp"
 #include "accord/io/gmcr_py.hpp"
@@ -182,5 +184,55 @@ TEST(GmcrPyImport, RepeatedErrorsAreCappedWithACount) {
   EXPECT_THAT(r.outcome.diagnostics.back().message, ::testing::HasSubstr("… and 80 more like these"));
 }
 
+
+// --- gmcr-py's Garrison file and its sanction rule (docs/gmcr.md "Sanction rules") ---------
+// The file is gmcr-py's save_files/Garrison.gmcr (Garrison Diversion Unit conflict, Fang,
+// Hipel & Kilgour 1993). It is third-party data: read from ACCORD_GMCR_PY_DIR or
+// <shared data>/gmcr-py/, never copied into the repository; skipped when absent.
+namespace garrison {
+
+std::string path() {
+  const char* dir = std::getenv("ACCORD_GMCR_PY_DIR");
+  return (dir != nullptr ? std::string(dir) : std::string(ACCORD_SHARED_DATA_DIR) + "/gmcr-py") + "/Garrison.gmcr";
+}
+
+std::vector<std::string> equilibria(const Conflict& c, gmcr::Sanctions rule, gmcr::Concept k) {
+  gmcr::Params p;
+  p.sanctions = rule;
+  const gmcr::RunResult r = gmcr::analyse(c, p);
+  EXPECT_TRUE(r.ok()) << r.outcome.message();
+  std::vector<std::string> out;
+  if (!r.ok()) return out;
+  for (gmcr::StateIndex s : r.analysis->equilibria[k]->members()) out.push_back(r.analysis->pattern(s));
+  return out;
+}
+
+}  // namespace garrison
+
+TEST(GmcrPyGarrison, StandardRuleGives15AndGmcrPyRuleGivesGmcrPys12) {
+  if (!std::filesystem::exists(garrison::path())) GTEST_SKIP() << garrison::path() << " absent";
+  io::GmcrPyImport imp = io::import_gmcr_py_file(garrison::path());
+  ASSERT_TRUE(imp.ok()) << imp.outcome.message();
+  const Conflict& c = *imp.conflict;
+  const std::vector<std::string> extra = {"NYNYNYNNN", "NNYNYYNNN", "NNYNNNYNN"};
+  for (gmcr::Concept k : {gmcr::Concept::gmr, gmcr::Concept::smr}) {
+    const auto standard = garrison::equilibria(c, gmcr::Sanctions::standard, k);
+    const auto py = garrison::equilibria(c, gmcr::Sanctions::gmcr_py, k);
+    EXPECT_EQ(standard.size(), 15u) << gmcr::to_string(k);
+    EXPECT_EQ(py.size(), 12u) << gmcr::to_string(k);
+    for (const auto& s : extra) {
+      EXPECT_THAT(standard, ::testing::Contains(s));
+      EXPECT_THAT(py, ::testing::Not(::testing::Contains(s)));
+    }
+  }
+  gmcr::Params p;
+  p.compare_sanctions = true;
+  const gmcr::RunResult r = gmcr::analyse(c, p);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r.analysis->sanction_differences);
+  std::vector<std::string> differ;
+  for (gmcr::StateIndex s : *r.analysis->sanction_differences) differ.push_back(r.analysis->pattern(s));
+  EXPECT_THAT(differ, ::testing::UnorderedElementsAreArray(extra));
+}
 }  // namespace
 }  // namespace accord::io

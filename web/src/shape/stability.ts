@@ -2,7 +2,7 @@
 // finds it stable under which concept, and the concepts under which it is an equilibrium.
 import type { GmcrResult, StateList } from '../model';
 
-export const CONCEPTS = ['nash', 'gmr', 'smr', 'seq'];
+export const CONCEPTS = ['nash', 'gmr', 'smr', 'seq', 'sim', 'seq_sim'];
 export interface StabilityRow {
   state: string;
   statusQuo: boolean;
