@@ -145,7 +145,10 @@ void closest_sentence(const Context& c, const Result& r, Suggestion& sug) {
   std::string what = "changes " + std::to_string(changed) + " of the issues " + vid + " sets";
   if (settled) what += " and settles " + std::to_string(settled) + " it leaves open";
   what += ": " + edits_text(s, sug.edits);
-  if (cl.zone_exists) {
+  if (cl.zone_exists && sug.edits.empty()) {
+    sug.sentence = "The circulated text " + vid + " is already acceptable to every one of " +
+                   join_and(ids(s, r.parties)) + " (the closest package changes nothing).";
+  } else if (cl.zone_exists) {
     sug.sentence = "The closest package acceptable to every one of " + join_and(ids(s, r.parties)) +
                    " (fewest changed issues, then Nash product) " + what + ".";
   } else {
