@@ -119,13 +119,13 @@ std::string followed_text(const Scenario& s, const SimulatedRound& r, const sugg
 }
 
 std::vector<const suggest::Suggestion*> shown_suggestions(const SimulatedRound& r, std::size_t repairs) {
+  // Pareto-improving repairs first (they cost no one), then the least costly ones, in point order.
   std::vector<const suggest::Suggestion*> out;
-  std::size_t n = 0;
-  for (const suggest::Suggestion& sug : r.result.suggestions) {
-    const bool repair = sug.kind == suggest::Kind::pareto_repair || sug.kind == suggest::Kind::least_cost_repair;
-    if (repair && n++ >= repairs) continue;
-    out.push_back(&sug);
-  }
+  for (const suggest::Kind kind : {suggest::Kind::pareto_repair, suggest::Kind::least_cost_repair})
+    for (const suggest::Suggestion& sug : r.result.suggestions)
+      if (sug.kind == kind && out.size() < repairs) out.push_back(&sug);
+  for (const suggest::Suggestion& sug : r.result.suggestions)
+    if (sug.kind != suggest::Kind::pareto_repair && sug.kind != suggest::Kind::least_cost_repair) out.push_back(&sug);
   return out;
 }
 

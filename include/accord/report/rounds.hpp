@@ -42,8 +42,8 @@ inline constexpr std::size_t kReportRepairsPerObjection = 1;
 // these 1 edits; instead: army_cap 800 …"), or for a bracket how many of its points the next
 // version changed; "" for the last round.
 [[nodiscard]] std::string followed_text(const Scenario& s, const SimulatedRound& r, const suggest::Suggestion& sug);
-// Suggestions shown in text and HTML per round (JSON has them all): the first repairs, then
-// the closest package and the bracket.
+// Suggestions shown in text and HTML per round (JSON has them all): at most `repairs` repairs,
+// Pareto-improving ones first, then the closest package and the bracket.
 inline constexpr std::size_t kShownRepairs = 2;
 [[nodiscard]] std::vector<const suggest::Suggestion*> shown_suggestions(const SimulatedRound& r,
                                                                         std::size_t repairs = kShownRepairs);
