@@ -94,7 +94,8 @@ TEST(SuggestHand, TallyRepairsClosestAndBracket) {
   EXPECT_NEAR(p.nash, 0.06, 1e-12);
   EXPECT_EQ(p.sentence,
             "Repair P1: x x0 → x1; A accepts by its preferences (no red line of its, each setting worth at least its "
-            "reservation 0.400 to it), and no other bargaining party loses utility or has a red line crossed (B +0.000).");
+            "reservation 0.400 to it; its modelled utility +0.300), and no other bargaining party loses utility or has a red "
+            "line crossed (B +0.000).");
   // (2) P2, B by its answer (y1 only): A loses 0.4·(1 − 0) = 0.4, so no Pareto repair; the
   // least costly is the only one, y1, with A's loss 0.4.
   const Suggestion& q = r.suggestions[1];
@@ -105,7 +106,7 @@ TEST(SuggestHand, TallyRepairsClosestAndBracket) {
   EXPECT_NEAR(q.largest_loss, 0.4, 1e-12);
   EXPECT_EQ(q.sentence,
             "No change to P2 that B said it could accept leaves every other bargaining party as well off; the least "
-            "costly to them is y y0 → y1 (A -0.400).");
+            "costly to them is y y0 → y1 (A -0.400; B's modelled utility +0.500).");
   // (3) The zone: (x1, y0) gives A 0.7 >= 0.4 and B 0.5 >= 0.3 with one change; (x2, y0) gives
   // B 0 < 0.3 and (x0, ·) crosses A's red line, so the closest package changes x to x1.
   const Suggestion& cl = r.suggestions[2];
