@@ -143,6 +143,18 @@ TEST(SuggestHand, BadAnswersAreInvalidInput) {
   EXPECT_NE(r.outcome.message().find("answers twice"), std::string::npos);
 }
 
+// A version built in memory (as the rounds store may) with no stance matrix at all.
+TEST(SuggestHand, VersionWithoutAStanceMatrix) {
+  Scenario s = load();
+  s.versions[VersionIndex(std::size_t{0})].stances.clear();
+  const Result r = run(s, VersionIndex(std::size_t{0}), answers());
+  ASSERT_TRUE(r.outcome.ok());
+  EXPECT_EQ(r.suggestions.size(), 4u);
+  const auto from_record = answers_from_stances(s, VersionIndex(std::size_t{0}));
+  ASSERT_EQ(from_record.size(), 2u);
+  EXPECT_EQ(from_record[0].answers[0].kind, PointAnswerKind::no_answer);
+}
+
 TEST(SuggestHand, CandidateBudgetStopsWithNodeLimit) {
   const Scenario s = load();
   Params params;
@@ -150,6 +162,17 @@ TEST(SuggestHand, CandidateBudgetStopsWithNodeLimit) {
   const Result r = run(s, VersionIndex(std::size_t{0}), answers(), params);
   ASSERT_TRUE(r.outcome.ok());
   EXPECT_EQ(r.outcome.termination.stop, Stop::node_limit);
+}
+
+TEST(SuggestHand, ExpiredDeadlineIsPartialAndSaysSo) {
+  const Scenario s = load();
+  Params params;
+  params.deadline = Deadline::at(Deadline::Clock::now() - std::chrono::seconds(1));
+  const Result r = run(s, VersionIndex(std::size_t{0}), answers(), params);
+  ASSERT_TRUE(r.outcome.ok());
+  EXPECT_EQ(r.outcome.termination.stop, Stop::time_limit);
+  EXPECT_FALSE(r.outcome.termination.detail.empty());
+  EXPECT_TRUE(r.suggestions.empty());
 }
 
 TEST(SuggestHand, NamesRoundTrip) {
