@@ -416,7 +416,8 @@ TEST(PartyViewTables, EveryRuleNamesAFieldTheSerialisersWrite) {
       {"bargain", {"cli_bargain_v20", "cli_bargain_example_small", "cli_bargain_stakeholders", "server_bargain_v20_mediator"}},
       {"gmcr", {"cli_gmcr", "server_gmcr_mediator"}},
       {"forecast", {"cli_forecast_smp", "cli_forecast_monte_carlo", "server_forecast_mediator"}},
-      {"diff", {"cli_diff_v19_v20"}}};
+      {"diff", {"cli_diff_v19_v20"}},
+      {"suggest", {"suggest_geneva_v20"}}};
   for (const report::ViewTable* t : report::view_tables()) {
     const std::string engine(t->engine);
     // A table only for results stored before schema 1 has no current document to match.
