@@ -67,7 +67,15 @@ std::vector<std::string> rests_on(const Scenario& s, const std::vector<PartyInde
     else it->second.push_back(s.parties[p].id);
   }
   std::vector<std::string> out;
-  for (const auto& g : groups) out.push_back(join_and(g.second) + " preferences on " + join_and(g.first));
+  for (const auto& g : groups) {
+    std::vector<std::string> named = g.first;
+    if (named.size() > 4) {  // a sentence to read out: the first few, then a count
+      const std::size_t more = named.size() - 3;
+      named.resize(3);
+      named.push_back(std::to_string(more) + " more issues");
+    }
+    out.push_back(join_and(g.second) + " preferences on " + join_and(named));
+  }
   std::vector<std::string> res;
   for (const PartyIndex p : reservations)
     if (s.preferences[p].present && estimated_reservation(s.preferences[p])) res.push_back(s.parties[p].id);
@@ -75,13 +83,22 @@ std::vector<std::string> rests_on(const Scenario& s, const std::vector<PartyInde
   return out;
 }
 
+// "army_cap 600 → 750 thousand personnel" (the unit once), "nato_membership N_LEGAL_BAN → N_POLITICAL".
+std::string edit_text(const Issue& issue, const Edit& e) {
+  if (!e.from) return issue.id + " (open) → " + setting_text(issue, e.to);
+  if (issue.kind == IssueKind::numeric) {
+    const std::string to = setting_text(issue, e.to), unit = issue.range.unit;
+    std::string from = setting_text(issue, *e.from);
+    if (!unit.empty() && from.size() > unit.size() + 1 && from.ends_with(" " + unit))
+      from.resize(from.size() - unit.size() - 1);
+    return issue.id + " " + from + " → " + to;
+  }
+  return issue.id + " " + setting_text(issue, *e.from) + " → " + setting_text(issue, e.to);
+}
+
 std::string edits_text(const Scenario& s, const std::vector<Edit>& edits) {
   std::vector<std::string> parts;
-  for (const Edit& e : edits) {
-    const Issue& issue = s.issues[e.issue];
-    parts.push_back(issue.id + " " + (e.from ? setting_text(issue, *e.from) : std::string("(open)")) + " → " +
-                    setting_text(issue, e.to));
-  }
+  for (const Edit& e : edits) parts.push_back(edit_text(s.issues[e.issue], e));
   return join_and(parts);
 }
 
@@ -90,7 +107,7 @@ std::string effect_text(const Scenario& s, const PartyEffect& e) {
   if (!e.red_lines_crossed.empty()) {
     std::vector<std::string> ids;
     for (const IssueIndex i : e.red_lines_crossed) ids.push_back(s.issues[i].id);
-    out += " and its red line" + std::string(ids.size() > 1 ? "s" : "") + " on " + join_and(ids) + " crossed";
+    out += " (crosses its red line" + std::string(ids.size() > 1 ? "s" : "") + " on " + join_and(ids) + ")";
   }
   return out;
 }
@@ -99,7 +116,9 @@ std::string others_text(const Scenario& s, const Suggestion& sug) {
   std::vector<std::string> parts;
   for (const PartyEffect& e : sug.effects)
     if (e.party != sug.party) parts.push_back(effect_text(s, e));
-  return join_and(parts);
+  std::string out;
+  for (const std::string& x : parts) out += (out.empty() ? "" : ", ") + x;
+  return out;
 }
 
 std::string basis_text(const Scenario& s, const Suggestion& sug) {
@@ -172,7 +191,8 @@ void closest_sentence(const Context& c, const Result& r, Suggestion& sug) {
     if (!reach.empty()) clauses.push_back(join_and(reach) + (reach.size() == 1 ? " reaches its" : " reach their") +
                                           " reservation");
     if (!short_of.empty()) clauses.push_back("it falls short of the reservation of " + join_and(short_of));
-    sug.sentence += clauses.empty() ? "." : "; " + join_and(clauses) + ".";
+    for (const std::string& x : clauses) sug.sentence += "; " + x;
+    sug.sentence += ".";
   }
   std::vector<IssueIndex> issues;
   for (const Edit& e : sug.edits) issues.push_back(e.issue);
@@ -203,7 +223,7 @@ void explain(const Context& c, const Result& r, Suggestion& sug) {
                                                    : " accepts by its preferences (no red line of its, each setting "
                                                      "worth at least its reservation " +
                                                          fixed3(s.preferences[sug.party].reservation, false) + ")") +
-                       " leaves every other bargaining party as well off; the one costing them least is " +
+                       " leaves every other bargaining party as well off; the least costly to them is " +
                        edits_text(s, sug.edits) + " (" + others_text(s, sug) + ").";
       }
       std::vector<PartyIndex> res;

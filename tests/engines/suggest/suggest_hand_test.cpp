@@ -104,8 +104,8 @@ TEST(SuggestHand, TallyRepairsClosestAndBracket) {
   EXPECT_EQ(q.basis, Basis::answer);
   EXPECT_NEAR(q.largest_loss, 0.4, 1e-12);
   EXPECT_EQ(q.sentence,
-            "No change to P2 that B said it could accept leaves every other bargaining party as well off; the one "
-            "costing them least is y y0 → y1 (A -0.400).");
+            "No change to P2 that B said it could accept leaves every other bargaining party as well off; the least "
+            "costly to them is y y0 → y1 (A -0.400).");
   // (3) The zone: (x1, y0) gives A 0.7 >= 0.4 and B 0.5 >= 0.3 with one change; (x2, y0) gives
   // B 0 < 0.3 and (x0, ·) crosses A's red line, so the closest package changes x to x1.
   const Suggestion& cl = r.suggestions[2];
