@@ -109,6 +109,33 @@ std::optional<robustness::Result> robustness_run(const Scenario& s, const Scenar
   return r;
 }
 
+// Every version replayed as a round; stops (the rest not simulated) when its share runs out.
+std::vector<SimulatedRound> rounds_run(const Scenario& s, const ScenarioAnalysis& a, Termination& end) {
+  if (a.options.deadline.expired()) {
+    end = {Stop::time_limit, "not started: the report's time budget ran out"};
+    return {};
+  }
+  const std::size_t n = bargain::default_bargaining_parties(s).size();
+  if (n > a.options.limits.listed_parties) {
+    end = {Stop::size_limit, std::to_string(n) + " bargaining parties > " + std::to_string(a.options.limits.listed_parties) +
+                                 " (the report's limit): no rounds simulated"};
+    return {};
+  }
+  std::vector<SimulatedRound> out = simulate_rounds(s, a.evolution, a.bargain, a.options.evaluate,
+                                                    deadline_share(a.options.deadline, 0.5));
+  end = Termination::done();
+  if (out.size() < s.versions.size())
+    end = {Stop::time_limit, "simulated " + std::to_string(out.size()) + " of " + std::to_string(s.versions.size()) +
+                                 " rounds"};
+  else
+    for (const SimulatedRound& r : out)
+      if (!r.result.outcome.termination.finished() && r.result.outcome.termination.stop != Stop::not_set) {
+        end = r.result.outcome.termination;
+        break;
+      }
+  return out;
+}
+
 }  // namespace
 
 Deadline deadline_share(const Deadline& d, double fraction) {
@@ -134,6 +161,8 @@ ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options) {
   a.sections.push_back({"forecast", end});
   a.robustness = robustness_run(s, a, end);
   a.sections.push_back({"robustness", end});
+  a.rounds = rounds_run(s, a, end);
+  a.sections.push_back({"rounds", end});
   return a;
 }
 

@@ -255,6 +255,8 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
   j["forecast"]["termination"] = termination_json(a.section("forecast"));
   j["forecast_eum"] = a.forecast_eum ? forecast_headline_json(s, *a.forecast_eum) : Json(nullptr);
   j["robustness"] = robustness_report_json(s, a);
+  j["rounds"] = rounds_json(s, a.rounds);
+  j["rounds"]["termination"] = termination_json(a.section("rounds"));
   Json summary = Json::object();
   for (const auto& st : ends) summary[st.section] = termination_json(st.termination);
   j["sections"] = std::move(summary);
@@ -366,6 +368,9 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
     out += stance_matrix_text(s, evals[v], style, 40, &a.sources);
     out += readiness_text(s, evals[v]);
   }
+  out += heading("Simulated rounds (model output on estimated preferences)", style);
+  if (const Termination t = a.section("rounds"); a.rounds.empty() && !t.finished()) out += not_computed("Simulated rounds", t);
+  else out += rounds_text(s, a.rounds, style);
   return finish(std::move(out));
 }
 

@@ -5,6 +5,7 @@
 
 #include "accord/report/outcome.hpp"
 #include "accord/report/round.hpp"
+#include "accord/report/suggest.hpp"
 
 namespace accord::report {
 namespace {
@@ -254,11 +255,52 @@ Json round_summary_json(const Scenario& s, const RoundRecord& r, const rounds::S
   return j;
 }
 
+std::vector<suggest::PartyAnswers> suggest_answers(const Scenario& s, const RoundRecord& r) {
+  std::vector<suggest::PartyAnswers> out;
+  const VersionIndex v = s.find_version(r.version);
+  if (!v.valid()) return out;
+  const Version& ver = s.versions[v];
+  for (const std::string& id : r.parties) {
+    const PartyIndex p = s.find_party(id);
+    if (!p.valid()) continue;
+    suggest::PartyAnswers pa;
+    pa.party = p;
+    if (const PartyResponses* answers = r.responses_of(id)) {
+      for (const RoundResponse& a : answers->points) {
+        const PointIndex k = ver.find_point(a.point);
+        if (!k.valid()) continue;
+        suggest::PointAnswer pt;
+        pt.point = k;
+        pt.kind = suggest::parse_point_answer_kind(to_string(a.answer)).value_or(suggest::PointAnswerKind::no_answer);
+        pt.note = a.note;
+        pt.amendment = a.amendment;
+        for (const AcceptableSettings& acc : a.acceptable) {
+          const IssueIndex i = s.find_issue(acc.issue);
+          if (!i.valid()) continue;
+          suggest::AcceptableSettings settings;
+          settings.issue = i;
+          for (const std::string& o : acc.options)
+            if (const OptionIndex opt = s.issues[i].find_option(o); opt.valid()) settings.settings.push_back({opt, 0.0});
+          for (const double x : acc.values) settings.settings.push_back({OptionIndex(), x});
+          pt.acceptable.push_back(std::move(settings));
+        }
+        pa.answers.push_back(std::move(pt));
+      }
+    }
+    out.push_back(std::move(pa));
+  }
+  return out;
+}
+
 Json close_summary_json(const Scenario& s, const RoundRecord& r, const Deadline& deadline) {
   evaluate::Params params;
   params.deadline = deadline;
   const rounds::Summary sum = rounds::summarize(s, r, params);
-  return round_summary_json(s, r, sum, nullptr);
+  if (!sum.outcome.ok()) return round_summary_json(s, r, sum, nullptr);
+  suggest::Params sp;
+  sp.deadline = deadline;
+  const suggest::Result suggested = suggest::run(s, sum.version, suggest_answers(s, r), sp);
+  return round_summary_json(s, r, sum, suggest_json(s, suggested));
 }
 
 Json published_json(const Scenario& s, const RoundRecord& r, const rounds::NextVersion& next, std::int64_t revision) {

@@ -13,6 +13,7 @@
 #include "accord/engines/forecast_analysis.hpp"
 #include "accord/engines/gmcr.hpp"
 #include "accord/engines/robustness.hpp"
+#include "accord/report/rounds.hpp"
 #include "accord/report/sections.hpp"
 #include "accord/report/sources.hpp"
 
@@ -41,8 +42,11 @@ struct ScenarioAnalysis {
   // within kReportRobustnessRuns engine runs per engine; nullopt when its gate stopped it. The
   // forecast's robustness is `accord robustness --finding forecast`'s (docs/robustness.md).
   std::optional<robustness::Result> robustness;
+  // Simulated rounds: each version replayed as a mediation round from the recorded stances,
+  // with the engine's suggestions (report/rounds.hpp); model output on estimated preferences.
+  std::vector<SimulatedRound> rounds;
   // How each section ended, in report order: evolution, evaluations, bargain, stability (only
-  // with a conflict), forecast, robustness.
+  // with a conflict), forecast, robustness, rounds.
   SectionTerminations sections;
 
   // The termination recorded for `section` (finished when there is none).
@@ -51,7 +55,7 @@ struct ScenarioAnalysis {
 
 // Runs every engine the report shows, each at most once, under its gate and a share of the
 // time left: evolution 20 %, evaluations 20 %, bargaining 50 %, stability 50 %, forecast 80 %
-// (then the EUM, when asked, 50 % of what is left), robustness 50 %.
+// (then the EUM, when asked, 50 % of what is left), robustness 50 %, rounds 50 %.
 [[nodiscard]] ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options = {});
 
 // The answers a mediator asks for first, one sentence each (latest text, readiness, zone of

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "accord/engines/round.hpp"
+#include "accord/engines/suggest.hpp"
 #include "accord/model/round.hpp"
 #include "accord/report/table.hpp"
 
@@ -37,8 +38,11 @@ inline constexpr const char* kRoundView = "round";
 // null when none were computed).
 [[nodiscard]] Json round_summary_json(const Scenario& s, const RoundRecord& r, const rounds::Summary& sum,
                                       const Json& suggestions);
-// The close summary of `r` on `s` (rounds::summarize, and the engine's suggestions when
-// computed), as `accord round close` and POST …/rounds/{n}/close store and return it.
+// The engine's input: the round's answers with ids resolved (unknown ids are left out; the
+// store checked every id when the answer was written).
+[[nodiscard]] std::vector<suggest::PartyAnswers> suggest_answers(const Scenario& s, const RoundRecord& r);
+// The close summary of `r` on `s` (rounds::summarize, and `suggestions`: the suggest engine's
+// document, report::suggest_json, for the answers), as `accord round close` and POST …/rounds/{n}/close store and return it.
 [[nodiscard]] Json close_summary_json(const Scenario& s, const RoundRecord& r, const Deadline& deadline);
 [[nodiscard]] Json convergence_json(const Scenario& s, const rounds::Summary& sum);
 // The version published from a round, with what happened to each point.

@@ -10,6 +10,7 @@ extern const ViewTable kBargainV0;  // runs stored before schema 1 (the server's
 extern const ViewTable kGmcr;
 extern const ViewTable kForecast;
 extern const ViewTable kDiff;
+extern const ViewTable kSuggest;  // mediator-only
 extern const ViewTable kRound;  // mediation rounds (not an analysis run)
 
 // The schemas of results written before documents carried "schema" (0) and the first
