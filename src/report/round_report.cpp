@@ -205,6 +205,7 @@ Json responses_json(const Scenario& s, const RoundRecord& r, const std::string& 
   j["round"] = r.number;
   j["version"] = r.version;
   j["status"] = std::string(to_string(r.status));
+  j["parties"] = r.parties;
   j["party"] = party;
   j["responses"] = {{party, party_points(s, r, party)}};
   if (history) {

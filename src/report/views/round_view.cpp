@@ -37,6 +37,6 @@ constexpr int kSchemas[] = {1};
 
 }  // namespace
 
-const ViewTable kRound{"round", kSchemas, "", kRules, {}};
+const ViewTable kRound{"round", kSchemas, "/parties", kRules, {}};
 
 }  // namespace accord::report::views
