@@ -86,8 +86,9 @@ enum class PointChange { not_set = 0, kept, amended, dropped, added, derived };
 
 struct NextVersion {
   Version version;  // point ids "P<n>_<k>" for a version id "v<n>", else "<id>_<k>"; numbers 1..
-  // Per circulated point (version order): kept, amended or dropped; then each added point:
-  // added (no `from`) or derived (from named points).
+  // In the new version's order: each circulated point kept, amended or dropped (a dropped
+  // point that an added one derives from is listed only as that point's source), and each
+  // added point: added (no `from`) or derived (from the named circulated points).
   struct Entry {
     PointChange change = PointChange::not_set;
     std::string old_point, new_point;

@@ -236,7 +236,11 @@ NextVersion next_version(const Scenario& s, VersionIndex circulated, const Edits
   for (const PointIndex k : old.points.indices()) {
     const Point& op = old.points[k];
     if (dropped[k.get()]) {
-      out.entries.push_back({PointChange::dropped, op.id, ""});
+      // A dropped point an added one derives from is replaced, not gone: that entry says so.
+      const bool replaced = std::any_of(edits.add.begin(), edits.add.end(), [&](const NewPoint& np) {
+        return std::find(np.from.begin(), np.from.end(), op.id) != np.from.end();
+      });
+      if (!replaced) out.entries.push_back({PointChange::dropped, op.id, ""});
     } else {
       Point p = op;
       p.from = {{from_version, k}};
