@@ -89,6 +89,7 @@ void add_round(CLI::App& app) {
     std::string db, scenario, version, party, point, stance, note, amendment, by, file, output = "-";
     std::string label, date;
     std::vector<std::string> parties, acceptable, drop;
+    std::vector<std::int64_t> adopt;
     std::int64_t round = 0;
     std::optional<std::int64_t> revision;
     bool json = false;
@@ -251,6 +252,9 @@ void add_round(CLI::App& app) {
   publish->add_option("--date", o->date, "The new version's date");
   publish->add_option("--edits", o->file, "JSON file {amend?, drop?, add?} (the API's publish body)");
   publish->add_option("--drop", o->drop, "Drop this point; repeatable");
+  publish->add_option("--adopt", o->adopt, "Adopt suggestion I of the close summary (numbered from 0; "
+                                           "repairs and the closest package); comma-separated")
+      ->delimiter(',');
   publish->add_option("--revision", o->revision, "Fail (exit 2) if a document was written after revision N");
   publish->callback([o, publish] {
     require_utf8_options(publish, {"--db", "--output", "--edits"});
@@ -262,11 +266,13 @@ void add_round(CLI::App& app) {
     if (!o->label.empty()) body["label"] = o->label;
     if (!o->date.empty()) body["date"] = o->date;
     for (const std::string& d : o->drop) body["drop"].push_back(d);
-    rounds::Edits edits;
-    if (auto e = report::parse_edits(body, edits)) throw body_exit("--edits", *e);
+    for (const std::int64_t i : o->adopt) body["adopt"].push_back(i);
     const RoundRecord r = round_or_exit(*s, o->scenario, o->round);
     if (r.status != RoundStatus::closed)
       throw Exit{kExitInvalidInput, "round " + std::to_string(r.number) + " is open; close it before publishing"};
+    if (auto e = report::adopt_suggestions(snap->scenario, r, body)) throw body_exit("--adopt", *e);
+    rounds::Edits edits;
+    if (auto e = report::parse_edits(body, edits)) throw body_exit("--edits", *e);
     const rounds::NextVersion next = rounds::next_version(snap->scenario, snap->scenario.find_version(r.version), edits);
     if (!next.outcome.ok()) {
       const auto& d = next.outcome.diagnostics;

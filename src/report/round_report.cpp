@@ -484,7 +484,8 @@ std::optional<BodyError> parse_responses(const Json& responses, std::vector<Roun
 
 std::optional<BodyError> parse_edits(const Json& body, rounds::Edits& out) {
   if (!body.is_object()) return BodyError{"expected an object", "body"};
-  if (auto e = unknown_keys(body, {"version", "label", "date", "amend", "drop", "add", "revision"}, "")) return e;
+  if (auto e = unknown_keys(body, {"version", "label", "date", "amend", "drop", "add", "adopt", "revision"}, ""))
+    return e;
   if (!body.contains("version")) return BodyError{"`version` (the new version's id) is required", "version"};
   if (auto e = string_field(body, "version", out.id, "version")) return e;
   if (auto e = string_field(body, "label", out.label, "label")) return e;
@@ -524,6 +525,61 @@ std::optional<BodyError> parse_edits(const Json& body, rounds::Edits& out) {
       out.add.push_back(std::move(np));
     }
   }
+  return std::nullopt;
+}
+
+std::optional<BodyError> adopt_suggestions(const Scenario& s, const RoundRecord& r, Json& body) {
+  const auto adopt = body.find("adopt");
+  if (adopt == body.end()) return std::nullopt;
+  if (!adopt->is_array()) return BodyError{"`adopt` must be an array of suggestion indices", "adopt"};
+  const Json summary = stored_summary(r);
+  const Json* list = nullptr;
+  if (summary.is_object() && summary.contains("suggestions") && summary["suggestions"].is_object() &&
+      summary["suggestions"].contains("suggestions") && summary["suggestions"]["suggestions"].is_array())
+    list = &summary["suggestions"]["suggestions"];
+  if (!list) return BodyError{"round " + std::to_string(r.number) + " has no stored suggestions to adopt", "adopt"};
+  const VersionIndex v = s.find_version(r.version);
+  if (!v.valid()) return BodyError{"the circulated version `" + r.version + "` is missing", "adopt"};
+  const Version& ver = s.versions[v];
+  const Json hand = body.value("amend", Json::object());
+  Json amend = hand.is_object() ? hand : Json::object();
+  auto set = [&](const std::string& point, const std::string& issue, const Json& to) {
+    if (hand.contains(point) && hand[point].contains("sets") && hand[point]["sets"].contains(issue)) return;
+    amend[point]["sets"][issue] = to;
+  };
+  for (std::size_t k = 0; k < adopt->size(); ++k) {
+    const std::string field = "adopt." + std::to_string(k);
+    const Json& index = (*adopt)[k];
+    if (!index.is_number_integer() || index.get<std::int64_t>() < 0 ||
+        static_cast<std::size_t>(index.get<std::int64_t>()) >= list->size())
+      return BodyError{"no suggestion " + index.dump() + " (the close summary lists " + std::to_string(list->size()) +
+                           ", numbered from 0)",
+                       field};
+    const Json& sug = (*list)[index.get<std::size_t>()];
+    const std::string kind = sug.value("kind", "");
+    if (!sug.contains("edits")) return BodyError{"a " + kind + " suggestion has no edit to adopt", field};
+    for (const Json& e : sug["edits"]) {
+      const std::string issue = e.value("issue", "");
+      if (sug.contains("point") && sug["point"].is_string()) {  // a repair: its own point
+        set(sug["point"].get<std::string>(), issue, e["to"]);
+        continue;
+      }
+      const IssueIndex i = s.find_issue(issue);
+      bool placed = false;
+      for (const Point& p : ver.points)
+        for (const PointSetting& ps : p.sets)
+          if (ps.issue == i) set(p.id, issue, e["to"]), placed = true;
+      if (placed || !i.valid()) continue;
+      const Issue& is = s.issues[i];  // the text leaves it open: a point of its own
+      std::string label = e["to"].is_string() ? e["to"].get<std::string>() : e["to"].dump();
+      if (is.kind == IssueKind::discrete)
+        if (const OptionIndex o = is.find_option(label); o.valid()) label = is.options[o].label;
+      body["add"].push_back({{"text", is.title + ": " + label + " (adopted from the engine's closest package)"},
+                             {"sets", {{issue, e["to"]}}}});
+    }
+  }
+  if (!amend.empty()) body["amend"] = std::move(amend);
+  body.erase("adopt");
   return std::nullopt;
 }
 

@@ -177,7 +177,7 @@ void close(Ctx& ctx, const Principal& caller, const Request& req, Response& res)
   send_json(res, 200, out);
 }
 
-// POST /api/scenarios/{id}/rounds/{n}/publish {revision, version, label?, date?, amend?, drop?, add?} -> 201
+// POST /api/scenarios/{id}/rounds/{n}/publish {revision, version, label?, date?, adopt?, amend?, drop?, add?} -> 201
 void publish(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   const std::string id = req.matches[1];
   const std::int64_t n = round_number(req.matches[2]);
@@ -186,12 +186,15 @@ void publish(Ctx& ctx, const Principal& caller, const Request& req, Response& re
   require_mediator(who, "publish a round's next version");
   const Json body = parse_object(req);
   const std::int64_t base = *base_revision(req, body, true);
-  rounds::Edits edits;
-  if (auto e = report::parse_edits(body, edits)) throw HttpError{400, "invalid", e->message, e->field, {}};
   const RoundRecord r = round_or_throw(ctx, id, n);
   if (r.status != RoundStatus::closed)
     throw HttpError{409, "conflict", "round " + std::to_string(n) + " is open; close it before publishing", "round",
                     snap->revision};
+  Json adopted = body;
+  if (auto e = report::adopt_suggestions(snap->scenario, r, adopted))
+    throw HttpError{400, "invalid", e->message, e->field, {}};
+  rounds::Edits edits;
+  if (auto e = report::parse_edits(adopted, edits)) throw HttpError{400, "invalid", e->message, e->field, {}};
   const rounds::NextVersion next = rounds::next_version(snap->scenario, snap->scenario.find_version(r.version), edits);
   if (!next.outcome.ok()) {
     const auto& d = next.outcome.diagnostics;

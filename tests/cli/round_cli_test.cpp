@@ -58,9 +58,15 @@ TEST(RoundCli, FullLoopOpenAnswerClosePublishOpenNext) {
   const auto late = d.run("answer geneva-2025 1 RU P20_04 accept");
   EXPECT_EQ(late.exit_code, 2);
   EXPECT_NE(late.err.find("round 1 is closed"), std::string::npos) << late.err;
-  std::ofstream(d.dir + "/edits.json") << R"J({"amend": {"P20_04": {"text": "Armed Forces of Ukraine capped at 700,000 (demo)", "sets": {"army_cap": 700}}}, "add": [{"text": "Demo: joint monitoring commission", "after": "P20_05"}]})J";
-  const auto published =
-      d.run("publish geneva-2025 1 --version v21 --label 'Round 1 text (demo)' --drop P20_20 --edits " + d.dir + "/edits.json --json");
+  std::ofstream(d.dir + "/edits.json") << R"J({"amend": {"P20_04": {"text": "Armed Forces of Ukraine capped as the engine suggests (demo)"}}, "add": [{"text": "Demo: joint monitoring commission", "after": "P20_05"}]})J";
+  // Suggestion 0 is the repair of RU's rejection of P20_04: adopted, it sets the point's army cap.
+  const auto& first = summary["suggestions"]["suggestions"][0];
+  ASSERT_EQ(first["point"], "P20_04") << first;
+  const auto no_such = d.run("publish geneva-2025 1 --version v21 --adopt 99");
+  EXPECT_EQ(no_such.exit_code, 2);
+  EXPECT_NE(no_such.err.find("no suggestion 99"), std::string::npos) << no_such.err;
+  const auto published = d.run("publish geneva-2025 1 --version v21 --label 'Round 1 text (demo)' --drop P20_20 --adopt 0 --edits " +
+                               d.dir + "/edits.json --json");
   ASSERT_EQ(published.exit_code, 0) << published.err;
   const auto pub = parse(published);
   EXPECT_EQ(pub["counts"]["amended"], 1);
@@ -68,6 +74,8 @@ TEST(RoundCli, FullLoopOpenAnswerClosePublishOpenNext) {
   EXPECT_EQ(pub["counts"]["added"], 1);
   EXPECT_EQ(pub["version"]["points"].size(), 20u);
   EXPECT_EQ(pub["version"]["points"][3]["from"], nlohmann::json::array({"P20_04"}));
+  EXPECT_EQ(pub["version"]["points"][3]["sets"]["army_cap"], first["edits"][0]["to"]);
+  EXPECT_EQ(pub["version"]["points"][3]["text"], "Armed Forces of Ukraine capped as the engine suggests (demo)");
   // The published version is a real version: the diff engine reads its `from:` links.
   const auto exported = run_cli("db export geneva-2025 --db " + d.db + " -o " + d.dir + "/after.yaml");
   ASSERT_EQ(exported.exit_code, 0) << exported.err;

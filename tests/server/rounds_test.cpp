@@ -97,6 +97,8 @@ const Route kRoutes[] = {
     {"round_close_again", "POST", "/api/scenarios/ex/rounds/2/close", "{}", 409, 403, 403, 403, 403},
     {"round_publish_open", "POST", "/api/scenarios/ex/rounds/1/publish", R"({"revision": {REV}, "version": "d5"})",
      409, 403, 403, 403, 403},
+    {"round_publish_bad_adopt", "POST", "/api/scenarios/ex/rounds/2/publish",
+     R"({"revision": {REV}, "version": "d7", "adopt": [99]})", 400, 403, 403, 403, 403},
     {"round_publish", "POST", "/api/scenarios/ex/rounds/2/publish",
      R"({"revision": {REV}, "version": "d2", "amend": {"P2": {"text": "Troop ceiling of 40,000", "sets": {"troops": 40}}}})",
      201, 403, 403, 403, 403},

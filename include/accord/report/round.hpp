@@ -66,7 +66,14 @@ struct BodyError {
 
 // {"P20_04": "accept" | {"stance", "note", "amendment", "acceptable": {ISSUE: [OPTION | NUMBER]}}}
 [[nodiscard]] std::optional<BodyError> parse_responses(const Json& responses, std::vector<RoundResponse>& out);
-// {"id", "label"?, "date"?, "amend"?: {POINT: {"text"?, "sets"?: {ISSUE: OPTION | NUMBER | null}}},
+// Applies `"adopt": [i, …]` of a publish body: suggestion i of the round's stored close
+// summary (`summary["suggestions"]["suggestions"][i]`) becomes edits in `body`: a repair sets
+// its point's issues as suggested; the closest package sets each issue it changes on every
+// circulated point that sets that issue, and adds a point for an issue the text leaves open.
+// Hand edits in `body["amend"]` win over adopted ones on the same point and issue. A bracket
+// has no edit (an error, as is an index out of range or a round closed without suggestions).
+[[nodiscard]] std::optional<BodyError> adopt_suggestions(const Scenario& s, const RoundRecord& r, Json& body);
+// {"version", "label"?, "date"?, "amend"?: {POINT: {"text"?, "sets"?: {ISSUE: OPTION | NUMBER | null}}},
 //  "drop"?: [POINT], "add"?: [{"text", "sets"?, "after"?, "from"?: [POINT]}]}
 [[nodiscard]] std::optional<BodyError> parse_edits(const Json& body, rounds::Edits& out);
 
