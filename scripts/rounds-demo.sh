@@ -7,6 +7,7 @@
 set -eu
 ACCORD=${1:-build/apps/accord/accord}
 DIR=${2:-$(mktemp -d)}
+mkdir -p "$DIR"
 DB="$DIR/talks.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$ACCORD" db init --db "$DB" >/dev/null
