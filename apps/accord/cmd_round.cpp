@@ -3,6 +3,7 @@
 // /api/scenarios/{id}/rounds routes; the CLI user holds the database, so it sees everything.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -231,8 +232,8 @@ void add_round(CLI::App& app) {
       if (!history) throw store_exit(history.error());
       std::string text;
       for (const RoundResponse& a : *history)
-        text += a.set_at + "  r" + std::to_string(a.revision) + "  " + a.point + "  " + std::string(to_string(a.answer)) +
-                "  by " + a.set_by + (a.note.empty() ? "" : "  — " + a.note) +
+        text += a.set_at + "  r" + std::to_string(a.revision) + "  " + a.point + "  " +
+                std::string(to_string(a.answer)) + "  by " + a.set_by + (a.note.empty() ? "" : "  — " + a.note) +
                 (a.amendment.empty() ? "" : "  [amendment: " + a.amendment + "]") + "\n";
       print(o->output, o->json, report::responses_json(sc, r, o->party, &*history), text);
       return;
@@ -273,7 +274,8 @@ void add_round(CLI::App& app) {
     if (auto e = report::adopt_suggestions(snap->scenario, r, body)) throw body_exit("--adopt", *e);
     rounds::Edits edits;
     if (auto e = report::parse_edits(body, edits)) throw body_exit("--edits", *e);
-    const rounds::NextVersion next = rounds::next_version(snap->scenario, snap->scenario.find_version(r.version), edits);
+    const rounds::NextVersion next =
+        rounds::next_version(snap->scenario, snap->scenario.find_version(r.version), edits);
     if (!next.outcome.ok()) {
       const auto& d = next.outcome.diagnostics;
       throw Exit{kExitInvalidInput, (d.empty() || d.front().path.empty() ? "" : d.front().path + ": ") +

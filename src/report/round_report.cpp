@@ -1,7 +1,7 @@
 // Mediation rounds as JSON (docs/rounds.md "JSON") and text.
 #include <nlohmann/json.hpp>
 
-#include <set>
+#include <map>
 
 #include "accord/report/outcome.hpp"
 #include "accord/report/round.hpp"
@@ -281,7 +281,8 @@ std::vector<suggest::PartyAnswers> suggest_answers(const Scenario& s, const Roun
           suggest::AcceptableSettings settings;
           settings.issue = i;
           for (const std::string& o : acc.options)
-            if (const OptionIndex opt = s.issues[i].find_option(o); opt.valid()) settings.settings.push_back({opt, 0.0});
+            if (const OptionIndex opt = s.issues[i].find_option(o); opt.valid())
+              settings.settings.push_back({opt, 0.0});
           for (const double x : acc.values) settings.settings.push_back({OptionIndex(), x});
           pt.acceptable.push_back(std::move(settings));
         }

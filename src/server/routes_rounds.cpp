@@ -2,6 +2,8 @@
 // and publishes; an addressed party writes and reads only its own answers; every document is
 // cut to the reader's share by report::result_view with the "round" table (a party sees its
 // own answers, an observer only who has answered).
+#include <algorithm>
+
 #include "accord/report/round.hpp"
 #include "accord/report/visibility.hpp"
 #include "context.hpp"

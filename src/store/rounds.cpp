@@ -232,7 +232,8 @@ Result<RoundRecord> Store::open_round(const std::string& id, const std::string& 
     if (!snap) return tl::unexpected(snap.error());
     const Scenario& s = (*snap)->scenario;
     const VersionIndex v = s.find_version(version);
-    if (!v.valid()) return fail(ErrorCode::not_found, "no version `" + version + "` in scenario `" + id + "`", "version");
+    if (!v.valid())
+      return fail(ErrorCode::not_found, "no version `" + version + "` in scenario `" + id + "`", "version");
     // The version's text must be the one the mediator read: a document written since may
     // have changed it (stance and answer writes do not).
     SQLite::Statement d(db, "SELECT MAX(revision) FROM documents WHERE scenario_id = ?");

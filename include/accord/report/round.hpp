@@ -42,7 +42,8 @@ inline constexpr const char* kRoundView = "round";
 // store checked every id when the answer was written).
 [[nodiscard]] std::vector<suggest::PartyAnswers> suggest_answers(const Scenario& s, const RoundRecord& r);
 // The close summary of `r` on `s` (rounds::summarize, and `suggestions`: the suggest engine's
-// document, report::suggest_json, for the answers), as `accord round close` and POST …/rounds/{n}/close store and return it.
+// document, report::suggest_json, for the answers), as `accord round close` and
+// POST …/rounds/{n}/close store and return it.
 [[nodiscard]] Json close_summary_json(const Scenario& s, const RoundRecord& r, const Deadline& deadline);
 [[nodiscard]] Json convergence_json(const Scenario& s, const rounds::Summary& sum);
 // The version published from a round, with what happened to each point.

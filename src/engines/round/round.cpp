@@ -56,7 +56,8 @@ Summary summarize(const Scenario& s, const RoundRecord& round, const evaluate::P
   Summary out;
   out.version = s.find_version(round.version);
   if (!out.version.valid()) {
-    out.outcome = Outcome::failure(Status::invalid_input, "no version `" + round.version + "` in the scenario", "version");
+    out.outcome =
+        Outcome::failure(Status::invalid_input, "no version `" + round.version + "` in the scenario", "version");
     return out;
   }
   std::string unknown;
@@ -80,10 +81,17 @@ Summary summarize(const Scenario& s, const RoundRecord& round, const evaluate::P
       const PartyResponses* answers = round.responses_of(s.parties[p].id);
       const RoundResponse* a = answers ? answers->find(ver.points[k].id) : nullptr;
       const RoundAnswer answer = a ? a->answer : RoundAnswer::no_answer;
-      if (answer == RoundAnswer::accept) t.accept.push_back(p);
-      else if (answer == RoundAnswer::reject) t.reject.push_back(p), out.convergence.blocked_by[i].push_back(k);
-      else if (answer == RoundAnswer::conditional) t.conditional.push_back(p), out.convergence.conditional_by[i].push_back(k);
-      else t.silent.push_back(p);
+      if (answer == RoundAnswer::accept) {
+        t.accept.push_back(p);
+      } else if (answer == RoundAnswer::reject) {
+        t.reject.push_back(p);
+        out.convergence.blocked_by[i].push_back(k);
+      } else if (answer == RoundAnswer::conditional) {
+        t.conditional.push_back(p);
+        out.convergence.conditional_by[i].push_back(k);
+      } else {
+        t.silent.push_back(p);
+      }
       if (a && !a->amendment.empty()) t.amendments.emplace_back(p, a->amendment);
     }
     out.points.push_back(std::move(t));
