@@ -74,11 +74,12 @@ void add_evaluate(CLI::App& app) {
 void add_diff(CLI::App& app) {
   auto* cmd = app.add_subcommand("diff", "Show how one framework version became another")
                   ->footer("Examples:\n  accord diff v28 v20                # built-in geneva-2025\n"
-                           "  accord diff my.yaml d1 d2 --json -o diff.json");
+                           "  accord diff my.yaml d1 d2 --json -o diff.json\n"
+                           "  accord diff v19 v20 --redline       # word-level insertions and deletions");
   struct Opts {
     std::vector<std::string> args;  // [SCENARIO] V1 V2
     std::string output = "-";
-    bool json = false, markdown = false;
+    bool json = false, markdown = false, redline = false, html = false;
     BudgetFlags budget;
     io::LoadOptions load;
   };
@@ -91,11 +92,17 @@ void add_diff(CLI::App& app) {
       ->expected(2, 3);
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/cli.md)");
   cmd->add_flag("--markdown", o->markdown, "Print Markdown");
+  cmd->add_flag("--redline", o->redline,
+                "Also the word-level insertions and deletions of every amended point ([-deleted-]{+inserted+}; "
+                "JSON: \"redline\")");
+  cmd->add_flag("--html", o->html, "With --redline: a self-contained HTML page (<del>/<ins>)");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
   add_budget_options(cmd, o->budget);
   add_reader_options(cmd, o->load);
   cmd->callback([o] {
-    if (o->json && o->markdown) throw Exit{kExitInvalidInput, "choose one of --json and --markdown"};
+    if (int(o->json) + int(o->markdown) + int(o->html) > 1)
+      throw Exit{kExitInvalidInput, "choose one of --json, --markdown and --html"};
+    if (o->html && !o->redline) throw Exit{kExitInvalidInput, "--html needs --redline"};
     const bool named = o->args.size() == 3;
     const std::string& v1 = o->args[named ? 1 : 0];
     const std::string& v2 = o->args[named ? 2 : 1];
@@ -103,8 +110,16 @@ void add_diff(CLI::App& app) {
     const Scenario s = load_or_exit(named ? o->args[0] : std::string("geneva-2025"), o->load, o->json);
     const diff::Result r = diff::run(s, version_or_exit(s, v1), version_or_exit(s, v2), {deadline});
     warn_if_partial(r.outcome.termination, "diff");
-    if (o->json) return write_output(o->output, report::diff_json(s, r).dump(2) + "\n");
-    write_output(o->output, report::diff_text(s, r, o->markdown ? report::Style::markdown : report::Style::text));
+    if (!o->redline) {
+      if (o->json) return write_output(o->output, report::diff_json(s, r).dump(2) + "\n");
+      return write_output(o->output, report::diff_text(s, r, o->markdown ? report::Style::markdown : report::Style::text));
+    }
+    const redline::Result red = redline::run(s, r, deadline);
+    warn_if_partial(red.outcome.termination, "diff --redline");
+    if (o->json) return write_output(o->output, report::diff_json(s, r, &red).dump(2) + "\n");
+    if (o->html) return write_output(o->output, report::diff_html(s, r, red));
+    const auto style = o->markdown ? report::Style::markdown : report::Style::text;
+    write_output(o->output, report::diff_text(s, r, style) + "\n" + report::redline_text(s, red, style));
   });
 }
 

@@ -16,7 +16,7 @@ std::string point_ids(const Version& v, const std::vector<PointIndex>& ks) {
 
 }  // namespace
 
-Json diff_json(const Scenario& s, const diff::Result& r) {
+Json diff_json(const Scenario& s, const diff::Result& r, const redline::Result* redline) {
   Json j;
   j["schema"] = kDiffSchema;
   j["scenario"] = s.id;
@@ -44,6 +44,7 @@ Json diff_json(const Scenario& s, const diff::Result& r) {
     entries.push_back(std::move(ej));
   }
   j["entries"] = std::move(entries);
+  if (redline != nullptr) j["redline"] = redline_json(s, *redline);
   return j;
 }
 

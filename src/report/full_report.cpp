@@ -368,7 +368,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
     out += stance_matrix_text(s, evals[v], style, 40, &a.sources);
     out += readiness_text(s, evals[v]);
   }
-  out += heading("Simulated rounds (model output on estimated preferences)", style);
+  out += heading("Simulated rounds (model output)", style);
   if (const Termination t = a.section("rounds"); a.rounds.empty() && !t.finished()) out += not_computed("Simulated rounds", t);
   else out += rounds_text(s, a.rounds, style);
   return finish(std::move(out));

@@ -72,10 +72,23 @@ std::vector<SimulatedRound> simulate_rounds(const Scenario& s, const std::vector
   return out;
 }
 
-std::string rounds_label() {
-  return "Model output on estimated preferences: each version replayed as a round, with the recorded stances (many "
-         "of them estimates) as the bargaining parties' answers; what the engine would have suggested, beside what "
-         "the next version did. Not a record of what the mediator proposed.";
+std::string rounds_label(const Scenario& s) {
+  bool prefs = false, stances = false;
+  for (const Preferences& p : s.preferences) {
+    prefs = prefs || (p.present && p.provenance.estimate);
+    for (const auto& [_, fp] : p.field_provenance) prefs = prefs || fp.estimate;
+    for (const IssuePreference& ip : p.issues) {
+      prefs = prefs || ip.provenance.estimate;
+      for (const auto& [_, fp] : ip.field_provenance) prefs = prefs || fp.estimate;
+    }
+  }
+  for (const Version& v : s.versions)
+    for (const auto& row : v.stances)
+      for (const Stance& st : row) stances = stances || st.provenance.estimate;
+  return std::string("Model output on ") + (prefs ? "estimated preferences" : "the scenario's preferences") +
+         ": each version replayed as a round, with the recorded stances" + (stances ? " (some of them estimates)" : "") +
+         " as the bargaining parties' answers; what the engine would have suggested, beside what the next version "
+         "did. Not a record of what the mediator proposed.";
 }
 
 std::string followed_text(const Scenario& s, const SimulatedRound& r, const suggest::Suggestion& sug) {
@@ -106,21 +119,20 @@ std::string followed_text(const Scenario& s, const SimulatedRound& r, const sugg
 }
 
 std::vector<const suggest::Suggestion*> shown_suggestions(const SimulatedRound& r, std::size_t repairs) {
+  // Pareto-improving repairs first (they cost no one), then the least costly ones, in point order.
   std::vector<const suggest::Suggestion*> out;
-  std::size_t n = 0;
-  for (const suggest::Suggestion& sug : r.result.suggestions) {
-    const bool repair = sug.kind == suggest::Kind::pareto_repair || sug.kind == suggest::Kind::least_cost_repair;
-    if (repair && n++ >= repairs) continue;
-    out.push_back(&sug);
-  }
+  for (const suggest::Kind kind : {suggest::Kind::pareto_repair, suggest::Kind::least_cost_repair})
+    for (const suggest::Suggestion& sug : r.result.suggestions)
+      if (sug.kind == kind && out.size() < repairs) out.push_back(&sug);
+  for (const suggest::Suggestion& sug : r.result.suggestions)
+    if (sug.kind != suggest::Kind::pareto_repair && sug.kind != suggest::Kind::least_cost_repair) out.push_back(&sug);
   return out;
 }
 
 Json rounds_json(const Scenario& s, const std::vector<SimulatedRound>& rounds) {
   Json j;
-  j["label"] = rounds_label();
+  j["label"] = rounds_label(s);
   j["model_output"] = true;
-  j["estimated_inputs"] = true;
   Json list = Json::array();
   for (const SimulatedRound& r : rounds) {
     const Version& v = s.versions[r.circulated];
@@ -141,7 +153,7 @@ Json rounds_json(const Scenario& s, const std::vector<SimulatedRound>& rounds) {
 }
 
 std::string rounds_text(const Scenario& s, const std::vector<SimulatedRound>& rounds, Style style) {
-  std::string out = wrap(rounds_label());
+  std::string out = wrap(rounds_label(s));
   std::size_t n = 0;
   for (const SimulatedRound& r : rounds) {
     const Version& v = s.versions[r.circulated];

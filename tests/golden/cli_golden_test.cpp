@@ -41,6 +41,7 @@ std::vector<Case> cases() {
       {"diff_v28_v19", "diff geneva-2025 v28 v19 --json"},
       {"diff_v19_v20", "diff geneva-2025 v19 v20 --json"},
       {"diff_v28_v20", "diff geneva-2025 v28 v20 --json"},
+      {"diff_v19_v20_redline", "diff geneva-2025 v19 v20 --redline --json"},
       {"bargain", "bargain geneva-2025 --json --max-points 40"},
       {"bargain_v20", "bargain geneva-2025 --version v20 --json --max-points 40"},
       {"bargain_example_small", "bargain example-small --json --max-points 40"},

@@ -104,7 +104,8 @@ TEST(ScenarioAnalysis, RecordsEverySectionInReportOrder) {
   const report::ScenarioAnalysis a = report::analyse(load(kMarked));
   std::vector<std::string> names;
   for (const auto& st : a.sections) names.push_back(st.section);
-  EXPECT_EQ(names, (std::vector<std::string>{"evolution", "evaluations", "bargain", "stability", "forecast", "robustness"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"evolution", "evaluations", "bargain", "stability", "forecast", "robustness",
+                                                    "rounds"}));
   EXPECT_EQ(a.evolution.size(), 1u);
   EXPECT_EQ(a.evaluations.size(), 2u);
   ASSERT_TRUE(a.bargain.has_value());

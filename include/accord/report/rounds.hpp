@@ -35,14 +35,15 @@ inline constexpr std::size_t kReportRepairsPerObjection = 1;
                                                           const std::optional<bargain::Result>& latest,
                                                           const evaluate::Params& readiness, const Deadline& deadline);
 
-// The label every format shows above the section.
-[[nodiscard]] std::string rounds_label();
+// The label every format shows above the section: model output, on estimated preferences
+// (when any preference input is `estimate: true`), from the recorded stances.
+[[nodiscard]] std::string rounds_label(const Scenario& s);
 // What the next version did with a suggestion's edits ("v19 made this edit (…)", "v19 made 0 of
 // these 1 edits; instead: army_cap 800 …"), or for a bracket how many of its points the next
 // version changed; "" for the last round.
 [[nodiscard]] std::string followed_text(const Scenario& s, const SimulatedRound& r, const suggest::Suggestion& sug);
-// Suggestions shown in text and HTML per round (JSON has them all): the first repairs, then
-// the closest package and the bracket.
+// Suggestions shown in text and HTML per round (JSON has them all): at most `repairs` repairs,
+// Pareto-improving ones first, then the closest package and the bracket.
 inline constexpr std::size_t kShownRepairs = 2;
 [[nodiscard]] std::vector<const suggest::Suggestion*> shown_suggestions(const SimulatedRound& r,
                                                                         std::size_t repairs = kShownRepairs);

@@ -121,11 +121,22 @@ std::string others_text(const Scenario& s, const Suggestion& sug) {
   return out;
 }
 
+// "; its modelled utility -0.019" when the objector is a bargaining party ("" otherwise): a
+// repair it accepts may still cost it, and the sentence says so.
+std::string own_text(const Suggestion& sug, const std::string& whose = "its") {
+  for (const PartyEffect& e : sug.effects)
+    if (e.party == sug.party) return "; " + whose + " modelled utility " + fixed3(e.delta, true);
+  return "";
+}
+
 std::string basis_text(const Scenario& s, const Suggestion& sug) {
   const std::string who = s.parties[sug.party].id;
-  if (sug.basis == Basis::answer) return who + " said in its answer it could accept";
+  if (sug.basis == Basis::answer) {
+    const std::string own = own_text(sug);
+    return who + " said in its answer it could accept" + (own.empty() ? "" : " (" + own.substr(2) + ")");
+  }
   return who + " accepts by its preferences (no red line of its, each setting worth at least its reservation " +
-         fixed3(s.preferences[sug.party].reservation, false) + " to it)";
+         fixed3(s.preferences[sug.party].reservation, false) + " to it" + own_text(sug) + ")";
 }
 
 std::string rests_text(const Suggestion& sug) {
@@ -161,8 +172,11 @@ void closest_sentence(const Context& c, const Result& r, Suggestion& sug) {
   const bargain::Closest& cl = *r.closest;
   std::size_t changed = 0, settled = 0;
   for (const Edit& e : sug.edits) (e.from ? changed : settled) += 1;
-  std::string what = "changes " + std::to_string(changed) + " of the issues " + vid + " sets";
-  if (settled) what += " and settles " + std::to_string(settled) + " it leaves open";
+  std::string what = changed ? "changes " + std::to_string(changed) + " of the issues " + vid + " sets" : "";
+  if (settled)
+    what += (changed ? " and settles " + std::to_string(settled) + " it leaves open"
+                     : "settles " + std::to_string(settled) + " issue" + (settled == 1 ? "" : "s") + " " + vid +
+                           " leaves open");
   what += ": " + edits_text(s, sug.edits);
   if (cl.zone_exists && sug.edits.empty()) {
     sug.sentence = "The circulated text " + vid + " is already acceptable to every one of " +
@@ -223,8 +237,9 @@ void explain(const Context& c, const Result& r, Suggestion& sug) {
                                                    : " accepts by its preferences (no red line of its, each setting "
                                                      "worth at least its reservation " +
                                                          fixed3(s.preferences[sug.party].reservation, false) + ")") +
+
                        " leaves every other bargaining party as well off; the least costly to them is " +
-                       edits_text(s, sug.edits) + " (" + others_text(s, sug) + ").";
+                       edits_text(s, sug.edits) + " (" + others_text(s, sug) + own_text(sug, s.parties[sug.party].id + "'s") + ").";
       }
       std::vector<PartyIndex> res;
       if (sug.basis == Basis::preferences) res.push_back(sug.party);

@@ -18,6 +18,9 @@ using detail::Context;
 Scenario answered_scenario(const Scenario& s, VersionIndex v, const std::vector<PartyAnswers>& answers) {
   Scenario out = s;
   Version& ver = out.versions[v];
+  // A version built in memory may carry a smaller stance matrix than parties × points.
+  if (ver.stances.size() < out.parties.size()) ver.stances.resize(out.parties.size());
+  for (auto& row : ver.stances) row.resize(ver.points.size());
   for (const PartyAnswers& pa : answers) {
     auto& row = ver.stances[pa.party];
     for (Stance& st : row) st = Stance{};
@@ -263,7 +266,8 @@ std::vector<PartyAnswers> answers_from_stances(const Scenario& s, VersionIndex v
   for (const PartyIndex p : who) {
     PartyAnswers pa{p, {}};
     for (const PointIndex k : ver.points.indices()) {
-      const Stance& st = ver.stances[p][k];
+      const bool recorded = ver.stances.contains(p) && ver.stances[p].contains(k);
+      const Stance st = recorded ? ver.stances[p][k] : Stance{};
       PointAnswer a;
       a.point = k;
       a.kind = st.kind == StanceKind::accept        ? PointAnswerKind::accept

@@ -13,7 +13,7 @@ std::string rounds_section(const Context& c) {
   if (rounds.empty())
     return section("rounds", "Simulated rounds",
                    end.finished() ? para("The scenario has no framework versions.") : skipped("Simulated rounds", end));
-  std::string body = "<p class=\"warn\">" + esc(rounds_label()) + "</p>\n";
+  std::string body = "<p class=\"warn\">" + esc(rounds_label(s)) + "</p>\n";
   std::size_t n = 0;
   for (const SimulatedRound& r : rounds) {
     const Version& v = s.versions[r.circulated];
@@ -47,7 +47,7 @@ std::string rounds_section(const Context& c) {
       body += para("The record ends with " + v.id + ".");
     }
   }
-  return section("rounds", "Simulated rounds (model output on estimated preferences)", body);
+  return section("rounds", "Simulated rounds (model output)", body);
 }
 
 }  // namespace accord::report::html

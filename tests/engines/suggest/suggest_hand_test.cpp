@@ -94,7 +94,8 @@ TEST(SuggestHand, TallyRepairsClosestAndBracket) {
   EXPECT_NEAR(p.nash, 0.06, 1e-12);
   EXPECT_EQ(p.sentence,
             "Repair P1: x x0 → x1; A accepts by its preferences (no red line of its, each setting worth at least its "
-            "reservation 0.400 to it), and no other bargaining party loses utility or has a red line crossed (B +0.000).");
+            "reservation 0.400 to it; its modelled utility +0.300), and no other bargaining party loses utility or has a red "
+            "line crossed (B +0.000).");
   // (2) P2, B by its answer (y1 only): A loses 0.4·(1 − 0) = 0.4, so no Pareto repair; the
   // least costly is the only one, y1, with A's loss 0.4.
   const Suggestion& q = r.suggestions[1];
@@ -105,7 +106,7 @@ TEST(SuggestHand, TallyRepairsClosestAndBracket) {
   EXPECT_NEAR(q.largest_loss, 0.4, 1e-12);
   EXPECT_EQ(q.sentence,
             "No change to P2 that B said it could accept leaves every other bargaining party as well off; the least "
-            "costly to them is y y0 → y1 (A -0.400).");
+            "costly to them is y y0 → y1 (A -0.400; B's modelled utility +0.500).");
   // (3) The zone: (x1, y0) gives A 0.7 >= 0.4 and B 0.5 >= 0.3 with one change; (x2, y0) gives
   // B 0 < 0.3 and (x0, ·) crosses A's red line, so the closest package changes x to x1.
   const Suggestion& cl = r.suggestions[2];
@@ -142,6 +143,18 @@ TEST(SuggestHand, BadAnswersAreInvalidInput) {
   EXPECT_NE(r.outcome.message().find("answers twice"), std::string::npos);
 }
 
+// A version built in memory (as the rounds store may) with no stance matrix at all.
+TEST(SuggestHand, VersionWithoutAStanceMatrix) {
+  Scenario s = load();
+  s.versions[VersionIndex(std::size_t{0})].stances.clear();
+  const Result r = run(s, VersionIndex(std::size_t{0}), answers());
+  ASSERT_TRUE(r.outcome.ok());
+  EXPECT_EQ(r.suggestions.size(), 4u);
+  const auto from_record = answers_from_stances(s, VersionIndex(std::size_t{0}));
+  ASSERT_EQ(from_record.size(), 2u);
+  EXPECT_EQ(from_record[0].answers[0].kind, PointAnswerKind::no_answer);
+}
+
 TEST(SuggestHand, CandidateBudgetStopsWithNodeLimit) {
   const Scenario s = load();
   Params params;
@@ -149,6 +162,17 @@ TEST(SuggestHand, CandidateBudgetStopsWithNodeLimit) {
   const Result r = run(s, VersionIndex(std::size_t{0}), answers(), params);
   ASSERT_TRUE(r.outcome.ok());
   EXPECT_EQ(r.outcome.termination.stop, Stop::node_limit);
+}
+
+TEST(SuggestHand, ExpiredDeadlineIsPartialAndSaysSo) {
+  const Scenario s = load();
+  Params params;
+  params.deadline = Deadline::at(Deadline::Clock::now() - std::chrono::seconds(1));
+  const Result r = run(s, VersionIndex(std::size_t{0}), answers(), params);
+  ASSERT_TRUE(r.outcome.ok());
+  EXPECT_EQ(r.outcome.termination.stop, Stop::time_limit);
+  EXPECT_FALSE(r.outcome.termination.detail.empty());
+  EXPECT_TRUE(r.suggestions.empty());
 }
 
 TEST(SuggestHand, NamesRoundTrip) {
