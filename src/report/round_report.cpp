@@ -557,9 +557,11 @@ std::optional<BodyError> adopt_suggestions(const Scenario& s, const RoundRecord&
                            ", numbered from 0)",
                        field};
     const Json& sug = (*list)[index.get<std::size_t>()];
-    const std::string kind = sug.value("kind", "");
-    if (!sug.contains("edits")) return BodyError{"a " + kind + " suggestion has no edit to adopt", field};
+    const std::string kind = sug.is_object() ? sug.value("kind", "") : "";
+    if (!sug.is_object() || !sug.contains("edits") || !sug["edits"].is_array())
+      return BodyError{"a " + kind + " suggestion has no edit to adopt", field};
     for (const Json& e : sug["edits"]) {
+      if (!e.is_object() || !e.contains("to") || !e.contains("issue")) continue;
       const std::string issue = e.value("issue", "");
       if (sug.contains("point") && sug["point"].is_string()) {  // a repair: its own point
         set(sug["point"].get<std::string>(), issue, e["to"]);
