@@ -119,6 +119,7 @@ void add_stance_routes(RouteTable& routes);
 void add_event_routes(RouteTable& routes);
 void add_analysis_routes(RouteTable& routes);
 void add_diff_routes(RouteTable& routes);  // analyses_diff.cpp
+void add_round_routes(RouteTable& routes);  // routes_rounds.cpp
 
 // Analyses (analyses.cpp): the full result (what each role sees of it: routes_analyses.cpp).
 [[nodiscard]] bool known_engine(const std::string& engine);

@@ -118,6 +118,7 @@ Router::Router(store::Store& store, Options options)
   add_event_routes(*routes_);
   add_analysis_routes(*routes_);
   add_diff_routes(*routes_);
+  add_round_routes(*routes_);
 }
 
 Router::~Router() = default;

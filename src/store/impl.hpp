@@ -96,6 +96,14 @@ struct Store::Impl {
   std::shared_ptr<const Scenario> base_document(Db& db, const std::string& id) const;
 };
 
+// Writes `s` as document revision `rev` (`reason`: "import", "publish round N"), the normalised
+// framework, and a history row for every stance and event that changed since `before`.
+void write_document(const Store::Impl& impl, Db& db, const Scenario& s, const Scenario* before, std::int64_t rev,
+                    const std::string& reason, const std::string& by, const std::string& at, ImportResult& out);
+// A version circulated in a round is frozen: an error naming the first point `s` changes or
+// drops in such a version (rounds.cpp).
+[[nodiscard]] std::optional<Error> check_frozen(Db& db, const Scenario& before, const Scenario& s);
+
 // The first of `fields` (value, field name) that is not valid UTF-8, as an `invalid` error.
 [[nodiscard]] std::optional<Error> check_utf8(
     std::initializer_list<std::pair<std::string_view, std::string_view>> fields);

@@ -211,8 +211,44 @@ UPDATE analysis_runs SET result_schema = CASE WHEN json_valid(result) THEN
     CASE WHEN json_type(result, '$.schema') = 'integer' THEN json_extract(result, '$.schema') ELSE 0 END
   ELSE 0 END;
 )sql"},
+    // 8: mediation rounds (docs/rounds.md). A round circulates one version to some parties;
+    // each answer is a row (append-only: every revision kept, the latest per party and point
+    // is current). `summary` is the close summary document; `published_version` the version
+    // published from the round.
+    {R"sql(
+CREATE TABLE rounds(
+  scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL CHECK(number >= 1),
+  version_id TEXT NOT NULL,
+  parties TEXT NOT NULL,
+  status TEXT NOT NULL CHECK(status IN ('open','closed')),
+  opened_by TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  opened_revision INTEGER NOT NULL,
+  closed_by TEXT NOT NULL DEFAULT '',
+  closed_at TEXT NOT NULL DEFAULT '',
+  closed_revision INTEGER NOT NULL DEFAULT 0,
+  summary TEXT NOT NULL DEFAULT '',
+  published_version TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(scenario_id, number));
+CREATE TABLE round_answers(
+  id INTEGER PRIMARY KEY,
+  scenario_id TEXT NOT NULL,
+  round INTEGER NOT NULL,
+  party_id TEXT NOT NULL,
+  point_id TEXT NOT NULL,
+  answer TEXT NOT NULL CHECK(answer IN ('accept','reject','conditional','no_answer')),
+  note TEXT NOT NULL DEFAULT '',
+  amendment TEXT NOT NULL DEFAULT '',
+  acceptable TEXT NOT NULL DEFAULT '[]',
+  set_by TEXT NOT NULL,
+  set_at TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  FOREIGN KEY(scenario_id, round) REFERENCES rounds(scenario_id, number) ON DELETE CASCADE);
+CREATE INDEX round_answers_key ON round_answers(scenario_id, round, party_id, point_id, id);
+)sql"},
 };
-static_assert(kSchemaVersion == 7, "add a migration step with the new schema version");
+static_assert(kSchemaVersion == 8, "add a migration step with the new schema version");
 
 }  // namespace
 

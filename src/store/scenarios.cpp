@@ -222,6 +222,25 @@ std::optional<Error> check_scenario_utf8(const Scenario& s) {
 
 }  // namespace
 
+void write_document(const Store::Impl& impl, Db& db, const Scenario& s, const Scenario* before, std::int64_t rev,
+                    const std::string& reason, const std::string& by, const std::string& at, ImportResult& out) {
+  SQLite::Statement doc(db,
+                        "INSERT INTO documents(scenario_id, revision, json, reason, created_by, created_at) "
+                        "VALUES(?,?,?,?,?,?)");
+  doc.bind(1, s.id);
+  doc.bind(2, rev);
+  doc.bind(3, io::write_scenario(s, io::TextFormat::json));
+  doc.bind(4, reason);
+  doc.bind(5, by);
+  doc.bind(6, at);
+  doc.exec();
+  replace_framework(db, s);
+  out.stances_changed = record_stances(db, s, before, rev, by, at, out);
+  record_events(db, s, rev, by, at, out);
+  out.preferences_changed = changed_preferences(s, before);
+  if (impl.schema >= 4) record_preferences(db, s.id, out.preferences_changed, rev);
+}
+
 Result<ImportResult> Store::import_scenario(const Scenario& s, const std::string& by, const ImportOptions& options) {
   if (auto e = impl_->refuse_write()) return tl::unexpected(*e);
   if (auto e = check_utf8({{by, "by"}})) return tl::unexpected(*e);
@@ -272,22 +291,10 @@ Result<ImportResult> Store::import_scenario(const Scenario& s, const std::string
       q.exec();
     }
     out.revision = rev;
-    SQLite::Statement doc(db,
-                          "INSERT INTO documents(scenario_id, revision, json, reason, created_by, created_at) "
-                          "VALUES(?,?,?,?,?,?)");
-    doc.bind(1, s.id);
-    doc.bind(2, rev);
-    doc.bind(3, io::write_scenario(s, io::TextFormat::json));
-    doc.bind(4, "import");
-    doc.bind(5, by);
-    doc.bind(6, at);
-    doc.exec();
-    replace_framework(db, s);
     const Scenario* prev = before ? &before->scenario : nullptr;
-    out.stances_changed = record_stances(db, s, prev, rev, by, at, out);
-    record_events(db, s, rev, by, at, out);
-    out.preferences_changed = changed_preferences(s, prev);
-    if (impl_->schema >= 4) record_preferences(db, s.id, out.preferences_changed, rev);
+    if (prev && impl_->schema >= 8)
+      if (auto e = check_frozen(db, *prev, s)) return tl::unexpected(*e);
+    write_document(*impl_, db, s, prev, rev, "import", by, at, out);
     if (options.dry_run) return out;  // the transaction rolls back
     tx.commit();
     return out;

@@ -36,7 +36,7 @@ inline void mask_volatile(Json& j) {
   if (!j.is_object()) return;
   for (auto& [key, value] : j.items()) {
     if (key == "created_at" || key == "set_at" || key == "set_by" || key == "created_by" || key == "updated_at" ||
-        key == "added_at" || key == "added_by") {
+        key == "added_at" || key == "added_by" || key == "opened_at" || key == "closed_at") {
       value = "<volatile>";
       continue;
     }

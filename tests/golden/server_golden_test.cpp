@@ -2,6 +2,7 @@
 // party, observer), through the same Router the HTTP transport calls, compared with
 // tests/golden/expected/server_*.json. The party documents are the confidentiality contract:
 // a change there is a change in what a party is told.
+#include <map>
 #include <string>
 
 #include "golden.hpp"
@@ -72,6 +73,43 @@ TEST_F(ServerGolden, ScenarioPerRole) {
     const Response got = call(token, "GET", "/api/scenarios/geneva-2025");
     expect_golden("server_scenario_" + role, {{"status", got.status}, {"body", Json::parse(got.body)}});
   }
+}
+
+// Mediation rounds on v20 (demo answers, not recorded positions): what each role reads of an
+// open round, the round list, UA's own answers, the close summary (mediator) and the closed
+// round. The party and observer documents are the rounds' confidentiality contract.
+TEST(ServerGoldenRounds, RoundsPerRole) {
+  RouterWorld world("server_golden_rounds");
+  ASSERT_TRUE(world.ok());
+  store::Store& st = world.store();
+  const std::map<std::string, std::string> tokens = {
+      {"mediator", st.create_token(store::AccessRole::mediator, "", "med")->token},
+      {"party", st.create_token(store::AccessRole::party, "UA", "ua")->token},
+      {"observer", st.create_token(store::AccessRole::observer, "", "obs")->token}};
+  const std::string& med = tokens.at("mediator");
+  auto call = [&](const std::string& token, const std::string& method, const std::string& target,
+                  const std::string& body = "") { return world.call(token, method, target, body); };
+  ASSERT_EQ(call(med, "POST", "/api/scenarios/geneva-2025/rounds", R"({"version": "v20", "revision": 1})").status, 201);
+  ASSERT_EQ(call(med, "PUT", "/api/scenarios/geneva-2025/rounds/1/responses/UA",
+                 R"({"revision": 2, "responses": {"P20_01": "accept", "P20_04": {"stance": "conditional", "note": "demo: 800k only with guarantees", "acceptable": {"army_cap": [800, 850]}}}})")
+                .status,
+            200);
+  ASSERT_EQ(call(med, "PUT", "/api/scenarios/geneva-2025/rounds/1/responses/RU",
+                 R"({"revision": 3, "responses": {"P20_01": "accept", "P20_04": {"stance": "reject", "note": "demo", "acceptable": {"army_cap": [600]}}, "P20_05": {"stance": "reject", "note": "demo", "amendment": "demo: no Article 5 mirror"}}})")
+                .status,
+            200);
+  auto pin = [&](const std::string& name, const std::string& role, const std::string& target) {
+    const Response got = call(tokens.at(role), "GET", target);
+    expect_golden("server_" + name + "_" + role, {{"status", got.status}, {"body", Json::parse(got.body)}});
+  };
+  for (const char* role : {"mediator", "party", "observer"}) {
+    pin("round_open", role, "/api/scenarios/geneva-2025/rounds/1");
+    pin("rounds", role, "/api/scenarios/geneva-2025/rounds");
+    pin("round_responses_ua", role, "/api/scenarios/geneva-2025/rounds/1/responses/UA");
+  }
+  const Response closed = call(med, "POST", "/api/scenarios/geneva-2025/rounds/1/close", "{}");
+  expect_golden("server_round_close_mediator", {{"status", closed.status}, {"body", Json::parse(closed.body)}});
+  for (const char* role : {"mediator", "party", "observer"}) pin("round_closed", role, "/api/scenarios/geneva-2025/rounds/1");
 }
 
 }  // namespace

@@ -12,11 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "accord/model/round.hpp"
 #include "accord/store/records.hpp"
 
 namespace accord::store {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 struct OpenOptions {
   bool create = false;       // create the file (mode 0600) when missing (`accord db init`)
@@ -94,6 +95,34 @@ class Store {
                                                     const std::optional<std::string>& engine,
                                                     std::size_t limit = 100) const;
   [[nodiscard]] Result<RunRecord> run(const std::string& id, std::int64_t run_id) const;
+
+  // --- mediation rounds (docs/rounds.md). Each write is a new scenario revision.
+  // Opens round max+1 on `version` for `parties` (empty: every party of role `party` with
+  // preferences). The version is frozen from then on (imports that change its points fail).
+  Result<RoundRecord> open_round(const std::string& id, const std::string& version,
+                                 const std::vector<std::string>& parties, std::int64_t base_revision,
+                                 const std::string& by);
+  // Every round, oldest first, each with its current answers.
+  [[nodiscard]] Result<std::vector<RoundRecord>> rounds(const std::string& id) const;
+  [[nodiscard]] Result<RoundRecord> round(const std::string& id, std::int64_t number) const;
+  // Writes some of one addressed party's answers (all or nothing). Conflict when the round is
+  // closed, or when an answer written changed after `base_revision`.
+  Result<WriteResult> set_responses(const std::string& id, std::int64_t number, const std::string& party,
+                                    const std::vector<RoundResponse>& responses, std::int64_t base_revision,
+                                    const std::string& by);
+  // Every revision of a party's answers in a round, oldest first.
+  [[nodiscard]] Result<std::vector<RoundResponse>> response_history(const std::string& id, std::int64_t number,
+                                                                    const std::string& party) const;
+  // Closes an open round, storing its summary. Conflict when the round is closed, or when an
+  // answer of the round was written after `computed_at` (the revision the summary was computed
+  // from: recompute and retry).
+  Result<RoundRecord> close_round(const std::string& id, std::int64_t number, const std::string& summary_json,
+                                  std::int64_t computed_at, const std::string& by);
+  // Appends `version` (built from the round's circulated version) to the scenario as a new
+  // document revision and records it as the round's published version. The round must be
+  // closed and not yet published; conflict when the scenario moved past `base_revision`.
+  Result<WriteResult> publish_round(const std::string& id, std::int64_t number, const Version& version,
+                                    std::int64_t base_revision, const std::string& by);
 
   // --- users and tokens
   Result<NewToken> create_token(AccessRole role, const std::string& party, const std::string& name);

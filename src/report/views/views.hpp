@@ -11,6 +11,7 @@ extern const ViewTable kGmcr;
 extern const ViewTable kForecast;
 extern const ViewTable kDiff;
 extern const ViewTable kSuggest;  // mediator-only
+extern const ViewTable kRound;  // mediation rounds (not an analysis run)
 
 // The schemas of results written before documents carried "schema" (0) and the first
 // versioned shapes (1): the party-visible fields are where the tables say in both.

@@ -21,7 +21,7 @@ constexpr ViewRule kEnvelope[] = {
 };
 
 constexpr const ViewTable* kTables[] = {&views::kEvaluate, &views::kBargain, &views::kBargainV0, &views::kGmcr, &views::kForecast,
-                                        &views::kDiff, &views::kSuggest};
+                                        &views::kDiff, &views::kSuggest, &views::kRound};
 
 std::vector<std::string> split(std::string_view pattern) {
   std::vector<std::string> out;
