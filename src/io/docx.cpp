@@ -144,13 +144,9 @@ class Body {
     return "w:id=\"" + std::to_string(++id_) + "\" w:author=\"" + std::string(kDocxAuthor) + "\" w:date=\"" + date_ + "\"";
   }
   void para(std::string_view style, const std::string& runs, const std::string& mark = {}) {
-    xml_ += "<w:p>";
-    if (!style.empty() || !mark.empty()) {
-      xml_ += "<w:pPr>";
-      if (!style.empty()) xml_ += "<w:pStyle w:val=\"" + std::string(style) + "\"/>";
-      xml_ += mark + "</w:pPr>";
-    }
-    xml_ += runs + "</w:p>";
+    // Always a pPr with a style: Word writes one, and docx2txt ends a paragraph only after one.
+    xml_ += "<w:p><w:pPr><w:pStyle w:val=\"" + std::string(style.empty() ? "Normal" : style) + "\"/>" + mark +
+            "</w:pPr>" + runs + "</w:p>";
   }
 
   std::string date_;

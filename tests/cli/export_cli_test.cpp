@@ -106,7 +106,7 @@ TEST(ExportCli, DocxOpensInLibreOfficeWithTrackedChanges) {
   r = shell("docx2txt " + docx + " -");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("reaffirmed by all signatories"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Ukraine receives strong security guarantees"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n3. [P20_03] Ukraine receives strong security guarantees\n"), std::string::npos) << r.out;
 }
 
 }  // namespace

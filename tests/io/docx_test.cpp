@@ -63,7 +63,7 @@ TEST(Docx, AmendedAddedAndDroppedPointsAreTrackedChanges) {
   bool dropped = false;
   for (const auto& d : del) dropped = dropped || d.rfind("3. [P19_03]", 0) == 0;
   EXPECT_TRUE(dropped);
-  EXPECT_NE(xml->find("<w:pPr><w:rPr><w:del "), std::string::npos);
+  EXPECT_NE(xml->find("<w:pPr><w:pStyle w:val=\"Normal\"/><w:rPr><w:del "), std::string::npos);
   EXPECT_NE(xml->find("w:author=\"Accord\" w:date=\"2025-12-23T00:00:00Z\""), std::string::npos);
   // Every change has its own id.
   std::set<std::string> ids;
