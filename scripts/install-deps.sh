@@ -9,6 +9,7 @@ packages=(
   python3 python3-yaml
   python3-dev python3-venv python3-pip python3-setuptools python3-wheel pybind11-dev python3-pybind11 python3-pytest python3-numpy
   clang-14 libclang-rt-14-dev
+  libzip-dev libreoffice-writer-nogui docx2txt
 )
 missing=()
 for p in "${packages[@]}"; do
