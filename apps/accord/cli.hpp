@@ -74,7 +74,9 @@ struct BudgetFlags {
   std::uint64_t max_nodes = 0;  // 0: the engine's own default
   [[nodiscard]] Deadline deadline() const { return Deadline::after(max_seconds); }
 };
-void add_budget_options(CLI::App* cmd, BudgetFlags& budget);
+// `--max-seconds`, and `--max-nodes` when `nodes` says what a node is for this command (empty:
+// the command runs no search, so it has no node budget).
+void add_budget_options(CLI::App* cmd, BudgetFlags& budget, std::string_view nodes = {});
 
 // Progress for long work: redraws one line on stderr when stderr is a terminal, else does
 // nothing. Rate-limited to a few updates a second.

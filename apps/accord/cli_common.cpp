@@ -79,13 +79,13 @@ Package apply_settings(const Scenario& s, Package base, const std::vector<std::s
   return base;
 }
 
-void add_budget_options(CLI::App* cmd, BudgetFlags& budget) {
+void add_budget_options(CLI::App* cmd, BudgetFlags& budget, std::string_view nodes) {
   cmd->add_option("--max-seconds", budget.max_seconds,
                   "Time budget in seconds (0: none); past it the result is partial and says so")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  cmd->add_option("--max-nodes", budget.max_nodes,
-                  "Search budget in nodes/iterations (0: the engine's default)")
+  if (nodes.empty()) return;
+  cmd->add_option("--max-nodes", budget.max_nodes, std::string(nodes) + " (0: the engine's default)")
       ->capture_default_str();
 }
 

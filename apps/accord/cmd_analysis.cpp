@@ -172,7 +172,7 @@ void add_report(CLI::App& app) {
   cmd->add_option("--max-gmcr-options", o->options.limits.gmcr_options,
                   "Skip the stability section above this many conflict options (it says so)")
       ->capture_default_str();
-  add_budget_options(cmd, o->budget);
+  add_budget_options(cmd, o->budget, "Nodes for the bargaining section's searches and turns for the forecast's");
   add_reader_options(cmd, o->load);
   cmd->callback([o] {
     if (o->json + o->markdown + o->html > 1) throw Exit{kExitInvalidInput, "choose one of --json, --markdown and --html"};
@@ -180,6 +180,7 @@ void add_report(CLI::App& app) {
                                 : o->json ? ReportFormat::json
                                 : o->markdown ? ReportFormat::markdown : ReportFormat::text;
     o->options.deadline = o->load.deadline = o->budget.deadline();
+    o->options.max_nodes = o->budget.max_nodes;
     const Scenario s = load_or_exit(o->scenario, o->load, o->json);
     report::SectionTerminations sections;
     write_output(o->output, render_report(s, report::analyse(s, o->options), format, sections));

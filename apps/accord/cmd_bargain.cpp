@@ -49,7 +49,7 @@ void add_bargain(CLI::App& app) {
   cmd->add_option("--max-points", o->max_points, "Frontier points listed in the JSON")->capture_default_str();
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/bargain.md)");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
-  add_budget_options(cmd, o->budget);
+  add_budget_options(cmd, o->budget, "Branch-and-bound nodes for the zone count and for each solution search");
   cmd->callback([o, cmd] {
     if (!o->genius.empty() && cmd->count("SCENARIO") > 0)
       throw Exit{kExitInvalidInput, "give either SCENARIO or --genius files, not both"};

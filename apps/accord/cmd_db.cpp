@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "accord/io/scenario_io.hpp"
@@ -33,15 +34,24 @@ struct ExportMark {
   std::int64_t revision = 0;
 };
 
-// The export header of a scenario file, when it has one.
+// The export mark of a scenario file, when it has one: the header line of a YAML export, or
+// the `export` key of a JSON one (already validated by the scenario reader).
 std::optional<ExportMark> export_mark(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
   static const std::regex re(R"(^# accord db export: scenario (\S+) revision ([0-9]{1,18})\s*$)");
   std::smatch m;
   const std::string line = first_line(path);
-  if (!std::regex_match(line, m, re)) return std::nullopt;
-  return ExportMark{m[1], std::stoll(m[2])};
+  if (std::regex_match(line, m, re)) return ExportMark{m[1], std::stoll(m[2])};
+  if (line.empty() || line[0] != '{') return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object() || !j.contains("export")) return std::nullopt;
+  const nlohmann::json& mark = j["export"];
+  if (!mark.is_object() || !mark.value("scenario", nlohmann::json()).is_string() ||
+      !mark.value("revision", nlohmann::json()).is_number_integer())
+    return std::nullopt;
+  return ExportMark{mark["scenario"].get<std::string>(), mark["revision"].get<std::int64_t>()};
 }
 
 // `db export -o FILE` never writes over the database (or its -wal/-shm), and replaces an
@@ -57,10 +67,10 @@ void check_export_target(const std::string& out, const std::string& db, bool for
                                         "` itself; choose another output file"};
   }
   if (force) return;
-  if (S_ISREG(target.st_mode) && first_line(out).rfind(kExportHeader, 0) == 0) return;
-  throw Exit{kExitInvalidInput, "`" + out + "` exists and is not an earlier `accord db export` output (those start "
-                                "with the line `" + std::string(kExportHeader) + "…`); choose another file or "
-                                "pass --force to replace it"};
+  if (S_ISREG(target.st_mode) && export_mark(out)) return;  // an earlier export (YAML or JSON)
+  throw Exit{kExitInvalidInput, "`" + out + "` exists and is not an earlier `accord db export` output (YAML ones "
+                                "start with the line `" + std::string(kExportHeader) + "…`, JSON ones with the key "
+                                "`export`); choose another file or pass --force to replace it"};
 }
 
 std::string describe_event(const Event& e) { return e.date + " " + std::string(to_string(e.kind)) + " \"" + e.text + "\""; }
@@ -193,11 +203,12 @@ void add_db(CLI::App& app) {
     check_export_target(ex->output, *path, ex->force);
     const bool json = ex->format.empty() ? ends_with(ex->output, ".json") : ex->format == "json";
     const auto& sn = **snap;
-    // JSON has no comments (and unknown keys are errors), so only YAML carries the header.
-    const std::string header =
-        json ? std::string()
-             : std::string(kExportHeader) + "scenario " + sn.id + " revision " + std::to_string(sn.revision) + "\n";
-    write_output(ex->output, header + io::write_scenario(sn.scenario, json ? io::TextFormat::json : io::TextFormat::yaml));
+    // YAML carries the revision in a header comment; JSON, which has no comments, in its
+    // first key `export`.
+    write_output(ex->output,
+                 json ? io::write_scenario_json_export(sn.scenario, sn.id, sn.revision)
+                      : std::string(kExportHeader) + "scenario " + sn.id + " revision " +
+                            std::to_string(sn.revision) + "\n" + io::write_scenario(sn.scenario, io::TextFormat::yaml));
     if (ex->output != "-")
       std::cerr << "exported " << sn.id << " at revision " << sn.revision << " to " << ex->output << "\n";
   });

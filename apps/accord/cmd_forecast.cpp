@@ -38,12 +38,7 @@ forecast::AnalysisParams analysis_params(const Opts& o) {
   forecast::AnalysisParams params;
   params.engine.deadline = o.budget.deadline();
   params.engine.max_actors = o.max_actors;
-  if (o.budget.max_nodes > 0) {  // --max-nodes: at most this many SMP turns / EUM rounds
-    const int cap = static_cast<int>(std::min<std::uint64_t>(o.budget.max_nodes, 1'000'000));
-    params.engine.smp.max_turns = cap;
-    params.engine.smp.min_turns = std::min(params.engine.smp.min_turns, cap);
-    params.engine.eum.max_rounds = cap;
-  }
+  forecast::cap_iterations(params.engine, o.budget.max_nodes);
   if (!o.model.empty()) params.model = forecast::parse_model(o.model);  // CLI11 checked the name
   if (o.runs >= 0) params.runs = static_cast<std::size_t>(o.runs);
   if (o.seed >= 0) params.seed = static_cast<std::uint64_t>(o.seed);
@@ -100,7 +95,7 @@ void add_forecast(CLI::App& app) {
   cmd->add_option("--sensitivity", o->sensitivity, "Show the K inputs that move the forecast most");
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/forecast.md#json)");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
-  add_budget_options(cmd, o->budget);
+  add_budget_options(cmd, o->budget, "At most this many SMP turns / EUM rounds");
   cmd->add_option("--max-actors", o->max_actors, "Refuse smp/eum runs with more actors than this")
       ->capture_default_str();
   cmd->callback([o] {

@@ -145,7 +145,7 @@ void add_gmcr(CLI::App& app) {
                   "JSON: the parts to list, of equilibria,stability,paths,states (or all, none); default: "
                   "each part up to " + std::to_string(report::kGmcrListedByDefault) + " entries, counts above");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output")->capture_default_str();
-  add_budget_options(cmd, o->budget);
+  add_budget_options(cmd, o->budget, "With --inverse: at most this many candidate change sets (default 2,000,000)");
   cmd->add_option("--max-memory", o->max_memory_mib,
                   "Refuse an analysis whose estimated memory exceeds this many MiB")
       ->check(CLI::PositiveNumber)

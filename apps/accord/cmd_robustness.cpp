@@ -38,7 +38,7 @@ void add_robustness(CLI::App& app) {
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/robustness.md)");
   cmd->add_flag("--markdown", o->markdown, "Print Markdown");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
-  add_budget_options(cmd, o->budget);
+  add_budget_options(cmd, o->budget, "At most this many engine runs per engine");
   cmd->callback([o] {
     if (!(o->tolerance > 0.0 && o->tolerance < 1.0)) throw Exit{kExitInvalidInput, "--tolerance must be in (0, 1)"};
     const Scenario s = load_or_exit(o->scenario, o->json);

@@ -19,6 +19,13 @@ void read_scenario_root(Reader& r, const YAML::Node& root, Scenario& s,
   s.description = r.string(root, "description", "description", "", false).value_or("");
   s.date = r.string(root, "date", "date", "", false).value_or("");
   s.provenance = r.provenance(root, "", "");
+  // `export`: written by `accord db export` into JSON files (which have no comments) so that
+  // `db import` can refuse a stale file; it is not part of the scenario.
+  if (const YAML::Node mark = root["export"]; mark.IsDefined() && r.expect_map(mark, "export", "", {"scenario", "revision"})) {
+    r.string(mark, "scenario", "export.scenario", "", true);
+    if (const auto rev = r.integer(mark, "revision", "export.revision", "", true); rev && *rev < 1)
+      r.error(mark["revision"], "export.revision", "", "revision " + std::to_string(*rev) + "; expected a revision number >= 1");
+  }
   if (!root["parties"].IsDefined()) {
     r.error(root, "parties", "", "missing required field `parties`; expected a list of parties");
   } else {

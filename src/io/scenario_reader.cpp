@@ -21,7 +21,8 @@ namespace {
 const std::vector<std::string> kTopKeys = {"format",  "id",          "title",    "description",
                                            "date",    "source",      "sources",  "estimate",
                                            "note",    "parties",     "issues",   "preferences",
-                                           "framework", "timeline",  "conflict", "forecast"};
+                                           "framework", "timeline",  "conflict", "forecast",
+                                           "export"};
 
 bool looks_like_json(std::string_view text, const std::string& name) {
   if (name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0) return true;

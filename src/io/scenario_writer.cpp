@@ -298,6 +298,14 @@ void emit(YAML::Emitter& out, const Json& j) {
 
 }  // namespace
 
+std::string write_scenario_json_export(const Scenario& s, const std::string& scenario,
+                                       std::int64_t revision) {
+  Json j;
+  j["export"] = Json{{"scenario", scenario}, {"revision", revision}};
+  for (auto& [key, value] : scenario_json(s).items()) j[key] = value;
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 std::string write_scenario(const Scenario& s, TextFormat format) {
   const Json j = scenario_json(s);
   // Text from files is checked to be UTF-8 on input; `replace` keeps a stray byte from an

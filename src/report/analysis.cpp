@@ -48,6 +48,7 @@ std::optional<bargain::Result> bargain_run(const Scenario& s, const ScenarioAnal
   if (!end.finished()) return std::nullopt;
   bargain::Params p;
   p.deadline = deadline_share(a.options.deadline, 0.5);
+  if (a.options.max_nodes > 0) p.max_search_nodes = p.max_count_nodes = a.options.max_nodes;
   if (!s.versions.empty()) {
     p.draft_version = VersionIndex(s.versions.size() - 1);
     p.draft = s.version_package(p.draft_version);
@@ -81,6 +82,7 @@ void forecast_run(const Scenario& s, ScenarioAnalysis& a, Termination& end) {
   forecast::AnalysisParams p = forecast_headline_params(deadline_share(a.options.deadline, 0.8));
   p.runs = a.options.forecast_runs;
   p.seed = a.options.forecast_seed;
+  forecast::cap_iterations(p.engine, a.options.max_nodes);
   a.forecast = forecast::analyse(s, p);
   end = forecast_end(*a.forecast);
   if (!a.options.forecast_eum || !a.forecast->ok()) return;

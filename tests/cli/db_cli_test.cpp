@@ -79,6 +79,33 @@ TEST(DbImport, StaleExportIsRefusedNamingItsRevisionAndWhatItWouldRevert) {
   EXPECT_NE(forced.out.find("updated example-small at revision 6"), std::string::npos) << forced.out;
 }
 
+// JSON has no comments: its first key `export` carries the revision, and import reads it.
+TEST(DbImport, StaleJsonExportIsRefusedByItsExportKey) {
+  Fixture f("stalejson");
+  const std::string out = f.dir + "/export.json";
+  ASSERT_EQ(run_cli("db export example-small --db " + f.db + " -o " + out).exit_code, 0);
+  EXPECT_EQ(read_text(out).rfind("{\n  \"export\": {\n    \"scenario\": \"example-small\",\n    \"revision\": 1\n  },", 0), 0u)
+      << read_text(out).substr(0, 120);
+  EXPECT_EQ(run_cli("validate " + out).exit_code, 0) << "the export key is part of the format";
+  ASSERT_EQ(run_cli("stance set --db " + f.db + " example-small d2 A D2_1 reject --note later").exit_code, 0);
+  const auto r = run_cli("db import " + out + " --db " + f.db);
+  EXPECT_EQ(r.exit_code, 2);
+  for (const char* part : {"stale import refused", "exported at revision 1", "stance d2 A D2_1: reject -> accept"})
+    EXPECT_NE(r.err.find(part), std::string::npos) << part << "\n" << r.err;
+  // An export may replace an earlier JSON export without --force; the new one names revision 2.
+  ASSERT_EQ(run_cli("db export example-small --db " + f.db + " -o " + out).exit_code, 0);
+  EXPECT_NE(read_text(out).find("\"revision\": 2"), std::string::npos);
+  EXPECT_EQ(run_cli("db import " + out + " --db " + f.db).exit_code, 0);
+  // A malformed mark is a diagnostic naming the field.
+  const std::string bad = f.dir + "/bad.json";
+  std::string text = read_text(out);
+  text.replace(text.find("\"revision\": 2"), 14, "\"revision\": 0");
+  write_file(bad, text);
+  const auto v = run_cli("validate " + bad);
+  EXPECT_EQ(v.exit_code, 2);
+  EXPECT_NE(v.err.find("export.revision"), std::string::npos) << v.err;
+}
+
 // --- item 10 --------------------------------------------------------------------------------
 
 TEST(DbExport, NeverOverwritesTheDatabaseOrAFileItDidNotWrite) {

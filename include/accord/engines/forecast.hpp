@@ -55,6 +55,11 @@ struct EumParams {
 // turn: larger problems are refused (Stop::size_limit) rather than run for hours.
 inline constexpr std::size_t kDefaultMaxActors = 3000;
 
+struct Params;
+// A node budget for the forecast (CLI `--max-nodes`): at most `nodes` SMP turns and EUM rounds
+// (capped at 10^6; 0 leaves the defaults).
+void cap_iterations(Params& p, std::uint64_t nodes);
+
 struct Params {
   // Time budget (default: none). SMP checks it inside each turn and stops before a turn that
   // would not end in time; EUM between rounds; Monte Carlo and sensitivity between runs. A

@@ -46,5 +46,9 @@ struct LoadResult {
 [[nodiscard]] LoadResult load_scenario_file(const std::string& path, const LoadOptions& options = {});
 
 [[nodiscard]] std::string write_scenario(const Scenario& s, TextFormat format);
+// A JSON `accord db export`: the scenario with a first key `export: {scenario, revision}` naming
+// the database revision it was taken at (docs/format.md "Top level").
+[[nodiscard]] std::string write_scenario_json_export(const Scenario& s, const std::string& scenario,
+                                                     std::int64_t revision);
 
 }  // namespace accord::io

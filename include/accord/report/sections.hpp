@@ -46,6 +46,9 @@ struct ReportOptions {
   evaluate::Params evaluate;
   ReportLimits limits;
   Deadline deadline;  // the whole report; each engine gets a share of what is left
+  // `--max-nodes`: the bargaining section's count and search node budgets and the forecast's
+  // turns (0: the engines' defaults).
+  std::uint64_t max_nodes = 0;
   // The forecast section, the same in every format: KTAB's SMP with the band of its Monte Carlo
   // runs over perturbed inputs (docs/forecast.md#monte-carlo), and the EUM beside it.
   std::size_t forecast_runs = 1000;

@@ -167,4 +167,12 @@ Result run(const ForecastProblem& p, const Params& params) {
   return r;
 }
 
+void cap_iterations(Params& p, std::uint64_t nodes) {
+  if (nodes == 0) return;
+  const int cap = static_cast<int>(std::min<std::uint64_t>(nodes, 1'000'000));
+  p.smp.max_turns = cap;
+  p.smp.min_turns = std::min(p.smp.min_turns, cap);
+  p.eum.max_rounds = cap;
+}
+
 }  // namespace accord::forecast
