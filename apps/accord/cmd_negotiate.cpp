@@ -59,7 +59,7 @@ void add_negotiate(CLI::App& app) {
                                                  "above it offers are found by search")->capture_default_str();
   cmd->add_flag("--list-agents", o->list, "List the agents and exit");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
-  add_budget_options(cmd, o->budget);
+  add_budget_options(cmd, o->budget, "At most this many actions (offers and acceptances)");
   cmd->callback([o, cmd] {
     if (o->list) return write_output(o->output, agent_list());
     if (o->agents.empty()) throw Exit{kExitInvalidInput, "--agents is required (one agent per party), e.g. --agents linear,hardliner"};
