@@ -8,6 +8,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev libboost1.81-dev libssl-dev wrk
   python3 python3-yaml
   clang-14 libclang-rt-14-dev
+  libopenmpi-dev openmpi-bin
 )
 missing=()
 for p in "${packages[@]}"; do
