@@ -54,16 +54,32 @@ std::uint64_t take_u64(const std::string& in, std::size_t& at) {
   return v;
 }
 
+// ACCORD_MPI_FAIL_ITEM=i makes item i throw: the test of the failure path (docs/scale.md).
+std::optional<std::size_t> injected_failure() {
+  const char* v = std::getenv("ACCORD_MPI_FAIL_ITEM");
+  if (v == nullptr || *v == '\0') return std::nullopt;
+  return static_cast<std::size_t>(std::strtoull(v, nullptr, 10));
+}
+
+// ACCORD_MPI_ROOT_WORKS=0: rank 0 only hands out and gathers (many ranks; the tests use it to
+// make sure the workers' path runs).
+bool root_works() {
+  const char* v = std::getenv("ACCORD_MPI_ROOT_WORKS");
+  return v == nullptr || std::string(v) != "0";
+}
+
 // Items [b, e) on this rank's threads, into out[b..e). The first failing item (lowest index)
 // becomes the error "item i: what".
 std::optional<std::string> compute(std::size_t b, std::size_t e, const work::ItemFn& item, tbb::task_arena& arena,
                                    std::vector<std::string>& out) {
   std::mutex m;
   std::optional<std::pair<std::size_t, std::string>> error;
+  const std::optional<std::size_t> inject = injected_failure();
   arena.execute([&] {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(b, e), [&](const tbb::blocked_range<std::size_t>& r) {
       for (std::size_t i = r.begin(); i != r.end(); ++i) {
         try {
+          if (inject == i) throw std::runtime_error("injected failure (ACCORD_MPI_FAIL_ITEM)");
           out[i] = item(i);
         } catch (const std::exception& ex) {
           const std::lock_guard lock(m);
@@ -130,7 +146,7 @@ work::Gathered root(int ranks, std::size_t n, const work::ItemFn& item, const De
   std::optional<std::string> local_error;
   std::atomic<bool> local_done{false};
   std::thread local([&] {
-    for (;;) {
+    while (root_works()) {
       const auto [b, e] = hand_out();
       if (b >= e) break;
       if ((local_error = compute(b, e, item, arena, g.items))) break;
@@ -138,6 +154,7 @@ work::Gathered root(int ranks, std::size_t n, const work::ItemFn& item, const De
     }
     local_done = true;
   });
+  std::vector<std::size_t> per_rank(static_cast<std::size_t>(ranks), 0);
   int active = ranks - 1;
   auto last_report = std::chrono::steady_clock::now();
   while (active > 0 || !local_done) {
@@ -176,6 +193,7 @@ work::Gathered root(int ranks, std::size_t n, const work::ItemFn& item, const De
         at += len;
       }
       completed += e - b;
+      per_rank[static_cast<std::size_t>(st.MPI_SOURCE)] += e - b;
     }
     const auto [b, e] = hand_out();
     const std::uint64_t range[2] = {b, e};
@@ -184,6 +202,11 @@ work::Gathered root(int ranks, std::size_t n, const work::ItemFn& item, const De
   }
   local.join();
   if (local_error) fail(kRoot, *local_error);
+  per_rank[kRoot] = completed;
+  for (std::size_t k = 1; k < per_rank.size(); ++k) per_rank[kRoot] -= per_rank[k];
+  std::cerr << "accord: MPI: " << next << " of " << n << " work items over " << ranks << " ranks (per rank:";
+  for (const std::size_t c : per_rank) std::cerr << ' ' << c;
+  std::cerr << ")\n";
   // Every chunk handed out has come back, so exactly items [0, next) are done.
   if (next < n) {
     g.items.resize(next);
