@@ -13,6 +13,9 @@
 #include "accord/io/forecast_csv.hpp"
 #include "accord/report/forecast.hpp"
 #include "cli.hpp"
+#ifdef ACCORD_MPI
+#include "accord_mpi.hpp"
+#endif
 
 namespace accord::cli {
 namespace {
@@ -72,7 +75,11 @@ void run_forecast(const Opts& o) {
       std::lock_guard<std::mutex> lock(mu);
       bar(-1.0, std::to_string(done) + " runs");
     };
+#ifdef ACCORD_MPI
+  params.distribute = mpi::distributor(static_cast<std::size_t>(std::max(0, o.threads)));  // empty unless under mpirun
+#endif
   const forecast::Analysis a = analyse(o, std::move(params));
+  if (a.monte_carlo && a.monte_carlo->worker) return;  // an MPI worker rank: rank 0 reports
   if (bar && a.monte_carlo) bar(1.0, "");  // clears the progress line
   if (!a.ok()) throw Exit{kExitInvalidInput, o.source + ": " + a.outcome.message()};
   warn_if_partial(a.run.outcome.termination, "the forecast");
