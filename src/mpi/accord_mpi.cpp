@@ -68,10 +68,10 @@ bool root_works() {
   return v == nullptr || std::string(v) != "0";
 }
 
-// Items [b, e) on this rank's threads, into out[b..e). The first failing item (lowest index)
+// Items [b, e) on this rank's threads, into out[i - offset]. The first failing item (lowest index)
 // becomes the error "item i: what".
 std::optional<std::string> compute(std::size_t b, std::size_t e, const work::ItemFn& item, tbb::task_arena& arena,
-                                   std::vector<std::string>& out) {
+                                   std::vector<std::string>& out, std::size_t offset) {
   std::mutex m;
   std::optional<std::pair<std::size_t, std::string>> error;
   const std::optional<std::size_t> inject = injected_failure();
@@ -80,7 +80,7 @@ std::optional<std::string> compute(std::size_t b, std::size_t e, const work::Ite
       for (std::size_t i = r.begin(); i != r.end(); ++i) {
         try {
           if (inject == i) throw std::runtime_error("injected failure (ACCORD_MPI_FAIL_ITEM)");
-          out[i] = item(i);
+          out[i - offset] = item(i);
         } catch (const std::exception& ex) {
           const std::lock_guard lock(m);
           if (!error || i < error->first) error = std::make_pair(i, std::string(ex.what()));
@@ -100,15 +100,16 @@ std::optional<std::string> compute(std::size_t b, std::size_t e, const work::Ite
 }
 
 void worker(std::size_t n, const work::ItemFn& item, tbb::task_arena& arena) {
-  std::vector<std::string> out(n);
+  std::vector<std::string> out;  // the current chunk only
   std::string payload;
   for (;;) {
     MPI_Send(payload.data(), static_cast<int>(payload.size()), MPI_BYTE, kRoot, kTagRequest, MPI_COMM_WORLD);
     std::uint64_t range[2] = {0, 0};
     MPI_Recv(range, 2, MPI_UINT64_T, kRoot, kTagWork, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     const auto b = static_cast<std::size_t>(range[0]), e = static_cast<std::size_t>(range[1]);
-    if (b >= e) return;
-    if (const auto error = compute(b, e, item, arena, out)) {
+    if (b >= e || e > n) return;
+    out.assign(e - b, {});
+    if (const auto error = compute(b, e, item, arena, out, b)) {
       MPI_Send(error->data(), static_cast<int>(error->size()), MPI_BYTE, kRoot, kTagFail, MPI_COMM_WORLD);
       std::uint64_t ignored[2];  // rank 0 reports and aborts every rank
       MPI_Recv(ignored, 2, MPI_UINT64_T, kRoot, kTagWork, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
@@ -118,9 +119,8 @@ void worker(std::size_t n, const work::ItemFn& item, tbb::task_arena& arena) {
     put_u64(payload, b);
     put_u64(payload, e);
     for (std::size_t i = b; i < e; ++i) {
-      put_u64(payload, out[i].size());
-      payload += out[i];
-      std::string().swap(out[i]);
+      put_u64(payload, out[i - b].size());
+      payload += out[i - b];
     }
   }
 }
@@ -149,7 +149,7 @@ work::Gathered root(int ranks, std::size_t n, const work::ItemFn& item, const De
     while (root_works()) {
       const auto [b, e] = hand_out();
       if (b >= e) break;
-      if ((local_error = compute(b, e, item, arena, g.items))) break;
+      if ((local_error = compute(b, e, item, arena, g.items, 0))) break;
       completed += e - b;
     }
     local_done = true;
@@ -186,6 +186,7 @@ work::Gathered root(int ranks, std::size_t n, const work::ItemFn& item, const De
     if (!msg.empty()) {
       std::size_t at = 0;
       const auto b = static_cast<std::size_t>(take_u64(msg, at)), e = static_cast<std::size_t>(take_u64(msg, at));
+      if (b > e || e > n) throw std::runtime_error("mpi: bad result message");
       for (std::size_t i = b; i < e; ++i) {
         const auto len = static_cast<std::size_t>(take_u64(msg, at));
         if (at + len > msg.size()) throw std::runtime_error("mpi: truncated result message");

@@ -311,6 +311,7 @@ Result run(const std::vector<DomainSpec>& domains, const Params& params) {
     const std::optional<std::size_t> ran = run_distributed(r, params, slots, stop);
     if (!ran) {
       r.worker = true;
+      r.results.clear();
       r.outcome = Outcome::success();
       return r;
     }
