@@ -79,7 +79,9 @@ void run_forecast(const Opts& o) {
   params.distribute = mpi::distributor(static_cast<std::size_t>(std::max(0, o.threads)));  // empty unless under mpirun
 #endif
   const forecast::Analysis a = analyse(o, std::move(params));
-  if (a.monte_carlo && a.monte_carlo->worker) return;  // an MPI worker rank: rank 0 reports
+#ifdef ACCORD_MPI
+  if (mpi::worker_rank()) return;  // rank 0 reports (without --runs every rank ran the same)
+#endif
   if (bar && a.monte_carlo) bar(1.0, "");  // clears the progress line
   if (!a.ok()) throw Exit{kExitInvalidInput, o.source + ": " + a.outcome.message()};
   warn_if_partial(a.run.outcome.termination, "the forecast");

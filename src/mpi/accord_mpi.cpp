@@ -219,6 +219,15 @@ work::Gathered root(int ranks, std::size_t n, const work::ItemFn& item, const De
 
 }  // namespace
 
+bool worker_rank() {
+  int initialized = 0;
+  MPI_Initialized(&initialized);
+  if (!initialized) return false;
+  int rank = 0;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  return rank != kRoot;
+}
+
 work::Distributor distributor(std::size_t threads) {
   if (!launched_by_mpi()) return {};
   int initialized = 0;

@@ -13,4 +13,8 @@ namespace accord::mpi {
 // worker threads per rank (0: oneTBB's default).
 [[nodiscard]] work::Distributor distributor(std::size_t threads);
 
+// True on an MPI rank other than 0 (after distributor() initialised MPI): a command whose
+// work was not (all) distributed prints nothing there, rank 0 prints the one output.
+[[nodiscard]] bool worker_rank();
+
 }  // namespace accord::mpi
