@@ -3,6 +3,8 @@
 // a worker's result is marked and empty; a deadline prefix is a partial result.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "accord/engines/tournament.hpp"
 #include "engines/bargain/random_scenario.hpp"
 
