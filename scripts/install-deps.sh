@@ -10,6 +10,7 @@ packages=(
   python3-dev python3-venv python3-pip python3-setuptools python3-wheel pybind11-dev python3-pybind11 python3-pytest python3-numpy
   clang-14 libclang-rt-14-dev
   libzip-dev libreoffice-writer-nogui docx2txt
+  libopenmpi-dev openmpi-bin
 )
 missing=()
 for p in "${packages[@]}"; do

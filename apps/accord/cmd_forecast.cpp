@@ -13,6 +13,9 @@
 #include "accord/io/forecast_csv.hpp"
 #include "accord/report/forecast.hpp"
 #include "cli.hpp"
+#ifdef ACCORD_MPI
+#include "accord_mpi.hpp"
+#endif
 
 namespace accord::cli {
 namespace {
@@ -67,7 +70,13 @@ void run_forecast(const Opts& o) {
       std::lock_guard<std::mutex> lock(mu);
       bar(-1.0, std::to_string(done) + " runs");
     };
+#ifdef ACCORD_MPI
+  params.distribute = mpi::distributor(static_cast<std::size_t>(std::max(0, o.threads)));  // empty unless under mpirun
+#endif
   const forecast::Analysis a = analyse(o, std::move(params));
+#ifdef ACCORD_MPI
+  if (mpi::worker_rank()) return;  // rank 0 reports (without --runs every rank ran the same)
+#endif
   if (bar && a.monte_carlo) bar(1.0, "");  // clears the progress line
   if (!a.ok()) throw Exit{kExitInvalidInput, o.source + ": " + a.outcome.message()};
   warn_if_partial(a.run.outcome.termination, "the forecast");

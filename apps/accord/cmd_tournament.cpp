@@ -10,6 +10,9 @@
 #include "accord/io/genius_folder.hpp"
 #include "accord/report/tournament.hpp"
 #include "cli.hpp"
+#ifdef ACCORD_MPI
+#include "accord_mpi.hpp"
+#endif
 
 namespace accord::cli {
 
@@ -106,7 +109,11 @@ void add_tournament(CLI::App& app) {
     }
     params.deadline = o->budget.deadline();
     params.progress = terminal_progress("tournament");
+#ifdef ACCORD_MPI
+    params.distribute = mpi::distributor(o->threads);  // empty unless under mpirun with 2+ ranks
+#endif
     const tournament::Result r = tournament::run(domains, params);
+    if (r.worker) return;  // an MPI worker rank: rank 0 reports
     if (!r.outcome.ok()) throw Exit{r.outcome.status == Status::internal ? kExitInternal : kExitInvalidInput, r.outcome.message()};
     warn_if_partial(r.outcome.termination, "tournament");
     if (!o->csv.empty()) {

@@ -17,6 +17,7 @@
 #include "accord/model/forecast_settings.hpp"
 #include "accord/model/outcome.hpp"
 #include "accord/model/scenario.hpp"
+#include "accord/model/work_items.hpp"
 
 namespace accord::forecast {
 
@@ -142,6 +143,8 @@ struct MonteCarloParams {
   int threads = 0;  // 0 = oneTBB default
   // Called (from worker threads, possibly concurrently) with the number of runs done.
   std::function<void(std::size_t)> progress;
+  // When set (the CLI under mpirun), run k is work item k (docs/scale.md); same result.
+  work::Distributor distribute;
 };
 
 struct DimensionSummary {
@@ -164,6 +167,7 @@ struct MonteCarloResult {
   std::size_t failed = 0;                   // runs whose perturbed input was rejected
   std::vector<DimensionSummary> dimensions; // distribution of the forecast, per dimension
   std::vector<std::vector<double>> samples; // samples[run][dim], in run order; NaN if not done
+  bool worker = false;  // an MPI worker rank: its runs went to the root; nothing to report
   [[nodiscard]] bool ok() const { return outcome.ok(); }
 };
 

@@ -24,6 +24,7 @@ struct AnalysisParams {
   std::size_t sensitivity = 0;        // keep the K inputs that move the forecast most (0: not run)
   int threads = 0;                    // Monte Carlo and sensitivity workers (0 = oneTBB default)
   std::function<void(std::size_t)> progress;  // Monte Carlo runs done, from worker threads
+  work::Distributor distribute;  // Monte Carlo runs across MPI ranks (MonteCarloParams::distribute)
 };
 
 struct Analysis {

@@ -16,6 +16,7 @@
 #include "accord/engines/outcome_metrics.hpp"
 #include "accord/model/budget.hpp"
 #include "accord/model/outcome.hpp"
+#include "accord/model/work_items.hpp"
 
 namespace accord::tournament {
 
@@ -33,6 +34,10 @@ struct Params {
   Deadline deadline;                // checked between batches; a stop leaves the rest not run
   ProgressFn progress;              // called from the calling thread between batches
   std::size_t max_frontier = 200000;  // of each domain's bargaining run (outcome metrics)
+  // When set (the CLI under mpirun), the negotiations are its work items (item i = the i-th in
+  // the fixed order) instead of running on this process's threads; `deadline` and `progress`
+  // go to it. Same result either way (docs/scale.md).
+  work::Distributor distribute;
 };
 
 // One negotiation, at its place in the fixed order: domains in the order given, then
@@ -92,6 +97,7 @@ struct Result {
   std::vector<Negotiation> results;        // the ones run, in the fixed order
   std::vector<AgentStats> per_agent;       // Params::agents order
   std::vector<AssignmentStats> per_assignment;  // domain, then assignment order
+  bool worker = false;  // an MPI worker rank: its negotiations went to the root; nothing to report
 };
 
 [[nodiscard]] Result run(const std::vector<DomainSpec>& domains, const Params& params);

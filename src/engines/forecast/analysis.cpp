@@ -73,7 +73,9 @@ Analysis analyse(ForecastProblem p, const AnalysisParams& params, const Forecast
     mc.noise.scale = params.noise.value_or(defaults.noise.value_or(1.0));
     mc.threads = params.threads;
     mc.progress = params.progress;
+    mc.distribute = params.distribute;
     a.monte_carlo = monte_carlo(a.problem, engine, mc);
+    if (a.monte_carlo->worker) return a;  // an MPI worker rank: rank 0 does the rest
   }
   if (params.sensitivity > 0) {
     SensitivityParams sp;

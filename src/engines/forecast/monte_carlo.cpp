@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
+#include <stdexcept>
 
 #include "accord/engines/forecast.hpp"
 #include "engines/forecast/random.hpp"
@@ -20,6 +22,19 @@ double quantile(const std::vector<double>& sorted, double q) {
   const std::size_t lo = static_cast<std::size_t>(std::floor(h));
   const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+// A run's state and forecast as bytes for a Distributor (native layout, same build everywhere).
+std::string encode(char state, const std::vector<double>& forecast) {
+  std::string out(1, state);
+  out.append(reinterpret_cast<const char*>(forecast.data()), forecast.size() * sizeof(double));
+  return out;
+}
+
+char decode(const std::string& in, std::vector<double>& forecast) {
+  if (in.size() != 1 + forecast.size() * sizeof(double)) throw std::runtime_error("monte carlo: bad work item");
+  std::memcpy(forecast.data(), in.data() + 1, forecast.size() * sizeof(double));
+  return in[0];
 }
 
 }  // namespace
@@ -59,22 +74,44 @@ MonteCarloResult monte_carlo(const ForecastProblem& p, const Params& params,
   out.samples.assign(mc.runs, std::vector<double>(dims, std::nan("")));
   // 0 not run (or cut short by the deadline), 1 done, 2 failed (perturbed input rejected).
   std::vector<char> state(mc.runs, 0);
-  std::atomic<std::size_t> done{0};
-  const auto body = [&](const tbb::blocked_range<std::size_t>& range) {
-    for (std::size_t k = range.begin(); k != range.end(); ++k) {
-      if (params.deadline.expired()) return;
-      const Result r = run(perturb(p, mc.noise, mc.seed, k), params);
-      if (!r.ok()) state[k] = 2;
-      else if (r.outcome.termination.finished()) {
-        out.samples[k] = r.forecast;
-        state[k] = 1;
-      }
-      const std::size_t now = ++done;
-      if (mc.progress) mc.progress(now);
-    }
+  // Run k: its state and, when done, its forecast in samples[k].
+  const auto run_k = [&](std::size_t k, std::vector<double>& sample) -> char {
+    if (params.deadline.expired()) return 0;
+    const Result r = run(perturb(p, mc.noise, mc.seed, k), params);
+    if (!r.ok()) return 2;
+    if (!r.outcome.termination.finished()) return 0;
+    sample = r.forecast;
+    return 1;
   };
-  tbb::task_arena arena(mc.threads > 0 ? mc.threads : tbb::task_arena::automatic);
-  arena.execute([&] { tbb::parallel_for(tbb::blocked_range<std::size_t>(0, mc.runs, 1), body); });
+  if (mc.distribute) {
+    const work::ItemFn item = [&](std::size_t k) {
+      std::vector<double> sample(dims, std::nan(""));
+      const char st = run_k(k, sample);
+      return encode(st, sample);
+    };
+    const ProgressFn progress = [&](double fraction, std::string_view) {
+      if (mc.progress) mc.progress(static_cast<std::size_t>(fraction * static_cast<double>(mc.runs)));
+    };
+    const work::Gathered g = mc.distribute(mc.runs, item, params.deadline, progress);
+    if (!g.root) {
+      out.worker = true;
+      out.outcome = Outcome::success();
+      return out;
+    }
+    for (std::size_t k = 0; k < g.items.size(); ++k) state[k] = decode(g.items[k], out.samples[k]);
+  } else {
+    std::atomic<std::size_t> done{0};
+    const auto body = [&](const tbb::blocked_range<std::size_t>& range) {
+      for (std::size_t k = range.begin(); k != range.end(); ++k) {
+        if (params.deadline.expired()) return;
+        state[k] = run_k(k, out.samples[k]);
+        const std::size_t now = ++done;
+        if (mc.progress) mc.progress(now);
+      }
+    };
+    tbb::task_arena arena(mc.threads > 0 ? mc.threads : tbb::task_arena::automatic);
+    arena.execute([&] { tbb::parallel_for(tbb::blocked_range<std::size_t>(0, mc.runs, 1), body); });
+  }
 
   for (char f : state) {
     out.failed += f == 2 ? 1 : 0;

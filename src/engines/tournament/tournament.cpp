@@ -6,7 +6,9 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <cstring>
 #include <set>
+#include <stdexcept>
 
 #include "accord/engines/agent.hpp"
 
@@ -55,14 +57,12 @@ struct Slot {  // where negotiation i sits
   std::uint64_t assignment = 0, repeat = 0;
 };
 
+void place(const Result& r, const Params& params, const Slot& at, Negotiation& out);
+
 void run_one(const Result& r, const Params& params, const Slot& at, Negotiation& out) {
   const DomainResult& dr = r.domains[at.domain];
   const negotiate::Domain& d = *dr.domain;
-  out.domain = at.domain;
-  out.assignment = static_cast<std::size_t>(at.assignment);
-  out.repeat = at.repeat;
-  out.agents = decode(at.assignment, params.agents.size(), d.party_count());
-  out.seed = negotiation_seed(params.seed, at.domain, out.assignment, at.repeat);
+  place(r, params, at, out);
   negotiate::Params np;
   np.rounds = params.rounds;
   np.seed = out.seed;
@@ -78,6 +78,97 @@ void run_one(const Result& r, const Params& params, const Slot& at, Negotiation&
   } else {
     out.metrics = outcome_metrics::disagreement(dr.reference);
   }
+}
+
+// One negotiation's outcome as bytes for a Distributor (native layout: every rank runs the
+// same build on the same kind of machine); the slot fields are recomputed by the root.
+template <class T>
+void put(std::string& out, const T& v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <class T>
+T take(const std::string& in, std::size_t& at) {
+  if (at + sizeof(T) > in.size()) throw std::runtime_error("tournament: truncated work item");
+  T v;
+  std::memcpy(&v, in.data() + at, sizeof v);
+  at += sizeof v;
+  return v;
+}
+void put_opt(std::string& out, const std::optional<double>& v) {
+  put<std::uint8_t>(out, v.has_value());
+  put<double>(out, v.value_or(0.0));
+}
+std::optional<double> take_opt(const std::string& in, std::size_t& at) {
+  const bool has = take<std::uint8_t>(in, at) != 0;
+  const double v = take<double>(in, at);
+  return has ? std::optional<double>(v) : std::nullopt;
+}
+
+std::string encode(const Negotiation& n) {
+  std::string out;
+  put<std::uint8_t>(out, static_cast<std::uint8_t>(n.ending));
+  put<std::uint64_t>(out, n.actions);
+  put<std::uint64_t>(out, n.round);
+  put<std::uint8_t>(out, n.agreement.has_value());
+  put<negotiate::PackageId>(out, n.agreement.value_or(0));
+  put<std::uint8_t>(out, n.metrics.agreement);
+  put<std::uint64_t>(out, n.metrics.utilities.size());
+  for (const double u : n.metrics.utilities) put<double>(out, u);
+  put<double>(out, n.metrics.welfare);
+  put<double>(out, n.metrics.nash_product);
+  put_opt(out, n.metrics.pareto_distance);
+  put_opt(out, n.metrics.nash_distance);
+  return out;
+}
+
+void decode_into(const std::string& in, Negotiation& n) {
+  std::size_t at = 0;
+  n.ending = static_cast<negotiate::Ending>(take<std::uint8_t>(in, at));
+  n.actions = static_cast<std::size_t>(take<std::uint64_t>(in, at));
+  n.round = static_cast<std::size_t>(take<std::uint64_t>(in, at));
+  const bool agreed = take<std::uint8_t>(in, at) != 0;
+  const auto id = take<negotiate::PackageId>(in, at);
+  if (agreed) n.agreement = id;
+  n.metrics.agreement = take<std::uint8_t>(in, at) != 0;
+  n.metrics.utilities.resize(static_cast<std::size_t>(take<std::uint64_t>(in, at)));
+  for (double& u : n.metrics.utilities) u = take<double>(in, at);
+  n.metrics.welfare = take<double>(in, at);
+  n.metrics.nash_product = take<double>(in, at);
+  n.metrics.pareto_distance = take_opt(in, at);
+  n.metrics.nash_distance = take_opt(in, at);
+}
+
+// The slot fields of negotiation `at` (what run_one sets before negotiating).
+void place(const Result& r, const Params& params, const Slot& at, Negotiation& out) {
+  out.domain = at.domain;
+  out.assignment = static_cast<std::size_t>(at.assignment);
+  out.repeat = at.repeat;
+  out.agents = decode(at.assignment, params.agents.size(), r.domains[at.domain].domain->party_count());
+  out.seed = negotiation_seed(params.seed, at.domain, out.assignment, at.repeat);
+}
+
+// The negotiations on the caller's Distributor: returns how many ran (a prefix), or nullopt
+// on a worker rank.
+std::optional<std::size_t> run_distributed(Result& r, const Params& params, const std::vector<Slot>& slots,
+                                           Stop& stop) {
+  const work::ItemFn item = [&](std::size_t i) {
+    Negotiation n;
+    run_one(r, params, slots[i], n);
+    return encode(n);
+  };
+  const auto progress = [&](double fraction, std::string_view) {
+    if (!params.progress) return;
+    const auto done = static_cast<std::size_t>(fraction * static_cast<double>(slots.size()));
+    params.progress(fraction, std::to_string(done) + " of " + std::to_string(slots.size()) + " negotiations");
+  };
+  work::Gathered g = params.distribute(slots.size(), item, params.deadline, progress);
+  if (!g.root) return std::nullopt;
+  stop = g.stop;
+  for (std::size_t i = 0; i < g.items.size(); ++i) {
+    place(r, params, slots[i], r.results[i]);
+    decode_into(g.items[i], r.results[i]);
+  }
+  return g.items.size();
 }
 
 void aggregate(Result& r) {
@@ -214,13 +305,23 @@ Result run(const std::vector<DomainSpec>& domains, const Params& params) {
     for (std::uint64_t a = 0; a < r.domains[k].assignments; ++a)
       for (std::uint64_t rep = 0; rep < params.repeats; ++rep) slots.push_back({k, a, rep});
   r.results.resize(slots.size());
+  std::size_t done = 0;
+  Stop stop = Stop::finished;
+  if (params.distribute) {
+    const std::optional<std::size_t> ran = run_distributed(r, params, slots, stop);
+    if (!ran) {
+      r.worker = true;
+      r.results.clear();
+      r.outcome = Outcome::success();
+      return r;
+    }
+    done = *ran;
+  }
   // Batches let the calling thread report progress and poll the deadline; each negotiation
   // writes only its own entry, so the result never depends on the thread count.
   const std::size_t batch = std::max<std::size_t>(1, slots.size() / 100);
   tbb::task_arena arena(params.threads > 0 ? static_cast<int>(params.threads) : tbb::task_arena::automatic);
-  std::size_t done = 0;
-  Stop stop = Stop::finished;
-  while (done < slots.size()) {
+  while (!params.distribute && done < slots.size()) {
     if (params.deadline.expired()) {
       stop = Stop::time_limit;
       break;

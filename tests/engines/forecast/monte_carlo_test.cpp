@@ -95,5 +95,36 @@ TEST(ForecastSensitivity, MeanModelSlopesAreTheAnalyticDerivatives) {
   EXPECT_EQ(r.inputs.front().actor, 0u);
 }
 
+// The work-item hook without MPI: runs gathered in reverse order (as other ranks might) give
+// the plain result; a worker rank's result is marked and carries no summary.
+TEST(ForecastMonteCarlo, DistributedRunsGiveThePlainResult) {
+  Params params;
+  MonteCarloParams mc;
+  mc.runs = 30;
+  mc.seed = 77;
+  const MonteCarloResult plain = monte_carlo(small_problem(), params, mc);
+  mc.distribute = [](std::size_t n, const work::ItemFn& item, const Deadline&, const ProgressFn&) {
+    work::Gathered g;
+    g.items.resize(n);
+    for (std::size_t i = n; i-- > 0;) g.items[i] = item(i);
+    return g;
+  };
+  const MonteCarloResult dist = monte_carlo(small_problem(), params, mc);
+  ASSERT_TRUE(dist.ok());
+  EXPECT_FALSE(dist.worker);
+  EXPECT_EQ(dist.samples, plain.samples);
+  EXPECT_EQ(dist.completed, plain.completed);
+  ASSERT_EQ(dist.dimensions.size(), 2u);
+  EXPECT_EQ(dist.dimensions[0].mean, plain.dimensions[0].mean);
+  EXPECT_EQ(dist.dimensions[1].p95, plain.dimensions[1].p95);
+
+  mc.distribute = [](std::size_t, const work::ItemFn&, const Deadline&, const ProgressFn&) {
+    return work::Gathered{false, {}, Stop::finished};
+  };
+  const MonteCarloResult worker = monte_carlo(small_problem(), params, mc);
+  EXPECT_TRUE(worker.worker);
+  EXPECT_TRUE(worker.dimensions.empty());
+}
+
 }  // namespace
 }  // namespace accord::forecast
