@@ -7,6 +7,7 @@ packages=(
   libtbb-dev coinor-libclp-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsqlitecpp-dev libsqlite3-dev libboost1.81-dev libssl-dev wrk
   python3 python3-yaml
+  cmark-gfm  # GFM reference renderer: tests/cli/markdown_gfm_test.cpp checks every --markdown output
   clang-14 libclang-rt-14-dev
 )
 missing=()
