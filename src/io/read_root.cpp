@@ -17,7 +17,7 @@ void read_scenario_root(Reader& r, const YAML::Node& root, Scenario& s,
   }
   s.title = r.string(root, "title", "title", "", true).value_or("");
   s.description = r.string(root, "description", "description", "", false).value_or("");
-  s.date = r.string(root, "date", "date", "", false).value_or("");
+  s.date = r.date(root, "date", "date", "", false).value_or("");
   s.provenance = r.provenance(root, "", "");
   if (!root["parties"].IsDefined()) {
     r.error(root, "parties", "", "missing required field `parties`; expected a list of parties");
