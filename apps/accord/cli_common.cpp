@@ -42,8 +42,7 @@ VersionIndex version_or_exit(const Scenario& s, const std::string& id) {
     known += (known.empty() ? "" : ", ") + ver.id;
   }
   throw Exit{kExitInvalidInput, "unknown version `" + id + "`" + did_you_mean(id, ids) +
-                                    (known.empty() ? " (the scenario has no versions)"
-                                                   : "; expected one of: " + known)};
+                                    (known.empty() ? " (the scenario has no versions)" : " (versions: " + known + ")")};
 }
 
 Scenario load_or_exit(const std::string& name_or_path, bool quiet_warnings) {

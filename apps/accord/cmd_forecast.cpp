@@ -12,6 +12,7 @@
 #include "accord/engines/forecast_analysis.hpp"
 #include "accord/io/forecast_csv.hpp"
 #include "accord/report/forecast.hpp"
+#include "accord/model/plural.hpp"
 #include "cli.hpp"
 
 namespace accord::cli {
@@ -70,7 +71,7 @@ void run_forecast(const Opts& o) {
   if (bar)
     params.progress = [&mu, &bar](std::size_t done) {
       std::lock_guard<std::mutex> lock(mu);
-      bar(-1.0, std::to_string(done) + " runs");
+      bar(-1.0, counted(done, "run"));
     };
   const forecast::Analysis a = analyse(o, std::move(params));
   if (bar && a.monte_carlo) bar(1.0, "");  // clears the progress line

@@ -21,11 +21,11 @@ int number(std::string_view digits) {
 }  // namespace
 
 std::optional<std::string> date_problem(std::string_view d) {
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return "not of the form " + std::string(kDateFormat);
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return "wrong form";
   for (std::size_t i = 0; i < d.size(); ++i) {
     const bool dash = i == 4 || i == 7;
     if (dash ? d[i] != '-' : std::isdigit(static_cast<unsigned char>(d[i])) == 0)
-      return "not of the form " + std::string(kDateFormat);
+      return "wrong form";
   }
   const int y = number(d.substr(0, 4));
   if (d.size() == 4) return std::nullopt;

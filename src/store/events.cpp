@@ -43,7 +43,7 @@ Result<EventKind> parse_event_kind_field(std::string_view text) {
 std::optional<Error> validate_event(const EventInput& e) {
   if (auto bad = check_utf8({{e.date, "date"}, {e.text, "text"}, {e.note, "note"}})) return bad;
   if (auto bad = check_utf8(e.sources, "sources")) return bad;
-  if (const auto bad = date_error(e.date)) return Error{ErrorCode::invalid, "date " + *bad, "date", 0};
+  if (const auto bad = date_error(e.date)) return Error{ErrorCode::invalid, *bad, "date", 0};
   if (e.kind == EventKind::not_set)
     return Error{ErrorCode::invalid, "kind is not set; expected talks, statement, strike, proposal or other", "kind", 0};
   if (e.text.empty()) return Error{ErrorCode::invalid, "text is empty", "text", 0};

@@ -66,7 +66,7 @@ Result<WriteResult> Store::set_stances(const std::string& id, const std::string&
     for (const StanceInput& in : stances) {
       const std::string field = "stances." + in.party + "." + in.point;
       if (!in.at.empty())
-        if (const auto bad = date_error(in.at)) return fail(ErrorCode::invalid, "at: " + *bad, field + ".at");
+        if (const auto bad = date_error(in.at)) return fail(ErrorCode::invalid, *bad, field + ".at");
       if (!exists(db, "SELECT 1 FROM parties WHERE scenario_id = ? AND party_id = ?", {id, in.party}))
         return fail(ErrorCode::not_found, "no party `" + in.party + "` in scenario `" + id + "`", field);
       if (!exists(db, "SELECT 1 FROM points WHERE scenario_id = ? AND version_id = ? AND point_id = ?",

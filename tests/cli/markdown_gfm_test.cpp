@@ -62,9 +62,10 @@ void expect_renders(const std::string& what, const std::string& md) {
     if (lines[k].rfind('|', 0) != 0) continue;
     if (std::regex_match(lines[k], delimiter)) ++tables;
     else ++rows;
-    if (k + 1 < lines.size() && lines[k + 1].rfind('|', 0) != 0)
+    if (k + 1 < lines.size() && lines[k + 1].rfind('|', 0) != 0) {
       EXPECT_TRUE(lines[k + 1].empty()) << what << ": line " << k + 2 << " follows a table without a blank line: "
                                         << lines[k + 1];
+    }
   }
   const std::string html = render(md);
   EXPECT_EQ(occurrences(html, "<table>"), tables) << what;

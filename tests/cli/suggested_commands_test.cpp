@@ -100,8 +100,9 @@ void run_every_suggestion(const std::string& scenario, const std::string& must_n
   for (const std::string& cmd : cmds) {
     verbs.insert(cmd.substr(0, cmd.find(' ')));
     if (cmd.rfind("bench accuracy", 0) == 0 && !fs::exists(kShared + "/deu3")) continue;  // CI has the data
-    if (cmd.rfind("report", 0) != 0 && cmd.rfind("bench", 0) != 0)
+    if (cmd.rfind("report", 0) != 0 && cmd.rfind("bench", 0) != 0) {
       EXPECT_NE(cmd.find(must_name), std::string::npos) << "names the scenario as given: " << cmd;
+    }
     const auto r = run_cli(cmd);
     EXPECT_EQ(r.exit_code, 0) << "accord " << cmd << "\n" << r.err.substr(0, 2000);
   }
