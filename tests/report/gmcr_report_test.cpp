@@ -132,7 +132,7 @@ TEST(GmcrText, TheSummaryFormIsTheReportSection) {
   const std::string text = gmcr_text(c, r, o);
   EXPECT_THAT(text, HasSubstr("2 decision makers, 2 options, 4 feasible states."));
   EXPECT_THAT(text, HasSubstr("Status quo NN (none): an equilibrium under gmr, smr, seq."));
-  EXPECT_THAT(text, HasSubstr("accord gmcr pd --explain STATE."));
+  EXPECT_THAT(text, HasSubstr("accord gmcr pd --explain NN."));  // the status quo: a state that runs
   o.style = Style::markdown;
   EXPECT_THAT(gmcr_text(c, r, o), HasSubstr("|---"));
 }
