@@ -8,6 +8,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev libboost1.81-dev libssl-dev wrk
   python3 python3-yaml
   python3-dev python3-venv python3-pip python3-setuptools python3-wheel pybind11-dev python3-pybind11 python3-pytest python3-numpy
+  cmark-gfm  # GFM reference renderer: tests/cli/markdown_gfm_test.cpp checks every --markdown output
   clang-14 libclang-rt-14-dev
   libzip-dev libreoffice-writer-nogui docx2txt
   libopenmpi-dev openmpi-bin

@@ -41,6 +41,12 @@ struct Registrar {
 #define ACCORD_REGISTER_COMMAND(NAME, ORDER, FN) \
   static const ::accord::cli::Registrar accord_registrar_##FN{{NAME, ORDER, FN}}
 
+// After CLI11 rejected argv: "unknown command 'evalute'; did you mean 'evaluate'?" or
+// "unknown option '--markdwn' for 'accord report'; did you mean '--markdown'?" for the first
+// word that is neither a defined command nor a flag of the command it follows (cli_suggest.cpp);
+// nullopt when every word is known (CLI11's own message then says what is wrong).
+std::optional<std::string> explain_unknown_word(CLI::App& app, int argc, const char* const* argv);
+
 // Loads a built-in name or a file path; prints diagnostics (warnings too) to stderr.
 // Throws Exit{2} when the scenario is invalid.
 Scenario load_or_exit(const std::string& name_or_path, bool quiet_warnings = false);
@@ -55,18 +61,27 @@ void add_reader_options(CLI::App* cmd, io::LoadOptions& options);
 // True when stdout is a terminal (colour and progress only then).
 bool stdout_is_tty();
 
+// "; did you mean `X`?" for the closest of `ids`, or "" when none is close.
+std::string did_you_mean(const std::string& found, const std::vector<std::string>& ids);
+// A number as a user would write it: 50, 1000, 0.25 (the shortest text that reads back).
+std::string number_as_written(double x);
+// --version ID to an index; throws Exit{2} with a "did you mean" and the known versions.
+VersionIndex version_or_exit(const Scenario& s, const std::string& id);
+
 // Resolves --parties A,B (or all bargaining parties when empty) to indices; throws Exit{2}
 // naming the unknown id.
 std::vector<PartyIndex> resolve_parties(const Scenario& s, const std::vector<std::string>& ids);
 
-// Parses --set ISSUE=OPTION|NUMBER assignments onto a package; throws Exit{2}.
+// Parses --set ISSUE=OPTION|NUMBER assignments onto a package; throws Exit{2} naming the
+// unknown id with a "did you mean".
+
 Package apply_settings(const Scenario& s, Package base, const std::vector<std::string>& sets);
 
 // The shared `accord import` parent command (created on first use); importers add their
 // format as a subcommand of it (cmd_import.cpp).
 CLI::App* import_command(CLI::App& app);
 
-// --max-seconds / --max-nodes, shared by every command that runs an engine (docs/cli.md
+// --max-seconds / --max-nodes (and --progress / --quiet), shared by every command that runs an engine (docs/cli.md
 // "Budgets"). A run stopped by its budget prints its partial result, marked as such, with a
 // warning on stderr and exit 0; exit 2 when nothing useful was found.
 struct BudgetFlags {
@@ -78,8 +93,9 @@ struct BudgetFlags {
 // the command runs no search, so it has no node budget).
 void add_budget_options(CLI::App* cmd, BudgetFlags& budget, std::string_view nodes = {});
 
-// Progress for long work: redraws one line on stderr when stderr is a terminal, else does
-// nothing. Rate-limited to a few updates a second.
+// Progress for long work on stderr: redraws one line when stderr is a terminal (a few times a
+// second), prints a line every 2 s with --progress when it is not, nothing with --quiet
+// (add_budget_options defines both flags); nullptr when nothing is shown.
 ProgressFn terminal_progress(std::string label);
 
 // "warning: <what> stopped early (time_limit: ...); the result is partial" on stderr unless

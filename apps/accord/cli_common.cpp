@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -7,6 +8,7 @@
 
 #include "accord/io/atomic_file.hpp"
 #include "accord/io/builtin.hpp"
+#include "accord/model/diagnostic.hpp"
 #include "accord/model/utility.hpp"
 #include "cli.hpp"
 
@@ -18,6 +20,30 @@ std::vector<Command>& command_registry() {
 }
 
 bool stdout_is_tty() { return isatty(fileno(stdout)) != 0; }
+
+std::string did_you_mean(const std::string& found, const std::vector<std::string>& ids) {
+  const std::string near = closest_match(found, ids);
+  return near.empty() ? std::string() : "; did you mean `" + near + "`?";
+}
+
+std::string number_as_written(double x) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, x);  // shortest text that reads back as x
+  return std::string(buf, r.ptr);
+}
+
+VersionIndex version_or_exit(const Scenario& s, const std::string& id) {
+  const VersionIndex v = s.find_version(id);
+  if (v.valid()) return v;
+  std::vector<std::string> ids;
+  std::string known;
+  for (const auto& ver : s.versions) {
+    ids.push_back(ver.id);
+    known += (known.empty() ? "" : ", ") + ver.id;
+  }
+  throw Exit{kExitInvalidInput, "unknown version `" + id + "`" + did_you_mean(id, ids) +
+                                    (known.empty() ? " (the scenario has no versions)" : " (versions: " + known + ")")};
+}
 
 Scenario load_or_exit(const std::string& name_or_path, bool quiet_warnings) {
   io::LoadResult r = io::load_scenario(name_or_path);
@@ -41,7 +67,11 @@ std::vector<PartyIndex> resolve_parties(const Scenario& s, const std::vector<std
   }
   for (const auto& id : ids) {
     const PartyIndex p = s.find_party(id);
-    if (!p.valid()) throw Exit{kExitInvalidInput, "unknown party `" + id + "` in --parties"};
+    if (!p.valid()) {
+      std::vector<std::string> known;
+      for (const auto& party : s.parties) known.push_back(party.id);
+      throw Exit{kExitInvalidInput, "unknown party `" + id + "` in --parties" + did_you_mean(id, known)};
+    }
     if (!s.preferences[p].present)
       throw Exit{kExitInvalidInput, "party `" + id + "` has no preferences; it cannot bargain"};
     out.push_back(p);
@@ -58,54 +88,78 @@ Package apply_settings(const Scenario& s, Package base, const std::vector<std::s
     const std::string issue_id = a.substr(0, eq);
     const std::string value = a.substr(eq + 1);
     const IssueIndex i = s.find_issue(issue_id);
-    if (!i.valid()) throw Exit{kExitInvalidInput, "--set `" + a + "`: unknown issue `" + issue_id + "`"};
+    if (!i.valid()) {
+      std::vector<std::string> known;
+      for (const auto& issue : s.issues) known.push_back(issue.id);
+      throw Exit{kExitInvalidInput,
+                 "--set `" + a + "`: unknown issue `" + issue_id + "`" + did_you_mean(issue_id, known)};
+    }
     const Issue& issue = s.issues[i];
     if (issue.kind == IssueKind::discrete) {
       const OptionIndex o = issue.find_option(value);
-      if (!o.valid())
-        throw Exit{kExitInvalidInput,
-                   "--set `" + a + "`: unknown option `" + value + "` of issue `" + issue_id + "`"};
+      if (!o.valid()) {
+        std::vector<std::string> known;
+        for (const auto& option : issue.options) known.push_back(option.id);
+        throw Exit{kExitInvalidInput, "--set `" + a + "`: unknown option `" + value + "` of issue `" +
+                                          issue_id + "`" + did_you_mean(value, known)};
+      }
       base[i] = Setting{o, 0.0};
     } else {
       char* end = nullptr;
       const double x = std::strtod(value.c_str(), &end);
       if (value.empty() || *end != '\0' || x < issue.range.min || x > issue.range.max)
         throw Exit{kExitInvalidInput, "--set `" + a + "`: expected a number in [" +
-                                          std::to_string(issue.range.min) + ", " +
-                                          std::to_string(issue.range.max) + "]"};
+                                          number_as_written(issue.range.min) + ", " +
+                                          number_as_written(issue.range.max) + "]"};
       base[i] = Setting{OptionIndex(), x};
     }
   }
   return base;
 }
 
+namespace {
+enum class ProgressMode { automatic, always, never };
+ProgressMode g_progress = ProgressMode::automatic;  // set by --progress / --quiet
+}  // namespace
+
 void add_budget_options(CLI::App* cmd, BudgetFlags& budget, std::string_view nodes) {
   cmd->add_option("--max-seconds", budget.max_seconds,
                   "Time budget in seconds (0: none); past it the result is partial and says so")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  if (nodes.empty()) return;
-  cmd->add_option("--max-nodes", budget.max_nodes, std::string(nodes) + " (0: the engine's default)")
-      ->capture_default_str();
+  if (!nodes.empty())
+    cmd->add_option("--max-nodes", budget.max_nodes, std::string(nodes) + " (0: the engine's default)")
+        ->capture_default_str();
+  auto* progress = cmd->add_flag_callback("--progress", [] { g_progress = ProgressMode::always; },
+                                          "Show progress on stderr even when it is not a terminal");
+  cmd->add_flag_callback("--quiet", [] { g_progress = ProgressMode::never; },
+                         "No progress on stderr (shown by default when stderr is a terminal)")
+      ->excludes(progress);
 }
 
 ProgressFn terminal_progress(std::string label) {
-  if (isatty(fileno(stderr)) == 0) return nullptr;
+  if (g_progress == ProgressMode::never) return nullptr;
+  const bool tty = isatty(fileno(stderr)) != 0;
+  if (!tty && g_progress != ProgressMode::always) return nullptr;
   struct State {
     std::string label;
     std::chrono::steady_clock::time_point last{};
   };
   auto st = std::make_shared<State>(State{std::move(label), {}});
-  return [st](double fraction, std::string_view what) {
+  // A terminal redraws one line a few times a second; a file or pipe gets a line every 2 s.
+  const auto every = tty ? std::chrono::milliseconds(200) : std::chrono::milliseconds(2000);
+  return [st, tty, every](double fraction, std::string_view what) {
     const auto now = std::chrono::steady_clock::now();
-    if (fraction < 1.0 && now - st->last < std::chrono::milliseconds(200)) return;
+    if (fraction < 1.0 && now - st->last < every) return;
     st->last = now;
+    const char* start = tty ? "\r" : "";
+    const char* end = tty ? "\033[K" : "\n";
     if (fraction >= 0.0)
-      std::fprintf(stderr, "\r%s: %3.0f%% %.*s\033[K", st->label.c_str(), 100.0 * std::min(fraction, 1.0),
-                   static_cast<int>(what.size()), what.data());
+      std::fprintf(stderr, "%s%s: %3.0f%% %.*s%s", start, st->label.c_str(), 100.0 * std::min(fraction, 1.0),
+                   static_cast<int>(what.size()), what.data(), end);
     else
-      std::fprintf(stderr, "\r%s: %.*s\033[K", st->label.c_str(), static_cast<int>(what.size()), what.data());
-    if (fraction >= 1.0) std::fprintf(stderr, "\r\033[K");
+      std::fprintf(stderr, "%s%s: %.*s%s", start, st->label.c_str(), static_cast<int>(what.size()), what.data(), end);
+    if (fraction >= 1.0 && tty) std::fprintf(stderr, "\r\033[K");
     std::fflush(stderr);
   };
 }

@@ -11,15 +11,6 @@
 namespace accord::cli {
 namespace {
 
-VersionIndex version_or_exit(const Scenario& s, const std::string& id) {
-  const VersionIndex v = s.find_version(id);
-  if (v.valid()) return v;
-  std::string known;
-  for (const auto& ver : s.versions) known += (known.empty() ? "" : ", ") + ver.id;
-  throw Exit{kExitInvalidInput, "unknown version `" + id + "`; expected one of: " +
-                                    (known.empty() ? "(the scenario has no versions)" : known)};
-}
-
 void add_evaluate(CLI::App& app) {
   auto* cmd = app.add_subcommand("evaluate", "Evaluate a draft: utilities, red lines, consensus, readiness")
                   ->footer("Examples:\n  accord evaluate geneva-2025 --version v20\n"
@@ -142,9 +133,10 @@ void add_report(CLI::App& app) {
                   ->footer("Examples:\n  accord report                # built-in geneva-2025\n"
                            "  accord report my.yaml --markdown -o report.md\n"
                            "  accord report --json | jq .evaluations\n"
+                           "  accord report geneva-2025 --version v19   # the text as it stood at v19\n"
                            "  accord report my.yaml --html -o report.html   # one self-contained file");
   struct Opts {
-    std::string scenario = "geneva-2025", output = "-";
+    std::string scenario = "geneva-2025", output = "-", version;
     bool json = false, markdown = false, html = false;
     report::ReportOptions options;
     BudgetFlags budget;
@@ -156,6 +148,8 @@ void add_report(CLI::App& app) {
   cmd->add_flag("--markdown", o->markdown, "Print Markdown");
   cmd->add_flag("--html", o->html, "Print the report with charts as one self-contained HTML file");
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output (-: standard output)");
+  cmd->add_option("--version", o->version,
+                  "Report the text as it stood at this version: later versions are left out (default: all)");
   cmd->add_option("--max-open-points", o->options.evaluate.max_open_points, "Readiness: K")
       ->capture_default_str();
   cmd->add_option("--max-open-salience", o->options.evaluate.max_open_salience, "Readiness: S")
@@ -181,7 +175,10 @@ void add_report(CLI::App& app) {
                                 : o->markdown ? ReportFormat::markdown : ReportFormat::text;
     o->options.deadline = o->load.deadline = o->budget.deadline();
     o->options.max_nodes = o->budget.max_nodes;
-    const Scenario s = load_or_exit(o->scenario, o->load, o->json);
+    o->options.scenario_arg = o->scenario;
+    Scenario s = load_or_exit(o->scenario, o->load, o->json);
+    // Points only derive from earlier versions, so dropping the later ones leaves a whole scenario.
+    if (!o->version.empty()) s.versions.resize(version_or_exit(s, o->version).get() + 1);
     report::SectionTerminations sections;
     write_output(o->output, render_report(s, report::analyse(s, o->options), format, sections));
     for (const auto& st : sections) warn_if_partial(st.termination, "report section `" + st.section + "`");

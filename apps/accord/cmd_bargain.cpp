@@ -19,7 +19,7 @@ void add_bargain(CLI::App& app) {
   cmd->footer(
       "Examples:\n  accord bargain geneva-2025\n"
       "  accord bargain geneva-2025 --version v20          # + closest acceptable package to v20\n"
-      "  accord bargain my.yaml --set border=NOW --parties UA,RU --json\n"
+      "  accord bargain my.yaml --set border=NOW --parties A,B --json\n"
       "  accord bargain geneva-2025 --version v20 --parties all   # stakeholders bargain too\n"
       "  accord bargain geneva-2025 --pair UA,RU --json -o ua-ru.json   # + the UA-RU frontier\n"
       "  accord bargain --genius laptop_domain.xml buyer.xml seller.xml\n"
@@ -70,8 +70,7 @@ void add_bargain(CLI::App& app) {
     if (!o->version.empty() || !o->sets.empty()) {
       Package draft(s.issues.size());
       if (!o->version.empty()) {
-        const VersionIndex v = s.find_version(o->version);
-        if (!v.valid()) throw Exit{kExitInvalidInput, "unknown version `" + o->version + "`"};
+        const VersionIndex v = version_or_exit(s, o->version);
         draft = s.version_package(v);
         if (o->sets.empty()) params.draft_version = v;
       }

@@ -13,6 +13,8 @@
 #include "accord/report/forecast_accuracy.hpp"
 #include "cli.hpp"
 
+// The shared data sets sit next to the repository (../shared/data from its root): the default
+// is found from the source tree the binary was built from, not from the working directory.
 #ifndef ACCORD_DEFAULT_DATA_DIR
 #define ACCORD_DEFAULT_DATA_DIR "../shared/data"
 #endif
@@ -38,11 +40,10 @@ std::string today_utc() {
 
 void run_accuracy(const Opts& o) {
   const std::string path = o.data + "/deu3/deu3.csv";
-  if (!std::filesystem::exists(path)) {
-    if (o.shipped) throw Exit{kExitInvalidInput, path + " not found: --shipped needs the DEU III data"};
-    if (o.json) return write_output(o.output, report::accuracy_skipped_json(path + " not found").dump(2) + "\n");
-    return write_output(o.output, "DEU III data not found at " + path + "; skipped.\n");
-  }
+  if (!std::filesystem::exists(path))
+    throw Exit{kExitInvalidInput, "DEU III data not found: no " + path +
+                                      "; pass --data DIR, the folder holding deu3/deu3.csv (default " +
+                                      std::string(ACCORD_DEFAULT_DATA_DIR) + ")"};
   const io::Deu3Result data = io::read_deu3_file(path);
   for (const auto& d : data.outcome.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
   if (!data.ok()) throw Exit{kExitInvalidInput, path + ": invalid DEU III file"};
@@ -61,10 +62,10 @@ void add_bench(CLI::App& app) {
   auto* bench = app.add_subcommand("bench", "Measurements on reference data sets");
   bench->require_subcommand(1);
   auto* acc = bench->add_subcommand("accuracy", "Forecast accuracy on real EU decisions (DEU III)")
-                  ->footer("Examples:\n  accord bench accuracy --data ../shared/data\n"
-                          "  accord bench accuracy --data ../shared/data --shipped -o data/forecast-accuracy.json");
+                  ->footer("Examples:\n  accord bench accuracy\n"
+                          "  accord bench accuracy --shipped -o data/forecast-accuracy.json");
   auto o = std::make_shared<Opts>();
-  acc->add_option("--data", o->data, "Folder holding deu3/deu3.csv")->capture_default_str();
+  acc->add_option("--data", o->data, "Folder holding deu3/deu3.csv (exit 2 when it does not)")->capture_default_str();
   acc->add_flag("--json", o->json, "Print JSON (shape in docs/forecast.md#accuracy)");
   acc->add_flag("--shipped", o->shipped,
                 "Print the summary the build ships next to every forecast (data/forecast-accuracy.json)");

@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "accord/io/scenario_io.hpp"
+#include "accord/model/plural.hpp"
 #include "store_cli.hpp"
 
 namespace accord::cli {
@@ -93,9 +94,10 @@ std::string describe_changes(const store::ImportResult& r) {
 }
 
 std::string counts(const store::ImportResult& r) {
-  return std::to_string(r.stances_changed) + " stances changed, " + std::to_string(r.events_added) +
-         " events added, " + std::to_string(r.events_removed) + " removed, " +
-         std::to_string(r.preferences_changed.size()) + " parties' preferences replaced";
+  return counted(r.stances_changed, "stance") + " changed, " + counted(r.events_added, "event") +
+         " added, " + std::to_string(r.events_removed) + " removed, " +
+         counted(r.preferences_changed.size(), "party") + (r.preferences_changed.size() == 1 ? "'s" : "'") +
+         " preferences replaced";
 }
 
 struct ImportOpts {
@@ -119,6 +121,10 @@ void run_import(const std::string& path, const ImportOpts& o) {
   if (o.dry_run) {
     auto r = s->import_scenario(sc, by, {std::nullopt, true});
     if (!r) throw store_exit(r.error());
+    if (r->unchanged) {
+      std::cout << "dry run: " << r->id << " unchanged, revision " << r->revision << " would be kept\n";
+      return;
+    }
     std::cout << "dry run: importing would " << (r->created ? "create " : "update ") << r->id << " at revision "
               << r->revision << " (" << counts(*r) << ")\n"
               << describe_changes(*r);
@@ -145,6 +151,10 @@ void run_import(const std::string& path, const ImportOpts& o) {
                                       " names a revision this database never had (exported from another "
                                       "database?); pass --base-revision N or --force"};
   if (!r) throw store_exit(r.error());
+  if (r->unchanged) {
+    std::cout << r->id << " unchanged, revision " << r->revision << " kept\n";
+    return;
+  }
   std::cout << (r->created ? "imported " : "updated ") << r->id << " at revision " << r->revision << " ("
             << counts(*r) << ")\n";
 }

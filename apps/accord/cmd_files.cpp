@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/io/builtin.hpp"
+#include "accord/model/plural.hpp"
 #include "accord/report/files.hpp"
 #include "cli.hpp"
 
@@ -35,10 +36,10 @@ void add_validate(CLI::App& app) {
       for (const auto& d : r.outcome.diagnostics) std::cerr << d.to_string() << "\n";
       if (r.ok())
         write_output(*out, *file + ": valid scenario `" + r.scenario->id + "` (" +
-                               std::to_string(r.scenario->parties.size()) + " parties, " +
-                               std::to_string(r.scenario->issues.size()) + " issues, " +
-                               std::to_string(r.scenario->versions.size()) + " versions; " +
-                               std::to_string(warnings) + (warnings == 1 ? " warning)" : " warnings)") + "\n");
+                               counted(r.scenario->parties.size(), "party") + ", " +
+                               counted(r.scenario->issues.size(), "issue") + ", " +
+                               counted(r.scenario->versions.size(), "version") + "; " +
+                               counted(warnings, "warning") + ")\n");
     }
     if (!r.ok())
       throw Exit{kExitInvalidInput, *json ? "" : *file + ": invalid scenario (" + std::to_string(errors) +

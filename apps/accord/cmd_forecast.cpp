@@ -12,6 +12,7 @@
 #include "accord/engines/forecast_analysis.hpp"
 #include "accord/io/forecast_csv.hpp"
 #include "accord/report/forecast.hpp"
+#include "accord/model/plural.hpp"
 #include "cli.hpp"
 #ifdef ACCORD_MPI
 #include "accord_mpi.hpp"
@@ -68,7 +69,7 @@ void run_forecast(const Opts& o) {
   if (bar)
     params.progress = [&mu, &bar](std::size_t done) {
       std::lock_guard<std::mutex> lock(mu);
-      bar(-1.0, std::to_string(done) + " runs");
+      bar(-1.0, counted(done, "run"));
     };
 #ifdef ACCORD_MPI
   params.distribute = mpi::distributor(static_cast<std::size_t>(std::max(0, o.threads)));  // empty unless under mpirun

@@ -44,10 +44,7 @@ void add_robustness(CLI::App& app) {
     const Scenario s = load_or_exit(o->scenario, o->json);
     robustness::Params params;
     for (const std::string& f : o->findings) params.findings.push_back(*robustness::parse_finding_kind(f));
-    if (!o->version.empty()) {
-      params.version = s.find_version(o->version);
-      if (!params.version.valid()) throw Exit{kExitInvalidInput, "unknown version `" + o->version + "`"};
-    }
+    if (!o->version.empty()) params.version = version_or_exit(s, o->version);
     params.estimates_only = !o->all_inputs;
     params.smallest_only = o->smallest;
     params.tolerance = o->tolerance;

@@ -37,6 +37,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() != 0) {
+      if (const auto why = accord::cli::explain_unknown_word(app, argc, argv)) {
+        std::cerr << "accord: " << *why << "\n";
+        return accord::cli::kExitInvalidInput;
+      }
+    }
     const int code = app.exit(e);
     return code == 0 ? 0 : accord::cli::kExitInvalidInput;
   } catch (const accord::cli::Exit& e) {

@@ -171,7 +171,7 @@ void read_framework(Reader& r, const YAML::Node& node, Scenario& s) {
     Version v;
     v.id = *id;
     v.label = r.string(n, "label", path + ".label", entity, false).value_or(*id);
-    v.date = r.string(n, "date", path + ".date", entity, false).value_or("");
+    v.date = r.date(n, "date", path + ".date", entity, false).value_or("");
     v.provenance = r.provenance(n, path, entity);
     const VersionIndex vi(s.versions.size());
     if (n["points"].IsDefined() && r.expect_list(n["points"], "framework." + *id + ".points", entity)) {
@@ -201,7 +201,7 @@ void read_timeline(Reader& r, const YAML::Node& node, Scenario& s) {
     keys.insert(keys.end(), Reader::provenance_keys().begin(), Reader::provenance_keys().end());
     if (!r.expect_map(n, path, "", keys)) continue;
     Event e;
-    e.date = r.string(n, "date", path + ".date", "", true).value_or("");
+    e.date = r.date(n, "date", path + ".date", "", true).value_or("");
     const std::string kind = r.string(n, "kind", path + ".kind", "", false).value_or("other");
     e.text = r.string(n, "text", path + ".text", "", true).value_or("");
     e.provenance = r.provenance(n, path, "");

@@ -17,7 +17,7 @@ void read_scenario_root(Reader& r, const YAML::Node& root, Scenario& s,
   }
   s.title = r.string(root, "title", "title", "", true).value_or("");
   s.description = r.string(root, "description", "description", "", false).value_or("");
-  s.date = r.string(root, "date", "date", "", false).value_or("");
+  s.date = r.date(root, "date", "date", "", false).value_or("");
   s.provenance = r.provenance(root, "", "");
   // `export`: written by `accord db export` into JSON files (which have no comments) so that
   // `db import` can refuse a stale file; it is not part of the scenario.

@@ -1,5 +1,7 @@
 #include "io/reader.hpp"
 
+#include "accord/model/date.hpp"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -235,6 +237,18 @@ std::optional<std::string> Reader::string(const YAML::Node& parent, const std::s
     return as_string(n["value"], join_path(path, "value"), entity);
   }
   return as_string(n, path, entity);
+}
+
+std::optional<std::string> Reader::date(const YAML::Node& parent, const std::string& key,
+                                        const std::string& path, const std::string& entity, bool required) {
+  auto text = string(parent, key, path, entity, required);
+  if (!text) return text;
+  if (const auto why = date_problem(*text)) {
+    error(parent[key], path, entity, "`" + *text + "` is not a date (" + *why + ")",
+          "expected an ISO 8601 date: " + std::string(kDateFormat) + ", e.g. 2025-11-23");
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<double> Reader::number(const YAML::Node& parent, const std::string& key,

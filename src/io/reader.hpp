@@ -68,6 +68,10 @@ class Reader {
   std::optional<std::string> string(const YAML::Node& parent, const std::string& key,
                                     const std::string& path, const std::string& entity,
                                     bool required, FieldProvenance* prov = nullptr);
+  // A string that must be an ISO 8601 date (accord/model/date.hpp); an error naming the
+  // problem otherwise (the value is then dropped).
+  std::optional<std::string> date(const YAML::Node& parent, const std::string& key,
+                                  const std::string& path, const std::string& entity, bool required);
   std::optional<double> number(const YAML::Node& parent, const std::string& key,
                                const std::string& path, const std::string& entity, bool required,
                                FieldProvenance* prov = nullptr);

@@ -140,6 +140,17 @@ std::vector<SimulatedRound> rounds_run(const Scenario& s, const ScenarioAnalysis
 
 }  // namespace
 
+std::string suggested_scenario(const Scenario& s, const ReportOptions& o) {
+  const std::string& word = o.scenario_arg.empty() ? s.id : o.scenario_arg;
+  const bool plain = word.find_first_not_of(
+                         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.,:/+=@%-") ==
+                     std::string::npos;
+  if (plain && !word.empty()) return word;
+  std::string quoted = "'";
+  for (const char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
 Deadline deadline_share(const Deadline& d, double fraction) {
   return d.limited() ? d.within(d.seconds_left() * fraction) : d;
 }

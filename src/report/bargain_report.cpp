@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "accord/model/utility.hpp"
+#include "accord/model/plural.hpp"
 #include "accord/report/bargain.hpp"
 #include "accord/report/evaluate.hpp"
 #include "accord/report/outcome.hpp"
@@ -106,7 +107,7 @@ std::string package_text(const Scenario& s, const Package& x) {
 std::string frontier_line(const bargain::Frontier& f) {
   if (!f.computed) return "not computed (non-additive preferences and too many packages to enumerate)";
   if (f.truncated) return "more points than --max-frontier; solutions found by branch and bound";
-  return std::to_string(f.points.size()) + " points (" + f.method + ")";
+  return counted(f.points.size(), "point") + " (" + f.method + ")";
 }
 
 // Who did not bargain: every party with preferences outside Result::parties.

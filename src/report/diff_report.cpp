@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/report/diff.hpp"
+#include "accord/model/plural.hpp"
 #include "accord/report/outcome.hpp"
 
 namespace accord::report {
@@ -53,7 +54,7 @@ std::string diff_text(const Scenario& s, const diff::Result& r, Style style) {
   const Version& a = s.versions[r.from];
   const Version& b = s.versions[r.to];
   std::string out = a.id + " → " + b.id + ": " + std::to_string(r.from_count) + " → " +
-                    std::to_string(r.to_count) + " points (";
+                    counted(r.to_count, "point") + " (";
   bool first = true;
   for (const diff::Change c : diff::kChanges) {
     out += (first ? "" : ", ") + std::to_string(r.count(c)) + " " + std::string(diff::to_string(c));

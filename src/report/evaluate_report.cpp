@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/report/evaluate.hpp"
+#include "accord/model/plural.hpp"
 #include "accord/report/outcome.hpp"
 #include "accord/report/sections.hpp"
 #include "accord/report/sources.hpp"
@@ -347,7 +348,8 @@ std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Sty
 }
 
 std::string blockers_sentence(const Version& v, const evaluate::Readiness& rd) {
-  std::string out = std::to_string(rd.standing_between.size()) + " points stand between it and near-final";
+  std::string out = counted(rd.standing_between.size(), "point") +
+                    (rd.standing_between.size() == 1 ? " stands" : " stand") + " between it and near-final";
   std::string parts;
   auto add = [&](const std::vector<PointIndex>& ks, const std::string& what) {
     if (ks.empty()) return;

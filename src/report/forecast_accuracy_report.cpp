@@ -80,10 +80,6 @@ nlohmann::ordered_json accuracy_json(const forecast::AccuracyResult& r) {
   return j;
 }
 
-nlohmann::ordered_json accuracy_skipped_json(const std::string& reason) {
-  return {{"schema", kForecastAccuracySchema}, {"skipped", true}, {"reason", reason}};
-}
-
 std::string accuracy_text(const forecast::AccuracyResult& r) {
   std::string out = "Forecast accuracy on DEU III (" + std::to_string(r.cases) + " issues with an outcome; " +
                     std::to_string(r.skipped_rows) +

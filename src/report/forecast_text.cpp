@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "accord/report/forecast.hpp"
+#include "accord/model/plural.hpp"
 #include "accord/report/forecast_accuracy.hpp"
 
 namespace accord::report {
@@ -202,8 +203,8 @@ std::string forecast_text(const forecast::Analysis& a) {
   const forecast::Result& r = a.run;
   std::ostringstream out;
   if (!a.ok()) return "Forecast not computed: " + a.outcome.message() + "\n";
-  out << "Forecast (" << forecast::to_string(r.model) << ") of " << p.name << ": " << p.actors.size() << " actors, "
-      << p.dimensions.size() << " dimensions";
+  out << "Forecast (" << forecast::to_string(r.model) << ") of " << p.name << ": " << counted(p.actors.size(), "actor") << ", "
+      << counted(p.dimensions.size(), "dimension");
   if (bargaining(r.model)) out << "; " << r.turns << " turns" << how_it_ended(r);
   out << "\n";
   if (bargaining(r.model) && !landed(r))
@@ -245,7 +246,7 @@ std::string forecast_text(const forecast::Analysis& a) {
 }
 
 std::string forecast_headline_text(const Scenario& s, const forecast::Analysis& a, Style style,
-                                   const forecast::Analysis* eum) {
+                                   const forecast::Analysis* eum, const std::string& scenario) {
   if (!a.ok()) {
     if (a.outcome.termination.stop != Stop::size_limit) return "";  // nothing to forecast
     std::string note = "\n";
@@ -285,7 +286,7 @@ std::string forecast_headline_text(const Scenario& s, const forecast::Analysis& 
                        : " No Monte Carlo band was computed.";
   if (eum != nullptr) how += " EUM (Scholz et al. defaults): " + convergence(eum->run) + ".";
   how += " Discrete issues are on 0-100 in option order; weights = capability x salience. Details: accord forecast " +
-         s.id + " --runs 1000.";
+         (scenario.empty() ? s.id : scenario) + " --runs 1000.";
   out += wrap(how);
   if (const std::string w = forecast_red_line_warning(a, eum); !w.empty()) out += wrap(w);
   std::vector<forecast::Model> shown = {r.model};

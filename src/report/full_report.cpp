@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "accord/model/outcome.hpp"
+#include "accord/model/plural.hpp"
 #include "accord/report/analysis.hpp"
 #include "accord/report/bargain.hpp"
 #include "accord/report/forecast.hpp"
@@ -148,7 +149,7 @@ namespace {
 
 // Bargaining among more parties than the report lists: the finding and the packages, without a
 // column per party (the full tables are `accord bargain`'s).
-std::string bargain_many_parties(const Scenario& s, const bargain::Result& b) {
+std::string bargain_many_parties(const Scenario& s, const bargain::Result& b, const std::string& scenario) {
   if (!b.outcome.ok()) return wrap("Bargaining: " + b.outcome.message() + ".");
   std::string out = wrap(std::to_string(b.parties.size()) + " bargaining parties; " + b.zone.decimal + " of " +
                          b.space.decimal + " packages are acceptable to all of them (" +
@@ -171,12 +172,12 @@ std::string bargain_many_parties(const Scenario& s, const bargain::Result& b) {
       {"utilitarian", &b.solutions.utilitarian}};
   for (const auto& [name, sol] : rows)
     if (*sol) out += wrap(std::string(name) + ": " + package((*sol)->package), 100, "  ");
-  return out + bargain_stakeholders_text(s, b) + wrap("Per-party utilities: `accord bargain " + s.id + " --json`.");
+  return out + bargain_stakeholders_text(s, b) + wrap("Per-party utilities: `accord bargain " + scenario + " --json`.");
 }
 
 // The stability section, rendered from the analysis's one gmcr run.
 std::string stability_text(const Scenario& s, const ScenarioAnalysis& a, Style style) {
-  return a.stability ? gmcr_headline_text(s, *a.stability, style) : std::string();
+  return a.stability ? gmcr_headline_text(s, *a.stability, style, suggested_scenario(s, a.options)) : std::string();
 }
 Json stability_json(const Scenario& s, const ScenarioAnalysis& a) {
   return a.stability ? gmcr_headline_json(s, *a.stability) : Json(nullptr);
@@ -184,7 +185,8 @@ Json stability_json(const Scenario& s, const ScenarioAnalysis& a) {
 
 // The forecast section, rendered from the analysis's SMP run (and EUM run, when it has one).
 std::string forecast_text(const Scenario& s, const ScenarioAnalysis& a, Style style) {
-  return forecast_headline_text(s, *a.forecast, style, a.forecast_eum ? &*a.forecast_eum : nullptr);
+  return forecast_headline_text(s, *a.forecast, style, a.forecast_eum ? &*a.forecast_eum : nullptr,
+                                suggested_scenario(s, a.options));
 }
 
 std::string engine_sections(const Scenario& s, const ScenarioAnalysis& a, Style style) {
@@ -195,7 +197,7 @@ std::string engine_sections(const Scenario& s, const ScenarioAnalysis& a, Style 
     out += not_computed("Bargaining", b_end);
   } else {
     if (!b_end.finished()) out += wrap("Partial (" + std::string(to_string(b_end.stop)) + "): " + b_end.detail + ".");
-    out += a.bargain->parties.size() > a.options.limits.listed_parties ? bargain_many_parties(s, *a.bargain)
+    out += a.bargain->parties.size() > a.options.limits.listed_parties ? bargain_many_parties(s, *a.bargain, suggested_scenario(s, a.options))
                                                                         : bargain_text(s, *a.bargain, style);
   }
   if (s.conflict) {
@@ -366,7 +368,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
 
   for (std::size_t v = 0; v < s.versions.size(); ++v) {
     const Version& ver = s.versions[VersionIndex(v)];
-    out += heading("Stances on " + ver.id + " (" + std::to_string(ver.points.size()) + " points)", style);
+    out += heading("Stances on " + ver.id + " (" + counted(ver.points.size(), "point") + ")", style);
     out += stance_matrix_text(s, evals[v], style, 40, &a.sources);
     out += readiness_text(s, evals[v]);
   }

@@ -18,12 +18,13 @@ Json gmcr_headline_json(const Scenario& s, const gmcr::RunResult& run) {
   return gmcr_json(*s.conflict, run, o);
 }
 
-std::string gmcr_headline_text(const Scenario& s, const gmcr::RunResult& run, Style style) {
+std::string gmcr_headline_text(const Scenario& s, const gmcr::RunResult& run, Style style,
+                               const std::string& scenario) {
   if (!s.conflict) return {};
   GmcrTextOptions o;
   o.summary = true;
   o.style = style;
-  o.scenario = s.id;
+  o.scenario = scenario.empty() ? s.id : scenario;
   return gmcr_text(*s.conflict, run, o);
 }
 

@@ -88,7 +88,10 @@ std::string gmcr_summary_text(const Conflict& c, const gmcr::RunResult& run, Sty
   if (!end.finished())
     out += wrap("The analysis stopped early (" + std::string(to_string(end.stop)) + ": " +
                 end.detail + "); the result is partial.");
-  out += wrap("Details, explanations and coalitions: accord gmcr " + scenario + " --explain STATE.");
+  // A state that exists (the status quo, else the first), so the command runs as printed.
+  const std::string state = a.status_quo ? a.pattern(*a.status_quo)
+                            : a.states.empty() ? std::string("STATE") : a.pattern(StateIndex(0));
+  out += wrap("Details, explanations and coalitions: accord gmcr " + scenario + " --explain " + state + ".");
   return out;
 }
 

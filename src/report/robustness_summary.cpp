@@ -78,7 +78,7 @@ Json robustness_report_json(const Scenario& s, const ScenarioAnalysis& a) {
 std::string robustness_report_text(const Scenario& s, const ScenarioAnalysis& a, Style style) {
   if (!a.robustness) return {};
   std::string out = "\n" + robustness_text(s, *a.robustness, style, 5);
-  out += wrap("The report stops each finding at its smallest flip; `accord robustness " + s.id +
+  out += wrap("The report stops each finding at its smallest flip; `accord robustness " + suggested_scenario(s, a.options) +
               "` gives every flip, and the forecast's (`--finding forecast`).");
   return out;
 }

@@ -98,7 +98,8 @@ std::string Table::render(Style style, std::size_t width, int shrink) const {
       for (std::size_t c = 0; c < cols; ++c) out += " " + md_escape(c < row.size() ? row[c] : "") + " |";
       out += "\n";
     }
-    return out;
+    // A GFM table runs until a blank line: without one, a legend written under it is a row.
+    return out + "\n";
   }
   std::vector<std::size_t> w(cols, 0);
   for (std::size_t c = 0; c < cols; ++c) w[c] = display_width(header[c]);

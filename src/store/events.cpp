@@ -4,20 +4,11 @@
 #include <array>
 #include <cctype>
 
+#include "accord/model/date.hpp"
 #include "impl.hpp"
 
 namespace accord::store {
 namespace {
-
-bool valid_date(const std::string& d) {
-  // YYYY, YYYY-MM or YYYY-MM-DD
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  for (std::size_t i = 0; i < d.size(); ++i) {
-    const bool dash = i == 4 || i == 7;
-    if (dash ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  }
-  return true;
-}
 
 EventRecord read_event(SQLite::Statement& q) {
   // Columns: id, scenario_id, date, kind, text, note, sources, estimate, added_by, added_at,
@@ -52,8 +43,7 @@ Result<EventKind> parse_event_kind_field(std::string_view text) {
 std::optional<Error> validate_event(const EventInput& e) {
   if (auto bad = check_utf8({{e.date, "date"}, {e.text, "text"}, {e.note, "note"}})) return bad;
   if (auto bad = check_utf8(e.sources, "sources")) return bad;
-  if (!valid_date(e.date))
-    return Error{ErrorCode::invalid, "date `" + e.date + "` is not YYYY-MM-DD (or YYYY-MM, YYYY)", "date", 0};
+  if (const auto bad = date_error(e.date)) return Error{ErrorCode::invalid, *bad, "date", 0};
   if (e.kind == EventKind::not_set)
     return Error{ErrorCode::invalid, "kind is not set; expected talks, statement, strike, proposal or other", "kind", 0};
   if (e.text.empty()) return Error{ErrorCode::invalid, "text is empty", "text", 0};

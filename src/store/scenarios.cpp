@@ -255,19 +255,28 @@ Result<ImportResult> Store::import_scenario(const Scenario& s, const std::string
     out.dry_run = options.dry_run;
     std::int64_t rev = scenario_revision(db, s.id);
     out.previous_revision = rev;
-    if (rev != 0 && options.base_revision) {
-      const std::int64_t base = *options.base_revision;
-      if (base > rev)
-        return fail(ErrorCode::invalid, "revision " + std::to_string(base) + " is ahead of scenario `" + s.id +
-                                            "` (revision " + std::to_string(rev) + ")",
-                    "revision");
-      if (rev > base)
-        return tl::unexpected(conflict("scenario `" + s.id + "` is at revision " + std::to_string(rev) +
-                                           ", past the base revision " + std::to_string(base) +
-                                           ": importing would revert the writes made since",
-                                       "revision", rev));
-    }
+    if (rev != 0 && options.base_revision && *options.base_revision > rev)
+      return fail(ErrorCode::invalid, "revision " + std::to_string(*options.base_revision) + " is ahead of scenario `" +
+                                          s.id + "` (revision " + std::to_string(rev) + ")",
+                  "revision");
     std::shared_ptr<const Snapshot> before;
+    if (rev != 0) {
+      auto b = impl_->compose(db, s.id);
+      if (!b) return tl::unexpected(b.error());
+      before = *b;
+      // The same document again: nothing to record, so no empty revision (and nothing to revert,
+      // whatever the base revision).
+      if (io::write_scenario(before->scenario, io::TextFormat::json) == io::write_scenario(s, io::TextFormat::json)) {
+        out.unchanged = true;
+        out.revision = rev;
+        return out;
+      }
+    }
+    if (rev != 0 && options.base_revision && rev > *options.base_revision)
+      return tl::unexpected(conflict("scenario `" + s.id + "` is at revision " + std::to_string(rev) +
+                                         ", past the base revision " + std::to_string(*options.base_revision) +
+                                         ": importing would revert the writes made since",
+                                     "revision", rev));
     if (rev == 0) {
       out.created = true;
       rev = 1;
@@ -279,9 +288,6 @@ Result<ImportResult> Store::import_scenario(const Scenario& s, const std::string
       q.bind(5, at);
       q.exec();
     } else {
-      auto b = impl_->compose(db, s.id);
-      if (!b) return tl::unexpected(b.error());
-      before = *b;
       ++rev;
       SQLite::Statement q(db, "UPDATE scenarios SET title = ?, revision = ?, updated_at = ? WHERE id = ?");
       q.bind(1, s.title);

@@ -1,5 +1,6 @@
 // Stances: an append-only history; the current stance of (version, party, point) is its
 // latest row. Writes are optimistic: each carries the revision it was based on.
+#include "accord/model/date.hpp"
 #include "impl.hpp"
 
 namespace accord::store {
@@ -64,6 +65,8 @@ Result<WriteResult> Store::set_stances(const std::string& id, const std::string&
                            "AND party_id = ? AND point_id = ?");
     for (const StanceInput& in : stances) {
       const std::string field = "stances." + in.party + "." + in.point;
+      if (!in.at.empty())
+        if (const auto bad = date_error(in.at)) return fail(ErrorCode::invalid, *bad, field + ".at");
       if (!exists(db, "SELECT 1 FROM parties WHERE scenario_id = ? AND party_id = ?", {id, in.party}))
         return fail(ErrorCode::not_found, "no party `" + in.party + "` in scenario `" + id + "`", field);
       if (!exists(db, "SELECT 1 FROM points WHERE scenario_id = ? AND version_id = ? AND point_id = ?",
@@ -97,7 +100,7 @@ Result<WriteResult> Store::set_stances(const std::string& id, const std::string&
       ins.bind(7, sources_to_json(in.sources));
       ins.bind(8, in.estimate ? 1 : 0);
       ins.bind(9, by);
-      ins.bind(10, at);
+      ins.bind(10, in.at.empty() ? at : in.at);
       ins.bind(11, next);
       ins.exec();
       ins.reset();

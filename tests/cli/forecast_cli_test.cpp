@@ -40,13 +40,8 @@ TEST(CliForecast, ARefusedModelExitsTwoWithTheEngineMessage) {
   EXPECT_NE(r.err.find("the smp model handles at most 2 actors; found 4"), std::string::npos) << r.err;
 }
 
-TEST(CliBenchAccuracy, AbsentDataIsSkippedWithTheSchema) {
-  const auto r = run_cli("bench accuracy --data /nonexistent-accord-data --json");
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["schema"], 1);
-  EXPECT_EQ(j["skipped"], true);
-}
+// A missing data path is exit 2 since issue 16: tests/cli/forgiving_cli_test.cpp
+// (CliBenchAccuracy.WrongDataPathIsAnError).
 
 }  // namespace
 }  // namespace accord

@@ -147,7 +147,7 @@ TEST(ScenarioAnalysis, EveryFormatRendersTheAnalysisWithoutRunningItsEnginesAgai
     EXPECT_TRUE(has(*out, "Readiness of d2: not near-final")) << *out;
     EXPECT_TRUE(has(*out, "the status quo YY is an equilibrium")) << *out;
   }
-  EXPECT_TRUE(has(text, "d1 → d2: 777 → 1 points"));
+  EXPECT_TRUE(has(text, "d1 → d2: 777 → 1 point ("));
   EXPECT_TRUE(has(html, "d1 (777 points)"));
   EXPECT_TRUE(has(text, "31337"));
   EXPECT_TRUE(has(html, "31337 of"));

@@ -134,7 +134,7 @@ TEST(GmcrText, TheSummaryFormIsTheReportSection) {
   EXPECT_THAT(text, HasSubstr("Status quo NN (none): an equilibrium under gmr, smr, seq, sim, seq_sim."));
   EXPECT_THAT(text, HasSubstr("\nsim               2  NN (none); YY (a_defect, b_defect)\n"));
   EXPECT_THAT(text, HasSubstr("\nseq_sim           2  NN (none); YY (a_defect, b_defect)\n"));
-  EXPECT_THAT(text, HasSubstr("accord gmcr pd --explain STATE."));
+  EXPECT_THAT(text, HasSubstr("accord gmcr pd --explain NN."));  // the status quo: a state that runs
   o.style = Style::markdown;
   EXPECT_THAT(gmcr_text(c, r, o), HasSubstr("|---"));
 }

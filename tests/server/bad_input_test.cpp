@@ -64,6 +64,11 @@ TEST_F(BadInput, WrongTypesNameTheField) {
                400, "invalid", "date");
   expect_error(request(server_->port(), "POST", "/api/scenarios/ex/events", m_, R"({"date": "2025-01-01", "kind": "party", "text": "x"})"),
                400, "invalid", "kind");
+  // Issue 16: the calendar is checked, not only the shape.
+  for (const char* date : {"2026-13-45", "2025-02-29", "yesterday"})
+    expect_error(request(server_->port(), "POST", "/api/scenarios/ex/events", m_,
+                         std::string(R"({"kind": "talks", "text": "x", "date": ")") + date + "\"}"),
+                 400, "invalid", "date");
   expect_error(request(server_->port(), "PUT", "/api/scenarios/ex/preferences/A", a_,
                        R"({"revision": 1, "preferences": {"reservation": 0.4, "issues": {"border": {"weight": 0.5, "values": {"NOPE": 1}}}}})"),
                400, "invalid");

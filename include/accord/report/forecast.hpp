@@ -41,8 +41,10 @@ enum class ForecastDetail : std::uint8_t {
 // given, the weighted mean), then the red-line warning and each model's DEU III accuracy; empty
 // when there is nothing to forecast (fewer than two actors with a salience), a note when the
 // SMP refused the size.
+// `scenario`: the word the suggested `accord forecast` command names (default: the scenario's id).
 [[nodiscard]] std::string forecast_headline_text(const Scenario& s, const forecast::Analysis& a, Style style,
-                                                 const forecast::Analysis* eum = nullptr);
+                                                 const forecast::Analysis* eum = nullptr,
+                                                 const std::string& scenario = {});
 
 // --- wording shared by the text, Markdown and HTML reports and the report's summary --------
 // (docs/forecast.md "What the report says")

@@ -17,8 +17,6 @@ inline constexpr int kForecastAccuracySchema = 1;
 // {"schema", "data", "status", "diagnostics", "termination", "issues", "skipped_rows",
 //  "models": [{"model", "label", "mae", "issues", "failed", "mean_turns"}]}
 [[nodiscard]] nlohmann::ordered_json accuracy_json(const forecast::AccuracyResult& r);
-// The same when the data set is absent: {"schema", "skipped": true, "reason"}.
-[[nodiscard]] nlohmann::ordered_json accuracy_skipped_json(const std::string& reason);
 [[nodiscard]] std::string accuracy_text(const forecast::AccuracyResult& r);
 
 // --- the accuracy shipped with the build (data/forecast-accuracy.json) --------------------

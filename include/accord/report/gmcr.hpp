@@ -90,7 +90,9 @@ void write_gmcr_text(std::ostream& os, const Conflict& c, const gmcr::RunResult&
 // JSON: gmcr_json listing the equilibria only (the report's summary form). Null / empty when
 // the scenario has no conflict section.
 [[nodiscard]] nlohmann::ordered_json gmcr_headline_json(const Scenario& s, const gmcr::RunResult& r);
-[[nodiscard]] std::string gmcr_headline_text(const Scenario& s, const gmcr::RunResult& r, Style style);
+// `scenario`: the word the suggested `accord gmcr` command names (default: the scenario's id).
+[[nodiscard]] std::string gmcr_headline_text(const Scenario& s, const gmcr::RunResult& r, Style style,
+                                             const std::string& scenario = {});
 // The HTML report's stability section body: at most `max_state_rows` rows besides the
 // equilibria and the status quo.
 [[nodiscard]] std::string gmcr_html(const Scenario& s, const gmcr::RunResult& r, std::size_t max_state_rows);

@@ -54,7 +54,13 @@ struct ReportOptions {
   std::size_t forecast_runs = 1000;
   std::uint64_t forecast_seed = 1;
   bool forecast_eum = true;
+  // The SCENARIO argument as the user gave it (a built-in name or a file path): the follow-up
+  // commands the report suggests name it, so they run as printed. Empty: the scenario's id.
+  std::string scenario_arg;
 };
+// The scenario word of a suggested command: `scenario_arg` (quoted for a shell when needed) or
+// the scenario's id.
+[[nodiscard]] std::string suggested_scenario(const Scenario& s, const ReportOptions& o);
 // A share of the time left, for one engine, so one slow engine cannot starve the rest.
 [[nodiscard]] Deadline deadline_share(const Deadline& d, double fraction);
 

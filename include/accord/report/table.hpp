@@ -14,6 +14,7 @@ struct Table {
 
   // Text: columns padded to their widest cell; when a row would exceed `width`, the column
   // `shrink` is cut first (cells end in "…"), then the widest columns, so rows fit.
+  // Markdown (GFM) ends with a blank line, so the line after the table never joins it.
   [[nodiscard]] std::string render(Style style, std::size_t width = 100, int shrink = -1) const;
 };
 

@@ -70,6 +70,9 @@ struct ImportResult {
   std::int64_t previous_revision = 0;  // 0 when created
   bool created = false;           // first import of this id
   bool dry_run = false;
+  // The document equals the current revision: nothing was written and `revision` is the
+  // current one (no empty revision).
+  bool unchanged = false;
   std::size_t stances_changed = 0;
   std::size_t events_added = 0, events_removed = 0;
   std::vector<StanceChange> stance_changes;       // every stance changed, in document order
@@ -85,6 +88,9 @@ struct StanceInput {
   std::string note;
   std::vector<std::string> sources;
   bool estimate = false;
+  // When the party took this stance (ISO 8601 date, accord/model/date.hpp), for a stance
+  // recorded after the fact; empty: now. Stored as the record's set_at.
+  std::string at;
 };
 
 // One row of the stance history.

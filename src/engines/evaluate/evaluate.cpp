@@ -1,4 +1,5 @@
 #include "accord/engines/evaluate.hpp"
+#include "accord/model/plural.hpp"
 
 #include <algorithm>
 
@@ -135,7 +136,8 @@ Readiness assess(const Version& v, const std::vector<PointResult>& points, const
   }
   if (r.open_points.size() > params.max_open_points) {
     r.standing_between = r.open_points;
-    r.reason = std::to_string(r.open_points.size()) + " points are not accepted by every signatory (at most " +
+    r.reason = counted(r.open_points.size(), "point") + (r.open_points.size() == 1 ? " is" : " are") +
+               " not accepted by every signatory (at most " +
                std::to_string(params.max_open_points) + " may stay open)";
     split_blockers(r, points);
     return r;

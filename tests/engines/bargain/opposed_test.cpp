@@ -14,10 +14,12 @@ namespace accord::bargain {
 namespace {
 
 // ACCORD_WRITE_OPPOSED_DIR=DIR writes the generated scenarios as YAML (to time the CLI on
-// them, e.g. the base binary: scripts/hostile/bargain_opposed.sh).
-TEST(BargainOpposed, WriteScenarioFilesOnRequest) {
+// them, e.g. the base binary: scripts/hostile/bargain_opposed.sh). A tool, not a test: disabled,
+// so ctest lists it as such instead of a skip (CI fails on skips); run it with
+// --gtest_also_run_disabled_tests.
+TEST(BargainOpposed, DISABLED_WriteScenarioFilesOnRequest) {
   const char* dir = std::getenv("ACCORD_WRITE_OPPOSED_DIR");
-  if (!dir) GTEST_SKIP() << "set ACCORD_WRITE_OPPOSED_DIR to write the files";
+  ASSERT_NE(dir, nullptr) << "set ACCORD_WRITE_OPPOSED_DIR to write the files";
   struct Case { std::size_t k, n, m; std::uint32_t seed; };
   for (const Case c : {Case{5, 20, 5, 1}, Case{5, 20, 5, 2}, Case{5, 20, 5, 3}, Case{3, 30, 10, 1},
                        Case{5, 30, 10, 1}}) {
