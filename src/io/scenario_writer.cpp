@@ -300,9 +300,13 @@ void emit(YAML::Emitter& out, const Json& j) {
 
 std::string write_scenario_json_export(const Scenario& s, const std::string& scenario,
                                        std::int64_t revision) {
-  Json j;
-  j["export"] = Json{{"scenario", scenario}, {"revision", revision}};
-  for (auto& [key, value] : scenario_json(s).items()) j[key] = value;
+  Json mark = Json::object();
+  mark["scenario"] = scenario;
+  mark["revision"] = revision;
+  Json j = Json::object();
+  j["export"] = std::move(mark);
+  const Json doc = scenario_json(s);
+  for (auto it = doc.cbegin(); it != doc.cend(); ++it) j[it.key()] = it.value();
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

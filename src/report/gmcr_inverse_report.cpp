@@ -32,6 +32,8 @@ std::string concept_name(Concept k) {
     case Concept::gmr: return "GMR";
     case Concept::smr: return "SMR";
     case Concept::seq: return "SEQ";
+    case Concept::sim: return "SIM";
+    case Concept::seq_sim: return "SEQ+SIM";
     case Concept::not_set: break;
   }
   return "?";

@@ -506,6 +506,11 @@ Result run(const Conflict& conflict, const std::vector<StateCode>& targets_in, c
     return r;
   }
   if (r.targets.empty()) return invalid(std::move(r), "no target state; expected at least one", "inverse");
+  // The search prunes by one decision maker's stability at a time; SIM and SEQ+SIM sanctions
+  // need every opponent's simultaneous moves, which it does not model.
+  if (r.params.stability == Concept::sim || r.params.stability == Concept::seq_sim)
+    return invalid(std::move(r), "inverse analysis supports nash, gmr, smr and seq, not " +
+                                     std::string(to_string(r.params.stability)), "concept");
   for (StateCode t : r.targets)
     if (t >= (StateCode{1} << conflict.options.size()) || !is_feasible(conflict, t))
       return invalid(std::move(r),

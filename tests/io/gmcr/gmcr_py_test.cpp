@@ -190,7 +190,7 @@ TEST(GmcrPyImport, RepeatedErrorsAreCappedWithACount) {
 // Hipel & Kilgour 1993). It is third-party data that ../shared/data does not hold: read from
 // ACCORD_GMCR_PY_DIR or <shared data>/gmcr-py/, never copied into the repository. So the test
 // is opt-in (DISABLED_, listed but not counted as a skip by scripts/check-skipped-tests.py):
-//   ACCORD_GMCR_PY_DIR=DIR accord_io_gmcr_tests --gtest_also_run_disabled_tests \
+//   ACCORD_GMCR_PY_DIR=DIR accord_io_gmcr_tests --gtest_also_run_disabled_tests
 //     --gtest_filter='GmcrPyGarrison.*'
 // The sanction rules themselves are checked on random conflicts against the literal reference
 // (tests/engines/gmcr/differential_test.cpp), which needs no file.
