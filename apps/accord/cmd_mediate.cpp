@@ -22,7 +22,7 @@ void add_mediate(CLI::App& app) {
       "  accord mediate geneva-2025 --voters anneal --steps 5000 --seed 7 --json\n"
       "  accord mediate geneva-2025 --voters hill,anneal,hill --parties US,UA,RU --steps 1000\n"
       "  accord mediate --genius domain.xml a.xml b.xml --voters anneal --steps 1000\n"
-      "  accord mediate --genius ../shared/data/genius-anac/y2010/ItexvsCypress --voters hill --steps 500\n"
+      "  accord mediate --genius ItexvsCypress --voters hill --steps 500   # a GENIUS folder\n"
       "Rules, the temperature and the JSON shape: docs/mediate-and-tournament.md.");
   struct Opts {
     std::string scenario = "geneva-2025", from, output = "-";

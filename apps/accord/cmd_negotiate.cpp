@@ -31,7 +31,7 @@ void add_negotiate(CLI::App& app) {
       "  accord negotiate geneva-2025 --version v20 --parties US,UA,RU --agents micro,micro,micro --rounds 100 --json\n"
       "  accord negotiate --genius ItexvsCypress_domain.xml ItexvsCypress_Itex.xml ItexvsCypress_Cypress.xml "
       "--agents boulware,conceder --rounds 100\n"
-      "  accord negotiate --genius ../shared/data/genius-anac/y2016/Atlas3 --agents tft,freq,random:7 --rounds 30\n"
+      "  accord negotiate --genius Atlas3 --agents tft,freq,random:7 --rounds 30   # a GENIUS folder\n"
       "Agents: hardliner, boulware, linear, conceder, timedep:E, micro, tft, freq, random[:SEED]\n"
       "(--list-agents describes them). Protocol, agent rules and the JSON shape: docs/negotiation.md.");
   struct Opts {

@@ -134,7 +134,7 @@ void add_round(CLI::App& app) {
   });
 
   auto* answer = cmd->add_subcommand("answer", "Record a party's answers in an open round")
-                     ->footer("Examples:\n  accord round answer --db talks.db geneva-2025 1 UA P20_07 reject "
+                     ->footer("Examples:\n  accord round answer --db talks.db geneva-2025 1 UA P20_04 reject "
                               "--note \"cap too low\" --acceptable army_cap=800,900\n"
                               "  accord round answer --db talks.db geneva-2025 1 RU --file ru.json   "
                               "# {\"responses\": {\"P20_01\": \"accept\", …}}");
@@ -244,7 +244,7 @@ void add_round(CLI::App& app) {
 
   auto* publish = cmd->add_subcommand("publish", "Publish the next version from a closed round")
                       ->footer("Example:\n  accord round publish --db talks.db geneva-2025 1 --version v21 "
-                               "--edits edits.json\n  # edits.json: {\"amend\": {\"P20_07\": {\"text\": \"…\", "
+                               "--edits edits.json\n  # edits.json: {\"amend\": {\"P20_04\": {\"text\": \"…\", "
                                "\"sets\": {\"army_cap\": 800}}}, \"drop\": [\"P20_12\"], \"add\": [{\"text\": \"…\"}]}");
   common(publish, true);
   publish->add_option("ROUND", o->round, "Round number")->required();

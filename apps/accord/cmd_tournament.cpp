@@ -61,9 +61,9 @@ void add_tournament(CLI::App& app) {
   auto* cmd = app.add_subcommand("tournament", "Every pairing of negotiation strategies (SAO), repeated, with outcome metrics");
   cmd->footer(
       "Examples:\n"
-      "  accord tournament --genius ../shared/data/genius-anac/y2010/ItexvsCypress "
+      "  accord tournament --genius ItexvsCypress "
       "--agents boulware,conceder,linear,hardliner --rounds 100 --repeats 10\n"
-      "  accord tournament --domain FOLDER1 --domain FOLDER2 --agents micro,boulware,random --rounds 50 --csv runs.csv\n"
+      "  accord tournament --domain ItexvsCypress --domain Laptop --agents micro,boulware,random --rounds 50 --csv runs.csv\n"
       "  accord tournament geneva-2025 --version v20 --parties UA,RU --agents linear,boulware,micro --rounds 50 --json\n"
       "Agents: as for `accord negotiate` (--list-agents there). Order, seeds, statistics, JSON and CSV:\n"
       "docs/mediate-and-tournament.md.");

@@ -184,7 +184,7 @@ std::string example_folder(const std::string& cmd) {
   fs::copy_file(test::source_path("scenarios/geneva-2025.yaml"), dir + "/big.yaml");
   fs::create_directories(dir + "/scenarios");
   fs::copy_file(test::source_path("scenarios/geneva-2025.yaml"), dir + "/scenarios/geneva-2025.yaml");
-  for (const char* name : {"model.gmcr", "garrison.gmcr"}) std::ofstream(dir + "/" + name) << kPrisoners;
+  for (const char* name : {"model.gmcr", "garrison.gmcr", "Garrison.gmcr"}) std::ofstream(dir + "/" + name) << kPrisoners;
   std::ofstream(dir + "/ec.csv") << "Actor,Capability,Position,Salience\nNL,0.08,4,0.8\nFR,0.16,10,0.6\nDE,0.2,70,0.5\n";
   fs::create_directories(dir + "/data");
   const std::string ktab = kShared + "/ktab-smp/SOE-Pol-Comp.csv";
@@ -197,11 +197,38 @@ std::string example_folder(const std::string& cmd) {
       {"seller.xml", "laptop_seller_utility.xml"},  {"B.xml", "laptop_seller_utility.xml"}};
   if (fs::exists(laptop))
     for (const auto& [name, from] : genius) fs::copy_file(laptop + from, dir + "/" + name);
+  // GENIUS folders and files by the names the negotiation examples use.
+  const std::string anac = kShared + "/genius-anac/";
+  if (fs::exists(anac)) {
+    for (const auto& [name, from] : {std::pair{"ItexvsCypress", "y2010/ItexvsCypress"}, std::pair{"Atlas3", "y2016/Atlas3"},
+                                     std::pair{"Laptop", "y2011/Laptop"}})
+      fs::copy(anac + from, dir + "/" + name, fs::copy_options::recursive);
+    for (const char* f : {"ItexvsCypress_domain.xml", "ItexvsCypress_Itex.xml", "ItexvsCypress_Cypress.xml"})
+      fs::copy_file(anac + "y2010/ItexvsCypress/" + f, dir + "/" + f);
+    for (const auto& [name, from] : {std::pair{"domain.xml", "laptop_domain.xml"}, std::pair{"a.xml", "laptop_buyer_utility.xml"},
+                                     std::pair{"b.xml", "laptop_seller_utility.xml"}})
+      fs::copy_file(laptop + from, dir + "/" + name);
+  }
+  if (cmd.find("v20.csv") != std::string::npos)
+    EXPECT_EQ(run_in_dir(dir, "export csv geneva-2025 --version v20 -o v20.csv").exit_code, 0);
   if (cmd.find("talks.db") != std::string::npos && cmd.rfind("db init", 0) != 0) {
     EXPECT_EQ(run_in_dir(dir, "db init --db talks.db").exit_code, 0);
     EXPECT_EQ(run_in_dir(dir, "db import geneva-2025 --db talks.db").exit_code, 0);
     for (int k = 0; k < 3; ++k) EXPECT_EQ(run_in_dir(dir, "token create --db talks.db --role observer").exit_code, 0);
     EXPECT_EQ(run_in_dir(dir, "db export geneva-2025 --db talks.db -o geneva-latest.yaml").exit_code, 0);
+    // Rounds: round 1 open on v20 (closed for publish); round 2 on the published v21.
+    if (cmd.rfind("round", 0) == 0 && cmd.rfind("round open", 0) != 0) {
+      std::ofstream(dir + "/ru.json") << R"({"responses": {"P20_01": "accept", "P20_04": "reject"}})";
+      std::ofstream(dir + "/edits.json") << R"({"drop": ["P20_12"]})";
+      EXPECT_EQ(run_in_dir(dir, "round open --db talks.db geneva-2025 v20 --parties UA,RU").exit_code, 0);
+      const bool second = cmd.find("geneva-2025 2") != std::string::npos;
+      if (second || cmd.rfind("round publish", 0) == 0)
+        EXPECT_EQ(run_in_dir(dir, "round close --db talks.db geneva-2025 1").exit_code, 0);
+      if (second) {
+        EXPECT_EQ(run_in_dir(dir, "round publish --db talks.db geneva-2025 1 --version v21 --edits edits.json").exit_code, 0);
+        EXPECT_EQ(run_in_dir(dir, "round open --db talks.db geneva-2025 v21 --parties UA,RU").exit_code, 0);
+      }
+    }
   }
   return dir;
 }
@@ -223,6 +250,7 @@ TEST(HelpExamples, EveryExampleRuns) {
     // A server runs until stopped: its example is checked by the server tests, not here.
     if (cmd.rfind("serve", 0) == 0) continue;
     const bool needs_shared = cmd.find(".xml") != std::string::npos || cmd.find("SOE-") != std::string::npos ||
+                              cmd.find("--genius") != std::string::npos || cmd.find("--domain") != std::string::npos ||
                               cmd.rfind("bench accuracy", 0) == 0;
     if (needs_shared && !shared) continue;  // CI has the data (and fails on a skip elsewhere)
     const std::string dir = example_folder(cmd);
