@@ -107,7 +107,7 @@ def diff(scenario, from_version: str, to_version: str, *, max_seconds: float = D
 
 def bargain(scenario, version: Optional[str] = None, set: Optional[dict] = None, *,
             parties: Union[None, str, Iterable[str]] = None, pair: Optional[Sequence[str]] = None,
-            max_frontier: int = 200000, max_points: int = 1000, max_nodes: int = 0,
+            max_frontier: Optional[int] = None, max_points: int = 1000, max_nodes: int = 0,
             max_seconds: float = DEFAULT_MAX_SECONDS) -> BargainResult:
     """As ``accord bargain``: zone of agreement, Pareto frontier, solutions, closest package to a draft."""
     s = _scenario(scenario)
@@ -126,12 +126,12 @@ def _words(x, sep):
     return list(x)
 
 
-def gmcr(source, *, concepts: Union[str, Sequence[str]] = ("nash", "gmr", "smr", "seq"),
-         coalition: Union[None, str, Sequence[str]] = None, explain: Optional[str] = None,
+def gmcr(source, *, concepts: Union[str, Sequence[str]] = ("nash", "gmr", "smr", "seq", "sim", "seq_sim"),
+         sanctions: str = "standard", coalition: Union[None, str, Sequence[str]] = None, explain: Optional[str] = None,
          include: Union[None, str, Sequence[str]] = None, max_memory_mib: float = 2048.0,
          max_seconds: float = DEFAULT_MAX_SECONDS) -> GmcrResult:
     """As ``accord gmcr``: a scenario's `conflict:` section, or a gmcr-py ``.gmcr`` file path."""
-    args = (_words(concepts, ","), _words(coalition, "+"), explain,
+    args = (_words(concepts, ","), sanctions, _words(coalition, "+"), explain,
             include if include is None or isinstance(include, str) else ",".join(include),
             max_memory_mib, max_seconds)
     if isinstance(source, (str, _os.PathLike)) and _os.fspath(source).endswith(".gmcr"):

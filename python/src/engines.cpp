@@ -138,7 +138,7 @@ std::vector<PartyIndex> bargaining_parties(const Scenario& s, const py::object& 
 
 RawResult run_bargain(const ScenarioHandle& h, const std::optional<std::string>& version, const py::dict& sets,
                       const py::object& parties, const std::optional<std::vector<std::string>>& pair,
-                      std::size_t max_frontier, std::size_t max_points, std::uint64_t max_nodes, double max_seconds) {
+                      std::optional<std::size_t> max_frontier, std::size_t max_points, std::uint64_t max_nodes, double max_seconds) {
   const auto snapshot = h.scenario;
   const Scenario& s = *snapshot;
   bargain::Params params;
@@ -182,6 +182,7 @@ RawResult run_bargain(const ScenarioHandle& h, const std::optional<std::string>&
 // --- gmcr (accord gmcr) ---------------------------------------------------------------------
 
 RawResult run_gmcr_on(std::shared_ptr<const Conflict> conflict, const std::string& scenario_id, const std::vector<std::string>& concepts,
+                      const std::string& sanctions, bool compare_sanctions,
                       const std::vector<std::string>& coalition, const std::optional<std::string>& explain,
                       const std::optional<std::string>& include, double max_memory_mib, double max_seconds) {
   const Conflict& c = *conflict;
@@ -191,9 +192,13 @@ RawResult run_gmcr_on(std::shared_ptr<const Conflict> conflict, const std::strin
   p.concepts.clear();
   for (const std::string& name : concepts) {
     const auto k = gmcr::parse_concept(name);
-    if (!k) raise_argument("concepts", "unknown concept `" + name + "`; expected nash, gmr, smr or seq");
+    if (!k) raise_argument("concepts", "unknown concept `" + name + "`; expected nash, gmr, smr, seq, sim or seq_sim");
     p.concepts.push_back(*k);
   }
+  const auto rule = gmcr::parse_sanctions(sanctions);
+  if (!rule) raise_argument("sanctions", "unknown rule `" + sanctions + "`; expected standard or gmcr-py");
+  p.sanctions = *rule;
+  p.compare_sanctions = compare_sanctions;  // as the CLI does for .gmcr files
   for (const std::string& id : coalition) {
     const DecisionMakerIndex d = c.find_decision_maker(id);
     if (!d.valid()) raise_argument("coalition", "unknown decision maker `" + id + "`");
@@ -234,7 +239,7 @@ RawResult run_gmcr_on(std::shared_ptr<const Conflict> conflict, const std::strin
   return out;
 }
 
-RawResult run_gmcr(const ScenarioHandle& h, const std::vector<std::string>& concepts,
+RawResult run_gmcr(const ScenarioHandle& h, const std::vector<std::string>& concepts, const std::string& sanctions,
                    const std::vector<std::string>& coalition, const std::optional<std::string>& explain,
                    const std::optional<std::string>& include, double max_memory_mib, double max_seconds) {
   const auto snapshot = h.scenario;
@@ -242,8 +247,8 @@ RawResult run_gmcr(const ScenarioHandle& h, const std::vector<std::string>& conc
     raise_argument("conflict", "the scenario has no `conflict:` section; expected one (docs/gmcr.md)");
   // Shares the snapshot's lifetime: the conflict lives inside the scenario.
   std::shared_ptr<const Conflict> conflict(snapshot, &*snapshot->conflict);
-  return run_gmcr_on(conflict, snapshot->id, concepts, coalition, explain, include, max_memory_mib,
-                     max_seconds);
+  return run_gmcr_on(conflict, snapshot->id, concepts, sanctions, false, coalition, explain, include,
+                     max_memory_mib, max_seconds);
 }
 
 // --- forecast (accord forecast) -------------------------------------------------------------
@@ -362,9 +367,9 @@ void bind_engines(py::module_& m) {
   m.def("bargain", &run_bargain, py::arg("scenario"), py::arg("version"), py::arg("set"), py::arg("parties"),
         py::arg("pair"), py::arg("max_frontier"), py::arg("max_points"), py::arg("max_nodes"),
         py::arg("max_seconds"));
-  m.def("gmcr", &run_gmcr, py::arg("scenario"), py::arg("concepts"), py::arg("coalition"), py::arg("explain"),
+  m.def("gmcr", &run_gmcr, py::arg("scenario"), py::arg("concepts"), py::arg("sanctions"), py::arg("coalition"), py::arg("explain"),
         py::arg("include"), py::arg("max_memory_mib"), py::arg("max_seconds"));
-  m.def("gmcr_file", [](const std::string& path, const std::vector<std::string>& concepts,
+  m.def("gmcr_file", [](const std::string& path, const std::vector<std::string>& concepts, const std::string& sanctions,
                         const std::vector<std::string>& coalition, const std::optional<std::string>& explain,
                         const std::optional<std::string>& include, double max_memory_mib, double max_seconds) {
     io::GmcrPyImport r;
@@ -374,7 +379,8 @@ void bind_engines(py::module_& m) {
     }
     if (!r.ok()) raise_scenario_error(path + ": cannot import the gmcr-py file: " + r.outcome.message(),
                                       r.outcome.diagnostics);
-    return run_gmcr_on(std::make_shared<const Conflict>(std::move(*r.conflict)), "", concepts, coalition, explain, include, max_memory_mib, max_seconds);
+    return run_gmcr_on(std::make_shared<const Conflict>(std::move(*r.conflict)), "", concepts, sanctions, true, coalition, explain,
+                       include, max_memory_mib, max_seconds);
   });
   m.def("forecast", &run_forecast, py::arg("source"), py::arg("model"), py::arg("runs"), py::arg("seed"),
         py::arg("noise"), py::arg("sensitivity"), py::arg("threads"), py::arg("max_actors"), py::arg("max_nodes"),
