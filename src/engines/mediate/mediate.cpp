@@ -118,8 +118,12 @@ Result run(const Scenario& s, const Params& params) {
       return invalid(std::move(r), "every voter needs preferences", "parties");
     r.reservations.push_back(s.preferences[p].reservation);
   }
-  if (params.voters.size() != 1 && params.voters.size() != r.parties.size())
-    return invalid(std::move(r), "give one voter kind, or one per voter (" + std::to_string(r.parties.size()) + ")", "voters");
+  if (params.voters.size() != 1 && params.voters.size() != r.parties.size()) {
+    // The message first: the order in which call arguments are evaluated is unspecified, and
+    // clang moves `r` into the parameter before reading r.parties.size() here.
+    std::string message = "give one voter kind, or one per voter (" + std::to_string(r.parties.size()) + ")";
+    return invalid(std::move(r), std::move(message), "voters");
+  }
   for (std::size_t q = 0; q < r.parties.size(); ++q) {
     const Voter v = params.voters[params.voters.size() == 1 ? 0 : q];
     if (v == Voter::not_set) return invalid(std::move(r), "voter kind not set", "voters");
