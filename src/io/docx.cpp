@@ -1,9 +1,10 @@
-// .docx export (include/accord/io/docx.hpp). The word diff here is private to this writer and
-// deliberately small (an LCS over whitespace-separated words); a shared word-level redline is
-// being built elsewhere (issue 12) and can replace it.
+// .docx export (include/accord/io/docx.hpp): amended points as Word tracked changes from the
+// shared word-level redline (accord/engines/redline.hpp, the one `accord diff --redline` uses).
 #include "accord/io/docx.hpp"
 
 #include <zip.h>
+
+#include "accord/engines/redline.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -21,64 +22,21 @@ namespace {
 enum class Op { same, del, ins };
 struct Piece {
   Op op;
-  std::string text;  // words joined by single spaces
+  std::string text;  // words joined by single spaces, with the space before them when needed
 };
 
-std::vector<std::string> words(std::string_view t) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < t.size()) {
-    while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-    const std::size_t start = i;
-    while (i < t.size() && !std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-    if (i > start) out.emplace_back(t.substr(start, i - start));
-  }
-  return out;
-}
-
-// Above this many cells the LCS table is not built: the old text is deleted, the new inserted.
-constexpr std::size_t kMaxDiffCells = 4'000'000;
-
+// The shared word-level redline (accord/engines/redline.hpp), as runs for WordprocessingML: a
+// run carries the space before it unless it starts its text (the old text is same + del runs,
+// the new one same + ins).
 std::vector<Piece> word_diff(std::string_view before, std::string_view after) {
-  const auto a = words(before), b = words(after);
-  std::vector<std::pair<Op, const std::string*>> ops;
-  const std::size_t n = a.size(), m = b.size();
-  if (n * m <= kMaxDiffCells) {
-    // lcs[i][j]: the LCS length of a[i..] and b[j..].
-    std::vector<std::uint32_t> lcs((n + 1) * (m + 1), 0);
-    auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return lcs[i * (m + 1) + j]; };
-    for (std::size_t i = n; i-- > 0;)
-      for (std::size_t j = m; j-- > 0;)
-        at(i, j) = a[i] == b[j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
-    std::size_t i = 0, j = 0;
-    while (i < n && j < m) {
-      if (a[i] == b[j]) {
-        ops.emplace_back(Op::same, &a[i++]);
-        ++j;
-      } else if (at(i + 1, j) >= at(i, j + 1)) {
-        ops.emplace_back(Op::del, &a[i++]);
-      } else {
-        ops.emplace_back(Op::ins, &b[j++]);
-      }
-    }
-    for (; i < n; ++i) ops.emplace_back(Op::del, &a[i]);
-    for (; j < m; ++j) ops.emplace_back(Op::ins, &b[j]);
-  } else {
-    for (const auto& w : a) ops.emplace_back(Op::del, &w);
-    for (const auto& w : b) ops.emplace_back(Op::ins, &w);
-  }
-  // Group runs of one kind; a word carries the space before it unless it starts its text (the
-  // old text is same + del words, the new one same + ins).
   std::vector<Piece> out;
   bool old_started = false, new_started = false;
-  for (std::size_t k = 0; k < ops.size(); ++k) {
-    const Op op = ops[k].first;
+  for (const redline::Piece& p : redline::word_diff(before, after).pieces) {
+    const Op op = p.op == redline::Op::remove ? Op::del : p.op == redline::Op::insert ? Op::ins : Op::same;
     const bool space = op == Op::del ? old_started : op == Op::ins ? new_started : old_started || new_started;
     old_started = old_started || op != Op::ins;
     new_started = new_started || op != Op::del;
-    const std::string word = (space ? " " : "") + *ops[k].second;
-    if (!out.empty() && out.back().op == ops[k].first) out.back().text += word;
-    else out.push_back({ops[k].first, word});
+    out.push_back({op, (space ? " " : "") + p.text});
   }
   return out;
 }
