@@ -177,6 +177,8 @@ ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options) {
   a.sections.push_back({"robustness", end});
   a.rounds = rounds_run(s, a, end);
   a.sections.push_back({"rounds", end});
+  a.negotiations = simulate_negotiations(s, options.limits.listed_parties, deadline_share(options.deadline, 0.5), end);
+  a.sections.push_back({"negotiations", end});
   return a;
 }
 

@@ -261,6 +261,8 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
   j["robustness"] = robustness_report_json(s, a);
   j["rounds"] = rounds_json(s, a.rounds);
   j["rounds"]["termination"] = termination_json(a.section("rounds"));
+  j["negotiations"] = negotiations_json(a.negotiations);
+  j["negotiations"]["termination"] = termination_json(a.section("negotiations"));
   Json summary = Json::object();
   for (const auto& st : ends) summary[st.section] = termination_json(st.termination);
   j["sections"] = std::move(summary);
@@ -375,6 +377,10 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   out += heading("Simulated rounds (model output)", style);
   if (const Termination t = a.section("rounds"); a.rounds.empty() && !t.finished()) out += not_computed("Simulated rounds", t);
   else out += rounds_text(s, a.rounds, style);
+  out += heading("Simulated negotiations (model output)", style);
+  if (const Termination t = a.section("negotiations"); a.negotiations.runs.empty() && !t.finished())
+    out += not_computed("Simulated negotiations", t);
+  else out += negotiations_text(s, a.negotiations, style);
   return finish(std::move(out));
 }
 

@@ -69,7 +69,7 @@ document.addEventListener('keydown',function(e){if(e.key!=='Enter'&&e.key!==' ')
 
 constexpr std::pair<const char*, const char*> kNav[] = {
     {"summary", "Summary"},     {"parties", "Parties"},     {"framework", "Framework"}, {"stances", "Stances"},
-    {"utilities", "Utilities"}, {"rounds", "Rounds"},     {"bargain", "Bargaining"}, {"forecast", "Forecast"},   {"stability", "Stability"},
+    {"utilities", "Utilities"}, {"rounds", "Rounds"},     {"negotiations", "Negotiations"}, {"bargain", "Bargaining"}, {"forecast", "Forecast"},   {"stability", "Stability"},
     {"timeline", "Timeline"},   {"sources", "Sources"}};
 
 std::string summary_list(const Scenario& s, const ScenarioAnalysis& a) {
@@ -127,6 +127,7 @@ std::string html_report(const Scenario& s, const ScenarioAnalysis& a, const Html
   out += html::stances_section(c);
   out += html::utilities_section(c);
   out += html::rounds_section(c);
+  out += html::negotiations_section(c);
   out += html::bargain_section(c);
   out += html::forecast_section(c);
   out += html::stability_section(c);

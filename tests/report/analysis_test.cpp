@@ -105,7 +105,7 @@ TEST(ScenarioAnalysis, RecordsEverySectionInReportOrder) {
   std::vector<std::string> names;
   for (const auto& st : a.sections) names.push_back(st.section);
   EXPECT_EQ(names, (std::vector<std::string>{"evolution", "evaluations", "bargain", "stability", "forecast", "robustness",
-                                                    "rounds"}));
+                                                    "rounds", "negotiations"}));
   EXPECT_EQ(a.evolution.size(), 1u);
   EXPECT_EQ(a.evaluations.size(), 2u);
   ASSERT_TRUE(a.bargain.has_value());

@@ -21,7 +21,7 @@ Scenario geneva() {
 TEST(FullReportBudget, EverySectionOfTheBuiltInScenarioFinishes) {
   report::SectionTerminations ends;
   const auto j = report::full_report_json(geneva(), report::analyse(geneva()), &ends);
-  ASSERT_EQ(ends.size(), 7u);  // evolution, evaluations, bargain, stability, forecast, robustness, rounds
+  ASSERT_EQ(ends.size(), 8u);  // evolution, evaluations, bargain, stability, forecast, robustness, rounds, negotiations
   for (const auto& e : ends) EXPECT_TRUE(e.termination.finished()) << e.section << ": " << e.termination.detail;
   for (const char* k : {"evolution", "evaluations", "bargain", "stability", "forecast"})
     EXPECT_EQ(j["sections"][k]["stop"], "finished") << k;
@@ -40,6 +40,8 @@ TEST(FullReportBudget, SectionsAboveTheirSizesAreSummarisedOrSkippedAndSaySo) {
   EXPECT_EQ(j["forecast"]["skipped"], true);
   EXPECT_EQ(j["sections"]["rounds"]["stop"], "size_limit");  // 3 bargaining parties > 2
   EXPECT_TRUE(j["rounds"]["rounds"].empty());
+  EXPECT_EQ(j["sections"]["negotiations"]["stop"], "size_limit");  // the same limit
+  EXPECT_TRUE(j["negotiations"]["profiles"].empty());
   EXPECT_EQ(j["forecast"]["termination"]["stop"], "size_limit");
   EXPECT_EQ(j["gmcr"]["termination"]["stop"], "size_limit");
   const std::string text = report::full_report_text(geneva(), report::analyse(geneva(), options), report::Style::text);

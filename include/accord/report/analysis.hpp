@@ -14,6 +14,7 @@
 #include "accord/engines/gmcr.hpp"
 #include "accord/engines/gmcr_inverse.hpp"
 #include "accord/engines/robustness.hpp"
+#include "accord/report/negotiations.hpp"
 #include "accord/report/rounds.hpp"
 #include "accord/report/sections.hpp"
 #include "accord/report/sources.hpp"
@@ -63,8 +64,11 @@ struct ScenarioAnalysis {
   // Simulated rounds: each version replayed as a mediation round from the recorded stances,
   // with the engine's suggestions (report/rounds.hpp); model output on estimated preferences.
   std::vector<SimulatedRound> rounds;
+  // Simulated negotiations: SAO between the bargaining parties over the latest version's open
+  // issues for a few strategy profiles (report/negotiations.hpp); model output.
+  SimulatedNegotiations negotiations;
   // How each section ended, in report order: evolution, evaluations, bargain, stability (only
-  // with a conflict), forecast, robustness, rounds.
+  // with a conflict), forecast, robustness, rounds, negotiations.
   SectionTerminations sections;
 
   // The termination recorded for `section` (finished when there is none).
@@ -73,7 +77,7 @@ struct ScenarioAnalysis {
 
 // Runs every engine the report shows, each at most once, under its gate and a share of the
 // time left: evolution 20 %, evaluations 20 %, bargaining 50 %, stability 50 %, forecast 80 %
-// (then the EUM, when asked, 50 % of what is left), robustness 50 %, rounds 50 %.
+// (then the EUM, when asked, 50 % of what is left), robustness 50 %, rounds 50 %, negotiations 50 %.
 [[nodiscard]] ScenarioAnalysis analyse(const Scenario& s, const ReportOptions& options = {});
 
 // The answers a mediator asks for first, one sentence each (latest text, readiness, zone of

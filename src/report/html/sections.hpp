@@ -43,6 +43,7 @@ struct Context {
 [[nodiscard]] std::string stability_section(const Context& c);
 [[nodiscard]] std::string timeline_section(const Context& c);
 [[nodiscard]] std::string rounds_section(const Context& c);
+[[nodiscard]] std::string negotiations_section(const Context& c);
 
 // Source citations and estimate marks (html/sources.cpp; numbers from analysis.sources).
 // "[1, 3]" as links to the list of sources, "" without notes.
