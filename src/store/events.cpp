@@ -60,13 +60,10 @@ Result<EventRecord> Store::add_event(const std::string& id, const EventInput& e,
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;
     Tx tx(db, true);
-    const std::int64_t rev = scenario_revision(db, id);
-    if (rev == 0) return tl::unexpected(not_found_scenario(id));
     // Appending overwrites nothing, so any base revision up to the current one is accepted.
-    if (base_revision && *base_revision > rev)
-      return fail(ErrorCode::invalid, "revision " + std::to_string(*base_revision) +
-                                          " is ahead of the scenario (revision " + std::to_string(rev) + ")",
-                  "revision");
+    const auto base = write_revision(db, id, base_revision);
+    if (!base) return tl::unexpected(base.error());
+    const std::int64_t rev = *base;
     const std::int64_t next = rev + 1;
     const std::string at = now_utc();
     SQLite::Statement ins(db,

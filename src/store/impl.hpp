@@ -122,6 +122,12 @@ auto guarded(Fn&& fn) -> decltype(fn()) {
 [[nodiscard]] std::string sources_to_json(const std::vector<std::string>& sources);
 [[nodiscard]] std::vector<std::string> sources_from_json(const std::string& text);
 [[nodiscard]] std::int64_t scenario_revision(Db& db, const std::string& id);  // 0 = no such scenario
+// The revision a write based on `base_revision` starts from: not_found without the scenario,
+// invalid when the base is ahead of it (no base: any current revision).
+[[nodiscard]] Result<std::int64_t> write_revision(Db& db, const std::string& id,
+                                                  std::optional<std::int64_t> base_revision);
+// The revision of the scenario's latest document (an import or a published version).
+[[nodiscard]] std::int64_t document_revision(Db& db, const std::string& id);
 void bump_revision(Db& db, const std::string& id, std::int64_t revision, const std::string& at);
 [[nodiscard]] Error not_found_scenario(const std::string& id);
 [[nodiscard]] Error conflict(std::string message, std::string field, std::int64_t current);

@@ -90,12 +90,9 @@ Result<WriteResult> Store::set_preferences(const std::string& id, const std::str
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;
     Tx tx(db, true);
-    const std::int64_t rev = scenario_revision(db, id);
-    if (rev == 0) return tl::unexpected(not_found_scenario(id));
-    if (base_revision > rev)
-      return fail(ErrorCode::invalid, "revision " + std::to_string(base_revision) +
-                                          " is ahead of the scenario (revision " + std::to_string(rev) + ")",
-                  "revision");
+    const auto base = write_revision(db, id, base_revision);
+    if (!base) return tl::unexpected(base.error());
+    const std::int64_t rev = *base;
     const std::int64_t changed = pref_revision(db, id, party);
     if (changed > base_revision)
       return tl::unexpected(conflict("the preferences of `" + party + "` changed at revision " +

@@ -222,12 +222,9 @@ Result<RoundRecord> Store::open_round(const std::string& id, const std::string& 
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;
     Tx tx(db, true);
-    const std::int64_t rev = scenario_revision(db, id);
-    if (rev == 0) return tl::unexpected(not_found_scenario(id));
-    if (base_revision > rev)
-      return fail(ErrorCode::invalid, "revision " + std::to_string(base_revision) +
-                                          " is ahead of the scenario (revision " + std::to_string(rev) + ")",
-                  "revision");
+    const auto base = write_revision(db, id, base_revision);
+    if (!base) return tl::unexpected(base.error());
+    const std::int64_t rev = *base;
     auto snap = impl_->compose(db, id);
     if (!snap) return tl::unexpected(snap.error());
     const Scenario& s = (*snap)->scenario;
@@ -236,9 +233,7 @@ Result<RoundRecord> Store::open_round(const std::string& id, const std::string& 
       return fail(ErrorCode::not_found, "no version `" + version + "` in scenario `" + id + "`", "version");
     // The version's text must be the one the mediator read: a document written since may
     // have changed it (stance and answer writes do not).
-    SQLite::Statement d(db, "SELECT MAX(revision) FROM documents WHERE scenario_id = ?");
-    d.bind(1, id);
-    const std::int64_t doc_rev = d.executeStep() ? d.getColumn(0).getInt64() : 0;
+    const std::int64_t doc_rev = document_revision(db, id);
     if (doc_rev > base_revision)
       return tl::unexpected(conflict("scenario `" + id + "` was re-imported at revision " + std::to_string(doc_rev) +
                                          ", after revision " + std::to_string(base_revision) +
@@ -320,12 +315,9 @@ Result<WriteResult> Store::set_responses(const std::string& id, std::int64_t num
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;
     Tx tx(db, true);
-    const std::int64_t rev = scenario_revision(db, id);
-    if (rev == 0) return tl::unexpected(not_found_scenario(id));
-    if (base_revision > rev)
-      return fail(ErrorCode::invalid, "revision " + std::to_string(base_revision) +
-                                          " is ahead of the scenario (revision " + std::to_string(rev) + ")",
-                  "revision");
+    const auto base = write_revision(db, id, base_revision);
+    if (!base) return tl::unexpected(base.error());
+    const std::int64_t rev = *base;
     const auto round = read_round_row(db, id, number);
     if (!round) return tl::unexpected(no_round(id, number));
     if (std::find(round->parties.begin(), round->parties.end(), party) == round->parties.end())
@@ -456,12 +448,9 @@ Result<WriteResult> Store::publish_round(const std::string& id, std::int64_t num
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;
     Tx tx(db, true);
-    const std::int64_t rev = scenario_revision(db, id);
-    if (rev == 0) return tl::unexpected(not_found_scenario(id));
-    if (base_revision > rev)
-      return fail(ErrorCode::invalid, "revision " + std::to_string(base_revision) +
-                                          " is ahead of the scenario (revision " + std::to_string(rev) + ")",
-                  "revision");
+    const auto base = write_revision(db, id, base_revision);
+    if (!base) return tl::unexpected(base.error());
+    const std::int64_t rev = *base;
     const auto round = read_round_row(db, id, number);
     if (!round) return tl::unexpected(no_round(id, number));
     if (round->status != RoundStatus::closed)
@@ -473,9 +462,7 @@ Result<WriteResult> Store::publish_round(const std::string& id, std::int64_t num
                                      "round", rev));
     // The version was built on the scenario as of base_revision: refuse if a document (an
     // import, another publish) was written since.
-    SQLite::Statement d(db, "SELECT MAX(revision) FROM documents WHERE scenario_id = ?");
-    d.bind(1, id);
-    const std::int64_t doc_rev = d.executeStep() ? d.getColumn(0).getInt64() : 0;
+    const std::int64_t doc_rev = document_revision(db, id);
     if (doc_rev > base_revision)
       return tl::unexpected(conflict("scenario `" + id + "` got a new document at revision " +
                                          std::to_string(doc_rev) + ", after revision " +

@@ -51,12 +51,9 @@ Result<WriteResult> Store::set_stances(const std::string& id, const std::string&
     std::lock_guard lock(impl_->write_mu);
     Db& db = *impl_->writer;
     Tx tx(db, true);
-    const std::int64_t rev = scenario_revision(db, id);
-    if (rev == 0) return tl::unexpected(not_found_scenario(id));
-    if (base_revision && *base_revision > rev)
-      return fail(ErrorCode::invalid, "revision " + std::to_string(*base_revision) +
-                                          " is ahead of the scenario (revision " + std::to_string(rev) + ")",
-                  "revision");
+    const auto base = write_revision(db, id, base_revision);
+    if (!base) return tl::unexpected(base.error());
+    const std::int64_t rev = *base;
     if (!exists(db, "SELECT 1 FROM versions WHERE scenario_id = ? AND version_id = ?", {id, version}))
       return fail(ErrorCode::not_found, "no version `" + version + "` in scenario `" + id + "`", "version");
     if (stances.empty()) return fail(ErrorCode::invalid, "no stances given", "stances");

@@ -132,6 +132,22 @@ std::int64_t scenario_revision(Db& db, const std::string& id) {
   return q.executeStep() ? q.getColumn(0).getInt64() : 0;
 }
 
+Result<std::int64_t> write_revision(Db& db, const std::string& id, std::optional<std::int64_t> base_revision) {
+  const std::int64_t rev = scenario_revision(db, id);
+  if (rev == 0) return tl::unexpected(not_found_scenario(id));
+  if (base_revision && *base_revision > rev)
+    return fail(ErrorCode::invalid, "revision " + std::to_string(*base_revision) +
+                                        " is ahead of the scenario (revision " + std::to_string(rev) + ")",
+                "revision");
+  return rev;
+}
+
+std::int64_t document_revision(Db& db, const std::string& id) {
+  SQLite::Statement d(db, "SELECT MAX(revision) FROM documents WHERE scenario_id = ?");
+  d.bind(1, id);
+  return d.executeStep() ? d.getColumn(0).getInt64() : 0;
+}
+
 void bump_revision(Db& db, const std::string& id, std::int64_t revision, const std::string& at) {
   SQLite::Statement q(db, "UPDATE scenarios SET revision = ?, updated_at = ? WHERE id = ?");
   q.bind(1, revision);
