@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/report/outcome.hpp"
+#include "gmcr_summary.hpp"
 
 namespace accord::report {
 
@@ -26,21 +27,8 @@ std::string statement_text(const Conflict& c, const Change& ch, std::size_t j) {
   return quoted(format_condition(c, st.condition)) + (st.provenance.estimate ? " (an estimate)" : "");
 }
 
-std::string concept_name(Concept k) {
-  switch (k) {
-    case Concept::nash: return "Nash";
-    case Concept::gmr: return "GMR";
-    case Concept::smr: return "SMR";
-    case Concept::seq: return "SEQ";
-    case Concept::sim: return "SIM";
-    case Concept::seq_sim: return "SEQ+SIM";
-    case Concept::not_set: break;
-  }
-  return "?";
-}
-
 std::string stable_phrase(Concept k) {
-  return k == Concept::nash ? "Nash-stable (so stable under GMR, SMR and SEQ too)" : concept_name(k) + "-stable";
+  return k == Concept::nash ? "Nash-stable (so stable under GMR, SMR and SEQ too)" : std::string(detail::concept_title(k)) + "-stable";
 }
 
 std::string join(const std::vector<std::string>& items) {
@@ -188,7 +176,7 @@ std::string gmcr_inverse_text(const Conflict& c, const Result& r) {
   if (!r.ok()) return gmcr_inverse_sentence(c, r) + "\n";
   const std::size_t n = c.options.size();
   std::string out = "Inverse analysis (" + std::string(to_string(r.params.scope)) + ", " +
-                    concept_name(r.params.stability) + ", " + for_whom(c, r) +
+                    detail::concept_title(r.params.stability) + ", " + for_whom(c, r) +
                     (r.params.reachable ? ", reachable from the status quo " + state_pattern(*c.status_quo, n) : "") +
                     ", at most " + std::to_string(r.params.max_changes) + " changes)\n";
   out += "Targets:";

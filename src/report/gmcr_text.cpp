@@ -28,19 +28,6 @@ const char* concept_letter(Concept k) {
   return "?";
 }
 
-const char* concept_title(Concept k) {
-  switch (k) {
-    case Concept::nash: return "Nash";
-    case Concept::gmr: return "GMR";
-    case Concept::smr: return "SMR";
-    case Concept::seq: return "SEQ";
-    case Concept::sim: return "SIM";
-    case Concept::seq_sim: return "SEQ+SIM";
-    case Concept::not_set: break;
-  }
-  return "?";
-}
-
 std::string pad(std::string s, std::size_t w) {
   if (s.size() < w) s.append(w - s.size(), ' ');
   return s;
@@ -190,7 +177,7 @@ void write_gmcr_text(std::ostream& os, const Conflict& c, const gmcr::RunResult&
   os << "\nStates: " << a.states.size() << " feasible; a state is one Y/N per option, in that order.\n";
   os << "Columns:";
   for (std::size_t k = 0; k < a.concepts.size(); ++k)
-    os << (k ? ", " : " ") << concept_letter(a.concepts[k]) << " " << concept_title(a.concepts[k]);
+    os << (k ? ", " : " ") << concept_letter(a.concepts[k]) << " " << detail::concept_title(a.concepts[k]);
   os << "; * stable, . unstable, - not computed.\n";
   if (a.sanctions == gmcr::Sanctions::gmcr_py)
     os << "Sanction rule: gmcr-py (a sanction is one move by one opponent; SEQ+SIM = SEQ or SIM).\n";
@@ -212,5 +199,22 @@ std::string gmcr_text(const Conflict& c, const gmcr::RunResult& r, const GmcrTex
   write_gmcr_text(os, c, r, o);
   return os.str();
 }
+
+namespace detail {
+
+const char* concept_title(gmcr::Concept k) {
+  switch (k) {
+    case gmcr::Concept::nash: return "Nash";
+    case gmcr::Concept::gmr: return "GMR";
+    case gmcr::Concept::smr: return "SMR";
+    case gmcr::Concept::seq: return "SEQ";
+    case gmcr::Concept::sim: return "SIM";
+    case gmcr::Concept::seq_sim: return "SEQ+SIM";
+    case gmcr::Concept::not_set: break;
+  }
+  return "?";
+}
+
+}  // namespace detail
 
 }  // namespace accord::report
