@@ -98,9 +98,7 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
       (pr.verdict == evaluate::Verdict::acceptable ? yes
        : pr.verdict == evaluate::Verdict::unacceptable ? no : open).push_back(pr.party);
       const Preferences& prefs = s.preferences[pr.party];
-      const auto res = prefs.field_provenance.find("reservation");
-      if (prefs.provenance.estimate || (res != prefs.field_provenance.end() && res->second.estimate))
-        estimated.push_back(pr.party);
+      if (reservation_is_estimate(prefs)) estimated.push_back(pr.party);
       const std::string who = s.parties[pr.party].id;
       if (!pr.red_lines_crossed.empty() && ++crossing <= 20)
         crossed += (crossed.empty() ? "" : "; ") + who + ": " + red_line_ids(s, pr.party, pr.red_lines_crossed);

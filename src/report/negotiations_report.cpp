@@ -7,6 +7,7 @@
 #include "accord/model/plural.hpp"
 #include "accord/report/negotiate.hpp"
 #include "accord/report/outcome.hpp"
+#include "accord/report/sources.hpp"
 
 namespace accord::report {
 
@@ -104,7 +105,10 @@ std::vector<std::string> negotiations_lines(const Scenario& s, const SimulatedNe
       out.push_back(id + ": every package here crosses one of its red lines, so it accepts no offer.");
     else if (st.pmax < st.reservation - negotiate::kNegotiationEps)
       out.push_back(id + ": its best package here (" + fixed(st.pmax) + ") is below its reservation (" +
-                    fixed(st.reservation) + "), so it accepts no offer.");
+                    fixed(st.reservation) +
+                    (reservation_is_estimate(s.preferences[d.parties()[k]]) ? ", an estimate" : "") +
+                    "), so it accepts no offer; only a reservation at or below " + fixed(st.pmax) +
+                    " lets an offer reach it.");
   }
   for (const SimulatedNegotiation& run : n.runs) {
     const negotiate::Result& r = run.result;

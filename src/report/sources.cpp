@@ -298,4 +298,8 @@ void add_sources_json(Json& j, const Scenario& s, const ScenarioAnalysis& a) {
   j["sources"] = std::move(table);
 }
 
+bool reservation_is_estimate(const Preferences& p) {
+  return p.provenance.estimate || field_estimate(p.field_provenance, "reservation");
+}
+
 }  // namespace accord::report

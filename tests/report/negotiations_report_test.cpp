@@ -9,6 +9,7 @@
 #include "accord/io/builtin.hpp"
 #include "accord/report/analysis.hpp"
 #include "accord/report/negotiate.hpp"
+#include "accord/report/sources.hpp"
 #include "test_util.hpp"
 
 namespace accord::report {
@@ -65,6 +66,11 @@ TEST(ReportNegotiations, SentencesFollowFromTheResults) {
     const std::string id = geneva().parties[d.parties()[k]].id;
     const bool below = d.stats(k).pmax < d.stats(k).reservation - negotiate::kNegotiationEps;
     EXPECT_EQ(has_line(lines, id + ": its best package here"), below) << id;
+    if (below) {
+      const bool estimate = reservation_is_estimate(geneva().preferences[d.parties()[k]]);
+      EXPECT_EQ(has_line(lines, fixed(d.stats(k).reservation) + ", an estimate)"), estimate) << id;
+      EXPECT_TRUE(has_line(lines, "only a reservation at or below " + fixed(d.stats(k).pmax))) << id;
+    }
   }
   for (const SimulatedNegotiation& run : a.negotiations.runs) {
     const bool agreed = run.result.agreement.has_value();

@@ -75,6 +75,8 @@ struct PreferenceInputs {
   bool reservation_sourced = false;
 };
 [[nodiscard]] PreferenceInputs preference_inputs(const Preferences& p);
+// Whether a party's reservation is an estimate: the preferences as a whole, or the field.
+[[nodiscard]] bool reservation_is_estimate(const Preferences& p);
 
 // Text and Markdown parts of `accord report`.
 struct ScenarioAnalysis;
