@@ -157,7 +157,7 @@ void add_gmcr(CLI::App& app) {
     const Conflict& c = loaded.first;
     if (o->inverse.asked())
       return run_inverse(o->inverse, c, loaded.second, o->json, o->output, o->budget.deadline(), o->budget.max_nodes);
-    const gmcr::Params params = params_or_exit(c, *o);
+    gmcr::Params params = params_or_exit(c, *o);
     report::GmcrJsonOptions json = json_options_or_exit(*o);
     json.scenario = loaded.second;
     std::optional<StateCode> explain_code;
@@ -167,22 +167,27 @@ void add_gmcr(CLI::App& app) {
         throw Exit{kExitInvalidInput, "--explain `" + o->explain + "`: expected " +
                                           std::to_string(c.options.size()) + " characters Y or N"};
     }
+    // --explain rebuilds the graph and searches on its own: the analysis leaves it half the time.
+    const Deadline whole_run = params.deadline;
+    if (explain_code && whole_run.limited()) params.deadline = whole_run.within(whole_run.seconds_left() / 2);
     const ProgressFn progress = c.options.size() >= 18 ? terminal_progress("gmcr") : nullptr;
     if (progress) progress(-1.0, std::to_string(std::size_t{1} << c.options.size()) + " states…");
     const gmcr::RunResult r = gmcr::analyse(c, params);
     if (progress) progress(1.0, "");
     if (!r.ok()) {
       for (const auto& d : r.outcome.diagnostics) std::cerr << d.to_string() << "\n";
-      throw Exit{kExitInvalidInput, o->source + (r.outcome.termination.stop == Stop::memory_limit
-                                                     ? ": the analysis would exceed the memory limit"
-                                                     : ": invalid conflict")};
+      const Stop stop = r.outcome.termination.stop;
+      throw Exit{kExitInvalidInput, o->source + (stop == Stop::memory_limit ? ": the analysis would exceed the memory limit"
+                                                 : stop == Stop::time_limit ? ": no result within the time budget"
+                                                                            : ": invalid conflict")};
     }
     warn_if_partial(r.outcome.termination, "the stability analysis");
     note_sanction_differences(r);
     std::optional<gmcr::ExplainResult> explanation;
     if (explain_code) {
-      explanation = gmcr::explain(c, *explain_code, r.analysis->concepts);
+      explanation = gmcr::explain(c, *explain_code, r.analysis->concepts, whole_run);
       if (!explanation->ok()) throw Exit{kExitInvalidInput, explanation->outcome.message()};
+      warn_if_partial(explanation->outcome.termination, "the explanation");
     }
     const gmcr::ExplainResult* why = explanation ? &*explanation : nullptr;
     if (!o->json)

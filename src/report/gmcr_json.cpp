@@ -121,6 +121,7 @@ class Serialiser {
       ej["decision_maker"] = c_.decision_makers[x.decision_maker].id;
       ej["concept"] = std::string(gmcr::to_string(x.kind));
       ej["stable"] = x.stable;
+      if (!x.complete) ej["complete"] = false;  // stable undetermined: the time budget ran out
       Json imps = Json::array();
       for (const auto& det : x.improvements) {
         Json sanction = Json::array();

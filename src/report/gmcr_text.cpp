@@ -138,8 +138,12 @@ void write_explanation(std::ostream& os, const Conflict& c, const gmcr::ExplainR
   os << "\nWhy " << at << " is stable or not:\n";
   for (const gmcr::Explanation& x : e.explanations) {
     const std::string& id = c.decision_makers[x.decision_maker].id;
-    os << "  " << id << " " << gmcr::to_string(x.kind) << ": " << (x.stable ? "stable" : "unstable");
-    if (x.improvements.empty()) os << " (no unilateral improvement)";
+    os << "  " << id << " " << gmcr::to_string(x.kind) << ": ";
+    if (!x.complete)
+      os << "not determined (the time budget ran out after " << x.improvements.size() << " improvement"
+         << (x.improvements.size() == 1 ? "" : "s") << "; raise --max-seconds)";
+    else
+      os << (x.stable ? "stable" : "unstable") << (x.improvements.empty() ? " (no unilateral improvement)" : "");
     os << "\n";
     for (const auto& det : x.improvements) {
       os << "    improves to " << state_pattern(det.improvement, n) << ": ";

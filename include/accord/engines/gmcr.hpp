@@ -189,6 +189,9 @@ struct Explanation {
   Concept kind = Concept::not_set;
   bool stable = false;
   std::vector<Deterrence> improvements;  // every unilateral improvement from the state
+  // false: the time budget ran out first; `improvements` holds those examined and `stable`
+  // is undetermined (false).
+  bool complete = true;
 };
 struct ExplainResult {
   StateCode state = 0;
@@ -199,10 +202,12 @@ struct ExplainResult {
 };
 // Why `state` is stable or not for `dm` under `kind`. Recomputes from the model (cost: the
 // improvements × a search of the others' moves).
+// Bounded by `deadline`: when it passes, the outcome's termination says time_limit and the
+// explanations not finished are marked incomplete.
 [[nodiscard]] ExplainResult explain(const Conflict& conflict, StateCode state, DecisionMakerIndex dm,
-                                    Concept kind);
+                                    Concept kind, const Deadline& deadline = {});
 // The same for every decision maker and each of `concepts` (kAllConcepts order).
 [[nodiscard]] ExplainResult explain(const Conflict& conflict, StateCode state,
-                                    const std::vector<Concept>& concepts);
+                                    const std::vector<Concept>& concepts, const Deadline& deadline = {});
 
 }  // namespace accord::gmcr

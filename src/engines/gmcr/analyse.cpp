@@ -178,7 +178,15 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
          "raise the limit (accord gmcr --max-memory MiB) or merge options"});
     return result;
   }
-  const Graph g = detail::build_graph(conflict);
+  const Graph g = detail::build_graph(conflict, params.deadline);
+  if (!g.complete) {
+    result.outcome.termination = {Stop::time_limit, "the state graph was not built within the time budget"};
+    diagnostics.push_back(
+        {Severity::error, "", 0, 0, "conflict", "",
+         "building the graph of " + std::to_string(g.cube) + " states did not finish within the time budget",
+         "raise the budget (accord gmcr --max-seconds S) or merge options"});
+    return result;
+  }
   Analysis a;
   a.option_count = g.n;
   a.states = g.codes;

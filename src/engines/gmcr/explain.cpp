@@ -2,6 +2,7 @@
 // legal sanctioning sequence of the others (breadth-first over (state, last mover)), or
 // none. Computed on demand for one state.
 #include <algorithm>
+#include <optional>
 
 #include "engines/gmcr/graph.hpp"
 
@@ -15,13 +16,35 @@ using detail::Rank;
 
 constexpr std::uint64_t kNone = ~std::uint64_t{0};
 
-// Shortest legal sequence from s1 to a state accepted by `good`; empty when there is none.
-template <class Good>
-std::vector<std::pair<StateCode, DecisionMakerIndex>> sanction(
-    const Graph& g, const std::vector<Player>& others, StateCode s1, bool improving_only, Good good) {
-  const std::size_t P = others.size();
-  std::vector<std::uint64_t> parent(g.cube * P, kNone);  // node = code * P + last mover
+using Path = std::vector<std::pair<StateCode, DecisionMakerIndex>>;
+
+// The search state shared by every sanction search of one explanation: the parent array over
+// (state, last mover) is allocated once (2^n × players entries) and reset after each search
+// through the queue, which lists every node it touched.
+struct Search {
+  const Graph& g;
+  const std::vector<Player>& others;
+  DeadlineTicker ticker;
+  std::vector<std::uint64_t> parent;
   std::vector<std::uint64_t> queue;
+  Search(const Graph& graph, const std::vector<Player>& o, const Deadline& deadline)
+      : g(graph), others(o), ticker(deadline, 1024), parent(graph.cube * o.size(), kNone) {}
+  void reset() {
+    for (const std::uint64_t node : queue) parent[node] = kNone;
+    queue.clear();
+  }
+};
+
+// Shortest legal sequence from s1 to a state accepted by `good`; empty when there is none;
+// nullopt when the deadline passed first.
+template <class Good>
+std::optional<Path> sanction(Search& z, StateCode s1, bool improving_only, Good good) {
+  const Graph& g = z.g;
+  const std::vector<Player>& others = z.others;
+  const std::size_t P = others.size();
+  std::vector<std::uint64_t>& parent = z.parent;
+  std::vector<std::uint64_t>& queue = z.queue;
+  z.reset();
   for (std::size_t k = 0; k < P; ++k)
     detail::for_each_move(g, others[k].mask, s1, [&](StateCode t) {
       if (improving_only && !g.improves(others[k], s1, t)) return;
@@ -31,13 +54,13 @@ std::vector<std::pair<StateCode, DecisionMakerIndex>> sanction(
       queue.push_back(node);
     });
   for (std::size_t head = 0; head < queue.size(); ++head) {
+    if (z.ticker.expired()) return std::nullopt;
     const std::uint64_t node = queue[head];
     const auto x = static_cast<StateCode>(node / P);
     if (good(x)) {
-      std::vector<std::pair<StateCode, DecisionMakerIndex>> path;
+      Path path;
       for (std::uint64_t n = node;; n = parent[n]) {
-        path.emplace_back(static_cast<StateCode>(n / P),
-                          others[n % P].members.front());
+        path.emplace_back(static_cast<StateCode>(n / P), others[n % P].members.front());
         if (parent[n] == n) break;
       }
       std::reverse(path.begin(), path.end());
@@ -54,31 +77,39 @@ std::vector<std::pair<StateCode, DecisionMakerIndex>> sanction(
       });
     }
   }
-  return {};
+  return Path{};
 }
 
 // SIM: an opponent's improvement from `state`, taken at the same time as s1, to a joint state
 // the focal DM does not prefer; SEQ+SIM: or from which the opponents' improvements reach one.
-// Returned as [s1 by the focal DM, the joint state by that opponent, ...]; empty when none.
+// Returned as [s1 by the focal DM, the joint state by that opponent, ...]; empty when none;
+// nullopt when the deadline passed first.
 template <class Good>
-std::vector<std::pair<StateCode, DecisionMakerIndex>> simultaneous_sanction(
-    const Graph& g, const std::vector<Player>& others, StateCode state, StateCode s1, DecisionMakerIndex dm,
-    bool then_sequential, Good good) {
-  std::vector<std::pair<StateCode, DecisionMakerIndex>> out;
-  for (const Player& k : others) {
+std::optional<Path> simultaneous_sanction(Search& z, StateCode state, StateCode s1, DecisionMakerIndex dm,
+                                          bool then_sequential, Good good) {
+  const Graph& g = z.g;
+  Path out;
+  bool timed_out = false;
+  for (const Player& k : z.others) {
     detail::for_each_move(g, k.mask, state, [&](StateCode s2) {
-      if (!out.empty() || !g.improves(k, state, s2)) return;
+      if (timed_out || !out.empty() || !g.improves(k, state, s2)) return;
       const StateCode x = s1 ^ state ^ s2;
       if (!g.feasible[x]) return;
-      std::vector<std::pair<StateCode, DecisionMakerIndex>> rest;
+      Path rest;
       if (!good(x)) {
         if (!then_sequential) return;
-        rest = sanction(g, others, x, true, good);
-        if (rest.empty()) return;
+        std::optional<Path> found = sanction(z, x, true, good);
+        if (!found) {
+          timed_out = true;
+          return;
+        }
+        if (found->empty()) return;
+        rest = std::move(*found);
       }
       out = {{s1, dm}, {x, k.members.front()}};
       out.insert(out.end(), rest.begin(), rest.end());
     });
+    if (timed_out) return std::nullopt;
     if (!out.empty()) break;
   }
   return out;
@@ -97,12 +128,15 @@ ExplainResult invalid(StateCode state, std::string message, std::string path) {
 
 // Why `state` is stable or not for `dm` under `kind`, on a validated conflict's graph.
 Explanation explain_one(const Conflict& conflict, const Graph& g, StateCode state, DecisionMakerIndex dm,
-                        Concept kind) {
+                        Concept kind, const Deadline& deadline) {
   const std::vector<Rank>& u = g.rank[dm];
   const StateCode mask = g.dm_mask[dm];
   std::vector<Player> others;
   for (const DecisionMakerIndex k : conflict.decision_makers.indices())
     if (k != dm) others.push_back({conflict.decision_makers[k].id, {k}, g.dm_mask[k]});
+  const bool searches = kind != Concept::nash;
+  std::optional<Search> z;
+  if (searches) z.emplace(g, others, deadline);
 
   auto escape = [&](StateCode x) {  // the best the focal DM can reach from x in one move
     Rank best = u[x];
@@ -114,7 +148,11 @@ Explanation explain_one(const Conflict& conflict, const Graph& g, StateCode stat
   e.kind = kind;
   e.stable = true;
   detail::for_each_move(g, mask, state, [&](StateCode s1) {
-    if (u[s1] <= u[state]) return;
+    if (!e.complete || u[s1] <= u[state]) return;
+    if (searches && deadline.expired()) {  // Nash needs no search: it always finishes
+      e.complete = false;
+      return;
+    }
     Deterrence det;
     det.improvement = s1;
     auto good = [&](StateCode x) {
@@ -122,25 +160,37 @@ Explanation explain_one(const Conflict& conflict, const Graph& g, StateCode stat
       return kind != Concept::smr || escape(x) <= u[state];
     };
     if (kind == Concept::gmr || kind == Concept::smr || kind == Concept::seq || kind == Concept::seq_sim) {
-      auto path = sanction(g, others, s1, kind != Concept::gmr && kind != Concept::smr, good);
-      if (!path.empty()) {
+      const std::optional<Path> path = sanction(*z, s1, kind != Concept::gmr && kind != Concept::smr, good);
+      if (!path) {
+        e.complete = false;
+        return;
+      }
+      if (!path->empty()) {
         det.deterred = true;
         det.sanction.emplace_back(s1, dm);
-        det.sanction.insert(det.sanction.end(), path.begin(), path.end());
+        det.sanction.insert(det.sanction.end(), path->begin(), path->end());
       }
     }
-    if (!det.deterred && (kind == Concept::sim || kind == Concept::seq_sim))
-      det.sanction = simultaneous_sanction(g, others, state, s1, dm, kind == Concept::seq_sim, good);
+    if (!det.deterred && (kind == Concept::sim || kind == Concept::seq_sim)) {
+      std::optional<Path> path = simultaneous_sanction(*z, state, s1, dm, kind == Concept::seq_sim, good);
+      if (!path) {
+        e.complete = false;
+        return;
+      }
+      det.sanction = std::move(*path);
+    }
     det.deterred = det.deterred || !det.sanction.empty();
     e.stable = e.stable && det.deterred;
     e.improvements.push_back(std::move(det));
   });
+  if (!e.complete) e.stable = false;
   return e;
 }
 
 // The explanations of `state` for each (decision maker, concept) pair, or why there are none.
 ExplainResult explain_pairs(const Conflict& conflict, StateCode state,
-                            const std::vector<std::pair<DecisionMakerIndex, Concept>>& pairs) {
+                            const std::vector<std::pair<DecisionMakerIndex, Concept>>& pairs,
+                            const Deadline& deadline) {
   const Diagnostics d = validate_conflict(conflict);
   if (has_errors(d)) {
     ExplainResult r;
@@ -157,26 +207,43 @@ ExplainResult explain_pairs(const Conflict& conflict, StateCode state,
   if ((state >> conflict.options.size()) != 0 || !is_feasible(conflict, state))
     return invalid(state, "state " + state_pattern(state, conflict.options.size()) + " is not a feasible state",
                    "state");
-  const Graph g = detail::build_graph(conflict);
+  const Graph g = detail::build_graph(conflict, deadline);
   ExplainResult r;
   r.state = state;
   r.outcome = Outcome::success();
-  for (const auto& [dm, kind] : pairs) r.explanations.push_back(explain_one(conflict, g, state, dm, kind));
+  std::size_t unfinished = 0;
+  for (const auto& [dm, kind] : pairs) {
+    Explanation e;
+    if (g.complete) {
+      e = explain_one(conflict, g, state, dm, kind, deadline);
+    } else {
+      e.decision_maker = dm;
+      e.kind = kind;
+      e.complete = false;
+    }
+    unfinished += e.complete ? 0 : 1;
+    r.explanations.push_back(std::move(e));
+  }
+  if (unfinished > 0)
+    r.outcome.termination = {Stop::time_limit, std::to_string(unfinished) + " of " + std::to_string(pairs.size()) +
+                                                   " explanations not finished within the time budget"};
   return r;
 }
 
 }  // namespace
 
-ExplainResult explain(const Conflict& conflict, StateCode state, DecisionMakerIndex dm, Concept kind) {
-  return explain_pairs(conflict, state, {{dm, kind}});
+ExplainResult explain(const Conflict& conflict, StateCode state, DecisionMakerIndex dm, Concept kind,
+                      const Deadline& deadline) {
+  return explain_pairs(conflict, state, {{dm, kind}}, deadline);
 }
 
-ExplainResult explain(const Conflict& conflict, StateCode state, const std::vector<Concept>& concepts) {
+ExplainResult explain(const Conflict& conflict, StateCode state, const std::vector<Concept>& concepts,
+                      const Deadline& deadline) {
   std::vector<std::pair<DecisionMakerIndex, Concept>> pairs;
   for (const DecisionMakerIndex d : conflict.decision_makers.indices())
     for (Concept k : kAllConcepts)
       if (std::find(concepts.begin(), concepts.end(), k) != concepts.end()) pairs.emplace_back(d, k);
-  return explain_pairs(conflict, state, pairs);
+  return explain_pairs(conflict, state, pairs, deadline);
 }
 
 }  // namespace accord::gmcr

@@ -7,8 +7,9 @@
 
 namespace accord::gmcr::detail {
 
-Graph build_graph(const Conflict& c) {
+Graph build_graph(const Conflict& c, const Deadline& deadline) {
   Graph g;
+  DeadlineTicker ticker(deadline, 1u << 16);
   g.n = c.options.size();
   g.cube = std::size_t{1} << g.n;
   for (const ConflictOptionIndex o : c.options.indices()) {
@@ -27,6 +28,10 @@ Graph build_graph(const Conflict& c) {
   g.feasible.assign(g.cube, 1);
   g.index.assign(g.cube, 0);
   for (StateCode s = 0; s < g.cube; ++s) {
+    if (ticker.expired()) {
+      g.complete = false;
+      return g;
+    }
     bool ok = true;
     for (const CodeTest& t : rules) ok = ok && !t.holds(s);
     for (StateCode m : groups) ok = ok && (std::popcount(s & m) <= 1);
@@ -41,7 +46,13 @@ Graph build_graph(const Conflict& c) {
     for (ConflictOptionIndex o : dm.options) m |= StateCode{1} << o.get();
     g.dm_mask.push_back(m);
   }
-  for (const DecisionMakerIndex d : c.decision_makers.indices()) g.rank.push_back(compute_ranks(c, g, d));
+  for (const DecisionMakerIndex d : c.decision_makers.indices()) {
+    g.rank.push_back(compute_ranks(c, g, d, deadline));
+    if (g.rank.back().empty()) {
+      g.complete = false;
+      return g;
+    }
+  }
   return g;
 }
 
@@ -49,7 +60,9 @@ namespace {
 
 // Scores of a prioritisation: bit (k-1-j) is set when statement j holds, so comparing
 // scores as integers is comparing the sums of weights 2^(k-1-j).
-std::vector<std::uint64_t> scores(const DecisionMaker& dm, const Graph& g) {
+// Empty when `deadline` passed.
+std::vector<std::uint64_t> scores(const DecisionMaker& dm, const Graph& g, const Deadline& deadline) {
+  DeadlineTicker ticker(deadline, 1u << 14);
   const std::size_t k = dm.statements.size();
   std::vector<std::vector<CodeTest>> tests;
   for (const PreferenceStatement& st : dm.statements) {
@@ -59,6 +72,7 @@ std::vector<std::uint64_t> scores(const DecisionMaker& dm, const Graph& g) {
   }
   std::vector<std::uint64_t> out(g.cube, 0);
   for (StateCode s : g.codes) {
+    if (ticker.expired()) return {};
     std::uint64_t score = 0;
     for (std::size_t j = 0; j < k; ++j) {
       bool h = false;
@@ -72,7 +86,8 @@ std::vector<std::uint64_t> scores(const DecisionMaker& dm, const Graph& g) {
 
 }  // namespace
 
-std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, DecisionMakerIndex dm_index) {
+std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, DecisionMakerIndex dm_index,
+                                const Deadline& deadline) {
   const DecisionMaker& dm = c.decision_makers[dm_index];
   std::vector<Rank> rank(g.cube, 0);
   if (dm.preference_kind == PreferenceKind::ranking) {
@@ -81,7 +96,8 @@ std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, DecisionMaker
       for (StateCode s : dm.ranking[t]) rank[s] = tiers - 1 - static_cast<Rank>(t);
     return rank;
   }
-  const std::vector<std::uint64_t> score = scores(dm, g);
+  const std::vector<std::uint64_t> score = scores(dm, g, deadline);
+  if (score.empty()) return {};
   if (dm.statements.size() <= 24) {
     // Scores are below 2^k: mark those present and number them in increasing order.
     std::vector<Rank> dense(std::size_t{1} << dm.statements.size(), -1);

@@ -33,6 +33,7 @@ struct Graph {
   std::vector<StateIndex> index;       // per code: position in `codes` (infeasible: 0)
   IndexedVector<DecisionMakerIndex, std::vector<Rank>> rank;  // per code (infeasible codes: 0)
   IndexedVector<DecisionMakerIndex, StateCode> dm_mask;
+  bool complete = true;  // false: the deadline passed while building; use nothing above
 
   // Options a player with `mask` may change from `c` (respecting directions).
   [[nodiscard]] StateCode free_bits(StateCode mask, StateCode c) const {
@@ -60,10 +61,12 @@ void for_each_move(const Graph& g, StateCode mask, StateCode c, F&& f) {
   }
 }
 
-// Builds the graph; the conflict must have passed validate_conflict.
-[[nodiscard]] Graph build_graph(const Conflict& c);
-// Dense ranks of one decision maker over the feasible states.
-[[nodiscard]] std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, DecisionMakerIndex dm);
+// Builds the graph; the conflict must have passed validate_conflict. On 2^24 states this takes
+// seconds, so it polls `deadline` and returns early with complete = false when it passes.
+[[nodiscard]] Graph build_graph(const Conflict& c, const Deadline& deadline = {});
+// Dense ranks of one decision maker over the feasible states; empty when `deadline` passed.
+[[nodiscard]] std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, DecisionMakerIndex dm,
+                                              const Deadline& deadline = {});
 
 // --- subcube transforms (in place over the cube) -------------------------------------
 // After the call, f[c] = min (max) of f over c and every code a move of `mask`'s owner

@@ -62,5 +62,36 @@ TEST(GmcrBudget, TheMemoryEstimateGrowsWithTheCube) {
   EXPECT_GT(estimate_memory(24, 24, true), kDefaultMaxMemory);  // 24 one-option DMs: refused
 }
 
+// An explanation shares the run's deadline: the searches it could not make are marked, Nash
+// (no search) is always complete, and with time enough every explanation is complete.
+TEST(GmcrBudget, AnExpiredDeadlineLeavesSearchedExplanationsIncomplete) {
+  const Conflict c = two_by_six();
+  const std::vector<Concept> concepts{Concept::nash, Concept::gmr, Concept::seq};
+  const ExplainResult full = explain(c, 0, concepts);
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(full.outcome.termination.stop, Stop::finished);
+  for (const Explanation& e : full.explanations) EXPECT_TRUE(e.complete);
+
+  const ExplainResult cut = explain(c, 0, concepts, Deadline::at(Deadline::Clock::now() - std::chrono::seconds(1)));
+  ASSERT_TRUE(cut.ok());
+  EXPECT_EQ(cut.outcome.termination.stop, Stop::time_limit);
+  ASSERT_EQ(cut.explanations.size(), full.explanations.size());
+  std::size_t incomplete = 0;
+  for (std::size_t k = 0; k < cut.explanations.size(); ++k) {
+    const Explanation& e = cut.explanations[k];
+    if (e.kind == Concept::nash) {
+      EXPECT_TRUE(e.complete);
+      EXPECT_EQ(e.stable, full.explanations[k].stable);
+      continue;
+    }
+    // A searched concept with at least one improvement to examine cannot finish.
+    if (full.explanations[k].improvements.empty()) continue;
+    EXPECT_FALSE(e.complete);
+    EXPECT_FALSE(e.stable);
+    ++incomplete;
+  }
+  EXPECT_GT(incomplete, 0u);
+}
+
 }  // namespace
 }  // namespace accord::gmcr
