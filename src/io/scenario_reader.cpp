@@ -117,6 +117,33 @@ void place_model_diagnostics(Reader& r, Diagnostics model_diags) {
   }
 }
 
+// The YAML parser reads its input through this buffer in 64 KiB pieces, so the deadline is
+// polled between pieces: a 16 MiB file cannot hold the parser for longer than the budget plus
+// the parse of one piece (yaml-cpp offers no other way to stop it).
+class DeadlineBuffer : public std::streambuf {
+ public:
+  struct Expired {};
+  DeadlineBuffer(std::string_view text, const Deadline& deadline) : text_(text), deadline_(deadline) {}
+
+ protected:
+  int_type underflow() override {
+    if (gptr() != nullptr && gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (next_ >= text_.size()) return traits_type::eof();
+    if (deadline_.expired()) throw Expired{};
+    const std::size_t n = std::min(kPiece, text_.size() - next_);
+    char* begin = const_cast<char*>(text_.data() + next_);  // get area only: never written
+    setg(begin, begin, begin + n);
+    next_ += n;
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  static constexpr std::size_t kPiece = 64u << 10;
+  std::string_view text_;
+  const Deadline& deadline_;
+  std::size_t next_ = 0;
+};
+
 }  // namespace
 
 namespace {
@@ -150,7 +177,16 @@ LoadResult load_unguarded(std::string_view text, const std::string& name, const 
   }
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(text));
+    DeadlineBuffer buffer(text, options.deadline);
+    std::istream in(&buffer);
+    in.exceptions(std::ios::badbit);  // rethrows Expired from the buffer
+    root = YAML::Load(in);
+  } catch (const DeadlineBuffer::Expired&) {
+    r.stopped = {Stop::time_limit, "reading stopped while parsing"};
+    r.push({Severity::error, name, 0, 0, "", "",
+            "reading stopped while parsing: the time budget ran out (time_limit); nothing was loaded",
+            "raise it with --max-seconds"});
+    return finish(r);
   } catch (const YAML::Exception& e) {
     Diagnostic d;
     d.file = name;
