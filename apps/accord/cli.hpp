@@ -58,6 +58,15 @@ Scenario load_or_exit(const std::string& name_or_path, const io::LoadOptions& op
 // --max-input-nodes / --max-table-mib (docs/format.md "Limits").
 void add_reader_options(CLI::App* cmd, io::LoadOptions& options);
 
+// GENIUS XML (cmd_import_genius.cpp): imports a domain and its profiles (parties named by
+// `party_ids` when given), or throws Exit{2}, printing diagnostics.
+Scenario import_genius_or_exit(const std::vector<std::string>& files,
+                               const std::vector<std::string>& party_ids, bool quiet_warnings);
+// The input of commands that take `SCENARIO` or `--genius DOMAIN.xml PROFILE.xml…|FOLDER`:
+// refuses both at once (`scenario_given`), expands a GENIUS folder, and loads or imports.
+Scenario scenario_or_genius_or_exit(const std::string& scenario, bool scenario_given,
+                                    const std::vector<std::string>& genius, bool quiet_warnings);
+
 // True when stdout is a terminal (colour and progress only then).
 bool stdout_is_tty();
 

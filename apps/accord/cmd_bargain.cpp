@@ -8,9 +8,6 @@
 
 namespace accord::cli {
 
-Scenario import_genius_or_exit(const std::vector<std::string>& files,
-                               const std::vector<std::string>& party_ids, bool quiet_warnings);
-
 namespace {
 
 void add_bargain(CLI::App& app) {

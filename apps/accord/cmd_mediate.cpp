@@ -3,14 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "accord/engines/mediate.hpp"
-#include "accord/io/genius_folder.hpp"
 #include "accord/report/mediate.hpp"
 #include "cli.hpp"
 
 namespace accord::cli {
-
-Scenario import_genius_or_exit(const std::vector<std::string>& files,
-                               const std::vector<std::string>& party_ids, bool quiet_warnings);
 
 namespace {
 
@@ -51,17 +47,7 @@ void add_mediate(CLI::App& app) {
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output");
   add_budget_options(cmd, o->budget);
   cmd->callback([o, cmd] {
-    if (!o->genius.empty() && cmd->count("SCENARIO") > 0)
-      throw Exit{kExitInvalidInput, "give either SCENARIO or --genius files, not both"};
-    Scenario s;
-    if (o->genius.empty()) {
-      s = load_or_exit(o->scenario, o->json);
-    } else {
-      std::string error;
-      const std::vector<std::string> files = io::expand_genius_arguments(o->genius, error);
-      if (!error.empty()) throw Exit{kExitInvalidInput, error};
-      s = import_genius_or_exit(files, {}, o->json);
-    }
+    const Scenario s = scenario_or_genius_or_exit(o->scenario, cmd->count("SCENARIO") > 0, o->genius, o->json);
     mediate::Params params;
     params.parties = resolve_parties(s, o->parties);
     params.voters.clear();

@@ -5,14 +5,10 @@
 
 #include "accord/engines/agent.hpp"
 #include "accord/engines/negotiate.hpp"
-#include "accord/io/genius_folder.hpp"
 #include "accord/report/negotiate.hpp"
 #include "cli.hpp"
 
 namespace accord::cli {
-
-Scenario import_genius_or_exit(const std::vector<std::string>& files,
-                               const std::vector<std::string>& party_ids, bool quiet_warnings);
 
 namespace {
 
@@ -64,17 +60,7 @@ void add_negotiate(CLI::App& app) {
     if (o->list) return write_output(o->output, agent_list());
     if (o->agents.empty()) throw Exit{kExitInvalidInput, "--agents is required (one agent per party), e.g. --agents linear,hardliner"};
     if (o->rounds == 0) throw Exit{kExitInvalidInput, "--rounds is required (R >= 2), e.g. --rounds 50"};
-    if (!o->genius.empty() && cmd->count("SCENARIO") > 0)
-      throw Exit{kExitInvalidInput, "give either SCENARIO or --genius files, not both"};
-    Scenario s;
-    if (o->genius.empty()) {
-      s = load_or_exit(o->scenario, o->json);
-    } else {
-      std::string error;
-      const std::vector<std::string> files = io::expand_genius_arguments(o->genius, error);
-      if (!error.empty()) throw Exit{kExitInvalidInput, error};
-      s = import_genius_or_exit(files, {}, o->json);
-    }
+    const Scenario s = scenario_or_genius_or_exit(o->scenario, cmd->count("SCENARIO") > 0, o->genius, o->json);
     negotiate::DomainParams dp;
     dp.max_sorted = o->max_sorted;
     dp.deadline = o->budget.deadline();

@@ -16,9 +16,6 @@
 
 namespace accord::cli {
 
-Scenario import_genius_or_exit(const std::vector<std::string>& files,
-                               const std::vector<std::string>& party_ids, bool quiet_warnings);
-
 namespace {
 
 struct Opts {
