@@ -218,6 +218,13 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
     cr.equilibria = equilibria(cr.players, concepts, g.codes.size());
     a.coalition = std::move(cr);
   }
+  if (params.coalitions) {
+    // The singleton coalitions are the individual definitions under the standard rule.
+    const auto individual = params.sanctions == Sanctions::standard
+                                ? a.decision_makers
+                                : stabilities(g, players, a.concepts, params.deadline, Sanctions::standard);
+    a.coalitional = detail::coalitional_stability(g, players, individual, a.concepts, params.deadline);
+  }
   std::string detail = missing(a.decision_makers, a.concepts, "");
   if (a.coalition) {
     // Coalition SIM and SEQ+SIM are never computed (docs/gmcr.md): their absence is not a
@@ -226,6 +233,10 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
     for (Concept k : a.concepts)
       if (coalition_concept(k)) coalition_concepts.push_back(k);
     const std::string c = missing(a.coalition->players, coalition_concepts, "coalition ");
+    if (!c.empty()) detail += (detail.empty() ? "" : "; ") + c;
+  }
+  if (a.coalitional) {
+    const std::string c = missing(a.coalitional->decision_makers, a.coalitional->concepts, "coalitional ");
     if (!c.empty()) detail += (detail.empty() ? "" : "; ") + c;
   }
   Stop stop = detail.empty() ? Stop::finished : Stop::time_limit;
