@@ -60,7 +60,7 @@ TEST_P(CoalitionDifferential, MatchesTheLiteralDefinitions) {
 }
 
 // Relations among the concepts (Inohara & Hipel 2008b, "Interrelationships among noncooperative
-// and coalition stability concepts", Systems Engineering 11(4):360-?): for every DM,
+// and coalition stability concepts", Systems Engineering 11(4)): for every DM,
 // coalitional stability implies the individual one under the same concept (the coalition {i} is
 // one of those examined), CNash implies CSMR and CSEQ, and CSMR and CSEQ each imply CGMR.
 TEST_P(CoalitionDifferential, RelationsAmongTheConcepts) {
