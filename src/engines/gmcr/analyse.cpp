@@ -218,7 +218,12 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
     cr.equilibria = equilibria(cr.players, concepts, g.codes.size());
     a.coalition = std::move(cr);
   }
-  if (params.coalitions) {
+  // Coalition stability on top of the graph: per code, components and stamps (16 bytes), a
+  // flag per DM and concept, and a sanction value per member of a coalition and concept.
+  const std::uint64_t dms = conflict.decision_makers.size();
+  const std::uint64_t coalition_need = need + g.cube * (16 + dms * 4 + dms * 3 * 4);
+  const bool coalitions = params.coalitions && coalition_need <= params.max_memory;
+  if (coalitions) {
     // The singleton coalitions are the individual definitions under the standard rule.
     const auto individual = params.sanctions == Sanctions::standard
                                 ? a.decision_makers
@@ -240,6 +245,11 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
     if (!c.empty()) detail += (detail.empty() ? "" : "; ") + c;
   }
   Stop stop = detail.empty() ? Stop::finished : Stop::time_limit;
+  if (params.coalitions && !coalitions) {
+    detail += (detail.empty() ? "" : "; ") + std::string("coalition stability skipped: estimated ") +
+              mib(coalition_need) + ", limit " + mib(params.max_memory);
+    if (stop == Stop::finished) stop = Stop::memory_limit;
+  }
   if (conflict.status_quo) {
     a.status_quo = g.index[*conflict.status_quo];
     const std::uint64_t with_sq = estimate_memory(conflict.options.size(), conflict.decision_makers.size(), true);

@@ -165,5 +165,21 @@ TEST(CoalitionStability, SimultaneousConceptsAreNotDefined) {
   EXPECT_FALSE(r.analysis->coalitional->equilibria[Concept::sim]);
 }
 
+// Within the memory limit of the individual analysis but not of the coalition part: the
+// individual result stands, the coalition part is skipped and the outcome says so.
+TEST(CoalitionStability, SkippedOverTheMemoryLimit) {
+  std::mt19937 rng(5);
+  const Conflict c = testing::random_conflict(rng, 6);
+  Params p;
+  p.coalitions = true;
+  p.status_quo_paths = false;
+  p.max_memory = estimate_memory(c.options.size(), c.decision_makers.size(), false);
+  const RunResult r = analyse(c, p);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r.analysis->coalitional);
+  EXPECT_EQ(r.outcome.termination.stop, Stop::memory_limit);
+  EXPECT_NE(r.outcome.termination.detail.find("coalition stability skipped"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace accord::gmcr
