@@ -195,6 +195,7 @@ void write_gmcr_text(std::ostream& os, const Conflict& c, const gmcr::RunResult&
           "every coalition containing it; SIM and SEQ+SIM have no coalition form (-):\n";
     write_table(os, a, a.coalitional->decision_makers, a.coalitional->equilibria, every_row);
     os << "\nCoalitional equilibria:\n";
+    if (a.coalitional->concepts.empty()) os << "  none asked: only Nash, GMR, SMR and SEQ have a coalition form\n";
     write_equilibria(os, a, a.coalitional->equilibria, a.coalitional->concepts);
   }
   if (a.status_quo) write_paths(os, c, a, r.outcome.termination, o.all);
