@@ -3,6 +3,7 @@
 // hand-derived cases, and the relations between the concepts as property tests.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 
 #include "builders.hpp"
@@ -35,6 +36,9 @@ class CoalitionDifferential : public ::testing::TestWithParam<int> {};
 
 TEST_P(CoalitionDifferential, MatchesTheLiteralDefinitions) {
   std::mt19937 rng(static_cast<unsigned>(GetParam()) * 7919u);
+  // Per concept, the (DM, state) pairs individually stable but not coalitionally: the
+  // coalitions of two or more must matter somewhere, or this test checks only the singletons.
+  std::map<Concept, int> coalition_only;
   for (int round = 0; round < 20; ++round) {
     const Conflict c = testing::random_conflict(rng, round % 5 == 4 ? 8 : 6);
     const Analysis a = coalitional(c);
@@ -45,10 +49,12 @@ TEST_P(CoalitionDifferential, MatchesTheLiteralDefinitions) {
     for (Concept k : kCoalitionConcepts) {
       for (std::size_t d = 0; d < c.decision_makers.size(); ++d) {
         ASSERT_TRUE(cs.decision_makers[d].stable[k]);
-        for (std::size_t s = 0; s < a.states.size(); ++s)
+        for (std::size_t s = 0; s < a.states.size(); ++s) {
+          coalition_only[k] += a.decision_makers[d].stable[k]->test(s) && !cs.decision_makers[d].stable[k]->test(s);
           ASSERT_EQ(cs.decision_makers[d].stable[k]->test(s), ref.stable(d, a.states[s], k))
               << "seed " << GetParam() << " round " << round << " dm " << d << " " << to_string(k) << " state "
               << a.pattern(static_cast<StateIndex>(s));
+        }
       }
       for (std::size_t s = 0; s < a.states.size(); ++s) {  // an equilibrium: stable for every DM
         bool all = true;
@@ -57,6 +63,7 @@ TEST_P(CoalitionDifferential, MatchesTheLiteralDefinitions) {
       }
     }
   }
+  for (Concept k : kCoalitionConcepts) EXPECT_GT(coalition_only[k], 0) << to_string(k);
 }
 
 // Relations among the concepts (Inohara & Hipel 2008b, "Interrelationships among noncooperative
