@@ -4,6 +4,7 @@
 //   3. 4 DMs, 16 options in mutually exclusive pairs (6,561 states), status-quo reachability.
 //   4. SIM and SEQ+SIM alone (issue 13): 4,096 states (2 DMs), target <= 50 ms; 2^20 states
 //      (3 DMs), target <= 15 s.
+//   5. Coalition stability (Inohara-Hipel, every coalition): 2^12 states, 3 DMs.
 // Run one at a time under /usr/bin/time -v for peak memory:
 //   accord_gmcr_bench --benchmark_filter=ThreeDms
 #include <benchmark/benchmark.h>
@@ -68,6 +69,16 @@ void BM_SimThreeDms20Options(benchmark::State& state) {
   run_all(state, random_conflict(3, 20, 2), simultaneous_only());
 }
 BENCHMARK(BM_SimThreeDms20Options)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+
+// Inohara-Hipel coalition stability (Nash, GMR, SMR, SEQ over all 7 coalitions) on 2^12 states,
+// 3 DMs of 4 reversible options each: the grand coalition's component is all 4,096 states.
+void BM_CoalitionsThreeDms12Options(benchmark::State& state) {
+  Params p;
+  p.concepts = {Concept::nash, Concept::gmr, Concept::smr, Concept::seq};
+  p.coalitions = true;
+  run_all(state, random_conflict(3, 12, 4), p);
+}
+BENCHMARK(BM_CoalitionsThreeDms12Options)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
 
 void BM_FourDms16OptionsExclusivePairs(benchmark::State& state) {
   std::mt19937 rng(3);

@@ -19,6 +19,7 @@ struct Opts {
   std::string concepts = "nash,gmr,smr,seq,sim,seq_sim";
   std::string sanctions = "standard";
   std::string coalition;
+  bool coalitions = false;
   std::string explain;
   std::string include;  // empty: every part, each up to report::kGmcrListedByDefault entries
   std::string output = "-";
@@ -70,6 +71,7 @@ gmcr::Params params_or_exit(const Conflict& c, const Opts& o) {
   p.sanctions = *rule;
   // A gmcr-py file: say when gmcr-py's own rule would give other equilibria.
   p.compare_sanctions = io::is_gmcr_py_path(o.source);
+  p.coalitions = o.coalitions;
   for (const auto& id : split(o.coalition, '+')) {
     const DecisionMakerIndex d = c.find_decision_maker(id);
     if (!d.valid()) {
@@ -130,6 +132,7 @@ void add_gmcr(CLI::App& app) {
                            "  accord gmcr geneva-2025 --coalition US+EU\n  accord gmcr geneva-2025 --explain NNYNNNN\n"
                            "  accord gmcr big.yaml --json --include equilibria,paths -o big.json\n"
                            "  accord gmcr Garrison.gmcr --sanctions gmcr-py\n"
+                           "  accord gmcr geneva-2025 --coalitions\n"
                            "Semantics, the `conflict:` format and the JSON shape: docs/gmcr.md.");
   auto o = std::make_shared<Opts>();
   cmd->add_option("SOURCE", o->source, "Scenario (built-in name or file) or gmcr-py .gmcr file")->capture_default_str();
@@ -138,6 +141,8 @@ void add_gmcr(CLI::App& app) {
                   "Sanction rule: standard (legal sequences of the opponents) or gmcr-py (one move by one opponent)")
       ->capture_default_str();
   cmd->add_option("--coalition", o->coalition, "Decision makers acting as one, e.g. US+EU");
+  cmd->add_flag("--coalitions", o->coalitions,
+                "Also coalition stability (Inohara & Hipel): Nash, GMR, SMR, SEQ over every coalition");
   cmd->add_option("--explain", o->explain, "Explain the stability of this state (pattern of Y/N)");
   cmd->add_flag("--all", o->all, "List every state in the table, not only equilibria");
   cmd->add_flag("--json", o->json, "Print JSON (shape in docs/gmcr.md)");

@@ -48,6 +48,10 @@ std::vector<GmcrOmitted> part_sizes(const Analysis& a) {
     eq += sets_size(a, a.coalition->equilibria);
     st += players_size(a, a.coalition->players);
   }
+  if (a.coalitional) {
+    eq += sets_size(a, a.coalitional->equilibria);
+    st += players_size(a, a.coalitional->decision_makers);
+  }
   return {{"states", a.states.size()}, {"equilibria", eq}, {"stability", st}, {"paths", path_steps(a)}};
 }
 
@@ -108,6 +112,7 @@ class Serialiser {
     per_concept("equilibria", a_.equilibria, listed_.equilibria);
     players("stability", a_.decision_makers);
     if (a_.coalition) coalition();
+    if (a_.coalitional) coalitional();
     if (a_.status_quo) status_quo();
   }
 
@@ -187,6 +192,22 @@ class Serialiser {
     w_.value("members", members);
     players("stability", cr.players);
     per_concept("equilibria", cr.equilibria, listed_.equilibria);
+    w_.end();
+  }
+
+  // Inohara and Hipel's coalition stability (docs/gmcr.md "Coalition stability"): per concept,
+  // the states stable for every DM, and per DM the states stable for it under every coalition
+  // containing it. SIM and SEQ+SIM have no coalition form: never present.
+  void coalitional() {
+    const gmcr::CoalitionalStability& cs = *a_.coalitional;
+    w_.begin_object("coalitional");
+    w_.text("definitions", "Inohara & Hipel (2008)");
+    w_.begin_array("concepts");
+    for (Concept k : cs.concepts) w_.text(gmcr::to_string(k));
+    w_.end();
+    w_.value("coalitions", cs.coalitions);
+    per_concept("equilibria", cs.equilibria, listed_.equilibria);
+    players("stability", cs.decision_makers);
     w_.end();
   }
 

@@ -88,10 +88,9 @@ std::string path_text(const Conflict& c, const Analysis& a, const std::optional<
   return t;
 }
 
-void write_equilibria(std::ostream& os, const Analysis& a) {
-  os << "\nEquilibria:\n";
-  for (Concept k : a.concepts) {
-    const auto& set = a.equilibria[k];
+void write_equilibria(std::ostream& os, const Analysis& a, const Sets& sets, const std::vector<Concept>& concepts) {
+  for (Concept k : concepts) {
+    const auto& set = sets[k];
     os << "  " << pad(std::string(gmcr::to_string(k)), 8);
     if (!set) {
       os << "not computed (budget)\n";
@@ -188,11 +187,20 @@ void write_gmcr_text(std::ostream& os, const Conflict& c, const gmcr::RunResult&
   os << "\n";
   const bool every_row = o.all || a.states.size() <= 64;
   write_table(os, a, a.decision_makers, a.equilibria, every_row);
-  write_equilibria(os, a);
+  os << "\nEquilibria:\n";
+  write_equilibria(os, a, a.equilibria, a.concepts);
   if (a.coalition) {
     os << "\nCoalition " << a.coalition->players.front().name
        << " (moves as one; an improvement must help every member):\n";
     write_table(os, a, a.coalition->players, a.coalition->equilibria, every_row);
+  }
+  if (a.coalitional) {
+    os << "\nCoalition stability (Inohara & Hipel 2008): a state is stable for a DM when it is stable for "
+          "every coalition containing it; SIM and SEQ+SIM have no coalition form (-):\n";
+    write_table(os, a, a.coalitional->decision_makers, a.coalitional->equilibria, every_row);
+    os << "\nCoalitional equilibria:\n";
+    if (a.coalitional->concepts.empty()) os << "  none asked: only Nash, GMR, SMR and SEQ have a coalition form\n";
+    write_equilibria(os, a, a.coalitional->equilibria, a.coalitional->concepts);
   }
   if (a.status_quo) write_paths(os, c, a, r.outcome.termination, o.all);
   if (o.explanation != nullptr && o.explanation->ok()) write_explanation(os, c, *o.explanation);

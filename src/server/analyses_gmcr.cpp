@@ -16,6 +16,11 @@ Json run_gmcr(const Scenario& s, const Json& params) {
     if (!rule) throw bad_param("expected \"standard\" or \"gmcr-py\"", "sanctions");
     p.sanctions = *rule;
   }
+  // params.coalitions: true adds Inohara and Hipel's coalition stability ("coalitional").
+  if (const auto it = params.find("coalitions"); it != params.end() && !it->is_null()) {
+    if (!it->is_boolean()) throw bad_param("expected true or false", "coalitions");
+    p.coalitions = it->get<bool>();
+  }
   const gmcr::RunResult r = gmcr::run(s, p);
   if (!r.ok()) {
     const std::string message = r.outcome.message();

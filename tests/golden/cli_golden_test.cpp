@@ -49,6 +49,7 @@ std::vector<Case> cases() {
       {"bargain_stakeholders", "bargain geneva-2025 --parties UA,US --version v20 --json --max-points 3"},
       {"gmcr", "gmcr geneva-2025 --json"},
       {"gmcr_coalition", "gmcr geneva-2025 --coalition US+EU --json"},
+      {"gmcr_coalitions", "gmcr geneva-2025 --coalitions --json"},
       {"gmcr_explain", "gmcr geneva-2025 --explain YNNYNNN --json --include equilibria"},
       {"gmcr_inverse_seq", "gmcr geneva-2025 --inverse YNYNNYN --concept seq --json"},
       {"gmcr_inverse_moves", "gmcr geneva-2025 --inverse YNYYYYN --change moves --json"},

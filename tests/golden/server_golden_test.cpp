@@ -53,6 +53,7 @@ TEST_F(ServerGolden, EvaluateV20) { pin_analysis("evaluate_v20", "evaluate", R"(
 TEST_F(ServerGolden, BargainV20) { pin_analysis("bargain_v20", "bargain", R"({"version":"v20"})"); }
 TEST_F(ServerGolden, Bargain) { pin_analysis("bargain", "bargain", "{}"); }
 TEST_F(ServerGolden, Gmcr) { pin_analysis("gmcr", "gmcr", "{}"); }
+TEST_F(ServerGolden, GmcrCoalitions) { pin_analysis("gmcr_coalitions", "gmcr", R"({"coalitions":true})"); }
 TEST_F(ServerGolden, Forecast) { pin_analysis("forecast", "forecast", "{}"); }
 TEST_F(ServerGolden, ForecastMonteCarlo) {
   pin_analysis("forecast_monte_carlo", "forecast", R"({"model":"smp","runs":20,"seed":3})");

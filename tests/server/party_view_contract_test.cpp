@@ -55,7 +55,7 @@ Audience audience_of(Who w) {
 
 // Engine POSTs: params chosen so each result carries as much as the engine can write.
 const std::map<std::string, std::string> kParams = {
-    {"evaluate", R"({"version":"v20"})"},  {"bargain", R"({"version":"v20"})"}, {"gmcr", "{}"},
+    {"evaluate", R"({"version":"v20"})"},  {"bargain", R"({"version":"v20"})"}, {"gmcr", R"({"coalitions":true})"},
     {"forecast", R"({"model":"smp","runs":5,"seed":1})"}, {"diff", R"({"from":"v19","to":"v20"})"}};
 
 // --- an independent matcher: is this leaf path declared visible to this reader? -----------
@@ -414,7 +414,7 @@ TEST(PartyViewTables, EveryRuleNamesAFieldTheSerialisersWrite) {
   const std::map<std::string, std::vector<std::string>> refs = {
       {"evaluate", {"cli_evaluate_v20", "cli_evaluate_v28", "server_evaluate_v20_mediator"}},
       {"bargain", {"cli_bargain_v20", "cli_bargain_example_small", "cli_bargain_stakeholders", "server_bargain_v20_mediator"}},
-      {"gmcr", {"cli_gmcr", "server_gmcr_mediator"}},
+      {"gmcr", {"cli_gmcr", "cli_gmcr_coalitions", "server_gmcr_mediator"}},
       {"forecast", {"cli_forecast_smp", "cli_forecast_monte_carlo", "server_forecast_mediator"}},
       {"diff", {"cli_diff_v19_v20"}},
       {"round", {"server_round_open_mediator", "server_rounds_mediator", "server_round_responses_ua_mediator",

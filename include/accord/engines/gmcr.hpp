@@ -98,6 +98,9 @@ struct Params {
   std::vector<Concept> concepts = {kAllConcepts.begin(), kAllConcepts.end()};
   // Two or more decision makers: also analyse the conflict in which they move as one.
   std::vector<DecisionMakerIndex> coalition;
+  // Also compute Inohara and Hipel's coalition stability (Analysis::coalitional) for Nash, GMR,
+  // SMR and SEQ among `concepts`, over every coalition (docs/gmcr.md "Coalition stability").
+  bool coalitions = false;
   bool status_quo_paths = true;
   // Paths are kept for at most this many equilibria (in state order); past it the result
   // says so (Stop::size_limit) — millions of equilibria would take gigabytes of paths.
@@ -126,6 +129,26 @@ struct CoalitionResult {
   PerConcept<std::optional<StateSet>> equilibria;
 };
 
+// Inohara & Hipel (2008a), "Coalition analysis in the graph model for conflict resolution",
+// Systems Engineering 11(4):343-359 (docs/gmcr.md "Coalition stability"). A coalition H moves by
+// legal sequences of its members' unilateral moves (R_H); a coalitional improvement from s is a
+// state of R_H(s) that every member strictly prefers to s. A state is coalitionally stable for
+// DM i under a concept when, for EVERY coalition H containing i ({i} included), each coalitional
+// improvement of H is deterred as the concept says, by the complement N\H (class moves; for SEQ
+// class improvements), the sanction counting when i is not better off than at s:
+//   CNash: H has no coalitional improvement.
+//   CGMR:  some s2 in R_{N\H}(s1) with s >=_i s2.
+//   CSMR:  some such s2 from which no class move of H reaches a state i prefers to s.
+//   CSEQ:  some s2 in R+_{N\H}(s1) with s >=_i s2.
+// The sanction rule is always the standard one (Params::sanctions does not apply). SIM and
+// SEQ+SIM have no coalition form in those papers and are never computed here.
+struct CoalitionalStability {
+  std::vector<Concept> concepts;               // computed, of nash, gmr, smr, seq (kAllConcepts order)
+  std::vector<PlayerResult> decision_makers;   // one per DM (conflict order); nullopt = deadline
+  PerConcept<std::optional<StateSet>> equilibria;  // coalitionally stable for every DM
+  std::size_t coalitions = 0;                  // coalitions examined: 2^n - 1
+};
+
 struct PathStep {
   StateIndex state = 0;
   DecisionMakerIndex mover;  // who moved into `state`; invalid for the first step
@@ -146,6 +169,7 @@ struct Analysis {
   std::vector<PlayerResult> decision_makers;  // one per DM, in conflict order
   PerConcept<std::optional<StateSet>> equilibria;
   std::optional<CoalitionResult> coalition;
+  std::optional<CoalitionalStability> coalitional;  // with Params::coalitions
   std::optional<StateIndex> status_quo;
   std::vector<Reachability> status_quo_paths;  // one per equilibrium of any computed concept
   bool status_quo_paths_computed = false;      // false when skipped or stopped by a budget

@@ -226,6 +226,18 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
     cr.equilibria = equilibria(cr.players, concepts, g.codes.size());
     a.coalition = std::move(cr);
   }
+  // Coalition stability on top of the graph: per code, components and stamps (16 bytes), a
+  // flag per DM and concept, and a sanction value per member of a coalition and concept.
+  const std::uint64_t dms = conflict.decision_makers.size();
+  const std::uint64_t coalition_need = need + g.cube * (16 + dms * 4 + dms * 3 * 4);
+  const bool coalitions = params.coalitions && coalition_need <= params.max_memory;
+  if (coalitions) {
+    // The singleton coalitions are the individual definitions under the standard rule.
+    const auto individual = params.sanctions == Sanctions::standard
+                                ? a.decision_makers
+                                : stabilities(g, players, a.concepts, params.deadline, Sanctions::standard);
+    a.coalitional = detail::coalitional_stability(g, players, individual, a.concepts, params.deadline);
+  }
   std::string detail = missing(a.decision_makers, a.concepts, "");
   if (a.coalition) {
     // Coalition SIM and SEQ+SIM are never computed (docs/gmcr.md): their absence is not a
@@ -236,7 +248,16 @@ RunResult analyse(const Conflict& conflict, const Params& params) {
     const std::string c = missing(a.coalition->players, coalition_concepts, "coalition ");
     if (!c.empty()) detail += (detail.empty() ? "" : "; ") + c;
   }
+  if (a.coalitional) {
+    const std::string c = missing(a.coalitional->decision_makers, a.coalitional->concepts, "coalitional ");
+    if (!c.empty()) detail += (detail.empty() ? "" : "; ") + c;
+  }
   Stop stop = detail.empty() ? Stop::finished : Stop::time_limit;
+  if (params.coalitions && !coalitions) {
+    detail += (detail.empty() ? "" : "; ") + std::string("coalition stability skipped: estimated ") +
+              mib(coalition_need) + ", limit " + mib(params.max_memory);
+    if (stop == Stop::finished) stop = Stop::memory_limit;
+  }
   if (conflict.status_quo) {
     a.status_quo = g.index[*conflict.status_quo];
     const std::uint64_t with_sq = estimate_memory(conflict.options.size(), conflict.decision_makers.size(), true);

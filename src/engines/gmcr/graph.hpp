@@ -115,6 +115,14 @@ void player_stability(const Graph& g, const std::vector<Player>& players, std::s
                       const std::vector<Concept>& concepts, const Deadline& deadline,
                       PlayerResult& out, Sanctions sanctions = Sanctions::standard);
 
+// Inohara and Hipel's coalition stability (coalition_stability.cpp) for the decision makers
+// `dms` (one Player each, conflict order), given their individual stability under the standard
+// sanction rule (the singleton coalitions); of `asked`, Nash, GMR, SMR and SEQ.
+[[nodiscard]] CoalitionalStability coalitional_stability(const Graph& g, const std::vector<Player>& dms,
+                                                         const std::vector<PlayerResult>& individual,
+                                                         const std::vector<Concept>& asked,
+                                                         const Deadline& deadline);
+
 // Shortest paths from the status quo to each target over moves of the decision makers.
 // False (and no paths) when the deadline expired first.
 // At most `max_paths` targets are kept; `targets` counts them all.

@@ -4,13 +4,15 @@
 namespace accord::report::views {
 namespace {
 
-// A party learns which states are stable for everyone; not who holds which option, each
+// A party learns which states are stable for everyone (also coalitionally); not who holds which option, each
 // decision maker's stability, the status quo or the paths to each equilibrium (the conflict
 // section they come from is the mediator's).
 constexpr ViewRule kRules[] = {
     {"", kMediator},
     {"/scenario", kParty},
     {"/equilibria", kParty},
+    {"/coalitional/concepts", kParty},
+    {"/coalitional/equilibria", kParty},
 };
 
 }  // namespace
