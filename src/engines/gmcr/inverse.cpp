@@ -317,9 +317,13 @@ void finish(Result& r, const Budget& budget, std::size_t searched_to) {
 
 void run_preferences(const Conflict& c, const std::vector<StateCode>& targets, Result& r) {
   const Params& p = r.params;
-  Graph g = detail::build_graph(c);
-  const std::vector<Player> players = players_of(c, g);
+  Graph g = detail::build_graph(c, p.deadline);
+  if (!g.complete) {
+    r.outcome.termination = {Stop::time_limit, "the state graph was not built within the time budget"};
+    return;
+  }
   Budget budget{p};
+  const std::vector<Player> players = players_of(c, g);
   const bool coupled = p.stability == Concept::seq || p.reachable;
   const Concept filter = p.stability == Concept::seq ? Concept::gmr : p.stability;
   std::vector<std::vector<Variant>> variants(c.decision_makers.size());
@@ -416,7 +420,11 @@ struct MoveSearch {
   bool test() {
     if (!budget.spend()) return false;
     const Conflict changed = inverse::apply(c, chosen);
-    Graph g = detail::build_graph(changed);
+    Graph g = detail::build_graph(changed, p.deadline);
+    if (!g.complete) {
+      budget.stop = Stop::time_limit;
+      return false;
+    }
     const std::vector<Player> players = players_of(changed, g);
     std::vector<std::uint8_t> alive(targets.size(), 0);
     for (std::size_t t = 0; t < targets.size(); ++t) alive[t] = g.feasible[targets[t]];
