@@ -5,6 +5,7 @@
 //   POST /api/analyses/{engine} mediator: evaluate or bargain on the posted document, the
 //                               result as the stored-scenario route gives it; nothing is stored.
 // Both answer only about what the caller sent, so no stored data can leak through them.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "accord/report/files.hpp"

@@ -151,7 +151,7 @@ test('a mediator builds a three-party scenario, saves it and downloads YAML that
 
   // `accord validate` accepts the file (it throws on a non-zero exit) ...
   const out = execFileSync(CLI, ['validate', file], { encoding: 'utf8' });
-  assert.match(out, new RegExp(`valid scenario \`${ID}\` \\(3 parties, 2 issues, 1 version`));
+  assert.match(out, new RegExp(`valid scenario \`${ID}\` \\(3 parties, 2 issues, 1 version; 1 warning\\)`));
   // ... and the stored revision is the same document.
   const stored = await api(TOKENS.mediator, `/api/scenarios/${ID}`);
   assert.equal(stored.status, 200);

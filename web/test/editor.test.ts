@@ -45,11 +45,13 @@ describe('preferences', () => {
   it('toggles red lines by option and clamps option values', () => {
     let pref = toggleRedLine(undefined, 'X1');
     expect(pref.red_lines).toEqual(['X1']);
+    expect(pref.values).toEqual({ X1: 0 });  // a red line is the party's worst unless valued
+    expect(toggleRedLine({ values: { X1: 0.3 } }, 'X1').values).toEqual({ X1: 0.3 });
     pref = toggleRedLine(pref, 'X2');
     expect(pref.red_lines).toEqual(['X1', 'X2']);
     pref = toggleRedLine(toggleRedLine(pref, 'X1'), 'X2');
     expect(pref.red_lines).toBeUndefined();
-    expect(setOptionValue(pref, 'X1', 1.4).values).toEqual({ X1: 1 });
+    expect(setOptionValue(pref, 'X1', 1.4).values).toEqual({ X1: 1, X2: 0 });
   });
   it('writes a reservation as an estimate with its one-line reason', () => {
     expect(reservationWith(undefined, 0.45, ' fight on ')).toEqual({ value: 0.45, estimate: true, note: 'fight on' });

@@ -105,7 +105,8 @@ export function setOptionValue(pref: IssuePrefDoc | undefined, option: string, v
   return { ...(pref ?? {}), values };
 }
 
-// Clicking an option turns it into a red line, or back.
+// Clicking an option turns it into a red line, or back. A new red line without a value gets
+// 0 (a red-line option is the party's worst: docs/format.md "Choosing reservations and weights").
 export function toggleRedLine(pref: IssuePrefDoc | undefined, option: string): IssuePrefDoc {
   const lines = [...(pref?.red_lines ?? [])];
   const at = lines.findIndex((l) => l === option);
@@ -113,6 +114,7 @@ export function toggleRedLine(pref: IssuePrefDoc | undefined, option: string): I
   else lines.push(option);
   const out: IssuePrefDoc = { ...(pref ?? {}), red_lines: lines };
   if (lines.length === 0) delete out.red_lines;
+  if (at < 0 && out.values?.[option] === undefined) out.values = { ...(out.values ?? {}), [option]: 0 };
   return out;
 }
 
