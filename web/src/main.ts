@@ -96,9 +96,10 @@ async function start(token: string): Promise<void> {
     const v = VIEWS.find((x) => x.id === id)!;
     const root = h('section', { class: 'view', id: `view-${id}`, 'aria-busy': 'true' });
     main.replaceChildren(h('h2', {}, v.title), root);
-    if (!scenarioId) { root.append(message('No scenario is stored on this server yet (accord db import).', 'info')); return; }
+    if (!scenarioId && id !== 'editor') { root.append(message('No scenario is stored on this server yet (accord db import, or create one in Edit).', 'info')); return; }
     try {
-      const s = await api.get<{ id: string; revision: number; scenario: ScenarioDoc }>(`/api/scenarios/${encodeURIComponent(scenarioId)}`);
+      const s = scenarioId ? await api.get<{ id: string; revision: number; scenario: ScenarioDoc }>(`/api/scenarios/${encodeURIComponent(scenarioId)}`)
+        : { id: '', revision: 0, scenario: { id: '' } };  // the editor starts from nothing
       if (mine !== seq) return;
       const ctx: ViewContext = { api, caller: who.caller, scenario: { id: s.id, revision: s.revision, doc: s.scenario }, state };
       await v.view(ctx, root);

@@ -98,8 +98,8 @@ async function partyEditor(ctx: ViewContext, root: HTMLElement, party: string): 
 // The mediator's first step: what to start from and under which id.
 function startPanel(ctx: ViewContext, root: HTMLElement): void {
   const cur = ctx.scenario.id;
-  const sources = [
-    { value: 'current', text: `the current scenario (${cur}), saved as its next revision` },
+  const sources = [  // on a server with no scenario yet, `cur` is ''
+    ...(cur ? [{ value: 'current', text: `the current scenario (${cur}), saved as its next revision` }] : []),
     ...(cur !== TEMPLATE ? [{ value: 'template', text: `a copy of ${TEMPLATE} (if stored on this server), under a new id` }] : []),
     { value: 'minimal', text: 'a minimal template: two parties, a mediator, one issue, one draft' },
     { value: 'empty', text: 'nothing (from scratch)' },

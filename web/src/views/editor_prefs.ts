@@ -19,7 +19,7 @@ function prefsOf(ed: Editor, party: string): PreferencesDoc {
 
 function issueBlock(ed: Editor, party: string, issue: IssueDoc): HTMLElement {
   const at = `preferences.${party}.issues.${issue.id}`;
-  const pref = () => prefsOf(ed, party).issues?.[issue.id];
+  const pref = () => ed.doc.preferences?.[party]?.issues?.[issue.id];  // reading creates nothing
   const write = (next: NonNullable<PreferencesDoc['issues']>[string]) => {
     const p = prefsOf(ed, party);
     p.issues = { ...(p.issues ?? {}), [issue.id]: next };
