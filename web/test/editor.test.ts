@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  curveText, diagnosticLine, fieldFor, fromTemplate, minimalDoc, newPoint, normaliseWeights, parseCurve, removeIssue,
+  bargainingParties, curveText, diagnosticLine, fieldFor, fromTemplate, minimalDoc, newPoint, normaliseWeights, parseCurve, removeIssue,
   removeParty, renameIssue, renameOption, renameParty, reservationWith, setOptionValue, setPointSetting, setWeights, toggleRedLine,
   weightsOf, weightSum, withPreferences, withValue,
 } from '../src/shape/editor';
@@ -136,5 +136,15 @@ describe('diagnostics', () => {
       .toBe('error at line 4, column 7: date: `2026-13-45` is not a date; expected YYYY-MM-DD');
     expect(diagnosticLine({ severity: 'warning', file: 'f', line: 0, column: 0, path: '', entity: '', message: 'm', hint: '' }))
       .toBe('warning at document: m');
+  });
+});
+
+describe('bargainingParties', () => {
+  it('lists parties and mediators with preferences, never stakeholders', () => {
+    const d = minimalDoc('t');
+    expect(bargainingParties(d)).toEqual([]);
+    d.parties!.push({ id: 'S', role: 'stakeholder' });
+    d.preferences = { M: {}, S: {}, A: { reservation: 0.2 } };
+    expect(bargainingParties(d)).toEqual(['A', 'M']);
   });
 });

@@ -283,3 +283,10 @@ export function withPreferences(d: ScenarioDoc, party: string, prefs: Preference
 export function weightSum(weights: Record<string, number>): number {
   return r4(Object.values(weights).reduce((s, x) => s + x, 0));
 }
+
+// The parties that bargain by default (docs/format.md "Roles and signatories"): role party or
+// mediator, with preferences. With none, the bargaining route has nothing to do (400), so the
+// editor does not ask.
+export function bargainingParties(d: ScenarioDoc): string[] {
+  return (d.parties ?? []).filter((p) => (p.role ?? 'party') !== 'stakeholder' && d.preferences?.[p.id] !== undefined).map((p) => p.id);
+}

@@ -6,7 +6,7 @@ import { explain } from '../api';
 import { h, table } from '../dom';
 import type { ScenarioDoc } from '../model';
 import type { Validation } from '../shape/editor';
-import { diagnosticLine, fieldFor } from '../shape/editor';
+import { bargainingParties, diagnosticLine, fieldFor } from '../shape/editor';
 import type { Editor } from './editor_state';
 
 export interface Checks {
@@ -59,6 +59,11 @@ async function previews(ed: Editor, doc: ScenarioDoc, box: HTMLElement, isCurren
         f3(p.reservation), h('span', { class: `v-${p.verdict}` }, p.verdict)]);
       parts.push(h('div', { id: 'ed-evaluate' }, table(['party', 'utility', 'reservation', 'verdict'], rows, `Evaluation of ${r.version} (unsaved document)`)));
     } catch (e) { parts.push(h('p', { class: 'note' }, `Evaluation: ${explain(e)}`)); }
+  }
+  if (bargainingParties(doc).length === 0) {
+    parts.push(h('p', { class: 'note', id: 'ed-bargain-none' }, 'Bargaining starts once a party or mediator has preferences.'));
+    if (isCurrent()) box.replaceChildren(...parts);
+    return;
   }
   try {
     const b = (await ed.api.request<{ result: BargainOut }>('POST', '/api/analyses/bargain', { scenario: doc, params })).result;
