@@ -80,6 +80,7 @@ export function checksPanel(ed: Editor, form: () => HTMLElement): Checks {
   const list = h('div', {});
   const results = h('div', { id: 'ed-results' });
   const el = h('section', { class: 'ed-checks', id: 'ed-checks', 'aria-label': 'Checks' }, h('h3', {}, 'Checks'), status, list,
+    h('p', { class: 'note' }, 'Each problem names its field (outlined in the form); lines and columns count in the document as sent to the server (JSON, 2-space indented).'),
     ed.party ? h('p', { class: 'note' }, 'Evaluations of an unsaved document are run by the mediator; yours appear once the mediator runs them.')
       : h('div', {}, h('h3', {}, 'Result of the unsaved document'), results));
   let timer: ReturnType<typeof setTimeout> | undefined;
