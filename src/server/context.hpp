@@ -120,6 +120,8 @@ void add_event_routes(RouteTable& routes);
 void add_analysis_routes(RouteTable& routes);
 void add_diff_routes(RouteTable& routes);  // analyses_diff.cpp
 void add_round_routes(RouteTable& routes);  // routes_rounds.cpp
+void add_validate_routes(RouteTable& routes);  // routes_validate.cpp (the editor's checks)
+void add_scenario_put_routes(RouteTable& routes);  // routes_scenario_put.cpp
 
 // Analyses (analyses.cpp): the full result (what each role sees of it: routes_analyses.cpp).
 [[nodiscard]] bool known_engine(const std::string& engine);

@@ -119,6 +119,8 @@ Router::Router(store::Store& store, Options options)
   add_analysis_routes(*routes_);
   add_diff_routes(*routes_);
   add_round_routes(*routes_);
+  add_validate_routes(*routes_);
+  add_scenario_put_routes(*routes_);
 }
 
 Router::~Router() = default;

@@ -407,6 +407,31 @@ TEST_F(PartyViewContract, RecordRoutesWithholdOtherPartiesPreferences) {
     }
 }
 
+// The editor's routes answer only about the document the caller posts: a party validating the
+// scenario it sees gets back no other party's preferences; previews and stores are refused.
+TEST_F(PartyViewContract, EditorRoutesAnswerOnlyAboutThePostedDocument) {
+  for (Who who : kEveryone) {
+    SCOPED_TRACE(name(who));
+    const Response seen = call(who, "GET", "/api/scenarios/geneva-2025");
+    if (who == Who::none) {
+      EXPECT_EQ(call(who, "POST", "/api/validate", R"({"text":"format: 1"})").status, 401);
+      continue;
+    }
+    const Json doc = Json::parse(seen.body)["scenario"];
+    const Json body = {{"scenario", doc}, {"canonical", "json"}};
+    const Response r = call(who, "POST", "/api/validate", body.dump());
+    ASSERT_EQ(r.status, 200) << r.body;
+    const Json out = Json::parse(r.body);
+    ASSERT_TRUE(out["canonical"].is_string()) << r.body;
+    const Json prefs = Json::parse(out["canonical"].get<std::string>()).value("preferences", Json::object());
+    for (const auto& [party, _] : prefs.items())
+      EXPECT_TRUE(who == Who::mediator || (who == Who::party && party == "UA")) << party << "'s preferences";
+    if (who == Who::mediator) continue;
+    EXPECT_EQ(call(who, "POST", "/api/analyses/evaluate", body.dump()).status, 403);
+    EXPECT_EQ(call(who, "PUT", "/api/scenarios/geneva-2025", Json{{"scenario", doc}, {"revision", 1}}.dump()).status, 403);
+  }
+}
+
 // Every rule still names a field the serialisers write (tests/golden/expected: the CLI's
 // documents and the server's mediator documents on the built-in scenarios), so a renamed key
 // fails here rather than silently disappearing from a party's view.

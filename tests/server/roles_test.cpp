@@ -55,6 +55,14 @@ const Route kRoutes[] = {
     // An observer lists only public results (diffs): here an empty list.
     {"runs_get", "GET", "/api/scenarios/ex/analyses", "", 200, 200, 200, 200},
     {"run_get", "GET", "/api/scenarios/ex/analyses/1", "", 200, 200, 200, 403},
+    // The scenario editor (routes_validate.cpp, routes_scenario_put.cpp): checks of a posted
+    // document answer every role; previews and storing a document are the mediator's.
+    {"validate_post", "POST", "/api/validate", R"({"scenario": {"format": 1, "id": "t", "title": "T", "parties": [{"id": "A", "name": "A"}], "issues": [{"id": "i", "title": "I", "options": ["X", "Y"]}]}})",
+     200, 200, 200, 200},
+    {"preview_post", "POST", "/api/analyses/evaluate", R"({"scenario": {"format": 1, "id": "t", "title": "T", "parties": [{"id": "A", "name": "A"}], "issues": [{"id": "i", "title": "I", "options": ["X", "Y"]}], "framework": {"versions": [{"id": "d1", "points": [{"id": "P1", "number": 1, "text": "t", "sets": {"i": "X"}}]}]}}})",
+     200, 403, 403, 403},
+    {"scenario_put", "PUT", "/api/scenarios/ex_new", R"({"revision": 0, "scenario": {"format": 1, "id": "ex_new", "title": "T", "parties": [{"id": "A", "name": "A"}], "issues": [{"id": "i", "title": "I", "options": ["X", "Y"]}]}})",
+     201, 403, 403, 403},
     {"unknown_api", "GET", "/api/nothing", "", 404, 404, 404, 404},
 };
 

@@ -23,6 +23,7 @@ const VIEWS: { id: string; title: string; view: View }[] = [
   { id: 'forecast', title: 'Forecast', view: forecastView },
   { id: 'stability', title: 'Stability', view: stabilityView },
   { id: 'timeline', title: 'Timeline', view: timelineView },
+  { id: 'editor', title: 'Edit', view: (c, r) => import('./views/editor').then((m) => m.editorView(c, r)) },
 ];
 
 const app = document.getElementById('app')!;
@@ -95,9 +96,10 @@ async function start(token: string): Promise<void> {
     const v = VIEWS.find((x) => x.id === id)!;
     const root = h('section', { class: 'view', id: `view-${id}`, 'aria-busy': 'true' });
     main.replaceChildren(h('h2', {}, v.title), root);
-    if (!scenarioId) { root.append(message('No scenario is stored on this server yet (accord db import).', 'info')); return; }
+    if (!scenarioId && id !== 'editor') { root.append(message('No scenario is stored on this server yet (accord db import, or create one in Edit).', 'info')); return; }
     try {
-      const s = await api.get<{ id: string; revision: number; scenario: ScenarioDoc }>(`/api/scenarios/${encodeURIComponent(scenarioId)}`);
+      const s = scenarioId ? await api.get<{ id: string; revision: number; scenario: ScenarioDoc }>(`/api/scenarios/${encodeURIComponent(scenarioId)}`)
+        : { id: '', revision: 0, scenario: { id: '' } };  // the editor starts from nothing
       if (mine !== seq) return;
       const ctx: ViewContext = { api, caller: who.caller, scenario: { id: s.id, revision: s.revision, doc: s.scenario }, state };
       await v.view(ctx, root);
