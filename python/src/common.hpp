@@ -77,5 +77,7 @@ void set_error_class(py::object cls);
 
 void bind_scenario(py::module_& m);
 void bind_engines(py::module_& m);
+void bind_negotiation(py::module_& m);  // negotiation.cpp
+void bind_agents(py::module_& m);       // agents.cpp
 
 }  // namespace accord::python
