@@ -116,19 +116,19 @@ class PyAgent final : public negotiate::Agent {
     if (!py::isinstance<py::int_>(x) || py::isinstance<py::bool_>(x))
       type_error(std::string(method) + " returned a " + std::string(py::str(py::type::of(x).attr("__name__"))) +
                  "; expected a package id (int)");
-    const long long id = x.cast<long long>();
-    if (id < 0 || static_cast<std::uint64_t>(id) >= size_) {
-      PyErr_SetString(PyExc_ValueError, (std::string(method) + " returned " + std::to_string(id) +
+    // Compared as Python ints: any size of int is refused cleanly.
+    if (x < py::int_(0) || x >= py::int_(size_)) {
+      PyErr_SetString(PyExc_ValueError, (std::string(method) + " returned " + std::string(py::str(x)) +
                                          ", not a package id in [0, " + std::to_string(size_) + ")").c_str());
       throw py::error_already_set();
     }
-    return static_cast<negotiate::PackageId>(id);
+    return x.cast<negotiate::PackageId>();
   }
 
   [[noreturn]] void fail(py::error_already_set& e, const char* method, const Turn& turn) const {
     const py::object value = e.value();
     const std::string what = std::string(py::str(py::type::of(value).attr("__name__"))) + ": " + std::string(py::str(value));
-    if (!e.trace().is_none()) PyException_SetTraceback(value.ptr(), e.trace().ptr());
+    if (e.trace() && !e.trace().is_none()) PyException_SetTraceback(value.ptr(), e.trace().ptr());
     throw AgentFailure("Python agent `" + name_ + "` (party " + party_ + ") raised in " + method + " at round " +
                            std::to_string(turn.round) + " (action " + std::to_string(turn.action) + "): " + what,
                        value.inc_ref().ptr());
