@@ -36,6 +36,28 @@ void raise_outcome(const std::string& what, const Outcome& outcome) {
   throw std::runtime_error(message + " (status " + std::string(to_string(outcome.status)) + ")");
 }
 
+void raise_argument(const std::string& path, const std::string& message) {
+  Diagnostic d;
+  d.path = path;
+  d.message = message;
+  raise_scenario_error(message, {d});
+}
+
+Diagnostics warnings_of(const Outcome& o) {
+  Diagnostics out;
+  for (const Diagnostic& d : o.diagnostics)
+    if (d.severity == Severity::warning) out.push_back(d);
+  return out;
+}
+
+RawResult envelope(const Outcome& o) {
+  RawResult out;
+  out.warnings = warnings_of(o);
+  out.table = [](const std::string&) { return std::optional<std::vector<std::vector<double>>>(); };
+  out.history = [] { return std::vector<std::vector<std::vector<double>>>(); };
+  return out;
+}
+
 VersionIndex version_or_raise(const Scenario& s, const std::string& id) {
   const VersionIndex v = s.find_version(id);
   if (v.valid()) return v;

@@ -67,6 +67,13 @@ void set_error_class(py::object cls);
 // Raises for a failed outcome: ScenarioError for invalid input, RuntimeError otherwise.
 [[noreturn]] void raise_outcome(const std::string& what, const Outcome& outcome);
 
+// Raises ScenarioError with one diagnostic at `path` (a bad engine argument).
+[[noreturn]] void raise_argument(const std::string& path, const std::string& message);
+// The warnings among an outcome's diagnostics.
+[[nodiscard]] Diagnostics warnings_of(const Outcome& o);
+// A result's warnings, and no tables until the engine adds its own.
+[[nodiscard]] RawResult envelope(const Outcome& o);
+
 // A time budget in seconds, as the CLI's --max-seconds (0: none).
 [[nodiscard]] inline Deadline deadline_after(double max_seconds) { return Deadline::after(max_seconds); }
 

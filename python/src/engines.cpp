@@ -26,29 +26,6 @@ namespace {
 
 std::string dump(const nlohmann::ordered_json& j) { return j.dump(2); }
 
-Diagnostics warnings_of(const Outcome& o) {
-  Diagnostics out;
-  for (const Diagnostic& d : o.diagnostics)
-    if (d.severity == Severity::warning) out.push_back(d);
-  return out;
-}
-
-// A result's warnings, and no tables until the engine adds its own.
-RawResult envelope(const Outcome& o) {
-  RawResult out;
-  out.warnings = warnings_of(o);
-  out.table = [](const std::string&) { return std::optional<std::vector<std::vector<double>>>(); };
-  out.history = [] { return std::vector<std::vector<std::vector<double>>>(); };
-  return out;
-}
-
-[[noreturn]] void raise_argument(const std::string& path, const std::string& message) {
-  Diagnostic d;
-  d.path = path;
-  d.message = message;
-  raise_scenario_error(message, {d});
-}
-
 // --- evaluate (accord evaluate) ------------------------------------------------------------
 
 RawResult run_evaluate(const ScenarioHandle& h, const std::optional<std::string>& version, const py::dict& sets,

@@ -19,28 +19,6 @@
 namespace accord::python {
 namespace {
 
-[[noreturn]] void raise_argument(const std::string& path, const std::string& message) {
-  Diagnostic d;
-  d.path = path;
-  d.message = message;
-  raise_scenario_error(message, {d});
-}
-
-Diagnostics warnings_of(const Outcome& o) {
-  Diagnostics out;
-  for (const Diagnostic& d : o.diagnostics)
-    if (d.severity == Severity::warning) out.push_back(d);
-  return out;
-}
-
-RawResult envelope(const Outcome& o) {
-  RawResult out;
-  out.warnings = warnings_of(o);
-  out.table = [](const std::string&) { return std::optional<std::vector<std::vector<double>>>(); };
-  out.history = [] { return std::vector<std::vector<std::vector<double>>>(); };
-  return out;
-}
-
 report::Names names_of(bool genius) { return genius ? report::Names::genius : report::Names::ids; }
 
 // The CLI's --parties: the given ids, or the roles party and mediator with preferences.

@@ -18,13 +18,6 @@ namespace {
 
 std::string severity_text(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
-Diagnostics warnings_of(const Outcome& o) {
-  Diagnostics out;
-  for (const Diagnostic& d : o.diagnostics)
-    if (d.severity == Severity::warning) out.push_back(d);
-  return out;
-}
-
 ScenarioHandle from_load(io::LoadResult r, const std::string& what, bool generated = false) {
   if (!r.ok()) {
     const std::size_t errors = count(r.outcome.diagnostics, Severity::error);
