@@ -58,6 +58,22 @@ RawResult envelope(const Outcome& o) {
   return out;
 }
 
+std::vector<PartyIndex> parties_or_default(const Scenario& s, const std::vector<std::string>& ids) {
+  std::vector<PartyIndex> out;
+  if (ids.empty()) {
+    for (const PartyIndex p : s.parties.indices())
+      if (s.parties[p].role != Role::stakeholder && s.preferences[p].present) out.push_back(p);
+    return out;
+  }
+  for (const std::string& id : ids) {
+    const PartyIndex p = s.find_party(id);
+    if (!p.valid()) raise_argument("parties", "unknown party `" + id + "`");
+    if (!s.preferences[p].present) raise_argument("parties", "party `" + id + "` has no preferences; it cannot bargain");
+    out.push_back(p);
+  }
+  return out;
+}
+
 VersionIndex version_or_raise(const Scenario& s, const std::string& id) {
   const VersionIndex v = s.find_version(id);
   if (v.valid()) return v;

@@ -79,6 +79,9 @@ void set_error_class(py::object cls);
 
 // {issue id: option id | number} onto `base` (the CLI's --set); raises ScenarioError.
 [[nodiscard]] Package apply_settings(const Scenario& s, Package base, const py::dict& settings);
+// The CLI's --parties (cli::resolve_parties): the given ids, or the roles party and mediator
+// with preferences; raises ScenarioError for an unknown id or a party without preferences.
+[[nodiscard]] std::vector<PartyIndex> parties_or_default(const Scenario& s, const std::vector<std::string>& ids);
 // A version id to its index; raises ScenarioError naming the known versions.
 [[nodiscard]] VersionIndex version_or_raise(const Scenario& s, const std::string& id);
 

@@ -92,25 +92,15 @@ std::vector<std::vector<double>> utilities(const bargain::Frontier& f) {
 }
 
 std::vector<PartyIndex> bargaining_parties(const Scenario& s, const py::object& parties) {
-  if (parties.is_none()) {
-    std::vector<PartyIndex> out;
-    for (const PartyIndex p : s.parties.indices())
-      if (s.parties[p].role != Role::stakeholder && s.preferences[p].present) out.push_back(p);
-    return out;
-  }
+  if (parties.is_none()) return parties_or_default(s, {});
   if (py::isinstance<py::str>(parties)) {
     if (parties.cast<std::string>() == "all") return bargain::parties_with_preferences(s);
     raise_argument("parties", "expected a list of party ids or \"all\"");
   }
-  std::vector<PartyIndex> out;
-  for (const auto& item : parties) {
-    const std::string id = py::str(item);
-    const PartyIndex p = s.find_party(id);
-    if (!p.valid()) raise_argument("parties", "unknown party `" + id + "`");
-    if (!s.preferences[p].present) raise_argument("parties", "party `" + id + "` has no preferences; it cannot bargain");
-    out.push_back(p);
-  }
-  return out;
+  std::vector<std::string> ids;
+  for (const auto& item : parties) ids.push_back(py::str(item));
+  if (ids.empty()) return {};  // the engine's own default, as before
+  return parties_or_default(s, ids);
 }
 
 RawResult run_bargain(const ScenarioHandle& h, const std::optional<std::string>& version, const py::dict& sets,

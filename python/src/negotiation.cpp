@@ -21,23 +21,6 @@ namespace {
 
 report::Names names_of(bool genius) { return genius ? report::Names::genius : report::Names::ids; }
 
-// The CLI's --parties: the given ids, or the roles party and mediator with preferences.
-std::vector<PartyIndex> parties_or_default(const Scenario& s, const std::vector<std::string>& ids) {
-  std::vector<PartyIndex> out;
-  if (ids.empty()) {
-    for (const PartyIndex p : s.parties.indices())
-      if (s.parties[p].role != Role::stakeholder && s.preferences[p].present) out.push_back(p);
-    return out;
-  }
-  for (const std::string& id : ids) {
-    const PartyIndex p = s.find_party(id);
-    if (!p.valid()) raise_argument("parties", "unknown party `" + id + "`");
-    if (!s.preferences[p].present) raise_argument("parties", "party `" + id + "` has no preferences; it cannot bargain");
-    out.push_back(p);
-  }
-  return out;
-}
-
 negotiate::DomainParams domain_params(const Scenario& s, const std::vector<std::string>& parties,
                                       const std::optional<std::string>& version, std::uint64_t max_sorted,
                                       double max_seconds) {
