@@ -17,7 +17,10 @@ set(case_t_json tournament ${tournament} --json)
 set(case_t_text tournament ${tournament} --csv @CSV@)
 set(case_f_json forecast geneva-2025 --runs 200 --threads 1 --json)
 set(case_f_none forecast geneva-2025 --runs 0 --json)  # nothing to distribute: one output
-set(cases t_json t_text)
+# Robustness: its groups of findings are the items (--smallest keeps the run short).
+set(case_r_json robustness geneva-2025 --smallest --json)
+set(case_r_text robustness geneva-2025 --finding verdicts --finding status_quo --markdown)
+set(cases t_json t_text r_json r_text)
 if(FORECAST)
   list(APPEND cases f_json f_none)
 endif()
@@ -84,3 +87,13 @@ foreach(root_works 1 0)
 endforeach()
 unset(ENV{ACCORD_MPI_ROOT_WORKS})
 unset(ENV{ACCORD_MPI_FAIL_ITEM})
+
+# The same for robustness, whose items are groups of findings: item 1 (the status quo) fails.
+set(ENV{ACCORD_MPI_FAIL_ITEM} 1)
+execute_process(COMMAND ${MPIEXEC} --oversubscribe -n 2 ${ACCORD} ${case_r_text}
+                OUTPUT_QUIET ERROR_VARIABLE err RESULT_VARIABLE rc TIMEOUT 120)
+unset(ENV{ACCORD_MPI_FAIL_ITEM})
+if(rc EQUAL 0 OR NOT err MATCHES "failed on work item 1: injected failure")
+  message(FATAL_ERROR "robustness: an injected failure of item 1 was not reported (${rc}): ${err}")
+endif()
+message("robustness: failure of item 1 reported, every rank ended (${rc})")

@@ -45,6 +45,32 @@ print("donbas lands near", f.nearest_option.get("territory_donbas"),
 rb = accord.robustness(s, findings="zone", smallest=True)
 print("zone:", rb.finding("zone")["value"], "-", rb.finding("zone")["holds_unless"])
 
+# %% Simulated negotiations: a strategy written in Python against the C++ agents.
+class Patient(accord.Agent):
+    """Asks for 95 % of its best until the last tenth of the rounds, then concedes linearly."""
+
+    def _target(self, turn):
+        st = self.domain.stats
+        share = 0.95 if turn.t < 0.9 else 0.95 * (1.0 - turn.t) / 0.1
+        return st.pmin + share * (st.pmax - st.pmin)
+
+    def propose(self, turn):
+        x = self.domain.lowest_at_least(self._target(turn))
+        return self.domain.stats.best if x is None else x
+
+    def respond(self, turn):
+        ok = self.domain.utility(turn.standing) >= self._target(turn) - 1e-12 \
+            and not self.domain.crosses_red_line(turn.standing)
+        return accord.ACCEPT if ok else accord.REJECT
+
+
+n = accord.negotiate(s, [Patient, "boulware"], 50, version="v20", parties=["US", "UA"])
+print("Patient vs boulware:", n.ending, "at round", n.round, "| utilities", n.utilities)
+t = accord.tournament(s, [Patient, "linear", "boulware", "micro"], 50, repeats=3, version="v20", parties=["US", "UA"])
+for row in t.table():
+    print(f"  {row['agent']:12} agreement rate {row['agreement_rate']:.2f}  mean utility {row['mean_utility']:.3f}")
+print("mediated text (annealing):", accord.mediate(s, "anneal", 1000, from_version="v20", seed=3).adopted, "variants adopted")
+
 # %% Edit: a new mediator with preferences and a new draft, checked like a file.
 s2 = s.copy()
 s2.add_party("TR", "Türkiye", role="mediator", capability=10, estimate=True)

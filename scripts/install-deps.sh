@@ -11,7 +11,7 @@ packages=(
   cmark-gfm  # GFM reference renderer: tests/cli/markdown_gfm_test.cpp checks every --markdown output
   clang-14 libclang-rt-14-dev
   libzip-dev libreoffice-writer-nogui docx2txt
-  libopenmpi-dev openmpi-bin
+  libopenmpi-dev openmpi-bin python3-mpi4py  # mpi4py: examples/mpi4py_sweep.py (python/tests/test_mpi4py_example.py)
 )
 missing=()
 for p in "${packages[@]}"; do

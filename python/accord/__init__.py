@@ -28,14 +28,18 @@ class ScenarioError(ValueError):
 
 
 from . import _accord  # noqa: E402
+from .agents import ACCEPT, END, REJECT, Agent, AgentError  # noqa: E402
+from .agents import split_agents as _split_agents  # noqa: E402
 
 _accord.set_error_class(ScenarioError)
+_accord.set_agent_classes(Agent, AgentError)
 
 from ._accord import Diagnostic  # noqa: E402
 from .model import (ForecastProblem, Issue, IssuePreference, Option, Party, Point, Preferences,  # noqa: E402
                     Provenance, Range, Scenario, Version, _problem)
+from ._accord import Action, AgentDomain, PartyStats, Turn  # noqa: E402
 from .results import (BargainResult, DiffResult, EvaluateResult, ForecastResult, GmcrResult,  # noqa: E402
-                      Result, RobustnessResult)
+                      MediateResult, NegotiateResult, Result, RobustnessResult, TournamentResult)
 
 __version__ = "0.1.0"
 
@@ -64,8 +68,10 @@ def import_genius(domain, *profiles, party_ids: Optional[Sequence[str]] = None) 
     """A GENIUS (ANAC) domain XML and one profile XML per party (as ``accord import genius``)."""
     if not profiles:
         raise ScenarioError("import_genius needs a domain file and at least one profile file")
-    return Scenario(_accord.import_genius(_os.fspath(domain), [_os.fspath(p) for p in profiles],
-                                          list(party_ids or [])))
+    s = Scenario(_accord.import_genius(_os.fspath(domain), [_os.fspath(p) for p in profiles],
+                                       list(party_ids or [])))
+    s._genius = True  # negotiate/tournament name issues and options as the GENIUS files do
+    return s
 
 
 def import_gmcr(path, id: str = "") -> Scenario:
@@ -166,10 +172,70 @@ def robustness(scenario, *, findings: Union[None, str, Sequence[str]] = None, ve
                                                tolerance, max_nodes, max_seconds))
 
 
+def agent_names() -> List[tuple]:
+    """The C++ agents (name, summary), as ``accord negotiate --list-agents`` lists them."""
+    return [tuple(x) for x in _accord.agent_names()]
+
+
+def _names_genius(scenarios, names: Optional[str]) -> bool:
+    if names is None:
+        return any(getattr(s, "_genius", False) for s in scenarios)
+    if names not in ("ids", "genius"):
+        raise ScenarioError(f"names must be \"ids\" or \"genius\", not {names!r}")
+    return names == "genius"
+
+
+def negotiate(scenario, agents: Sequence, rounds: int, *, parties: Optional[Sequence[str]] = None,
+              version: Optional[str] = None, seed: int = 0, trace: bool = False, max_sorted: int = 1_000_000,
+              max_actions: int = 0, names: Optional[str] = None,
+              max_seconds: float = DEFAULT_MAX_SECONDS) -> NegotiateResult:
+    """As ``accord negotiate``: one negotiation under SAO, one agent per party in party order.
+    An agent is a C++ agent's name ("linear", "timedep:2", ...), an :class:`Agent` subclass, an
+    Agent instance, or a callable returning one. `names`: "ids" or "genius" (default: "genius"
+    for a scenario from :func:`import_genius`, as ``--genius`` does)."""
+    s = _scenario(scenario)
+    specs, factories = _split_agents(agents, one_negotiation=True)
+    return NegotiateResult(_accord.negotiate(s._data, specs, factories, rounds, list(parties or []), version, seed,
+                                             trace, max_sorted, max_actions, max_seconds, _names_genius([s], names)))
+
+
+def tournament(domains, agents: Sequence, rounds: int, *, repeats: int = 1, seed: int = 0, threads: int = 0,
+               parties: Optional[Sequence[str]] = None, version: Optional[str] = None, max_sorted: int = 1_000_000,
+               summary: bool = False, names: Optional[str] = None,
+               max_seconds: float = DEFAULT_MAX_SECONDS) -> TournamentResult:
+    """As ``accord tournament``: every assignment of `agents` to the parties of each domain,
+    `repeats` times. `domains`: a scenario, a list of them (named by their ids) or {name: scenario}
+    (a GENIUS folder's name, as ``--domain FOLDER`` names it). Python agents run here too (their
+    calls serialised under the GIL; docs/python.md)."""
+    if isinstance(domains, dict):
+        named = [(str(k), _scenario(v)) for k, v in domains.items()]
+    elif isinstance(domains, (list, tuple)):
+        named = [(x.id, x) for x in map(_scenario, domains)]
+    else:
+        d = _scenario(domains)
+        named = [(d.id, d)]
+    specs, factories = _split_agents(agents, one_negotiation=False)
+    return TournamentResult(_accord.tournament([(n, d._data) for n, d in named], specs, factories, rounds, repeats,
+                                               seed, threads, list(parties or []), version, max_sorted, max_seconds,
+                                               _names_genius([d for _, d in named], names), summary))
+
+
+def mediate(scenario, voters: Union[str, Sequence[str]] = "hill", steps: int = 1000, *,
+            from_version: Optional[str] = None, parties: Optional[Sequence[str]] = None, seed: int = 1,
+            temperature: Optional[float] = None, max_seconds: float = DEFAULT_MAX_SECONDS) -> MediateResult:
+    """As ``accord mediate``: the mediated single-text protocol; `voters` "hill" | "anneal", one
+    for all or one per voter."""
+    s = _scenario(scenario)
+    return MediateResult(_accord.mediate(s._data, _words(voters, ","), steps, from_version, list(parties or []), seed,
+                                         temperature, max_seconds))
+
+
 __all__ = [
     "ScenarioError", "Diagnostic", "Scenario", "Party", "Issue", "Option", "Range", "Preferences",
     "IssuePreference", "Version", "Point", "Provenance", "ForecastProblem", "Result", "EvaluateResult",
     "DiffResult", "BargainResult", "GmcrResult", "ForecastResult", "RobustnessResult", "builtin_scenarios",
     "load", "loads", "import_genius", "import_gmcr", "read_ktab", "read_forecast_csv", "evaluate", "diff",
-    "bargain", "gmcr", "forecast", "robustness",
+    "bargain", "gmcr", "forecast", "robustness", "negotiate", "tournament", "mediate", "agent_names",
+    "Agent", "AgentError", "ACCEPT", "REJECT", "END", "Turn", "Action", "AgentDomain", "PartyStats",
+    "NegotiateResult", "TournamentResult", "MediateResult",
 ]

@@ -165,3 +165,78 @@ class RobustnessResult(Result):
             if f["id"] == id:
                 return f
         return None
+
+
+class NegotiateResult(Result):
+    engine = "negotiate"
+    parties = property(lambda self: list(self._doc["parties"]))
+    agents = property(lambda self: list(self._doc["agents"]), doc="agent specs per party (Python agents: \"py:NAME\")")
+    rounds = property(lambda self: self._doc["rounds"])
+    seed = property(lambda self: self._doc["seed"])
+    ending = property(lambda self: self._doc["ending"], doc="agreement | deadline | ended | stopped")
+    agreement = property(lambda self: self._doc["agreement"], doc="the agreed package and its utilities, or None")
+    utilities = property(lambda self: list(self._doc["utilities"]),
+                         doc="per party: the agreement's utility, or its reservation value")
+    actions = property(lambda self: self._doc["actions"])
+    round = property(lambda self: self._doc["round"])
+    ended_by = property(lambda self: self._doc["ended_by"])
+    trace = property(lambda self: list(self._doc.get("trace") or []), doc="every action (trace=True), as the JSON lists it")
+
+    @property
+    def trace_array(self):
+        """The trace as numbers, one row per action: action, round, party index, t, kind
+        (1 offer, 2 accept, 3 end), package id, then the package's utility to each party."""
+        return _array(self._raw.table("trace"))
+
+
+class TournamentResult(Result):
+    engine = "tournament"
+    agents = property(lambda self: list(self._doc["agents"]))
+    rounds = property(lambda self: self._doc["rounds"])
+    repeats = property(lambda self: self._doc["repeats"])
+    seed = property(lambda self: self._doc["seed"])
+    planned = property(lambda self: self._doc["planned"])
+    negotiations = property(lambda self: self._doc["negotiations"])
+    domains = property(lambda self: list(self._doc["domains"]))
+    per_agent = property(lambda self: list(self._doc["per_agent"]))
+    assignments = property(lambda self: list(self._doc["assignments"]))
+    results = property(lambda self: list(self._doc.get("results") or []),
+                       doc="every negotiation in the fixed order (empty with summary=True)")
+
+    def table(self) -> List[Dict[str, Any]]:
+        """The per-agent table (one dict per agent: agent, slots, agreements, agreement_rate,
+        mean_utility, mean_advantage, mean_rounds), as list of dicts."""
+        return [dict(row) for row in self._doc["per_agent"]]
+
+    def to_pandas(self):
+        """The per-agent table as a pandas DataFrame indexed by agent (needs pandas)."""
+        import pandas as pd  # optional: ImportError without it
+        return pd.DataFrame(self.table()).set_index("agent")
+
+    @property
+    def results_array(self):
+        """Every negotiation as numbers (also with summary=True), one row each: domain, assignment,
+        repeat, ending (1 agreement, 2 deadline, 3 ended, 4 stopped), actions, round, agreed (0/1),
+        then each party's utility."""
+        rows = self._raw.table("results")
+        if _np is None or not rows:
+            return rows
+        width = max(len(r) for r in rows)
+        return _np.asarray([r + [float("nan")] * (width - len(r)) for r in rows], dtype=float)
+
+
+class MediateResult(Result):
+    engine = "mediate"
+    parties = property(lambda self: list(self._doc["parties"]))
+    voters = property(lambda self: list(self._doc["voters"]))
+    seed = property(lambda self: self._doc["seed"])
+    steps = property(lambda self: self._doc["steps"])
+    adopted = property(lambda self: self._doc["adopted"])
+    last_adoption = property(lambda self: self._doc["last_adoption"])
+    temperature = property(lambda self: self._doc["temperature"])
+    start = property(lambda self: self._doc["start"])
+    text = property(lambda self: self._doc["text"], doc="the final text")
+    acceptance = property(lambda self: dict(self._doc["acceptance"]),
+                          doc="{party: utility, reservation, reaches_reservation, red_lines_crossed}")
+    all_acceptable = property(lambda self: self._doc["all_acceptable"])
+    metrics = property(lambda self: self._doc.get("metrics"))

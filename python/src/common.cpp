@@ -36,6 +36,44 @@ void raise_outcome(const std::string& what, const Outcome& outcome) {
   throw std::runtime_error(message + " (status " + std::string(to_string(outcome.status)) + ")");
 }
 
+void raise_argument(const std::string& path, const std::string& message) {
+  Diagnostic d;
+  d.path = path;
+  d.message = message;
+  raise_scenario_error(message, {d});
+}
+
+Diagnostics warnings_of(const Outcome& o) {
+  Diagnostics out;
+  for (const Diagnostic& d : o.diagnostics)
+    if (d.severity == Severity::warning) out.push_back(d);
+  return out;
+}
+
+RawResult envelope(const Outcome& o) {
+  RawResult out;
+  out.warnings = warnings_of(o);
+  out.table = [](const std::string&) { return std::optional<std::vector<std::vector<double>>>(); };
+  out.history = [] { return std::vector<std::vector<std::vector<double>>>(); };
+  return out;
+}
+
+std::vector<PartyIndex> parties_or_default(const Scenario& s, const std::vector<std::string>& ids) {
+  std::vector<PartyIndex> out;
+  if (ids.empty()) {
+    for (const PartyIndex p : s.parties.indices())
+      if (s.parties[p].role != Role::stakeholder && s.preferences[p].present) out.push_back(p);
+    return out;
+  }
+  for (const std::string& id : ids) {
+    const PartyIndex p = s.find_party(id);
+    if (!p.valid()) raise_argument("parties", "unknown party `" + id + "`");
+    if (!s.preferences[p].present) raise_argument("parties", "party `" + id + "` has no preferences; it cannot bargain");
+    out.push_back(p);
+  }
+  return out;
+}
+
 VersionIndex version_or_raise(const Scenario& s, const std::string& id) {
   const VersionIndex v = s.find_version(id);
   if (v.valid()) return v;

@@ -67,15 +67,27 @@ void set_error_class(py::object cls);
 // Raises for a failed outcome: ScenarioError for invalid input, RuntimeError otherwise.
 [[noreturn]] void raise_outcome(const std::string& what, const Outcome& outcome);
 
+// Raises ScenarioError with one diagnostic at `path` (a bad engine argument).
+[[noreturn]] void raise_argument(const std::string& path, const std::string& message);
+// The warnings among an outcome's diagnostics.
+[[nodiscard]] Diagnostics warnings_of(const Outcome& o);
+// A result's warnings, and no tables until the engine adds its own.
+[[nodiscard]] RawResult envelope(const Outcome& o);
+
 // A time budget in seconds, as the CLI's --max-seconds (0: none).
 [[nodiscard]] inline Deadline deadline_after(double max_seconds) { return Deadline::after(max_seconds); }
 
 // {issue id: option id | number} onto `base` (the CLI's --set); raises ScenarioError.
 [[nodiscard]] Package apply_settings(const Scenario& s, Package base, const py::dict& settings);
+// The CLI's --parties (cli::resolve_parties): the given ids, or the roles party and mediator
+// with preferences; raises ScenarioError for an unknown id or a party without preferences.
+[[nodiscard]] std::vector<PartyIndex> parties_or_default(const Scenario& s, const std::vector<std::string>& ids);
 // A version id to its index; raises ScenarioError naming the known versions.
 [[nodiscard]] VersionIndex version_or_raise(const Scenario& s, const std::string& id);
 
 void bind_scenario(py::module_& m);
 void bind_engines(py::module_& m);
+void bind_negotiation(py::module_& m);  // negotiation.cpp
+void bind_agents(py::module_& m);       // agents.cpp
 
 }  // namespace accord::python

@@ -26,29 +26,6 @@ namespace {
 
 std::string dump(const nlohmann::ordered_json& j) { return j.dump(2); }
 
-Diagnostics warnings_of(const Outcome& o) {
-  Diagnostics out;
-  for (const Diagnostic& d : o.diagnostics)
-    if (d.severity == Severity::warning) out.push_back(d);
-  return out;
-}
-
-// A result's warnings, and no tables until the engine adds its own.
-RawResult envelope(const Outcome& o) {
-  RawResult out;
-  out.warnings = warnings_of(o);
-  out.table = [](const std::string&) { return std::optional<std::vector<std::vector<double>>>(); };
-  out.history = [] { return std::vector<std::vector<std::vector<double>>>(); };
-  return out;
-}
-
-[[noreturn]] void raise_argument(const std::string& path, const std::string& message) {
-  Diagnostic d;
-  d.path = path;
-  d.message = message;
-  raise_scenario_error(message, {d});
-}
-
 // --- evaluate (accord evaluate) ------------------------------------------------------------
 
 RawResult run_evaluate(const ScenarioHandle& h, const std::optional<std::string>& version, const py::dict& sets,
@@ -115,25 +92,15 @@ std::vector<std::vector<double>> utilities(const bargain::Frontier& f) {
 }
 
 std::vector<PartyIndex> bargaining_parties(const Scenario& s, const py::object& parties) {
-  if (parties.is_none()) {
-    std::vector<PartyIndex> out;
-    for (const PartyIndex p : s.parties.indices())
-      if (s.parties[p].role != Role::stakeholder && s.preferences[p].present) out.push_back(p);
-    return out;
-  }
+  if (parties.is_none()) return parties_or_default(s, {});
   if (py::isinstance<py::str>(parties)) {
     if (parties.cast<std::string>() == "all") return bargain::parties_with_preferences(s);
     raise_argument("parties", "expected a list of party ids or \"all\"");
   }
-  std::vector<PartyIndex> out;
-  for (const auto& item : parties) {
-    const std::string id = py::str(item);
-    const PartyIndex p = s.find_party(id);
-    if (!p.valid()) raise_argument("parties", "unknown party `" + id + "`");
-    if (!s.preferences[p].present) raise_argument("parties", "party `" + id + "` has no preferences; it cannot bargain");
-    out.push_back(p);
-  }
-  return out;
+  std::vector<std::string> ids;
+  for (const auto& item : parties) ids.push_back(py::str(item));
+  if (ids.empty()) return {};  // the engine's own default, as before
+  return parties_or_default(s, ids);
 }
 
 RawResult run_bargain(const ScenarioHandle& h, const std::optional<std::string>& version, const py::dict& sets,

@@ -6,4 +6,6 @@ PYBIND11_MODULE(_accord, m) {
   m.doc() = "Accord's C++ library (docs/python.md); use the `accord` package, not this module";
   accord::python::bind_scenario(m);
   accord::python::bind_engines(m);
+  accord::python::bind_agents(m);
+  accord::python::bind_negotiation(m);
 }

@@ -18,13 +18,6 @@ namespace {
 
 std::string severity_text(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
-Diagnostics warnings_of(const Outcome& o) {
-  Diagnostics out;
-  for (const Diagnostic& d : o.diagnostics)
-    if (d.severity == Severity::warning) out.push_back(d);
-  return out;
-}
-
 ScenarioHandle from_load(io::LoadResult r, const std::string& what, bool generated = false) {
   if (!r.ok()) {
     const std::size_t errors = count(r.outcome.diagnostics, Severity::error);
@@ -103,12 +96,32 @@ ProblemHandle read_forecast_csv(const std::string& path) {
 
 // --- views ---------------------------------------------------------------------------------
 
-py::dict provenance(const Provenance& p) {
+// The views are lists of records: one helper builds a record from (key, value) pairs and one
+// a list from a range, so each view says only which fields it shows.
+using Fields = std::initializer_list<std::pair<const char*, py::object>>;
+
+py::dict record(Fields fields) {
   py::dict d;
-  d["sources"] = p.sources;
-  d["estimate"] = p.estimate;
-  d["note"] = p.note;
+  for (const auto& [key, value] : fields) d[key] = value;
   return d;
+}
+
+template <class Range, class Fn>
+py::list list_of(const Range& items, Fn&& fn) {
+  py::list out;
+  for (const auto& x : items) out.append(fn(x));
+  return out;
+}
+
+template <class T>
+py::object cast(T&& x) {
+  return py::cast(std::forward<T>(x));
+}
+
+py::object number_or_none(const std::optional<double>& x) { return x ? py::object(py::float_(*x)) : py::object(py::none()); }
+
+py::dict provenance(const Provenance& p) {
+  return record({{"sources", cast(p.sources)}, {"estimate", cast(p.estimate)}, {"note", cast(p.note)}});
 }
 
 py::dict field_provenance(const FieldProvenance& f) {
@@ -124,53 +137,28 @@ py::object setting(const Issue& issue, const Setting& s) {
 }
 
 py::list parties(const Scenario& s) {
-  py::list out;
-  for (const Party& p : s.parties) {
-    py::dict d;
-    d["id"] = p.id;
-    d["name"] = p.name;
-    d["role"] = std::string(to_string(p.role));
-    d["capability"] = p.capability;
-    d["provenance"] = provenance(p.provenance);
-    d["field_provenance"] = field_provenance(p.field_provenance);
-    out.append(d);
-  }
-  return out;
+  return list_of(s.parties, [](const Party& p) {
+    return record({{"id", cast(p.id)}, {"name", cast(p.name)}, {"role", cast(std::string(to_string(p.role)))},
+                   {"capability", cast(p.capability)}, {"provenance", provenance(p.provenance)},
+                   {"field_provenance", field_provenance(p.field_provenance)}});
+  });
 }
 
 py::list issues(const Scenario& s) {
-  py::list out;
-  for (const Issue& i : s.issues) {
-    py::dict d;
-    d["id"] = i.id;
-    d["title"] = i.title;
-    d["category"] = i.category;
-    d["codes"] = i.codes;
-    d["kind"] = std::string(to_string(i.kind));
-    py::list options;
-    for (const Option& o : i.options) {
-      py::dict od;
-      od["id"] = o.id;
-      od["label"] = o.label;
-      od["position"] = o.position ? py::object(py::float_(*o.position)) : py::object(py::none());
-      od["provenance"] = provenance(o.provenance);
-      options.append(od);
-    }
-    d["options"] = options;
-    if (i.kind == IssueKind::numeric) {
-      py::dict r;
-      r["min"] = i.range.min;
-      r["max"] = i.range.max;
-      r["step"] = i.range.step;
-      r["unit"] = i.range.unit;
-      d["range"] = r;
-    } else {
-      d["range"] = py::none();
-    }
-    d["provenance"] = provenance(i.provenance);
-    out.append(d);
-  }
-  return out;
+  return list_of(s.issues, [](const Issue& i) {
+    const py::list options = list_of(i.options, [](const Option& o) {
+      return record({{"id", cast(o.id)}, {"label", cast(o.label)}, {"position", number_or_none(o.position)},
+                     {"provenance", provenance(o.provenance)}});
+    });
+    const py::object range =
+        i.kind == IssueKind::numeric
+            ? py::object(record({{"min", cast(i.range.min)}, {"max", cast(i.range.max)}, {"step", cast(i.range.step)},
+                                 {"unit", cast(i.range.unit)}}))
+            : py::object(py::none());
+    return record({{"id", cast(i.id)}, {"title", cast(i.title)}, {"category", cast(i.category)}, {"codes", cast(i.codes)},
+                   {"kind", cast(std::string(to_string(i.kind)))}, {"options", options}, {"range", range},
+                   {"provenance", provenance(i.provenance)}});
+  });
 }
 
 py::dict preferences(const Scenario& s) {
@@ -196,12 +184,8 @@ py::dict preferences(const Scenario& s) {
       e["curve"] = ip.curve;
       py::list red_lines;
       for (const OptionIndex o : ip.red_line_options) red_lines.append(issue.options[o].id);
-      for (const ValueRange& r : ip.red_line_ranges) {
-        py::dict rd;
-        rd["min"] = r.min ? py::object(py::float_(*r.min)) : py::object(py::none());
-        rd["max"] = r.max ? py::object(py::float_(*r.max)) : py::object(py::none());
-        red_lines.append(rd);
-      }
+      for (const ValueRange& r : ip.red_line_ranges)
+        red_lines.append(record({{"min", number_or_none(r.min)}, {"max", number_or_none(r.max)}}));
       e["red_lines"] = red_lines;
       e["provenance"] = provenance(ip.provenance);
       e["field_provenance"] = field_provenance(ip.field_provenance);
@@ -217,31 +201,15 @@ py::dict preferences(const Scenario& s) {
 }
 
 py::list versions(const Scenario& s) {
-  py::list out;
-  for (const Version& v : s.versions) {
-    py::dict d;
-    d["id"] = v.id;
-    d["label"] = v.label;
-    d["date"] = v.date;
-    py::list points;
-    for (const Point& pt : v.points) {
-      py::dict pd;
-      pd["id"] = pt.id;
-      pd["number"] = pt.number;
-      pd["text"] = pt.text;
+  return list_of(s.versions, [&s](const Version& v) {
+    const py::list points = list_of(v.points, [&s](const Point& pt) {
       py::dict sets;
       for (const PointSetting& ps : pt.sets) sets[py::str(s.issues[ps.issue].id)] = setting(s.issues[ps.issue], ps.setting);
-      pd["sets"] = sets;
-      py::list touches;
-      for (const IssueIndex i : pt.touches) touches.append(s.issues[i].id);
-      pd["issues"] = touches;
-      py::list from;
-      for (const PointRef& r : pt.from) from.append(s.versions[r.version].points[r.point].id);
-      pd["from"] = from;
-      pd["provenance"] = provenance(pt.provenance);
-      points.append(pd);
-    }
-    d["points"] = points;
+      const py::list touches = list_of(pt.touches, [&s](IssueIndex i) { return s.issues[i].id; });
+      const py::list from = list_of(pt.from, [&s](const PointRef& r) { return s.versions[r.version].points[r.point].id; });
+      return record({{"id", cast(pt.id)}, {"number", cast(pt.number)}, {"text", cast(pt.text)}, {"sets", sets},
+                     {"issues", touches}, {"from", from}, {"provenance", provenance(pt.provenance)}});
+    });
     py::dict stances;
     for (const PartyIndex p : s.parties.indices()) {
       if (!v.stances.contains(p)) continue;
@@ -251,38 +219,20 @@ py::list versions(const Scenario& s) {
           row[py::str(v.points[k].id)] = std::string(to_string(v.stances[p][k].kind));
       if (py::len(row) > 0) stances[py::str(s.parties[p].id)] = row;
     }
-    d["stances"] = stances;
-    d["provenance"] = provenance(v.provenance);
-    out.append(d);
-  }
-  return out;
+    return record({{"id", cast(v.id)}, {"label", cast(v.label)}, {"date", cast(v.date)}, {"points", points},
+                   {"stances", stances}, {"provenance", provenance(v.provenance)}});
+  });
 }
 
 py::dict problem_view(const ForecastProblem& p) {
-  py::dict d;
-  d["name"] = p.name;
-  py::list dims;
-  for (const ForecastDimension& dim : p.dimensions) {
-    py::dict dd;
-    dd["id"] = dim.id;
-    dd["title"] = dim.title;
-    dd["lo"] = dim.lo;
-    dd["hi"] = dim.hi;
-    dims.append(dd);
-  }
-  d["dimensions"] = dims;
-  py::list actors;
-  for (const ForecastActor& a : p.actors) {
-    py::dict ad;
-    ad["id"] = a.id;
-    ad["description"] = a.description;
-    ad["capability"] = a.capability;
-    ad["position"] = a.position;
-    ad["salience"] = a.salience;
-    actors.append(ad);
-  }
-  d["actors"] = actors;
-  return d;
+  const py::list dims = list_of(p.dimensions, [](const ForecastDimension& d) {
+    return record({{"id", cast(d.id)}, {"title", cast(d.title)}, {"lo", cast(d.lo)}, {"hi", cast(d.hi)}});
+  });
+  const py::list actors = list_of(p.actors, [](const ForecastActor& a) {
+    return record({{"id", cast(a.id)}, {"description", cast(a.description)}, {"capability", cast(a.capability)},
+                   {"position", cast(a.position)}, {"salience", cast(a.salience)}});
+  });
+  return record({{"name", cast(p.name)}, {"dimensions", dims}, {"actors", actors}});
 }
 
 }  // namespace
