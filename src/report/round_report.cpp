@@ -366,7 +366,9 @@ std::string party_list(const Scenario& s, const std::vector<PartyIndex>& ps) {
 // docs/rounds.md "Shortfall sum": the number, over whom, and who is left out for a red line.
 std::string shortfall_phrase(const Scenario& s, const rounds::Convergence::Shortfall& sf) {
   std::string out;
-  if (sf.sum) out = "shortfall sum " + std::string(sf.exact ? "" : "at most ") + fixed(*sf.sum) + " (" + party_list(s, sf.counted) + ")";
+  if (sf.sum)
+    out = "shortfall sum " + std::string(sf.exact ? "" : "at most ") + fixed(*sf.sum) + " (" + party_list(s, sf.counted) +
+          "; their modelled preferences and reservations)";
   else if (sf.counted.empty()) out = "no shortfall sum (no bargaining party without a red line crossed)";
   else out = "no shortfall sum (every settlement of the open issues crosses a red line of " + party_list(s, sf.counted) + ")";
   if (!sf.red_line_crossed.empty()) out += ", the text crosses a red line of " + party_list(s, sf.red_line_crossed);
