@@ -64,7 +64,7 @@ std::string redline_html_markup(const redline::WordDiff& d) {
 
 std::string redline_text(const Scenario& s, const redline::Result& r, Style style) {
   if (!r.outcome.ok()) return wrap("Redline: " + r.outcome.message() + ".");
-  std::string out = "Redline of amended points (" + std::string(style == Style::markdown ? "~~deleted~~ **inserted**" : "[-deleted-]{+inserted+}") +
+  std::string out = "Redline of amended and split points (" + std::string(style == Style::markdown ? "~~deleted~~ **inserted**" : "[-deleted-]{+inserted+}") +
                     "), " + s.versions[r.from].id + " → " + s.versions[r.to].id + ":\n";
   if (r.points.empty()) out += wrap("No amended point changed its text.");
   for (const redline::PointRedline& p : r.points) {
