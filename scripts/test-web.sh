@@ -43,6 +43,7 @@ echo "test-web: starting accord serve with a temporary database"
 rm -rf "$ARTIFACTS"
 mkdir -p "$ARTIFACTS"
 db="$tmp/talks.db"
+export ACCORD_DB="$db"  # e2e files that need their own scenario or tokens (rounds.test.mjs) use the CLI on it
 "$ACCORD" db init --db "$db" >/dev/null
 "$ACCORD" db import geneva-2025 --db "$db" >/dev/null
 export ACCORD_CLI="$ACCORD" ACCORD_MEDIATOR_TOKEN ACCORD_PARTY_TOKEN ACCORD_OBSERVER_TOKEN ACCORD_URL ACCORD_ARTIFACTS ACCORD_HTML_REPORT ACCORD_PARTY=UA

@@ -28,10 +28,10 @@ struct Piece {
 // The shared word-level redline (accord/engines/redline.hpp), as runs for WordprocessingML: a
 // run carries the space before it unless it starts its text (the old text is same + del runs,
 // the new one same + ins).
-std::vector<Piece> word_diff(std::string_view before, std::string_view after) {
+std::vector<Piece> runs(const redline::WordDiff& d) {
   std::vector<Piece> out;
   bool old_started = false, new_started = false;
-  for (const redline::Piece& p : redline::word_diff(before, after).pieces) {
+  for (const redline::Piece& p : d.pieces) {
     const Op op = p.op == redline::Op::remove ? Op::del : p.op == redline::Op::insert ? Op::ins : Op::same;
     const bool space = op == Op::del ? old_started : op == Op::ins ? new_started : old_started || new_started;
     old_started = old_started || op != Op::ins;
@@ -248,6 +248,24 @@ std::string write_version_docx(const Scenario& s, VersionIndex v, VersionIndex a
       if (auto it = dropped_after.find(after); it != dropped_after.end())
         for (const PointIndex op : it->second) body.deleted(label(old.points[op]), old.points[op].text);
     };
+    // A point split into several (each part from it alone among PREV's points, as the diff
+    // engine reads a split): one redline::split_diff, so each
+    // deleted word shows in one part instead of in every part.
+    std::map<std::int32_t, std::vector<PointIndex>> parts_of;  // old point value -> parts from it alone (in PREV)
+    for (const PointIndex np : ver.points.indices()) {
+      std::vector<PointIndex> sources;
+      for (const PointRef& r : ver.points[np].from)
+        if (r.version == against && old.points.contains(r.point)) sources.push_back(r.point);
+      if (sources.size() == 1) parts_of[sources[0].value].push_back(np);
+    }
+    std::map<std::int32_t, redline::WordDiff> split_part;  // new point value -> its share
+    for (const auto& [op, parts] : parts_of) {
+      if (parts.size() < 2) continue;
+      std::vector<std::string_view> texts;
+      for (const PointIndex np : parts) texts.push_back(ver.points[np].text);
+      std::vector<redline::WordDiff> diffs = redline::split_diff(old.points[PointIndex{op}].text, texts);
+      for (std::size_t k = 0; k < parts.size(); ++k) split_part[parts[k].value] = std::move(diffs[k]);
+    }
     emit_dropped(-1);
     for (const PointIndex np : ver.points.indices()) {
       const Point& p = ver.points[np];
@@ -260,7 +278,8 @@ std::string write_version_docx(const Scenario& s, VersionIndex v, VersionIndex a
         }
       if (!from_old) body.inserted(label(p), p.text);
       else if (before == p.text) body.plain(label(p), p.text);
-      else body.amended(label(p), word_diff(before, p.text));
+      else if (auto it = split_part.find(np.value); it != split_part.end()) body.amended(label(p), runs(it->second));
+      else body.amended(label(p), runs(redline::word_diff(before, p.text)));
       emit_dropped(np.value);
     }
   }

@@ -1,4 +1,4 @@
-// Word-level redline of amended points (accord::redline) as JSON, text, Markdown and HTML.
+// Word-level redline of amended and split points (accord::redline) as JSON, text, Markdown and HTML.
 #include <nlohmann/json.hpp>
 
 #include "accord/report/diff.hpp"
@@ -10,7 +10,8 @@ namespace accord::report {
 namespace {
 
 std::string heading(const Scenario& s, const redline::Result& r, const redline::PointRedline& p) {
-  return s.versions[r.from].points[p.old_point].id + " → " + s.versions[r.to].points[p.new_point].id;
+  return s.versions[r.from].points[p.old_point].id + " → " + s.versions[r.to].points[p.new_point].id +
+         (p.split ? " (part of a split)" : "");
 }
 
 }  // namespace
@@ -31,6 +32,7 @@ Json redline_json(const Scenario& s, const redline::Result& r) {
                         {"inserted", p.diff.inserted},
                         {"deleted", p.diff.deleted},
                         {"exact", p.diff.exact},
+                        {"split", p.split},
                         {"pieces", std::move(pieces)}});
     }
   j["points"] = std::move(points);
@@ -62,7 +64,7 @@ std::string redline_html_markup(const redline::WordDiff& d) {
 
 std::string redline_text(const Scenario& s, const redline::Result& r, Style style) {
   if (!r.outcome.ok()) return wrap("Redline: " + r.outcome.message() + ".");
-  std::string out = "Redline of amended points (" + std::string(style == Style::markdown ? "~~deleted~~ **inserted**" : "[-deleted-]{+inserted+}") +
+  std::string out = "Redline of amended and split points (" + std::string(style == Style::markdown ? "~~deleted~~ **inserted**" : "[-deleted-]{+inserted+}") +
                     "), " + s.versions[r.from].id + " → " + s.versions[r.to].id + ":\n";
   if (r.points.empty()) out += wrap("No amended point changed its text.");
   for (const redline::PointRedline& p : r.points) {

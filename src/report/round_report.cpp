@@ -6,6 +6,7 @@
 #include "accord/report/outcome.hpp"
 #include "accord/report/round.hpp"
 #include "accord/report/suggest.hpp"
+#include "accord/report/table.hpp"
 
 namespace accord::report {
 namespace {
@@ -166,6 +167,11 @@ Json convergence_json(const Scenario& s, const rounds::Summary& sum) {
   j["blocked_by"] = std::move(blocked);
   j["conditional_by"] = std::move(conditional);
   j["near_final"] = sum.convergence.near_final;
+  const rounds::Convergence::Shortfall& sf = sum.convergence.shortfall;
+  j["shortfall"] = {{"sum", sf.sum ? Json(*sf.sum) : Json(nullptr)},
+                    {"parties", party_ids(s, sf.counted)},
+                    {"red_line_crossed", party_ids(s, sf.red_line_crossed)},
+                    {"exact", sf.exact}};
   return j;
 }
 
@@ -351,6 +357,31 @@ Json published_json(const Scenario& s, const RoundRecord& r, const rounds::NextV
 
 namespace {
 
+std::string party_list(const Scenario& s, const std::vector<PartyIndex>& ps) {
+  std::string out;
+  for (const PartyIndex p : ps) out += (out.empty() ? "" : ", ") + s.parties[p].id;
+  return out;
+}
+
+// docs/rounds.md "Shortfall sum": the number, over whom, and who is left out for a red line.
+std::string shortfall_phrase(const Scenario& s, const rounds::Convergence::Shortfall& sf) {
+  std::string out;
+  if (sf.sum)
+    out = "shortfall sum " + std::string(sf.exact ? "" : "at most ") + fixed(*sf.sum) + " (" + party_list(s, sf.counted) +
+          "; their modelled preferences and reservations)";
+  else if (sf.counted.empty()) out = "no shortfall sum (no bargaining party without a red line crossed)";
+  else out = "no shortfall sum (every settlement of the open issues crosses a red line of " + party_list(s, sf.counted) + ")";
+  if (!sf.red_line_crossed.empty()) out += ", the text crosses a red line of " + party_list(s, sf.red_line_crossed);
+  return out;
+}
+
+// The table's cell: the sum, and who it leaves out for a red line the text crosses.
+std::string shortfall_cell(const Scenario& s, const rounds::Convergence::Shortfall& sf) {
+  std::string out = sf.sum ? (sf.exact ? "" : "<= ") + fixed(*sf.sum) : "-";
+  if (!sf.red_line_crossed.empty()) out += " (red line: " + party_list(s, sf.red_line_crossed) + ")";
+  return out;
+}
+
 std::string convergence_line(const Scenario& s, const rounds::Summary& sum) {
   if (!sum.outcome.ok()) return "convergence: " + sum.outcome.message();
   std::string out = std::to_string(sum.convergence.accepted_by_all) + " of " + std::to_string(sum.convergence.points) +
@@ -360,7 +391,7 @@ std::string convergence_line(const Scenario& s, const rounds::Summary& sum) {
   for (std::size_t i = 0; i < sum.parties.size(); ++i)
     if (!sum.convergence.blocked_by[i].empty())
       out += "; " + s.parties[sum.parties[i]].id + " rejects " + std::to_string(sum.convergence.blocked_by[i].size());
-  return out;
+  return out + "; " + shortfall_phrase(s, sum.convergence.shortfall);
 }
 
 }  // namespace
@@ -393,7 +424,7 @@ std::string rounds_text(const Scenario& s, const std::vector<RoundRecord>& list,
                         const std::vector<rounds::Summary>& live, Style style) {
   if (list.empty()) return wrap("No rounds in " + s.id + " yet (`accord round open`).");
   Table t;
-  t.header = {"round", "version", "status", "answered", "accepted by all", "near-final", "published"};
+  t.header = {"round", "version", "status", "answered", "accepted by all", "shortfall sum", "near-final", "published"};
   for (std::size_t i = 0; i < list.size(); ++i) {
     const RoundRecord& r = list[i];
     std::size_t answered = 0;
@@ -404,6 +435,7 @@ std::string rounds_text(const Scenario& s, const std::vector<RoundRecord>& list,
                       ok ? std::to_string(live[i].convergence.accepted_by_all) + "/" +
                                std::to_string(live[i].convergence.points)
                          : "-",
+                      ok ? shortfall_cell(s, live[i].convergence.shortfall) : "-",
                       ok ? (live[i].convergence.near_final ? "yes" : "no") : "-",
                       r.published_version.empty() ? "-" : r.published_version});
   }

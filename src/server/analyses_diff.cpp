@@ -1,7 +1,8 @@
-// GET /api/scenarios/{id}/diff?from=V1&to=V2: `accord diff --json` (report::diff_json) of two
-// framework versions (default: the first and the last). Public text, computed on request and
+// GET /api/scenarios/{id}/diff?from=V1&to=V2[&redline=1]: `accord diff --json [--redline]`
+// (report::diff_json) of two framework versions (default: the first and the last). Public text, computed on request and
 // not stored: every role may read it, as every role reads the versions themselves.
 #include "accord/engines/diff.hpp"
+#include "accord/engines/redline.hpp"
 #include "accord/report/diff.hpp"
 #include "analysis_params.hpp"
 
@@ -28,7 +29,11 @@ void get(Ctx& ctx, const Principal& caller, const Request& req, Response& res) {
   p.deadline = deadline_param(Json::object());
   const diff::Result r = diff::run(s, from, to, p);
   if (!r.outcome.ok()) throw bad_param(r.outcome.message(), "from");
-  send_json(res, 200, {{"scenario", id}, {"revision", snap->revision}, {"diff", report::diff_json(s, r)}});
+  // ?redline=1: `accord diff --redline --json` (the word-level redline of amended and split points).
+  const bool redline = req.has_param("redline") && req.get_param_value("redline") != "0";
+  const redline::Result red = redline ? redline::run(s, r, p.deadline) : redline::Result{};
+  send_json(res, 200, {{"scenario", id}, {"revision", snap->revision},
+                       {"diff", report::diff_json(s, r, redline ? &red : nullptr)}});
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ TEST(RedlineReport, CliJsonTextAndHtml) {
   EXPECT_FALSE(Json::parse(test::run_cli("diff geneva-2025 v19 v20 --json").out).contains("redline"));
   r = test::run_cli("diff geneva-2025 v19 v20 --redline");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Redline of amended points ([-deleted-]{+inserted+}), v19 → v20:"), std::string::npos);
+  EXPECT_NE(r.out.find("Redline of amended and split points ([-deleted-]{+inserted+}), v19 → v20:"), std::string::npos);
   EXPECT_NE(r.out.find("P19_17 → P20_18: [-Elections in-] Ukraine {+holds elections+} as soon as possible"),
             std::string::npos);
   r = test::run_cli("diff geneva-2025 v19 v20 --redline --html");

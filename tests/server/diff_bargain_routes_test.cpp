@@ -5,6 +5,7 @@
 #include <string>
 
 #include "accord/io/builtin.hpp"
+#include "accord/engines/redline.hpp"
 #include "accord/report/diff.hpp"
 #include "http_test_util.hpp"
 
@@ -41,6 +42,23 @@ TEST_F(DiffBargainRoutes, EveryRoleReadsTheDiffTheCliPrints) {
     ASSERT_EQ(res.status, 200) << res.body;
     EXPECT_EQ(res.json()["diff"], expected);
   }
+}
+
+// ?redline=1 (the dashboard's Rounds view): every role reads what `accord diff --redline --json`
+// prints — public text, like the versions themselves; without it the document has no redline.
+TEST_F(DiffBargainRoutes, EveryRoleReadsTheRedlineTheCliPrints) {
+  const Scenario s = load_text(*io::builtin_scenario_text("geneva-2025"));
+  const diff::Result r = diff::run(s, s.find_version("v28"), s.find_version("v20"));
+  const redline::Result red = redline::run(s, r);
+  const nlohmann::json expected = nlohmann::json::parse(report::diff_json(s, r, &red).dump());
+  ASSERT_FALSE(expected["redline"]["points"].empty());
+  for (const std::string& token : {mediator_, party_, observer_}) {
+    const Http res = get("/api/scenarios/geneva-2025/diff?from=v28&to=v20&redline=1", token);
+    ASSERT_EQ(res.status, 200) << res.body;
+    EXPECT_EQ(res.json()["diff"], expected);
+    EXPECT_FALSE(get("/api/scenarios/geneva-2025/diff?from=v28&to=v20", token).json()["diff"].contains("redline"));
+  }
+  EXPECT_EQ(get("/api/scenarios/geneva-2025/diff?redline=1", "").status, 401);
 }
 
 TEST_F(DiffBargainRoutes, DiffDefaultsToTheFirstAndLastVersion) {

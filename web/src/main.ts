@@ -23,6 +23,7 @@ const VIEWS: { id: string; title: string; view: View }[] = [
   { id: 'forecast', title: 'Forecast', view: forecastView },
   { id: 'stability', title: 'Stability', view: stabilityView },
   { id: 'timeline', title: 'Timeline', view: timelineView },
+  { id: 'rounds', title: 'Rounds', view: (ctx, root) => import('./views/rounds').then((m) => m.roundsView(ctx, root)) },
   { id: 'editor', title: 'Edit', view: (c, r) => import('./views/editor').then((m) => m.editorView(c, r)) },
 ];
 

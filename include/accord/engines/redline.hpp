@@ -1,6 +1,6 @@
 #pragma once
 // redline: word-level insertions and deletions between the texts of amended points (the
-// diff engine's `amended` entries). A word is a maximal run of non-whitespace; the edit is a
+// diff engine's `amended` entries) and of the parts of split points (`split` entries). A word is a maximal run of non-whitespace; the edit is a
 // minimal one (fewest words inserted plus deleted: a longest common subsequence of the words),
 // with deletions before insertions where both fit. Pure, deterministic. docs/cli.md "diff --redline".
 #include <cstddef>
@@ -38,15 +38,29 @@ inline constexpr std::size_t kMaxCells = 4'000'000;
 [[nodiscard]] std::vector<std::string> words(std::string_view text);
 [[nodiscard]] WordDiff word_diff(std::string_view old_text, std::string_view new_text);
 
+// A point split into parts (in the new version's order): one alignment of the source's words
+// with the parts' words joined in order (a minimal edit, as word_diff), cut into one diff per
+// part. Each source word belongs to exactly one part: a kept word to the part that keeps it, a
+// deleted run to the part of the kept word before it (before any kept word: the first part
+// that keeps one; none kept: the first part). So every deletion is shown once, and the source
+// words of the parts (equal + deleted pieces), read in order, are the source. Parts that
+// reorder the source are matched in order only: what the alignment cannot keep in order is
+// deleted once and inserted where it now stands.
+[[nodiscard]] std::vector<WordDiff> split_diff(std::string_view source, const std::vector<std::string_view>& parts);
+
 struct PointRedline {
   PointIndex old_point;  // in Result::from
   PointIndex new_point;  // in Result::to
   WordDiff diff;
+  // A part of a split point (diff::Change::split): `diff` holds its share of split_diff.
+  bool split = false;
 };
 
 struct Result {
   VersionIndex from, to;
-  std::vector<PointRedline> points;  // every amended entry whose text changed, in the diff's order
+  // Every amended entry whose text changed, and every part of a split entry whose text differs
+  // from its source (split_diff), in the diff's order.
+  std::vector<PointRedline> points;
   // invalid_input when the diff is not ok; time_limit with "K of N amended points" past the deadline.
   Outcome outcome;
 };

@@ -3,6 +3,8 @@
 // rejects, is conditional or silent on each point; readiness by the near-final rule of
 // `evaluate`; convergence), and the next version built from the circulated one plus the
 // mediator's edits. Pure: no I/O, deterministic. Definitions: docs/rounds.md.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,13 @@ struct Convergence {
   std::size_t answered = 0;  // addressed parties that answered at least one point
   std::vector<std::vector<PointIndex>> blocked_by, conditional_by;  // parallel to Summary::parties
   bool near_final = false;
+  // The text's shortfall sum (shortfall_sum below) over the bargaining parties.
+  struct Shortfall {
+    std::optional<double> sum;  // nullopt: no settlement avoids the counted parties' red lines
+    std::vector<PartyIndex> counted;  // bargaining parties whose red lines the settled issues do not cross
+    std::vector<PartyIndex> red_line_crossed;  // the others: their shortfall has no number
+    bool exact = true;  // false: the node budget ran out; `sum` is then an upper bound
+  } shortfall;
 };
 
 struct Summary {
@@ -47,6 +56,17 @@ struct Summary {
 // The scenario with the round's answers as the addressed parties' stances on the circulated
 // version (accept, reject, conditional; no answer -> unknown). Other stances unchanged.
 [[nodiscard]] Scenario with_answers(const Scenario& s, const RoundRecord& round);
+
+// The shortfall sum of a text (docs/rounds.md "Shortfall sum"): over the settlements of the
+// issues the text leaves open that cross no red line of a counted party, the least
+// Σ_p max(0, r_p − U_p) over the counted parties. Counted: the given parties with preferences
+// whose red lines the text's settled issues do not cross (the others are listed: a red line
+// crossed makes the text unacceptable to that party whatever its utility, so its shortfall is
+// not a number). Exact by branch and bound over the open issues' option lists / value grids;
+// past `max_nodes` search nodes the best sum found is returned with exact = false.
+[[nodiscard]] Convergence::Shortfall shortfall_sum(const Scenario& s, const Package& text,
+                                                   const std::vector<PartyIndex>& parties,
+                                                   std::uint64_t max_nodes = 2'000'000);
 
 [[nodiscard]] Summary summarize(const Scenario& s, const RoundRecord& round, const evaluate::Params& params = {});
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "accord/engines/bargain.hpp"
+
 namespace accord::rounds {
 namespace {
 
@@ -105,6 +107,8 @@ Summary summarize(const Scenario& s, const RoundRecord& round, const evaluate::P
   }
   out.convergence.accepted_by_all = ver.points.size() - out.readiness.open_points.size();
   out.convergence.near_final = out.readiness.near_final;
+  out.convergence.shortfall =
+      shortfall_sum(s, s.version_package(out.version), bargain::default_bargaining_parties(s));
   out.outcome = Outcome::success();
   return out;
 }
