@@ -25,6 +25,14 @@ using Json = nlohmann::ordered_json;
 constexpr double kMargin = 16, kRow = 26, kBoxH = 18, kGap = 96, kCharW = 7.4;
 constexpr double kLegendH = 40;
 constexpr std::size_t kMaxOptionsDrawn = 20;  // the cube the move search walks
+// The move search visits states × 2^(options of each DM); past this it is not run.
+constexpr std::uint64_t kMaxMovesWalked = std::uint64_t{1} << 25;
+
+std::uint64_t moves_walked(const Conflict& c, std::size_t states) {
+  std::uint64_t n = 0;
+  for (const DecisionMaker& dm : c.decision_makers) n += (std::uint64_t{1} << dm.options.size()) * states;
+  return n;
+}
 
 std::string_view concept_colour(Concept k) {
   switch (k) {
@@ -144,10 +152,16 @@ GmcrGraph gmcr_graph(const Conflict& c, const gmcr::RunResult& r, const GmcrGrap
     return g;
   }
   const gmcr::Analysis& a = *r.analysis;
-  if (a.states.size() > kGmcrGraphMaxStates || c.options.size() > kMaxOptionsDrawn) {
+  if (a.states.empty()) {
+    g.note = "The graph is not drawn: the conflict has no feasible state.";
+    return g;
+  }
+  if (a.states.size() > kGmcrGraphMaxStates || c.options.size() > kMaxOptionsDrawn ||
+      moves_walked(c, a.states.size()) > kMaxMovesWalked) {
     g.note = "The graph is not drawn: " + std::to_string(a.states.size()) + " states over " +
              std::to_string(c.options.size()) + " options exceed the picture's limit of " +
-             std::to_string(kGmcrGraphMaxStates) + " states and " + std::to_string(kMaxOptionsDrawn) + " options.";
+             std::to_string(kGmcrGraphMaxStates) + " states, " + std::to_string(kMaxOptionsDrawn) +
+             " options and " + std::to_string(kMaxMovesWalked) + " candidate moves.";
     return g;
   }
   g.drawn = true;
@@ -212,9 +226,14 @@ GmcrGraph gmcr_graph(const Conflict& c, const gmcr::RunResult& r, const GmcrGrap
     std::vector<std::size_t> path;
     for (const gmcr::PathStep& step : best_path(reach)) {
       const std::size_t v = state_node[step.state];
-      if (!path.empty() && path.back() != v && step.mover.valid())
-        for (auto& e : g.edges)
-          if (e.from == path.back() && e.to == v && e.dm == step.mover) e.status_quo_path = true;
+      if (!path.empty() && path.back() != v && step.mover.valid()) {
+        // g.edges is sorted by (from, mover, to): find the step's edge by binary search.
+        const auto key = std::make_tuple(path.back(), step.mover.get(), v);
+        const auto at = std::lower_bound(g.edges.begin(), g.edges.end(), key, [](const GmcrGraphEdge& e, const auto& k) {
+          return std::make_tuple(e.from, e.dm.get(), e.to) < k;
+        });
+        if (at != g.edges.end() && std::make_tuple(at->from, at->dm.get(), at->to) == key) at->status_quo_path = true;
+      }
       if (path.empty() || path.back() != v) path.push_back(v);
     }
     if (path.size() > 1) g.status_quo_paths.push_back(std::move(path));
@@ -287,7 +306,10 @@ Json gmcr_graph_json(const Conflict& c, const gmcr::Analysis& a, const GmcrGraph
     edges.push_back(std::move(edge));
   }
   j["edges"] = std::move(edges);
-  j["status_quo_paths"] = g.status_quo_paths;
+  // At most as many paths as nodes drawn (an edge on any path is marked all the same).
+  const std::size_t listed = std::min(g.status_quo_paths.size(), kGmcrGraphMaxNodes);
+  j["status_quo_paths"] = std::vector<std::vector<std::size_t>>(g.status_quo_paths.begin(), g.status_quo_paths.begin() + static_cast<std::ptrdiff_t>(listed));
+  j["status_quo_paths_count"] = g.status_quo_paths.size();
   return j;
 }
 

@@ -12,6 +12,7 @@
 
 #include "accord/engines/gmcr.hpp"
 #include "accord/io/builtin.hpp"
+#include "accord/report/gmcr.hpp"
 #include "accord/report/gmcr_graph.hpp"
 #include "engines/gmcr/builders.hpp"
 #include "engines/gmcr/random_conflict.hpp"
@@ -191,6 +192,43 @@ TEST(GmcrGraph, PastTheLimitStatesCollapseAndThePictureSaysSo) {
   const GmcrGraph one = gmcr_graph(c, r, {.max_nodes = 16, .collapse_by = {c.find_option("ru_offensive")}});
   EXPECT_EQ(one.nodes.size(), 2u);
   EXPECT_EQ(one.nodes[0].pattern, "-N-----");
+}
+
+// 2^14 states: collapsed to at most 256 nodes, every state in one of them.
+TEST(GmcrGraph, ALargeConflictCollapsesToTheLimit) {
+  std::vector<std::string> options;
+  for (int k = 0; k < 14; ++k) options.push_back(gmcr::testing::numbered('o', k));
+  Conflict c = gmcr::testing::make_conflict(options, {{"A", {"o0", "o1", "o2", "o3", "o4", "o5"}},
+                                                      {"B", {"o6", "o7", "o8", "o9", "o10"}},
+                                                      {"C", {"o11", "o12", "o13"}}});
+  gmcr::testing::prioritise(c, 0, {"o0 & !o6", "o11", "!o3"});
+  gmcr::testing::prioritise(c, 1, {"o6 | o0", "!o11"});
+  gmcr::testing::prioritise(c, 2, {"o11 & o6", "!o1"});
+  c.status_quo = 0;
+  gmcr::Params p;
+  p.concepts = {Concept::nash, Concept::gmr};
+  const gmcr::RunResult r = gmcr::analyse(c, p);
+  ASSERT_TRUE(r.ok()) << r.outcome.message();
+  const GmcrGraph g = gmcr_graph(c, r);
+  ASSERT_TRUE(g.drawn) << g.note;
+  EXPECT_TRUE(g.collapsed);
+  EXPECT_LE(g.nodes.size(), kGmcrGraphMaxNodes);
+  EXPECT_GT(g.nodes.size(), 64u);
+  std::size_t states = 0;
+  for (const auto& n : g.nodes) states += n.states;
+  EXPECT_EQ(states, std::size_t{1} << 14);
+  EXPECT_EQ(parse(gmcr_graph_svg(c, *r.analysis, g)).node_classes.size(), g.nodes.size());
+}
+
+TEST(GmcrGraph, TheHtmlStabilitySectionInlinesThePicture) {
+  Scenario s;
+  s.conflict = prisoners();
+  const std::string html = gmcr_html(s, gmcr::analyse(*s.conflict), 10);
+  EXPECT_NE(html.find("<h3>The graph</h3>"), std::string::npos);
+  const auto at = html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gmcr-graph\"");
+  ASSERT_NE(at, std::string::npos);
+  const std::string svg = html.substr(at, html.find("</svg>", at) + 6 - at);
+  EXPECT_EQ(parse(svg).node_classes.size(), 4u);
 }
 
 }  // namespace

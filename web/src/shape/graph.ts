@@ -15,7 +15,7 @@ export interface GmcrGraph {
   width?: number; height?: number;
   decision_makers?: { id: string; name: string; colour: string }[];
   concepts?: { concept: string; colour: string }[];
-  nodes?: GraphNode[]; edges?: GraphEdge[]; status_quo_paths?: number[][];
+  nodes?: GraphNode[]; edges?: GraphEdge[]; status_quo_paths?: number[][]; status_quo_paths_count?: number;
 }
 export type GmcrGraphResult = GmcrResult & { graph?: GmcrGraph };
 
