@@ -258,6 +258,35 @@ GmcrGraph gmcr_graph(const Conflict& c, const gmcr::RunResult& r, const GmcrGrap
   return g;
 }
 
+namespace {
+
+// gmcr::explain for one state, only where the decision maker has an improvement (elsewhere the
+// state is stable for it under every concept): per improvement, whether it is deterred and by
+// which sequence ("RU→YYNN, US→YYNY"; the first step is the improvement itself).
+Json why_json(const Conflict& c, const gmcr::Analysis& a, StateCode state) {
+  Json out = Json::array();
+  const gmcr::ExplainResult e = gmcr::explain(c, state, a.concepts);
+  if (!e.ok()) return out;
+  for (const gmcr::Explanation& x : e.explanations) {
+    if (x.improvements.empty()) continue;
+    Json imps = Json::array();
+    for (const gmcr::Deterrence& d : x.improvements) {
+      std::string by;
+      for (std::size_t k = 1; k < d.sanction.size(); ++k)
+        by += (by.empty() ? "" : ", ") + c.decision_makers[d.sanction[k].second].id + "→" +
+              state_pattern(d.sanction[k].first, c.options.size());
+      imps.push_back({{"to", state_pattern(d.improvement, c.options.size())}, {"deterred", d.deterred}, {"by", by}});
+    }
+    out.push_back({{"dm", c.decision_makers[x.decision_maker].id},
+                   {"concept", std::string(gmcr::to_string(x.kind))},
+                   {"stable", x.stable},
+                   {"improvements", std::move(imps)}});
+  }
+  return out;
+}
+
+}  // namespace
+
 Json gmcr_graph_json(const Conflict& c, const gmcr::Analysis& a, const GmcrGraph& g) {
   Json j;
   j["drawn"] = g.drawn;
@@ -292,6 +321,7 @@ Json gmcr_graph_json(const Conflict& c, const gmcr::Analysis& a, const GmcrGraph
     if (g.collapsed) node["equilibria"] = std::move(counts);
     node["x"] = std::round(n.x);
     node["y"] = std::round(n.y);
+    if (!g.collapsed) node["why"] = why_json(c, a, a.states[n.first]);
     nodes.push_back(std::move(node));
   }
   j["nodes"] = std::move(nodes);

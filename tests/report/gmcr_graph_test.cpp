@@ -161,6 +161,20 @@ TEST(GmcrGraph, TheBuiltInCaseIsDrawnWholeWithItsEquilibriaAndStatusQuoPaths) {
   EXPECT_EQ(j["nodes"].size(), g.nodes.size());
   EXPECT_EQ(j["edges"].size(), g.edges.size());
   EXPECT_EQ(j["decision_makers"][0]["id"], "UA");
+  // The engine's reasons ride along: none at the status quo (no one can improve), and where
+  // a decision maker can improve, one entry per concept with each improvement's fate.
+  const gmcr::StateIndex sq = *r.analysis->status_quo;
+  EXPECT_EQ(j["nodes"][sq]["why"], nlohmann::ordered_json::array());
+  std::size_t reasons = 0;
+  for (const auto& node : j["nodes"])
+    for (const auto& w : node["why"]) {
+      ++reasons;
+      const gmcr::Concept k = *gmcr::parse_concept(w["concept"].get<std::string>());
+      const auto d = c.find_decision_maker(w["dm"].get<std::string>());
+      const auto s = r.analysis->find(*parse_state_pattern(node["pattern"].get<std::string>(), c.options.size()));
+      EXPECT_EQ(w["stable"].get<bool>(), r.analysis->decision_makers[d.get()].stable[k]->test(*s)) << node["pattern"];
+    }
+  EXPECT_GT(reasons, 0u);
 }
 
 TEST(GmcrGraph, RandomConflictsHaveOneEdgePerMove) {

@@ -40,6 +40,9 @@ TEST_F(GmcrGraphRoute, TheMediatorAsksForTheGraphAPartyNeverSeesIt) {
   EXPECT_EQ(graph["drawn"], true);
   EXPECT_EQ(graph["nodes"].size(), 80u);
   EXPECT_EQ(graph["collapsed"], false);
+  // Bounded: 80 nodes with the engine's reasons and 656 moves stay well under half a megabyte
+  // (about 210 kB).
+  EXPECT_LT(graph.dump().size(), 500000u) << graph.dump().size();
   const Http party = request(server_->port(), "GET", "/api/scenarios/geneva-2025/analyses/" + std::to_string(run["id"].get<long>()), party_);
   ASSERT_EQ(party.status, 200) << party.body;
   EXPECT_FALSE(nlohmann::json::parse(party.body)["run"]["result"].contains("graph"));

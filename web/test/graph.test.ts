@@ -58,6 +58,15 @@ describe('state graph shaping', () => {
     expect(yy.facts).toContain('An equilibrium under nash, gmr.');
   });
 
+  it('gives the engine\'s reasons when the server sends them: the deterring sanction or the undeterred improvement', () => {
+    const nodes = PD.graph!.nodes!.map((n, k) => (k === 0 ? { ...n, why: [
+      { dm: 'A', concept: 'nash', stable: false, improvements: [{ to: 'YN', deterred: false, by: '' }] },
+      { dm: 'A', concept: 'gmr', stable: true, improvements: [{ to: 'YN', deterred: true, by: 'B→YY' }] },
+    ] } : n));
+    const d = stateDetails({ ...PD, graph: { ...PD.graph!, nodes } }, 0);
+    expect(d.why[0]).toBe('Prisoner A: can improve to YN. nash: not stable, YN is not deterred. gmr: stable, YN is sanctioned by B→YY.');
+  });
+
   it('says what a collapsed node stands for', () => {
     const collapsed: GmcrGraphResult = { ...PD, graph: { ...PD.graph!, collapsed: true, kept_options: ['a_defect'],
       nodes: [{ pattern: 'N-', name: 'none', states: 2, status_quo: true, equilibrium: ['gmr'], equilibria: { nash: 0, gmr: 1 }, x: 50, y: 50 },

@@ -3,9 +3,13 @@
 // the details of a clicked state (its name, who can move where, why it is stable or not).
 import type { GmcrResult } from '../model';
 
+// The engine's explanation (gmcr::explain) where a decision maker has improvements.
+export interface GraphWhy {
+  dm: string; concept: string; stable: boolean; improvements: { to: string; deterred: boolean; by: string }[];
+}
 export interface GraphNode {
   pattern: string; name: string; states: number; status_quo: boolean; equilibrium: string[];
-  equilibria?: Record<string, number>; x: number; y: number;
+  equilibria?: Record<string, number>; x: number; y: number; why?: GraphWhy[];
 }
 export interface GraphEdge {
   from: number; to: number; dm: string; improvement: boolean; moves?: number; improvements?: number; status_quo_path: boolean;
@@ -97,8 +101,19 @@ export function stateDetails(r: GmcrGraphResult, k: number): StateDetails {
       if (!improvements.length) text += 'no unilateral improvement from here, so stable under every concept.';
       else {
         text += `can improve to ${improvements.join(', ')}. `;
-        if (stable.length) text += `Stable under ${stable.join(', ')}: each improvement is deterred by the others' possible responses. `;
-        if (unstable.length) text += `Not stable under ${unstable.join(', ')}: ${unstable.includes('nash') ? 'under Nash any improvement counts; ' : ''}some improvement is not deterred.`;
+        const engine = (n.why ?? []).filter((w) => w.dm === d.id);
+        if (engine.length) {
+          // The engine's own reasons: the sanction that deters each improvement, or the one that is not deterred.
+          for (const w of engine) {
+            const open = w.improvements.filter((i) => !i.deterred);
+            text += w.stable
+              ? `${w.concept}: stable, ${w.improvements.map((i) => `${i.to} is sanctioned by ${i.by || 'the others'}`).join('; ')}. `
+              : `${w.concept}: not stable, ${open.map((i) => i.to).join(', ')} ${open.length > 1 ? 'are' : 'is'} not deterred. `;
+          }
+        } else {
+          if (stable.length) text += `Stable under ${stable.join(', ')}: each improvement is deterred by the others' possible responses. `;
+          if (unstable.length) text += `Not stable under ${unstable.join(', ')}: ${unstable.includes('nash') ? 'under Nash any improvement counts; ' : ''}some improvement is not deterred.`;
+        }
       }
       why.push(text.trim());
     }
