@@ -59,6 +59,9 @@ test('the mediator sees the built-in case\'s state graph, highlights a concept a
   await other.focus();
   await page.keyboard.press('Enter');
   assert.match(await details.locator('h3').innerText(), /NNNNNNN — none/);
+  // Not an equilibrium: the engine's reason names an improvement that is not deterred.
+  assert.match(await details.innerText(), /not stable, [YN]{7}(, [YN]{7})* (is|are) not deterred/);
+  await details.screenshot({ path: `${SHOTS}/mediator-graph-details.png` });
   assert.deepEqual(w.errors, []);
   assert.deepEqual(w.foreign, []);
   await page.close();

@@ -62,9 +62,10 @@ describe('state graph shaping', () => {
     const nodes = PD.graph!.nodes!.map((n, k) => (k === 0 ? { ...n, why: [
       { dm: 'A', concept: 'nash', stable: false, improvements: [{ to: 'YN', deterred: false, by: '' }] },
       { dm: 'A', concept: 'gmr', stable: true, improvements: [{ to: 'YN', deterred: true, by: 'B→YY' }] },
+      { dm: 'A', concept: 'smr', stable: true, improvements: [{ to: 'YN', deterred: true, by: 'B→YY' }] },
     ] } : n));
     const d = stateDetails({ ...PD, graph: { ...PD.graph!, nodes } }, 0);
-    expect(d.why[0]).toBe('Prisoner A: can improve to YN. nash: not stable, YN is not deterred. gmr: stable, YN is sanctioned by B→YY.');
+    expect(d.why[0]).toBe('Prisoner A: can improve to YN. nash: not stable, YN is not deterred. gmr, smr: stable, YN is sanctioned by B→YY.');
   });
 
   it('says what a collapsed node stands for', () => {

@@ -104,12 +104,16 @@ export function stateDetails(r: GmcrGraphResult, k: number): StateDetails {
         const engine = (n.why ?? []).filter((w) => w.dm === d.id);
         if (engine.length) {
           // The engine's own reasons: the sanction that deters each improvement, or the one that is not deterred.
+          // Concepts with the same reason share one sentence ("nash, gmr: not stable, …").
+          const reasons = new Map<string, string[]>();
           for (const w of engine) {
             const open = w.improvements.filter((i) => !i.deterred);
-            text += w.stable
-              ? `${w.concept}: stable, ${w.improvements.map((i) => `${i.to} is sanctioned by ${i.by || 'the others'}`).join('; ')}. `
-              : `${w.concept}: not stable, ${open.map((i) => i.to).join(', ')} ${open.length > 1 ? 'are' : 'is'} not deterred. `;
+            const reason = w.stable
+              ? `stable, ${w.improvements.map((i) => `${i.to} is sanctioned by ${i.by || 'the others'}`).join('; ')}`
+              : `not stable, ${open.map((i) => i.to).join(', ')} ${open.length > 1 ? 'are' : 'is'} not deterred`;
+            reasons.set(reason, [...(reasons.get(reason) ?? []), w.concept]);
           }
+          for (const [reason, cs] of reasons) text += `${cs.join(', ')}: ${reason}. `;
         } else {
           if (stable.length) text += `Stable under ${stable.join(', ')}: each improvement is deterred by the others' possible responses. `;
           if (unstable.length) text += `Not stable under ${unstable.join(', ')}: ${unstable.includes('nash') ? 'under Nash any improvement counts; ' : ''}some improvement is not deterred.`;
