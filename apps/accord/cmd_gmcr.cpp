@@ -163,6 +163,7 @@ void add_gmcr(CLI::App& app) {
     if (!o->include.empty() && !o->json) throw Exit{kExitInvalidInput, "--include applies to --json output"};
     const auto loaded = conflict_or_exit(o->source, o->json);
     const Conflict& c = loaded.first;
+    if (o->inverse.asked() && !o->svg.empty()) throw Exit{kExitInvalidInput, "--svg draws the forward analysis; it does not apply with --inverse"};
     if (o->inverse.asked())
       return run_inverse(o->inverse, c, loaded.second, o->json, o->output, o->budget.deadline(), o->budget.max_nodes);
     const gmcr::Params params = params_or_exit(c, *o);

@@ -35,6 +35,9 @@ TEST(CliGmcrSvg, WritesTheGraphBesidesTheUsualOutput) {
   EXPECT_NE(small.err.find("collapsed into"), std::string::npos) << small.err;
   EXPECT_NE(read(path).find("collapsed into"), std::string::npos);
   std::remove(path.c_str());
+  const auto inverse = run_cli("gmcr geneva-2025 --inverse YNYYYYN --svg " + path);
+  EXPECT_NE(inverse.exit_code, 0);
+  EXPECT_NE(inverse.err.find("--svg draws the forward analysis"), std::string::npos) << inverse.err;
 }
 
 }  // namespace
