@@ -8,6 +8,7 @@
 #include "accord/io/atomic_file.hpp"
 #include "accord/io/gmcr_py.hpp"
 #include "accord/report/gmcr.hpp"
+#include "accord/report/gmcr_graph.hpp"
 #include "cli.hpp"
 #include "gmcr_inverse_cli.hpp"
 
@@ -23,6 +24,8 @@ struct Opts {
   std::string explain;
   std::string include;  // empty: every part, each up to report::kGmcrListedByDefault entries
   std::string output = "-";
+  std::string svg;  // the state graph as SVG to this file (docs/gmcr.md "The graph")
+  std::size_t svg_max_nodes = report::kGmcrGraphMaxNodes;
   bool json = false;
   bool all = false;
   BudgetFlags budget;
@@ -133,6 +136,7 @@ void add_gmcr(CLI::App& app) {
                            "  accord gmcr big.yaml --json --include equilibria,paths -o big.json\n"
                            "  accord gmcr Garrison.gmcr --sanctions gmcr-py\n"
                            "  accord gmcr geneva-2025 --coalitions\n"
+                           "  accord gmcr geneva-2025 --svg geneva-graph.svg\n"
                            "Semantics, the `conflict:` format and the JSON shape: docs/gmcr.md.");
   auto o = std::make_shared<Opts>();
   cmd->add_option("SOURCE", o->source, "Scenario (built-in name or file) or gmcr-py .gmcr file")->capture_default_str();
@@ -149,6 +153,10 @@ void add_gmcr(CLI::App& app) {
   cmd->add_option("--include", o->include,
                   "JSON: the parts to list, of equilibria,stability,paths,states (or all, none); default: "
                   "each part up to " + std::to_string(report::kGmcrListedByDefault) + " entries, counts above");
+  cmd->add_option("--svg", o->svg, "Also draw the state graph (moves by decision maker, equilibria, status-quo paths) as SVG to this file");
+  cmd->add_option("--svg-max-nodes", o->svg_max_nodes, "--svg: past this many states, draw states sharing the first decision makers' options as one node")
+      ->check(CLI::Range(2, 100000))
+      ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Write to a file instead of standard output")->capture_default_str();
   add_budget_options(cmd, o->budget, "With --inverse: at most this many candidate change sets (default 2,000,000)");
   cmd->add_option("--max-memory", o->max_memory_mib,
@@ -160,6 +168,7 @@ void add_gmcr(CLI::App& app) {
     if (!o->include.empty() && !o->json) throw Exit{kExitInvalidInput, "--include applies to --json output"};
     const auto loaded = conflict_or_exit(o->source, o->json);
     const Conflict& c = loaded.first;
+    if (o->inverse.asked() && !o->svg.empty()) throw Exit{kExitInvalidInput, "--svg draws the forward analysis; it does not apply with --inverse"};
     if (o->inverse.asked())
       return run_inverse(o->inverse, c, loaded.second, o->json, o->output, o->budget.deadline(), o->budget.max_nodes);
     gmcr::Params params = params_or_exit(c, *o);
@@ -188,6 +197,11 @@ void add_gmcr(CLI::App& app) {
     }
     warn_if_partial(r.outcome.termination, "the stability analysis");
     note_sanction_differences(r);
+    if (!o->svg.empty()) {
+      const report::GmcrGraph g = report::gmcr_graph(c, r, {.max_nodes = o->svg_max_nodes, .collapse_by = {}});
+      if (!g.drawn || g.collapsed) std::cerr << "note: " << g.note << "\n";
+      emit(o->svg, [&](std::ostream& os) { return static_cast<bool>(os << report::gmcr_graph_svg(c, *r.analysis, g) << "\n"); });
+    }
     std::optional<gmcr::ExplainResult> explanation;
     if (explain_code) {
       explanation = gmcr::explain(c, *explain_code, r.analysis->concepts, whole_run);

@@ -1,8 +1,10 @@
 // POST /api/scenarios/{id}/analyses/gmcr: stability of the conflict section, in the one shape
 // of report::gmcr_json (docs/gmcr.md "JSON"): every part but the list of all states, each up to
-// report::kGmcrListedByDefault entries (counts above, named in "omitted").
+// report::kGmcrListedByDefault entries (counts above, named in "omitted"); with params.graph,
+// the state graph's layout (report::gmcr_graph_json).
 #include "accord/engines/gmcr.hpp"
 #include "accord/report/gmcr.hpp"
+#include "accord/report/gmcr_graph.hpp"
 #include "analysis_params.hpp"
 
 namespace accord::server {
@@ -29,7 +31,14 @@ Json run_gmcr(const Scenario& s, const Json& params) {
   report::GmcrJsonOptions o;
   o.include.states = false;
   o.scenario = s.id;
-  return report::gmcr_json(*s.conflict, r, o);
+  Json out = report::gmcr_json(*s.conflict, r, o);
+  // params.graph: true adds the picture's data (docs/gmcr.md "The graph"; the mediator's only),
+  // bounded by collapsing past report::kGmcrGraphMaxNodes nodes.
+  if (const auto it = params.find("graph"); it != params.end() && !it->is_null()) {
+    if (!it->is_boolean()) throw bad_param("expected true or false", "graph");
+    if (it->get<bool>()) out["graph"] = report::gmcr_graph_json(*s.conflict, *r.analysis, report::gmcr_graph(*s.conflict, r));
+  }
+  return out;
 }
 
 }  // namespace accord::server

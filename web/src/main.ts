@@ -10,6 +10,7 @@ import { bargainView } from './views/bargain';
 import type { View, ViewContext } from './views/context';
 import { forecastView } from './views/forecast';
 import { frameworkView } from './views/framework';
+import { graphView } from './views/graph';
 import { stabilityView } from './views/stability';
 import { stancesView } from './views/stances';
 import { timelineView } from './views/timeline';
@@ -22,6 +23,7 @@ const VIEWS: { id: string; title: string; view: View }[] = [
   { id: 'bargaining', title: 'Bargaining', view: bargainView },
   { id: 'forecast', title: 'Forecast', view: forecastView },
   { id: 'stability', title: 'Stability', view: stabilityView },
+  { id: 'graph', title: 'Graph', view: graphView },
   { id: 'timeline', title: 'Timeline', view: timelineView },
   { id: 'rounds', title: 'Rounds', view: (ctx, root) => import('./views/rounds').then((m) => m.roundsView(ctx, root)) },
   { id: 'editor', title: 'Edit', view: (c, r) => import('./views/editor').then((m) => m.editorView(c, r)) },

@@ -3,6 +3,7 @@
 
 #include "accord/engines/gmcr.hpp"
 #include "accord/report/gmcr.hpp"
+#include "accord/report/gmcr_graph.hpp"
 #include "sections.hpp"
 #include "svg.hpp"
 
@@ -17,6 +18,14 @@ std::string path_text(const gmcr::Analysis& a, const Conflict& cf, const std::ve
     out += a.pattern(step.state);
   }
   return out;
+}
+
+// The state graph as inline SVG (docs/gmcr.md "The graph"), collapsed past kGmcrGraphMaxNodes.
+std::string graph_html(const Conflict& cf, const gmcr::RunResult& run) {
+  const GmcrGraph g = gmcr_graph(cf, run);
+  if (!g.drawn) return "<h3>The graph</h3>" + para(g.note);
+  return "<h3>The graph</h3>" + para(g.note + " Hover over a state or a move for its details.") +
+         "<div class=\"scroll graph\">" + gmcr_graph_svg(cf, *run.analysis, g) + "</div>\n";
 }
 
 }  // namespace
@@ -104,6 +113,7 @@ std::string gmcr_html(const Scenario& s, const gmcr::RunResult& run, std::size_t
     }
     body += "</ul>\n";
   }
+  body += graph_html(cf, run);
   return section("stability", "Stability (GMCR)", body);
 }
 

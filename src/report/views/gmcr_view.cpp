@@ -6,7 +6,8 @@ namespace {
 
 // A party learns which states are stable for everyone (also coalitionally); not who holds which option, each
 // decision maker's stability, the status quo or the paths to each equilibrium (the conflict
-// section they come from is the mediator's).
+// section they come from is the mediator's). The same holds for "graph" (params.graph: the
+// state graph with every decision maker's moves and the status quo): the mediator's only.
 constexpr ViewRule kRules[] = {
     {"", kMediator},
     {"/scenario", kParty},
