@@ -12,6 +12,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   libzip-dev libreoffice-writer-nogui docx2txt
   libopenmpi-dev openmpi-bin
+  groff-base zsh  # tests/cli/man_test.cpp renders accord.1; completion_test.cpp runs the zsh script
 )
 missing=()
 for p in "${packages[@]}"; do
