@@ -68,15 +68,13 @@ std::set<std::string_view> every_module() {
   return all;
 }
 
+// The command is argv[1] when it is a word; a flag before it (`accord --help gmcr`) is the
+// root's, which needs the whole tree, except `--version` alone, which needs none.
 std::set<std::string_view> modules_for(int argc, const char* const* argv) {
-  std::string_view word;
-  bool only_version = argc > 1;
-  for (int i = 1; i < argc && word.empty(); ++i) {
-    const std::string_view a = argv[i];
-    if (!a.empty() && a[0] != '-') word = a;
-    else if (a != "--version") only_version = false;
-  }
-  if (word.empty()) return only_version ? std::set<std::string_view>{} : every_module();
+  if (argc < 2) return every_module();
+  const std::string_view word = argv[1];
+  if (argc == 2 && word == "--version") return {};
+  if (word.empty() || word[0] == '-') return every_module();
   if (std::find(std::begin(kWholeTree), std::end(kWholeTree), word) != std::end(kWholeTree))
     return every_module();
   std::set<std::string_view> mine;
