@@ -12,6 +12,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   libzip-dev libreoffice-writer-nogui docx2txt
   libopenmpi-dev openmpi-bin python3-mpi4py  # mpi4py: examples/mpi4py_sweep.py (python/tests/test_mpi4py_example.py)
+  groff-base zsh  # tests/cli/man_test.cpp renders accord.1; completion_test.cpp runs the zsh script
 )
 missing=()
 for p in "${packages[@]}"; do

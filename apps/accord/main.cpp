@@ -1,11 +1,10 @@
 // `accord`: a thin shell over accord::core and accord::io. Commands live in cmd_*.cpp.
-#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <iostream>
-#include <tuple>
 
 #include "cli.hpp"
+#include "cli_modules.hpp"
 
 namespace {
 
@@ -27,14 +26,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("accord ") + ACCORD_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
-  auto& commands = accord::cli::command_registry();
-  // By ORDER, then by name: registration order follows static initialisation (link order), so
-  // it must not decide ties. The resulting order is documented in docs/cli.md and tested.
-  std::sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.order, a.name) < std::tie(b.order, b.name);
-  });
-  for (const auto& c : commands) c.add(app);
   try {
+    // Only the modules this command line needs (cli_modules.hpp): start-up in milliseconds.
+    accord::cli::add_commands(app, argc, argv);
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() != 0) {
