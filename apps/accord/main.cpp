@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     return std::tie(a.order, a.name) < std::tie(b.order, b.name);
   });
   for (const auto& c : commands) c.add(app);
+  accord::cli::add_width_options(app);  // --width / --wide on every command
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
