@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdio>
 #include <map>
+#include <sstream>
 
 namespace accord::report {
 
@@ -101,27 +102,33 @@ bool is_number(const std::string& s) {
 
 bool is_blank_cell(const std::string& s) { return s.empty() || s == "-" || s == "—" || s == "n/a"; }
 
-// Mostly lowercase words and few numbers, like a point's text: such a cell is cut at a word
-// boundary rather than wrapped over many lines (the full text is elsewhere; `--wide` shows it).
-// A list of figures ("RU +0.023, US +0.041") is never prose: it wraps, whole.
-bool is_prose(const std::string& s) {
-  std::size_t words = 0, lower = 0, numbers = 0;
-  std::size_t at = 0;
-  while (at < s.size()) {
-    const std::size_t end = std::min(s.find(' ', at), s.size());
-    std::string w = s.substr(at, end - at);
-    at = end + 1;
-    if (w.empty()) continue;
+// Mostly words and few numbers, like a point's text ("P28_06 [1, 2] Ukrainian Armed Forces
+// limited to 600,000"): such a cell is cut rather than wrapped over many lines (the full text is
+// elsewhere; `--wide` shows it). A word has a lowercase letter and only letters, ' and -; a
+// citation "[1, 2]" is left out. A list of ids or figures ("RU +0.023, US +0.041", "dam=LOW,
+// flow=40") is never prose: it wraps, whole.
+bool is_prose(const std::string& text) {
+  std::string s;
+  int depth = 0;
+  for (char c : text) {
+    depth += c == '[' ? 1 : 0;
+    if (depth == 0) s += c;
+    depth -= c == ']' && depth > 0 ? 1 : 0;
+  }
+  std::size_t words = 0, alpha = 0, numbers = 0;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) {
     ++words;
     while (!w.empty() && std::string(",.;:!?)\"").find(w.back()) != std::string::npos) w.pop_back();
+    if (!w.empty() && (w.front() == '(' || w.front() == '"')) w.erase(0, 1);
     numbers += is_number(w) ? 1 : 0;
-    if (!w.empty() && w.front() == '(') w.erase(0, 1);
-    const bool all_lower = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || c == '\'' || c == '-';
+    const bool letters = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '-';
     });
-    lower += all_lower ? 1 : 0;
+    const bool lower = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    alpha += letters && lower ? 1 : 0;
   }
-  return words >= 4 && 2 * lower >= words && 4 * numbers <= words;
+  return words >= 4 && 2 * alpha >= words && 4 * numbers <= words;
 }
 
 // Pieces a cell may break between: each ends after a space or after , ; = / _ – — (never between
@@ -323,6 +330,7 @@ std::string Table::render(Style style, std::size_t width, int shrink) const {
   };
   std::size_t total = natural();
   std::vector<std::string> legend;  // "KR_util1 = KillerRobot_util1"
+  std::vector<bool> detached(cols, false);  // shown under each row instead of in a column
   if (total > width) {
     // Headers wider than their numbers and sharing a prefix (party ids): short names, a legend.
     std::map<std::string, std::vector<std::size_t>> groups;
@@ -371,21 +379,51 @@ std::string Table::render(Style style, std::size_t width, int shrink) const {
       w[c] -= by;
       total -= by;
     };
-    for (const auto& [numbers, min] : {std::pair{false, &soft}, std::pair{true, &soft}, std::pair{false, &hard}}) {
-      if (first < cols && numeric[first] == numbers && total > width) narrow(first, total - width, *min);
-      while (total > width) {
-        std::size_t widest = cols;
-        for (std::size_t c = 0; c < cols; ++c)
-          if (numeric[c] == numbers && w[c] > (*min)[c] && (widest == cols || w[c] > w[widest])) widest = c;
-        if (widest == cols) break;
-        narrow(widest, 1, *min);
+    // Fits the columns still in the table; `split_words` allows the hard phase.
+    auto fit = [&](bool split_words) {
+      total = 0;
+      std::size_t live = 0;
+      for (std::size_t c = 0; c < cols; ++c) {
+        if (detached[c]) continue;
+        w[c] = std::max(body[c], display_width(head[c]));
+        total += w[c];
+        ++live;
       }
+      total += live == 0 ? 0 : 2 * (live - 1);
+      for (const auto& [numbers, min] : {std::pair{false, &soft}, std::pair{true, &soft}, std::pair{false, &hard}}) {
+        if (min == &hard && !split_words) break;
+        if (first < cols && !detached[first] && numeric[first] == numbers && total > width) narrow(first, total - width, *min);
+        while (total > width) {
+          std::size_t widest = cols;
+          for (std::size_t c = 0; c < cols; ++c)
+            if (!detached[c] && numeric[c] == numbers && w[c] > (*min)[c] && (widest == cols || w[c] > w[widest])) widest = c;
+          if (widest == cols) break;
+          narrow(widest, 1, *min);
+        }
+      }
+    };
+    fit(false);
+    // Rather than split words, a text column leaves the table: its cells follow each row as
+    // "header: text" lines (the column named to shrink first, then the widest; never the first).
+    while (total > width) {
+      std::size_t leave = first < cols && first > 0 && !numeric[first] && !detached[first] ? first : cols;
+      if (leave == cols)
+        for (std::size_t c = 1; c < cols; ++c)
+          if (!numeric[c] && !detached[c] && (leave == cols || w[c] > w[leave])) leave = c;
+      if (leave == cols) break;
+      detached[leave] = true;
+      fit(false);
     }
+    if (total > width) fit(true);
   }
+  std::size_t last = cols;  // the last column still in the table
+  for (std::size_t c = 0; c < cols; ++c)
+    if (!detached[c]) last = c;
   auto line = [&](const std::vector<std::string>& cells, bool is_header) {
     std::vector<std::vector<std::string>> parts(cols);
     std::size_t height = 1;
     for (std::size_t c = 0; c < cols; ++c) {
+      if (detached[c]) continue;
       const std::string& x = cell(cells, c);
       if (display_width(x) <= w[c]) parts[c] = {x};
       else if (!is_header && is_prose(x)) parts[c] = {cut_prose(x, w[c])};
@@ -396,17 +434,25 @@ std::string Table::render(Style style, std::size_t width, int shrink) const {
     for (std::size_t k = 0; k < height; ++k) {
       std::string l;
       for (std::size_t c = 0; c < cols; ++c) {
+        if (detached[c]) continue;
         const std::string x = k < parts[c].size() ? parts[c][k] : "";
-        l += pad(x, c + 1 == cols && !right(c) ? 0 : w[c], right(c));
-        if (c + 1 < cols) l += "  ";
+        l += pad(x, c == last && !right(c) ? 0 : w[c], right(c));
+        if (c != last) l += "  ";
       }
       out += trim_right(l) + "\n";
+    }
+    if (is_header) return out;
+    for (std::size_t c = 0; c < cols; ++c) {
+      if (!detached[c] || is_blank_cell(cell(cells, c))) continue;
+      for (const std::string& l : wrap_cell(head[c] + ": " + cell(cells, c), width > 24 ? width - 4 : 20))
+        out += "    " + l + "\n";
     }
     return out;
   };
   std::string out = line(head, true);
   std::string rule;
-  for (std::size_t c = 0; c < cols; ++c) rule += std::string(w[c], '-') + (c + 1 < cols ? "  " : "");
+  for (std::size_t c = 0; c < cols; ++c)
+    if (!detached[c]) rule += std::string(w[c], '-') + (c != last ? "  " : "");
   out += rule + "\n";
   for (const auto& row : rows) out += line(row, false);
   if (legend.empty()) return out;

@@ -25,11 +25,14 @@ struct Table {
 
   // Text: columns padded to their widest cell, one line per row while the table fits `width`.
   // When it does not: headers of numeric columns that share a long prefix (KillerRobot_util1…5)
-  // are abbreviated (KR_util1…) with a legend line under the table; then text columns narrow,
-  // the column `shrink` first, then the widest. A numeric column (every cell a number or a
-  // range) never narrows. A narrowed cell wraps onto more lines at spaces and after , = – /;
-  // a prose cell (mostly lowercase words, e.g. a point's text) is instead cut at a word
-  // boundary and ends in "…". No number is ever cut; a table that cannot fit stays wider.
+  // are abbreviated (KR_util1…) with a legend line under the table; then text columns narrow
+  // down to their widest word, the column `shrink` first, then the widest, and headers of
+  // numeric columns wrap at spaces. A numeric column (every cell a number or a range) never
+  // narrows. A narrowed cell wraps onto more lines at spaces; a prose cell (mostly lowercase
+  // words, e.g. a point's text) is instead cut, ending in "…", never inside a word holding a
+  // digit. If that is not enough, text columns (`shrink` first, never the first column) leave
+  // the table and follow each row as indented "header: text" lines; only then are words split
+  // (after , = / _ –, never inside a number). A table whose numbers alone do not fit stays wider.
   // Markdown (GFM) ignores the width and ends with a blank line, so the line after the table
   // never joins it.
   [[nodiscard]] std::string render(Style style, std::size_t width = text_width(), int shrink = -1) const;
