@@ -70,6 +70,15 @@ Scenario scenario_or_genius_or_exit(const std::string& scenario, bool scenario_g
 // True when stdout is a terminal (colour and progress only then).
 bool stdout_is_tty();
 
+// The width text output fits (docs/cli.md "Output width"): COLUMNS when set to a number, else
+// the terminal's width when stdout is a terminal, else 100; never below kMinTextWidth.
+inline constexpr std::size_t kMinTextWidth = 20;
+std::size_t default_text_width();
+// Sets that width as report::text_width() and gives every leaf command of `app` that lacks them
+// `--width N` and `--wide` (no limit). Each command module calls it after adding its commands
+// (module_entry.cpp): the report library, and so the width, is the module's own copy.
+void add_width_options(CLI::App& app);
+
 // "; did you mean `X`?" for the closest of `ids`, or "" when none is close.
 std::string did_you_mean(const std::string& found, const std::vector<std::string>& ids);
 // A number as a user would write it: 50, 1000, 0.25 (the shortest text that reads back).

@@ -1,6 +1,10 @@
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdlib>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -10,6 +14,7 @@
 #include "accord/io/builtin.hpp"
 #include "accord/model/diagnostic.hpp"
 #include "accord/model/utility.hpp"
+#include "accord/report/table.hpp"
 #include "cli.hpp"
 
 namespace accord::cli {
@@ -20,6 +25,42 @@ std::vector<Command>& command_registry() {
 }
 
 bool stdout_is_tty() { return isatty(fileno(stdout)) != 0; }
+
+std::size_t default_text_width() {
+  // COLUMNS first, as ls and Python's shutil do: a script can pin the width of a pipe with it.
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != '\0') {
+    std::size_t n = 0;
+    const char* end = columns + std::strlen(columns);
+    const auto r = std::from_chars(columns, end, n);
+    if (r.ec == std::errc() && r.ptr == end && n > 0) return std::max(n, kMinTextWidth);
+  }
+  winsize ws{};
+  if (stdout_is_tty() && ioctl(fileno(stdout), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return std::max<std::size_t>(ws.ws_col, kMinTextWidth);
+  return 100;
+}
+
+void add_width_options(CLI::App& app) {
+  report::set_text_width(default_text_width());
+  // Leaf commands only: a parent (`import`, `db`, …) prints nothing itself, and its subcommands
+  // may come from other modules, each with its own copy of the text width.
+  std::vector<CLI::App*> todo = app.get_subcommands([](CLI::App* a) { return !a->get_name().empty(); });
+  while (!todo.empty()) {
+    CLI::App* cmd = todo.back();
+    todo.pop_back();
+    const auto subs = cmd->get_subcommands([](CLI::App* a) { return !a->get_name().empty(); });
+    todo.insert(todo.end(), subs.begin(), subs.end());
+    if (!subs.empty() || cmd->get_option_no_throw("--width") != nullptr) continue;
+    auto* width = cmd->add_option_function<std::size_t>(
+                         "--width", [](const std::size_t& n) { report::set_text_width(n); },
+                         "Fit text output to N columns (default: COLUMNS, the terminal, or 100 when not a terminal)")
+                      ->type_name("N")
+                      ->check(CLI::Range(kMinTextWidth, std::size_t{100000}));
+    cmd->add_flag_callback("--wide", [] { report::set_text_width(report::kUnlimitedWidth); },
+                           "No width limit: tables keep every cell whole, prose is not wrapped")
+        ->excludes(width);
+  }
+}
 
 std::string did_you_mean(const std::string& found, const std::vector<std::string>& ids) {
   const std::string near = closest_match(found, ids);

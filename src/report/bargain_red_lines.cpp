@@ -117,7 +117,7 @@ std::string blocked_text(const Scenario& s, const std::vector<bargain::BlockedIs
   for (const bargain::BlockedIssue& b : blocked) {
     std::string lines;
     for (const auto& rl : b.red_lines) lines += (lines.empty() ? "" : "; ") + red_line_text(s, b.issue, rl);
-    out += wrap(iid(s, b.issue) + ": " + lines + ".", 100, "  ");
+    out += wrap(iid(s, b.issue) + ": " + lines + ".", text_width(), "  ");
   }
   out += wrap("Options crossing the fewest red lines, least sourced among those (estimates before sourced), "
               "per blocked issue:");
@@ -133,7 +133,7 @@ std::string blocked_text(const Scenario& s, const std::vector<bargain::BlockedIs
     if (b.offered.size() > kShown) opts += "; and " + std::to_string(b.offered.size() - kShown) + " more";
     out += wrap(iid(s, b.issue) + ", " + std::to_string(b.fewest) + " red line" + (b.fewest == 1 ? "" : "s") +
                     " each: " + opts + ".",
-                100, "  ");
+                text_width(), "  ");
   }
   return out;
 }
@@ -174,7 +174,7 @@ std::string effects_text(const Scenario& s, const std::string& package_name,
       line += "; CROSSES its red line" + std::string(x.red_lines.size() == 1 ? "" : "s") + " on " + where +
               ", so it is unacceptable to " + pid(s, x.party) + ".";
     }
-    out += wrap(line, 100, "  ");
+    out += wrap(line, text_width(), "  ");
   }
   return out;
 }

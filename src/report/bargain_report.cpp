@@ -310,7 +310,7 @@ std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
   for (const double x : r.reservations) res.push_back(fixed(x));
   res.push_back("");
   t.rows.push_back(std::move(res));
-  out += t.render(style, 100, static_cast<int>(t.header.size()) - 1);
+  out += t.render(style, text_width(), static_cast<int>(t.header.size()) - 1);
   if (!r.solutions.exact) out += wrap("(search budget reached: best packages found, not proven optimal)");
   for (const auto& [name, sol] : rows)
     if (*sol) out += parts::effects_text(s, name, (*sol)->stakeholders);
@@ -335,7 +335,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
     out += wrap("No package is acceptable to all. " + scope + " with the smallest largest shortfall below "
                 "reservation — what each side would have to concede, in utility, for a deal — and, among "
                 "those, the fewest changes to the draft (" + std::to_string(c.changed_issues) + "):");
-    out += wrap("Shortfall: " + shortfall_text(s, r, c) + ".", 100, "  ");
+    out += wrap("Shortfall: " + shortfall_text(s, r, c) + ".", text_width(), "  ");
     if (!c.red_lines_crossed.empty()) {
       std::vector<PartyIndex> whose;
       for (const auto& x : c.red_lines_crossed)
@@ -345,7 +345,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
       out += wrap("This package crosses red lines of bargaining parties — " +
                       parts::crossings_text(s, c.red_lines_crossed) + " — so it is unacceptable to " + names +
                       " whatever the utility (every package crosses a red line on the blocked issues).",
-                  100, "  ");
+                  text_width(), "  ");
     }
   }
   Table t;
@@ -360,7 +360,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
     t.rows.push_back({s.issues[ch.issue].id, setting_text(s, ch.issue, ch.from),
                       setting_text(s, ch.issue, ch.to), gains, loses});
   }
-  if (!t.rows.empty()) out += t.render(style, 100);
+  if (!t.rows.empty()) out += t.render(style, text_width());
   std::string u;
   for (std::size_t q = 0; q < c.utilities.size(); ++q)
     u += (u.empty() ? "" : ", ") + s.parties[r.parties[q]].id + " " + fixed(c.utilities[q]);

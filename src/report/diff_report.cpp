@@ -76,7 +76,7 @@ std::string diff_text(const Scenario& s, const diff::Result& r, Style style) {
     t.rows.push_back({std::string(diff::to_string(e.change)) + (e.by_text ? "*" : ""),
                       point_ids(a, e.old_points), point_ids(b, e.new_points), what});
   }
-  out += t.render(style, 100, 3);
+  out += t.render(style, text_width(), 3);
   if (!r.entries.empty() && r.entries.front().by_text)
     out += "* matched by text similarity: the later version has no `from:` links\n";
   return out;

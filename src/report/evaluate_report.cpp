@@ -219,7 +219,7 @@ std::string parties_text(const Scenario& s, const evaluate::Result& r, Style sty
                       fixed(pr.ideal), std::string(evaluate::to_string(pr.verdict)),
                       crossed.empty() ? "-" : crossed});
   }
-  std::string out = t.render(style, 100, 5);
+  std::string out = t.render(style, text_width(), 5);
   if (!r.open_issues.empty())
     out += wrap("Open issues (utility shown as the range over every way they could settle): " +
                 issue_list(s, r.open_issues));
@@ -293,7 +293,7 @@ std::string evaluate_text(const Scenario& s, const evaluate::Result& r, Style st
   std::string out = parties_text(s, r, style) + verdicts_text(s, r);
   if (!r.version.valid()) return out;
   const Version& v = s.versions[r.version];
-  return "Version " + v.id + " — " + v.label + "\n\n" + out + "\n" + stance_matrix_text(s, r, style) +
+  return wrap("Version " + v.id + " — " + v.label) + "\n" + out + "\n" + stance_matrix_text(s, r, style) +
          readiness_text(s, r);
 }
 
@@ -338,7 +338,7 @@ std::string stance_matrix_text(const Scenario& s, const evaluate::Result& r, Sty
     row.push_back(predicted);
     t.rows.push_back(std::move(row));
   }
-  return t.render(style, 100, 1) +
+  return t.render(style, text_width(), 1) +
          (counts ? wrap(std::to_string(s.parties.size()) + " parties: the A, R, C and . columns count them.") : "") +
          wrap("Stances: A accept, R reject, C conditional, . unknown; " + std::string(kEstimateMark) +
               " marks a stance inferred, not reported (estimate: true): " + std::to_string(estimated_stances(v)) +

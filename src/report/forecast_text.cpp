@@ -276,7 +276,7 @@ std::string forecast_headline_text(const Scenario& s, const forecast::Analysis& 
     row.push_back(fixed(a.baselines.weighted_mean[k], 1));
     t.rows.push_back(std::move(row));
   }
-  out += t.render(style, 100, 3);
+  out += t.render(style, text_width(), 3);
   std::string how = std::to_string(a.problem.actors.size()) + " actors bargained for " + std::to_string(r.turns) +
                     " turns" + how_it_ended(r) + ".";
   if (bargaining(r.model) && !landed(r))

@@ -169,7 +169,7 @@ std::string bargain_many_parties(const Scenario& s, const bargain::Result& b, co
       {"egalitarian", &b.solutions.egalitarian},
       {"utilitarian", &b.solutions.utilitarian}};
   for (const auto& [name, sol] : rows)
-    if (*sol) out += wrap(std::string(name) + ": " + package((*sol)->package), 100, "  ");
+    if (*sol) out += wrap(std::string(name) + ": " + package((*sol)->package), text_width(), "  ");
   return out + bargain_stakeholders_text(s, b) + wrap("Per-party utilities: `accord bargain " + scenario + " --json`.");
 }
 
@@ -283,7 +283,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
   out += "\n" + wrap(legend_text(a));
   out += heading("Summary", style);
   for (const std::string& line : summary_lines(s, a)) {
-    std::string w = wrap(line, 100, "  ");  // indented continuation lines
+    std::string w = wrap(line, text_width(), "  ");  // indented continuation lines
     out += w.replace(0, 2, "- ");
   }
 
@@ -299,7 +299,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
                             fixed(party.capability, 0) + estimate_mark(c.estimate),
                             s.preferences[p].present ? "yes" : "no", c.notes.empty() ? "-" : note_marks(c.notes)});
   }
-  out += parties.render(style, 100, 1);
+  out += parties.render(style, text_width(), 1);
   if (s.parties.size() > listed)
     out += wrap("… and " + std::to_string(s.parties.size() - listed) + " more parties (the report lists " +
                 std::to_string(listed) + "; `accord report --json` gives them all).");
@@ -321,7 +321,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
     versions.rows.push_back({v.id + estimate_mark(c.estimate), v.date, std::to_string(v.points.size()), v.label,
                              c.notes.empty() ? "-" : note_marks(c.notes)});
   }
-  out += versions.render(style, 100, 3);
+  out += versions.render(style, text_width(), 3);
 
   out += heading("How the text evolved", style);
   for (const auto& d : a.evolution) out += diff_text(s, d, style) + "\n";
@@ -349,7 +349,7 @@ std::string full_report_text(const Scenario& s, const ScenarioAnalysis& a, Style
     }
     util.rows.push_back(std::move(row));
   }
-  out += util.render(style, 100);
+  out += util.render(style, text_width());
   if (rows > listed) out += wrap("… and " + std::to_string(rows - listed) + " more parties.");
   out += wrap("Over every settlement of the issues a version leaves open (utility shown as a range): yes = "
               "acceptable (every settlement crosses none of the party's red lines and reaches its reservation), "

@@ -63,7 +63,7 @@ std::string gmcr_summary_text(const Conflict& c, const gmcr::RunResult& run, Sty
     if (eq.size() > 2) examples += "; …";
     t.rows.push_back({std::string(gmcr::to_string(k)), std::to_string(eq.size()), examples.empty() ? "-" : examples});
   }
-  out += t.render(style, 100, 2);
+  out += t.render(style, text_width(), 2);
   if (a.status_quo) {
     const StateIndex sq = *a.status_quo;
     std::string under;
@@ -78,7 +78,7 @@ std::string gmcr_summary_text(const Conflict& c, const gmcr::RunResult& run, Sty
     for (const auto& r : a.status_quo_paths) {
       if (!r.by_improvements || r.target == sq) continue;
       ++reachable;
-      if (listed++ < kListed) paths += wrap(path_text(c, a, *r.by_improvements), 100, "  ");
+      if (listed++ < kListed) paths += wrap(path_text(c, a, *r.by_improvements), text_width(), "  ");
     }
     out += wrap(reachable == 0 ? "No other equilibrium can be reached from it by unilateral improvements."
                                : std::to_string(reachable) +

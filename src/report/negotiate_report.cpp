@@ -183,7 +183,7 @@ std::string negotiate_text(const Domain& d, const Result& r, Style style, Names 
         row.push_back(st.kind == negotiate::ActionKind::end ? "" : number(d.utility(k, st.package)));
       tr.rows.push_back(std::move(row));
     }
-    out += "\n" + std::string(md ? "**Trace**\n\n" : "Trace:\n") + tr.render(style, 160, 4);
+    out += "\n" + std::string(md ? "**Trace**\n\n" : "Trace:\n") + tr.render(style, text_width(), 4);
   }
   out += "\n" + wrap("This is a simulation of strategies (docs/negotiation.md), not a forecast.");
   return out;

@@ -71,7 +71,7 @@ std::string redline_text(const Scenario& s, const redline::Result& r, Style styl
     const std::string line = heading(s, r, p) + ": " + redline_markup(p.diff, style) + " (" +
                              std::to_string(p.diff.deleted) + " words deleted, " + std::to_string(p.diff.inserted) +
                              " inserted" + (p.diff.exact ? "" : "; too long to diff word by word") + ")";
-    out += style == Style::markdown ? "- " + line + "\n" : wrap(line, 100, "  ");
+    out += style == Style::markdown ? "- " + line + "\n" : wrap(line, text_width(), "  ");
   }
   if (!r.outcome.termination.finished()) out += wrap("Partial: " + r.outcome.termination.detail + ".");
   return out;

@@ -183,7 +183,7 @@ std::string robustness_text(const Scenario& s, const robustness::Result& r, Styl
                         f.kind == robustness::FindingKind::closest ? fl.change : fl.after});
     }
     if (style == Style::markdown) out += "\n";
-    out += t.render(style, 100, 5);
+    out += t.render(style, text_width(), 5);
     if (f.flips.size() > max_rows)
       out += wrap("… and " + std::to_string(f.flips.size() - max_rows) + " more (`--json` lists every flip).");
   }

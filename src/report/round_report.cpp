@@ -417,7 +417,7 @@ std::string round_text(const Scenario& s, const RoundRecord& r, const rounds::Su
     }
     t.rows.push_back(std::move(row));
   }
-  return out + t.render(style, 100, 0);
+  return out + t.render(style, text_width(), 0);
 }
 
 std::string rounds_text(const Scenario& s, const std::vector<RoundRecord>& list,
@@ -439,7 +439,7 @@ std::string rounds_text(const Scenario& s, const std::vector<RoundRecord>& list,
                       ok ? (live[i].convergence.near_final ? "yes" : "no") : "-",
                       r.published_version.empty() ? "-" : r.published_version});
   }
-  return t.render(style, 100, 0);
+  return t.render(style, text_width(), 0);
 }
 
 std::string round_summary_text(const Scenario& s, const RoundRecord& r, const rounds::Summary& sum, Style style) {
@@ -452,7 +452,7 @@ std::string round_summary_text(const Scenario& s, const RoundRecord& r, const ro
   for (const rounds::PointTally& p : sum.points)
     t.rows.push_back({v.points[p.point].id, names(s, p.accept), names(s, p.reject), names(s, p.conditional),
                       names(s, p.silent)});
-  return out + t.render(style, 100, 0);
+  return out + t.render(style, text_width(), 0);
 }
 
 std::string published_text(const Scenario& s, const rounds::NextVersion& next, Style style) {
@@ -471,7 +471,7 @@ std::string published_text(const Scenario& s, const rounds::NextVersion& next, S
   for (const auto& e : next.entries)
     t.rows.push_back({std::string(rounds::to_string(e.change)), e.old_point.empty() ? "-" : e.old_point,
                       e.new_point.empty() ? "-" : e.new_point});
-  return wrap(line + ").") + t.render(style, 100, 0);
+  return wrap(line + ").") + t.render(style, text_width(), 0);
 }
 
 // --- request bodies -----------------------------------------------------------------------

@@ -179,12 +179,12 @@ std::string rounds_text(const Scenario& s, const std::vector<SimulatedRound>& ro
     for (const suggest::Suggestion* sug : shown) {
       std::string line = std::to_string(++k) + ". " + sug->sentence;
       if (const std::string f = followed_text(s, r, *sug); !f.empty()) line += " → " + f + ".";
-      out += style == Style::markdown ? line + "\n" : wrap(line, 100, "   ").substr(3);
+      out += style == Style::markdown ? line + "\n" : wrap(line, text_width(), "   ").substr(3);
       const bool repair = sug->kind == suggest::Kind::pareto_repair || sug->kind == suggest::Kind::least_cost_repair;
       if (repair && ++shown_repairs == kShownRepairs && hidden > 0)
         out += wrap("… and " + std::to_string(hidden) + " more repair" + (hidden == 1 ? "" : "s") +
                         " (`accord report --json`: rounds).",
-                    100, "   ");
+                    text_width(), "   ");
     }
     if (res.suggestions.empty()) out += wrap("No suggestion.");
     if (r.next.valid()) {

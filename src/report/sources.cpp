@@ -209,7 +209,7 @@ std::string preference_inputs_text(const Scenario& s, const SourceNotes& notes, 
   }
   if (t.rows.empty()) return "";
   const std::string gap = style == Style::markdown ? "\n" : "";  // Markdown: a list needs blank lines around it
-  std::string out = t.render(style, 100) + gap + cited + gap;
+  std::string out = t.render(style, text_width()) + gap + cited + gap;
   if (with > listed) out += wrap("… and " + std::to_string(with - listed) + " more parties with preferences.");
   return out + wrap("Per party, of the issues its preferences list: how many weights and how many issue "
                     "codings (values and red lines) cite a source, and how many are marked " +
@@ -231,7 +231,7 @@ std::string source_notes_text(const SourceNotes& notes, Style style) {
     note += notes.sources()[n - 1];
     if (style == Style::markdown) out += note + "  \n";
     else if (notes.sources()[n - 1].find(' ') == std::string::npos) out += note + "\n";  // a URL stays whole
-    else out += wrap(note, 100, "    ");
+    else out += wrap(note, text_width(), "    ");
   }
   return out;
 }

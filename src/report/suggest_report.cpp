@@ -124,7 +124,7 @@ std::string suggest_text(const Scenario& s, const suggest::Result& r, Style styl
   std::size_t n = 0;
   for (const suggest::Suggestion& sug : r.suggestions) {
     const std::string lead = std::to_string(++n) + ". ";
-    out += style == Style::markdown ? lead + sug.sentence + "\n" : wrap(lead + sug.sentence, 100, "   ").substr(3);
+    out += style == Style::markdown ? lead + sug.sentence + "\n" : wrap(lead + sug.sentence, text_width(), "   ").substr(3);
   }
   if (!r.outcome.termination.finished())
     out += wrap("Partial: " + std::string(to_string(r.outcome.termination.stop)) + " — " +
