@@ -177,9 +177,11 @@ FindingResult readiness_finding(const Scenario& s, VersionIndex v, const Params&
   }
   // Checked on both sides: the whole set flips it, one stance fewer does not.
   const double to = near ? 0.0 : 1.0;
-  const std::string after = readiness_values(moved(s, set, set.size(), to), v, k_open, salience).front().second;
-  const std::string before = readiness_values(moved(s, set, set.size() - 1, to), v, k_open, salience).front().second;
+  const Values past = readiness_values(moved(s, set, set.size(), to), v, k_open, salience);
+  const Values short_of = readiness_values(moved(s, set, set.size() - 1, to), v, k_open, salience);
   r.evaluations += 2;
+  const std::string after = past.empty() ? f.value : past.front().second;
+  const std::string before = short_of.empty() ? std::string() : short_of.front().second;
   if (after == f.value || before != f.value) {
     f.note = "the computed set of stances did not flip it when checked";
     return f;
