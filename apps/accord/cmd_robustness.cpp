@@ -218,12 +218,13 @@ void add_robustness(CLI::App& app) {
       "Examples:\n  accord robustness geneva-2025\n"
       "  accord robustness geneva-2025 --finding verdicts --finding zone\n"
       "  accord robustness geneva-2025 --finding closest --json -o closest.json\n"
-      "Findings: zone, closest, verdicts, status_quo, forecast (default: all).\n"
+      "  accord robustness geneva-2025 --finding readiness\n"
+      "Findings: zone, closest, verdicts, status_quo, forecast, readiness (default: all).\n"
       "Method, definitions and the JSON shape: docs/robustness.md.");
   auto o = std::make_shared<Opts>();
   cmd->add_option("SCENARIO", o->scenario, "Built-in name or scenario file")->capture_default_str();
-  cmd->add_option("--finding", o->findings, "zone | closest | verdicts | status_quo | forecast (repeatable)")
-      ->check(CLI::IsMember({"zone", "closest", "verdicts", "status_quo", "forecast"}));
+  cmd->add_option("--finding", o->findings, "zone | closest | verdicts | status_quo | forecast | readiness (repeatable)")
+      ->check(CLI::IsMember({"zone", "closest", "verdicts", "status_quo", "forecast", "readiness"}));
   cmd->add_option("--version", o->version, "The text verdicts and the closest deal are about (default: latest)");
   cmd->add_flag("--all-inputs", o->all_inputs, "Move sourced inputs too, not only estimates");
   cmd->add_flag("--smallest", o->smallest, "Stop each finding at its smallest flip (as `accord report`)");

@@ -102,8 +102,11 @@ std::optional<robustness::Result> robustness_run(const Scenario& s, const Scenar
   }
   robustness::Params p;
   p.deadline = deadline_share(a.options.deadline, 0.5);
-  p.findings = {robustness::FindingKind::zone, robustness::FindingKind::closest, robustness::FindingKind::verdict,
-                robustness::FindingKind::status_quo};
+  p.findings = {robustness::FindingKind::zone,       robustness::FindingKind::closest,
+                robustness::FindingKind::verdict,    robustness::FindingKind::status_quo,
+                robustness::FindingKind::forecast,   robustness::FindingKind::readiness};
+  p.max_open_points = a.options.evaluate.max_open_points;
+  p.max_open_salience = a.options.evaluate.max_open_salience;
   p.smallest_only = true;
   p.max_evaluations = kReportRobustnessRuns;
   robustness::Result r = robustness::run(s, p);

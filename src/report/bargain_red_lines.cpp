@@ -1,6 +1,7 @@
 // Red lines, blocked issues and stakeholders in bargaining results (docs/bargain.md).
 #include "bargain_red_lines.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "accord/model/utility.hpp"
@@ -33,22 +34,56 @@ Json range_json(const ValueRange& r) {
   return j;
 }
 
-std::string red_line_text(const Scenario& s, IssueIndex i, const bargain::BlockedIssue::RedLine& rl) {
+std::string red_line_text(const Scenario& s, const SourceNotes& n, IssueIndex i, const bargain::BlockedIssue::RedLine& rl) {
   std::string out;
   for (const OptionIndex o : rl.options) out += (out.empty() ? "" : ", ") + s.issues[i].options[o].id;
   for (const ValueRange& r : rl.ranges) out += (out.empty() ? "" : ", ") + range_text(r);
-  return pid(s, rl.party) + " " + out + " (" + provenance_text(rl.provenance) + ")";
+  return pid(s, rl.party) + " " + out + " (" + provenance_text(n, rl.provenance) + ")";
 }
 
 }  // namespace
 
-Json provenance_json(const Provenance& p) { return {{"estimate", p.estimate}, {"sources", p.sources}}; }
+Json provenance_json(const SourceNotes& n, const Provenance& p) {
+  Json ids = Json::array();
+  for (const std::size_t k : n.provenance(p).notes) ids.push_back(k);
+  return {{"estimate", p.estimate}, {"sources", std::move(ids)}};
+}
 
-std::string provenance_text(const Provenance& p) {
-  if (p.estimate) return "estimate";
-  if (p.sources.empty()) return "no source given";
-  std::string out = "source: " + p.sources.front();
-  if (p.sources.size() > 1) out += " +" + std::to_string(p.sources.size() - 1) + " more";
+std::string provenance_text(const SourceNotes& n, const Provenance& p) {
+  const Citation c = n.provenance(p);
+  const std::string marks = note_marks(c.notes);
+  if (p.estimate) return marks.empty() ? "estimate" : "estimate " + marks;
+  if (marks.empty()) return "no source given";
+  return (c.notes.size() == 1 ? "source " : "sources ") + marks;
+}
+
+namespace {
+
+void collect(const Json& j, std::vector<std::size_t>& out) {
+  if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (it.key() == "sources" && it->is_array()) {
+        for (const Json& x : *it)
+          if (x.is_number_unsigned()) out.push_back(x.get<std::size_t>());
+      } else {
+        collect(*it, out);
+      }
+    }
+  } else if (j.is_array()) {
+    for (const Json& x : j) collect(x, out);
+  }
+}
+
+}  // namespace
+
+Json cited_sources_json(const SourceNotes& n, const Json& j) {
+  std::vector<std::size_t> ids;
+  collect(j, ids);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  Json out = Json::array();
+  for (const std::size_t k : ids)
+    if (k >= 1 && k <= n.sources().size()) out.push_back({{"id", k}, {"source", n.sources()[k - 1]}});
   return out;
 }
 
@@ -59,25 +94,25 @@ Json value_json(const Scenario& s, IssueIndex i, const Setting& x) {
 
 std::string value_text(const Scenario& s, IssueIndex i, const Setting& x) { return describe(s.issues[i], x); }
 
-Json crossings_json(const Scenario& s, const std::vector<bargain::RedLineCrossing>& c) {
+Json crossings_json(const Scenario& s, const SourceNotes& n, const std::vector<bargain::RedLineCrossing>& c) {
   Json j = Json::object();
   for (const bargain::RedLineCrossing& x : c) {
     Json e = {{"issue", iid(s, x.issue)}, {"value", value_json(s, x.issue, x.setting)}};
-    e.update(provenance_json(x.provenance));
+    e.update(provenance_json(n, x.provenance));
     j[pid(s, x.party)].push_back(std::move(e));
   }
   return j;
 }
 
-std::string crossings_text(const Scenario& s, const std::vector<bargain::RedLineCrossing>& c) {
+std::string crossings_text(const Scenario& s, const SourceNotes& n, const std::vector<bargain::RedLineCrossing>& c) {
   std::string out;
   for (const bargain::RedLineCrossing& x : c)
     out += (out.empty() ? "" : ", ") + pid(s, x.party) + " on " + iid(s, x.issue) + " (" +
-           value_text(s, x.issue, x.setting) + "; " + provenance_text(x.provenance) + ")";
+           value_text(s, x.issue, x.setting) + "; " + provenance_text(n, x.provenance) + ")";
   return out;
 }
 
-Json blocked_json(const Scenario& s, const std::vector<bargain::BlockedIssue>& blocked) {
+Json blocked_json(const Scenario& s, const SourceNotes& n, const std::vector<bargain::BlockedIssue>& blocked) {
   Json out = Json::array();
   for (const bargain::BlockedIssue& b : blocked) {
     Json lines = Json::object();
@@ -92,7 +127,7 @@ Json blocked_json(const Scenario& s, const std::vector<bargain::BlockedIssue>& b
         for (const ValueRange& r : rl.ranges) ranges.push_back(range_json(r));
         e["ranges"] = std::move(ranges);
       }
-      e.update(provenance_json(rl.provenance));
+      e.update(provenance_json(n, rl.provenance));
       lines[pid(s, rl.party)] = std::move(e);
     }
     // A numeric grid may offer up to 10^6 values: the first kMaxOffered are listed.
@@ -100,7 +135,7 @@ Json blocked_json(const Scenario& s, const std::vector<bargain::BlockedIssue>& b
     Json offered = Json::array();
     for (std::size_t j = 0; j < b.offered.size() && j < kMaxOffered; ++j)
       offered.push_back({{"value", value_json(s, b.issue, b.offered[j].setting)},
-                         {"crosses", crossings_json(s, b.offered[j].crosses)}});
+                         {"crosses", crossings_json(s, n, b.offered[j].crosses)}});
     out.push_back({{"issue", iid(s, b.issue)},
                    {"red_lines", std::move(lines)},
                    {"fewest", b.fewest},
@@ -110,13 +145,13 @@ Json blocked_json(const Scenario& s, const std::vector<bargain::BlockedIssue>& b
   return out;
 }
 
-std::string blocked_text(const Scenario& s, const std::vector<bargain::BlockedIssue>& blocked) {
+std::string blocked_text(const Scenario& s, const SourceNotes& n, const std::vector<bargain::BlockedIssue>& blocked) {
   if (blocked.empty()) return {};
   std::string out = wrap("NO ZONE OF AGREEMENT, AND NO DEAL UNLESS ONE OF THESE RED LINES MOVES: on each issue "
                          "below every option crosses a red line of a bargaining party.");
   for (const bargain::BlockedIssue& b : blocked) {
     std::string lines;
-    for (const auto& rl : b.red_lines) lines += (lines.empty() ? "" : "; ") + red_line_text(s, b.issue, rl);
+    for (const auto& rl : b.red_lines) lines += (lines.empty() ? "" : "; ") + red_line_text(s, n, b.issue, rl);
     out += wrap(iid(s, b.issue) + ": " + lines + ".", text_width(), "  ");
   }
   out += wrap("Options crossing the fewest red lines, least sourced among those (estimates before sourced), "
@@ -127,7 +162,7 @@ std::string blocked_text(const Scenario& s, const std::vector<bargain::BlockedIs
     for (std::size_t j = 0; j < b.offered.size() && j < kShown; ++j) {
       std::string whose;
       for (const auto& c : b.offered[j].crosses)
-        whose += (whose.empty() ? "" : ", ") + pid(s, c.party) + "'s, " + provenance_text(c.provenance);
+        whose += (whose.empty() ? "" : ", ") + pid(s, c.party) + "'s, " + provenance_text(n, c.provenance);
       opts += (opts.empty() ? "" : "; ") + value_text(s, b.issue, b.offered[j].setting) + " (" + whose + ")";
     }
     if (b.offered.size() > kShown) opts += "; and " + std::to_string(b.offered.size() - kShown) + " more";
@@ -146,10 +181,10 @@ Json stakeholders_json(const Scenario& s, const bargain::Result& r) {
   return j;
 }
 
-Json effects_json(const Scenario& s, const std::vector<bargain::StakeholderEffect>& e) {
+Json effects_json(const Scenario& s, const SourceNotes& n, const std::vector<bargain::StakeholderEffect>& e) {
   Json j = Json::object();
   for (const bargain::StakeholderEffect& x : e) {
-    const Json crossed = crossings_json(s, x.red_lines);
+    const Json crossed = crossings_json(s, n, x.red_lines);
     j[pid(s, x.party)] = {{"utility", x.utility},
                           {"reservation", x.reservation},
                           {"reaches_reservation", x.reaches_reservation},
@@ -158,7 +193,7 @@ Json effects_json(const Scenario& s, const std::vector<bargain::StakeholderEffec
   return j;
 }
 
-std::string effects_text(const Scenario& s, const std::string& package_name,
+std::string effects_text(const Scenario& s, const SourceNotes& n, const std::string& package_name,
                          const std::vector<bargain::StakeholderEffect>& e) {
   std::string out;
   for (const bargain::StakeholderEffect& x : e) {
@@ -170,7 +205,7 @@ std::string effects_text(const Scenario& s, const std::string& package_name,
       std::string where;
       for (const auto& c : x.red_lines)
         where += (where.empty() ? "" : ", ") + iid(s, c.issue) + " (" + value_text(s, c.issue, c.setting) + "; " +
-                 provenance_text(c.provenance) + ")";
+                 provenance_text(n, c.provenance) + ")";
       line += "; CROSSES its red line" + std::string(x.red_lines.size() == 1 ? "" : "s") + " on " + where +
               ", so it is unacceptable to " + pid(s, x.party) + ".";
     }

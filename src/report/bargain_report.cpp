@@ -62,7 +62,8 @@ Json concessions_json(const Scenario& s, const Result& r, const Package& x) {
   return j;
 }
 
-Json solution_json(const Scenario& s, const Result& r, const std::optional<bargain::Solution>& x) {
+Json solution_json(const Scenario& s, const SourceNotes& notes, const Result& r,
+                   const std::optional<bargain::Solution>& x) {
   if (!x) return nullptr;
   Json j = {{"utilities", x->utilities}, {"objective", x->objective}};
   if (x->bound) {  // a budget stopped the search: not proven optimal
@@ -71,7 +72,7 @@ Json solution_json(const Scenario& s, const Result& r, const std::optional<barga
   }
   j["package"] = package_json(s, x->package);
   j["concessions"] = concessions_json(s, r, x->package);
-  j["stakeholders"] = parts::effects_json(s, x->stakeholders);
+  j["stakeholders"] = parts::effects_json(s, notes, x->stakeholders);
   return j;
 }
 
@@ -160,8 +161,11 @@ Json pair_json(const Scenario& s, const Result& r) {
   const bargain::PairFrontier& pf = *r.pair;
   const std::size_t a = position(r, pf.parties[0]), b = position(r, pf.parties[1]);
   Json markers = Json::array();
-  for (const PairMarker& m : bargain_markers(s, r))
-    markers.push_back({{"key", m.key}, {"label", m.label}, {"utilities", {m.utilities[a], m.utilities[b]}}});
+  for (const PairMarker& m : bargain_markers(s, r)) {
+    Json x = {{"key", m.key}, {"label", m.label}, {"utilities", {m.utilities[a], m.utilities[b]}}};
+    if (!m.best.empty()) x["best"] = {m.best[a], m.best[b]};  // the draft: utilities are its worst completion
+    markers.push_back(std::move(x));
+  }
   return {{"parties", ids_json(s, {pf.parties[0], pf.parties[1]})},
           {"reservations", {pf.reservations[0], pf.reservations[1]}},
           {"frontier", frontier_json(s, pf.frontier, pf.frontier.points.size())},
@@ -180,20 +184,25 @@ std::vector<PairMarker> bargain_markers(const Scenario& s, const Result& r) {
   const char* labels[] = {"Nash", "Kalai–Smorodinsky", "egalitarian", "utilitarian"};
   for (std::size_t j = 0; j < 4; ++j)
     if (*solutions[j].second)
-      out.push_back({solutions[j].first, labels[j], (*solutions[j].second)->utilities, (*solutions[j].second)->package});
+      out.push_back({solutions[j].first, labels[j], (*solutions[j].second)->utilities, (*solutions[j].second)->package, {}});
   if (r.closest && !r.closest->package.empty())
     out.push_back({"closest", r.closest->zone_exists ? "closest acceptable" : "least shortfall", r.closest->utilities,
-                   r.closest->package});
+                   r.closest->package, {}});
   if (r.draft) {
-    PairMarker m{"draft", "draft", {}, *r.draft};
+    PairMarker m{"draft", "draft", {}, *r.draft, {}};
     if (r.draft_version.valid()) m.label += " " + s.versions[r.draft_version].id;
-    for (const UtilityBounds& b : r.draft_utilities) m.utilities.push_back((b.min + b.max) / 2);
+    // Never a midpoint (no package has it): the worst and the best completion of the open issues.
+    for (const UtilityBounds& b : r.draft_utilities) {
+      m.utilities.push_back(b.min);
+      m.best.push_back(b.max);
+    }
     out.push_back(std::move(m));
   }
   return out;
 }
 
 Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
+  const SourceNotes notes(s);  // red lines cite the numbered sources by id
   Json j;
   j["schema"] = kBargainSchema;
   j["scenario"] = s.id;
@@ -209,7 +218,7 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
   Json blocked = Json::array();
   for (const IssueIndex i : r.blocked_issues) blocked.push_back(s.issues[i].id);
   j["blocked_issues"] = std::move(blocked);
-  j["blocked"] = parts::blocked_json(s, r.blocked);
+  j["blocked"] = parts::blocked_json(s, notes, r.blocked);
   Json zone = count_json(r.zone);
   zone["exists"] = r.finding == bargain::Finding::too_large ? Json(nullptr)
                                                              : Json(r.finding == bargain::Finding::zone_exists);
@@ -221,10 +230,10 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
   sol["exact"] = r.solutions.exact;
   sol["disagreement"] = r.reservations;
   sol["ideal"] = r.solutions.ideal.empty() ? Json(nullptr) : Json(r.solutions.ideal);
-  sol["nash"] = solution_json(s, r, r.solutions.nash);
-  sol["kalai_smorodinsky"] = solution_json(s, r, r.solutions.kalai_smorodinsky);
-  sol["egalitarian"] = solution_json(s, r, r.solutions.egalitarian);
-  sol["utilitarian"] = solution_json(s, r, r.solutions.utilitarian);
+  sol["nash"] = solution_json(s, notes, r, r.solutions.nash);
+  sol["kalai_smorodinsky"] = solution_json(s, notes, r, r.solutions.kalai_smorodinsky);
+  sol["egalitarian"] = solution_json(s, notes, r, r.solutions.egalitarian);
+  sol["utilitarian"] = solution_json(s, notes, r, r.solutions.utilitarian);
   j["solutions"] = std::move(sol);
   j["draft"] = draft_json(s, r);
   j["closest"] = nullptr;
@@ -250,26 +259,28 @@ Json bargain_json(const Scenario& s, const Result& r, std::size_t max_points) {
     for (std::size_t q = 0; q < c.shortfall.size(); ++q)
       shortfall[s.parties[r.parties[q]].id] = c.shortfall[q] ? Json(*c.shortfall[q]) : Json(nullptr);
     cj["shortfall"] = std::move(shortfall);
-    cj["red_lines_crossed"] = parts::crossings_json(s, c.red_lines_crossed);
+    cj["red_lines_crossed"] = parts::crossings_json(s, notes, c.red_lines_crossed);
     Json cb = Json::array();
     for (const IssueIndex i : c.blocked_issues) cb.push_back(s.issues[i].id);
     cj["blocked_issues"] = std::move(cb);
     if (!c.package.empty()) cj["concessions"] = concessions_json(s, r, c.package);
-    cj["stakeholders"] = parts::effects_json(s, c.stakeholders);
+    cj["stakeholders"] = parts::effects_json(s, notes, c.stakeholders);
     j["closest"] = std::move(cj);
   }
   j["pair"] = pair_json(s, r);
+  j["sources"] = parts::cited_sources_json(notes, j);  // what the note ids in it stand for
   return j;
 }
 
 std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
+  const SourceNotes notes(s);  // red lines cite the numbered sources by id
   if (!r.outcome.ok()) return wrap("Bargaining: " + r.outcome.message() + ".");
   std::string out;
   out += wrap("Bargaining parties: " + ids(s, r) + ". " + stakeholders_line(s, r) + " Package space: " +
               count_text(r.space) + " packages, " + count_text(r.filtered) +
               " crossing no red line of a bargaining party.");
   if (!r.blocked.empty()) {
-    out += parts::blocked_text(s, r.blocked);
+    out += parts::blocked_text(s, notes, r.blocked);
   } else if (r.finding == bargain::Finding::zone_exists) {
     out += wrap("Zone of agreement: exists, " + count_text(r.zone) +
                 " packages acceptable to every bargaining party.");
@@ -313,12 +324,13 @@ std::string bargain_headline(const Scenario& s, const Result& r, Style style) {
   out += t.render(style, text_width(), static_cast<int>(t.header.size()) - 1);
   if (!r.solutions.exact) out += wrap("(search budget reached: best packages found, not proven optimal)");
   for (const auto& [name, sol] : rows)
-    if (*sol) out += parts::effects_text(s, name, (*sol)->stakeholders);
+    if (*sol) out += parts::effects_text(s, notes, name, (*sol)->stakeholders);
   return out + partial_note(r);
 }
 
 std::string bargain_text(const Scenario& s, const Result& r, Style style) {
   std::string out = bargain_headline(s, r, style);
+  const SourceNotes notes(s);  // red lines cite the numbered sources by id
   if (!r.closest) return out;
   const bargain::Closest& c = *r.closest;
   out += "\n";
@@ -343,7 +355,7 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
       std::string names;
       for (const PartyIndex p : whose) names += (names.empty() ? "" : ", ") + s.parties[p].id;
       out += wrap("This package crosses red lines of bargaining parties — " +
-                      parts::crossings_text(s, c.red_lines_crossed) + " — so it is unacceptable to " + names +
+                      parts::crossings_text(s, notes, c.red_lines_crossed) + " — so it is unacceptable to " + names +
                       " whatever the utility (every package crosses a red line on the blocked issues).",
                   text_width(), "  ");
     }
@@ -365,10 +377,11 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
   for (std::size_t q = 0; q < c.utilities.size(); ++q)
     u += (u.empty() ? "" : ", ") + s.parties[r.parties[q]].id + " " + fixed(c.utilities[q]);
   out += wrap("Utilities: " + u + ".");
-  return out + parts::effects_text(s, c.zone_exists ? "Closest acceptable package" : "Closest package", c.stakeholders);
+  return out + parts::effects_text(s, notes, c.zone_exists ? "Closest acceptable package" : "Closest package", c.stakeholders);
 }
 
 std::string bargain_stakeholders_text(const Scenario& s, const Result& r) {
+  const SourceNotes notes(s);  // red lines cite the numbered sources by id
   if (!r.outcome.ok()) return {};
   std::string out = wrap(stakeholders_line(s, r));
   const std::pair<const char*, const std::optional<bargain::Solution>*> rows[] = {
@@ -377,9 +390,9 @@ std::string bargain_stakeholders_text(const Scenario& s, const Result& r) {
       {"egalitarian", &r.solutions.egalitarian},
       {"utilitarian", &r.solutions.utilitarian}};
   for (const auto& [name, sol] : rows)
-    if (*sol) out += parts::effects_text(s, name, (*sol)->stakeholders);
+    if (*sol) out += parts::effects_text(s, notes, name, (*sol)->stakeholders);
   if (r.closest && !r.closest->package.empty())
-    out += parts::effects_text(s, "Closest package", r.closest->stakeholders);
+    out += parts::effects_text(s, notes, "Closest package", r.closest->stakeholders);
   return out;
 }
 

@@ -87,8 +87,9 @@ std::string stability_line(const gmcr::RunResult& run) {
 
 }  // namespace
 
-std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis& a) {
-  std::vector<std::string> out;
+std::vector<SummaryLine> summary_items(const Scenario& s, const ScenarioAnalysis& a) {
+  std::vector<SummaryLine> out;
+  const Version* latest = s.versions.empty() ? nullptr : &s.versions.back();
   if (!s.versions.empty() && !a.evaluations.empty()) {
     const evaluate::Result& e = a.evaluations.back();
     std::vector<PartyIndex> yes, no, open, estimated;
@@ -123,23 +124,35 @@ std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis
               (undecided > 20 ? "; and " + std::to_string(undecided - 20) + " more parties" : "") + ".";
     if (!estimated.empty())
       line += " Reservations that are estimates: " + ids(s, estimated) + ".";
-    out.push_back(line);
+    std::vector<PartyIndex> evaluated;
+    for (const auto& pr : e.parties) evaluated.push_back(pr.party);
+    out.push_back({"verdicts", line, text_and_preferences_basis(s, a.sources, latest, evaluated)});
     std::string ready = "Readiness of " + vid + ": " + (e.readiness.near_final ? "near-final" : "not near-final");
     if (!e.readiness.standing_between.empty())
       ready += "; " + blockers_sentence(s.versions.back(), e.readiness);
-    out.push_back(ready + ".");
+    out.push_back({"readiness", ready + ".", readiness_basis(a.sources, *latest)});
   }
   if (a.bargain)
     if (std::string line = bargain_summary(s, *a.bargain, s.versions.empty() ? "" : s.versions.back().id);
-        !line.empty())
-      out.push_back(std::move(line));
+        !line.empty()) {
+      std::vector<PartyIndex> with = a.bargain->parties;  // the stakeholders' red lines are named too
+      with.insert(with.end(), a.bargain->stakeholders.begin(), a.bargain->stakeholders.end());
+      out.push_back({"bargain", std::move(line), text_and_preferences_basis(s, a.sources, latest, with)});
+    }
   if (a.stability)
-    if (std::string line = stability_line(*a.stability); !line.empty()) out.push_back(std::move(line));
+    if (std::string line = stability_line(*a.stability); !line.empty())
+      out.push_back({"stability", std::move(line), stability_basis(s, a.sources)});
   if (a.forecast)
     if (std::string line = forecast_summary_line(*a.forecast, a.forecast_eum ? &*a.forecast_eum : nullptr);
         !line.empty())
-      out.push_back(std::move(line));
-  for (std::string& line : robustness_lines(s, a)) out.push_back(std::move(line));  // "holds unless …"
+      out.push_back({"forecast", std::move(line), forecast_basis(s, a.sources)});
+  for (SummaryLine& line : robustness_lines(s, a)) out.push_back(std::move(line));  // "holds unless …"
+  return out;
+}
+
+std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis& a) {
+  std::vector<std::string> out;
+  for (const SummaryLine& line : summary_items(s, a)) out.push_back(cited_text(line));
   return out;
 }
 
@@ -264,6 +277,7 @@ Json full_report_json(const Scenario& s, const ScenarioAnalysis& a, SectionTermi
   Json summary = Json::object();
   for (const auto& st : ends) summary[st.section] = termination_json(st.termination);
   j["sections"] = std::move(summary);
+  j["summary"] = summary_json(summary_items(s, a));
   add_sources_json(j, s, a);
   if (sections != nullptr) *sections = std::move(ends);
   return j;

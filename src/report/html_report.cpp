@@ -74,7 +74,11 @@ constexpr std::pair<const char*, const char*> kNav[] = {
 
 std::string summary_list(const Scenario& s, const ScenarioAnalysis& a) {
   std::string items;
-  for (const std::string& line : summary_lines(s, a)) items += "<li>" + html::esc(line) + "</li>";
+  for (const SummaryLine& line : summary_items(s, a)) {  // the notes as links (report/sources.hpp)
+    const std::string words = basis_words(line.basis);
+    items += "<li>" + html::esc(line.text) + html::cite(line.basis) + (words.empty() ? "" : " (" + html::esc(words) + ")") +
+             "</li>";
+  }
   return items.empty() ? html::para("Nothing to summarise: the scenario has no versions or bargaining.")
                        : "<ul class=\"summary\">" + items + "</ul>\n";
 }

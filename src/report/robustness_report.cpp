@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "accord/report/outcome.hpp"
@@ -40,6 +41,7 @@ std::string toggle_text(robustness::Toggle t) {
 // it), "falls to about 0.7472 (±0.0001)" (sweep), "is dropped"
 std::string move_text(const robustness::Flip& f) {
   if (f.method == robustness::Method::toggle) return "is " + toggle_text(f.toggle);
+  if (f.input.kind == robustness::InputKind::stance) return std::string("changes to ") + (f.input.value < 0.5 ? "accept" : "reject");
   const bool up = f.threshold > f.input.value;
   const std::string verb = up ? "rises" : "falls";
   if (f.method == robustness::Method::exact)
@@ -69,6 +71,11 @@ Json input_json(const Scenario& s, const robustness::Input& in) {
 Json flip_json(const Scenario& s, const robustness::Flip& f) {
   Json j;
   j["input"] = input_json(s, f.input);
+  if (!f.with.empty()) {
+    Json with = Json::array();
+    for (const auto& in : f.with) with.push_back(input_json(s, in));
+    j["with"] = std::move(with);
+  }
   j["method"] = std::string(robustness::to_string(f.method));
   if (f.toggle != robustness::Toggle::not_set) j["toggle"] = std::string(robustness::to_string(f.toggle));
   j["threshold"] = f.threshold;
@@ -100,12 +107,56 @@ std::string input_label(const Scenario& s, const robustness::Input& in) {
         out += " (" + dm.statements[in.index].provenance.note + ")";
       break;
     }
+    case InputKind::stance: {
+      const bool known = in.version.valid() && in.version.get() < s.versions.size();
+      const Version* v = known ? &s.versions[in.version] : nullptr;
+      out = p + "'s " + (in.estimate ? "inferred " : "") + "stance on " +
+            (v && in.point.get() < v->points.size() ? v->points[in.point].id : in.path) + " (" +
+            (v ? std::string(to_string(v->stances[in.party][in.point].kind)) : "?") + ")";
+      break;
+    }
     case InputKind::not_set: out = in.path; break;
   }
   return out + (in.estimate ? " (estimate)" : " (sourced)");
 }
 
+namespace {
+
+std::string words(std::string value) {
+  std::replace(value.begin(), value.end(), '_', ' ');
+  return value;
+}
+
+// Readiness: a set of stances moved together (robustness::Flip::with).
+std::string readiness_holds_unless(const Scenario& s, const robustness::FindingResult& f) {
+  const robustness::Flip* m = f.smallest();
+  if (m == nullptr) {
+    if (!f.note.empty()) return f.note;
+    if (f.inputs_total == 0) return "no inferred stance to change";
+    return "holds against changing any single inferred stance (" + std::to_string(f.inputs_total) + " checked)";
+  }
+  const std::string to = m->input.value < 0.5 ? "accept" : "reject";
+  if (m->with.empty())
+    return "holds unless " + input_label(s, m->input) + " changes to " + to + "; then it becomes " + words(m->after);
+  constexpr std::size_t kNamed = 12;
+  std::vector<const robustness::Input*> set = {&m->input};
+  for (const auto& in : m->with) set.push_back(&in);
+  std::string list;
+  for (std::size_t k = 0; k < set.size() && k < kNamed; ++k) {
+    const Version& v = s.versions[set[k]->version];
+    list += (list.empty() ? "" : ", ") + s.parties[set[k]->party].id + " on " + v.points[set[k]->point].id + " (" +
+            std::string(to_string(v.stances[set[k]->party][set[k]->point].kind)) + ")";
+  }
+  if (set.size() > kNamed) list += " and " + std::to_string(set.size() - kNamed) + " more";
+  return "no single inferred stance flips it; it holds unless these " + std::to_string(m->with.size() + 1) +
+         " inferred stances (estimates) all change to " + to + ": " + list + "; then it becomes " + words(m->after) +
+         " (with any one of them unchanged it stays " + words(f.value) + ")";
+}
+
+}  // namespace
+
 std::string holds_unless(const Scenario& s, const robustness::FindingResult& f) {
+  if (f.kind == robustness::FindingKind::readiness) return readiness_holds_unless(s, f);
   const std::string partial =
       f.termination.finished() ? "" : " (search partial: " + f.termination.detail + ")";
   if (const robustness::Flip* m = f.smallest())
@@ -132,6 +183,9 @@ Json robustness_json(const Scenario& s, const robustness::Result& r, bool flips)
   j["evaluations"] = r.evaluations;
   j["unfinished"] = r.unfinished;
   Json fs = Json::array();
+  // Each party's verdict again, keyed by the party: a verdict moves only that party's own inputs,
+  // so a party may be shown its own entry (report/views/robustness_view.cpp).
+  Json verdicts = Json::object();
   for (const auto& f : r.findings) {
     Json x;
     x["id"] = f.id;
@@ -149,9 +203,11 @@ Json robustness_json(const Scenario& s, const robustness::Result& r, bool flips)
       for (const auto& fl : f.flips) list.push_back(flip_json(s, fl));
       x["flips"] = list;
     }
-    fs.push_back(x);
+    if (f.kind == robustness::FindingKind::verdict) verdicts[f.id.substr(f.id.find('.') + 1)] = x;
+    fs.push_back(std::move(x));
   }
   j["findings"] = fs;
+  j["verdicts"] = std::move(verdicts);
   return j;
 }
 
@@ -177,6 +233,12 @@ std::string robustness_text(const Scenario& s, const robustness::Result& r, Styl
     for (std::size_t k = 0; k < f.flips.size() && k < max_rows; ++k) {
       const robustness::Flip& fl = f.flips[k];
       const bool tog = fl.method == robustness::Method::toggle;
+      if (fl.input.kind == robustness::InputKind::stance) {  // a set of stances changed together
+        t.rows.push_back({input_label(s, fl.input) + (fl.with.empty() ? "" : " + " + std::to_string(fl.with.size()) + " more"),
+                          fl.input.value < 0.5 ? "not accept" : "accept", fl.input.value < 0.5 ? "accept" : "reject",
+                          std::to_string(fl.with.size() + 1) + " stances", "exact", fl.after});
+        continue;
+      }
       t.rows.push_back({input_label(s, fl.input), tog ? "present" : number(fl.input.value),
                         tog ? toggle_text(fl.toggle) : number(fl.threshold), tog ? "toggle" : number(fl.move),
                         std::string(robustness::to_string(fl.method)),

@@ -28,25 +28,71 @@ std::string subject(const robustness::FindingResult& f) {
   return dot == std::string::npos ? f.id : f.id.substr(dot + 1);
 }
 
+// The forecast's two claims: whether it converged, and the option each issue lands nearest; of
+// the latter only the issue whose option flips first (the smallest relative move).
+std::string forecast_robustness(const Scenario& s, const std::vector<const robustness::FindingResult*>& fs) {
+  const robustness::FindingResult* status = nullptr;
+  const robustness::FindingResult* first = nullptr;
+  std::size_t issues = 0, partial = 0;
+  for (const auto* f : fs) {
+    if (f->id == "forecast") {
+      status = f;
+      continue;
+    }
+    ++issues;
+    partial += f->termination.finished() ? 0 : 1;
+    if (const auto* m = f->smallest(); m && (!first || m->relative < first->smallest()->relative)) first = f;
+  }
+  if (status == nullptr && issues == 0) return {};
+  std::string line = "Robustness of the forecast:";
+  if (status) line += " its status (" + words(status->value) + ") " + holds_unless(s, *status) + ";";
+  if (first)
+    line += " of the options the " + std::to_string(issues) + " issues land nearest, the first to change is " +
+            subject(*first) + "'s (" + first->value + "), which " + holds_unless(s, *first);
+  else if (issues > 0)
+    line += " the option each of the " + std::to_string(issues) + " issues lands nearest holds against every single "
+            "estimated input checked";
+  if (partial > 0)
+    line += " (the search stopped at its budget on " + std::to_string(partial) + " of the " + std::to_string(issues) +
+            " issues: a smaller move may exist there)";
+  if (line.back() == ';') line.pop_back();
+  return line + ".";
+}
+
 }  // namespace
 
-std::vector<std::string> robustness_lines(const Scenario& s, const ScenarioAnalysis& a) {
-  std::vector<std::string> out;
+std::vector<SummaryLine> robustness_lines(const Scenario& s, const ScenarioAnalysis& a) {
+  std::vector<SummaryLine> out;
   if (!a.robustness || !a.robustness->outcome.ok()) return out;
   const robustness::Result& r = *a.robustness;
   using robustness::FindingKind;
-  const std::string v = r.version.valid() ? s.versions[r.version].id : "";
+  const Version* text = r.version.valid() ? &s.versions[r.version] : nullptr;
+  const std::string v = text ? text->id : "";
+  // Each line cites what its finding rests on, as the finding's own summary line does.
   if (const auto vs = of_kind(r, FindingKind::verdict); !vs.empty()) {
     std::string line = "Robustness of the verdicts on " + v + ":";
-    for (const auto* f : vs) line += " " + subject(*f) + " (" + f->value + "): " + holds_unless(s, *f) + ";";
+    std::vector<PartyIndex> parties;
+    for (const auto* f : vs) {
+      line += " " + subject(*f) + " (" + f->value + "): " + holds_unless(s, *f) + ";";
+      parties.push_back(s.find_party(subject(*f)));
+    }
     line.back() = '.';
-    out.push_back(line);
+    out.push_back({"robustness.verdicts", line, text_and_preferences_basis(s, a.sources, text, parties)});
   }
+  if (const auto rd = of_kind(r, FindingKind::readiness); !rd.empty() && text)
+    out.push_back({"robustness.readiness",
+                   "Robustness of the readiness of " + v + " (" + words(rd.front()->value) + "): " +
+                       holds_unless(s, *rd.front()) + ".",
+                   readiness_basis(a.sources, *text)});
+  const Citation bargaining = text_and_preferences_basis(s, a.sources, text, r.bargaining_parties);
   for (const FindingKind k : {FindingKind::zone, FindingKind::closest})
     for (const auto* f : of_kind(r, k))
-      out.push_back(std::string(k == FindingKind::zone ? "Robustness of the zone-of-agreement finding (" + words(f->value) + "): "
-                                                       : "Robustness of the closest deal to " + v + ": ") +
-                    holds_unless(s, *f) + ".");
+      out.push_back({k == FindingKind::zone ? "robustness.zone" : "robustness.closest",
+                     std::string(k == FindingKind::zone
+                                     ? "Robustness of the zone-of-agreement finding (" + words(f->value) + "): "
+                                     : "Robustness of the closest deal to " + v + ": ") +
+                         holds_unless(s, *f) + ".",
+                     bargaining});
   // The status quo: concepts whose finding and robustness read the same, named together.
   if (const auto sq = of_kind(r, FindingKind::status_quo); !sq.empty()) {
     std::vector<std::pair<std::string, std::string>> groups;  // (value + clause, concepts)
@@ -62,8 +108,10 @@ std::vector<std::string> robustness_lines(const Scenario& s, const ScenarioAnaly
       line += " " + words(key.substr(0, bar)) + " under " + concepts + " " + key.substr(bar + 1) + ";";
     }
     line.back() = '.';
-    out.push_back(line);
+    out.push_back({"robustness.stability", line, stability_basis(s, a.sources)});
   }
+  if (std::string line = forecast_robustness(s, of_kind(r, FindingKind::forecast)); !line.empty())
+    out.push_back({"robustness.forecast", std::move(line), forecast_basis(s, a.sources)});
   return out;
 }
 

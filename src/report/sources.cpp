@@ -32,6 +32,24 @@ bool is_value_field(const std::string& key) {
   return key.rfind("values.", 0) == 0 || key == "curve" || key == "red_lines" || key == "values";
 }
 
+template <class F>
+void each_conflict(const Conflict& c, F&& f) {
+  f(c.provenance);
+  for (const auto& o : c.options) f(o.provenance);
+  for (const auto& dm : c.decision_makers) {
+    f(dm.provenance);
+    for (const auto& st : dm.statements) f(st.provenance);
+  }
+  for (const auto& r : c.infeasible) f(r.provenance);
+  for (const auto& g : c.exclusive) f(g.provenance);
+}
+
+template <class F>
+void each_forecast(const ForecastSettings& fs, F&& f) {
+  f(fs.provenance);
+  for (const auto& o : fs.overrides) f(o.provenance);
+}
+
 void finish(Citation& c) {
   std::sort(c.notes.begin(), c.notes.end());
   c.notes.erase(std::unique(c.notes.begin(), c.notes.end()), c.notes.end());
@@ -56,6 +74,9 @@ SourceNotes::SourceNotes(const Scenario& s) {
     for (const auto& ip : pr.issues) each(ip.provenance, ip.field_provenance, all);
   }
   for (const auto& e : s.timeline) number(e.provenance);
+  // Numbered after the rest so the numbers of earlier notes stay as they were before these.
+  if (s.conflict) each_conflict(*s.conflict, all);
+  if (s.forecast) each_forecast(*s.forecast, all);
 }
 
 void SourceNotes::number(const Provenance& p) {
@@ -120,6 +141,126 @@ Citation SourceNotes::event(const Event& e) const {
   cite(c, e.provenance);
   c.estimate = e.provenance.estimate;
   finish(c);
+  return c;
+}
+
+Citation SourceNotes::provenance(const Provenance& p) const {
+  Citation c;
+  cite(c, p);
+  c.estimate = p.estimate;
+  finish(c);
+  return c;
+}
+
+Citation SourceNotes::text(const Version& v) const {
+  Citation c = version(v);
+  for (const Point& pt : v.points)
+    each(pt.provenance, pt.field_provenance, [&](const Provenance& x) {
+      cite(c, x);
+      c.estimate = c.estimate || x.estimate;
+    });
+  finish(c);
+  return c;
+}
+
+Citation SourceNotes::stances(const Version& v) const {
+  Citation c;
+  for (const auto& row : v.stances)
+    for (const Stance& st : row) {
+      cite(c, st.provenance);
+      c.estimate = c.estimate || st.provenance.estimate;
+    }
+  finish(c);
+  return c;
+}
+
+Citation SourceNotes::preference_inputs(const Preferences& p) const {
+  Citation c = preferences(p);
+  const PreferenceInputs in = accord::report::preference_inputs(p);
+  c.estimate = p.present && (p.provenance.estimate || in.reservation_estimated || in.weights_estimated > 0 ||
+                             in.values_estimated > 0);
+  return c;
+}
+
+Citation SourceNotes::conflict(const Conflict& k) const {
+  Citation c;
+  each_conflict(k, [&](const Provenance& x) {
+    cite(c, x);
+    c.estimate = c.estimate || x.estimate;
+  });
+  finish(c);
+  return c;
+}
+
+Citation SourceNotes::forecast_settings(const ForecastSettings& f) const {
+  Citation c;
+  each_forecast(f, [&](const Provenance& x) {
+    cite(c, x);
+    c.estimate = c.estimate || x.estimate;
+  });
+  finish(c);
+  return c;
+}
+
+void merge(Citation& into, const Citation& c) {
+  into.notes.insert(into.notes.end(), c.notes.begin(), c.notes.end());
+  into.estimate = into.estimate || c.estimate;
+  finish(into);
+}
+
+std::string basis_words(const Citation& c) {
+  if (c.notes.empty()) return c.estimate ? "rests only on estimates" : "no source given";
+  return c.estimate ? "rests in part on estimates" : "";
+}
+
+std::string basis_text(const Citation& c) {
+  const std::string marks = note_marks(c.notes), words = basis_words(c);
+  return (marks.empty() ? "" : " " + marks) + (words.empty() ? "" : " (" + words + ")");
+}
+
+std::string cited_text(const SummaryLine& line) { return line.text + basis_text(line.basis); }
+
+Json summary_json(const std::vector<SummaryLine>& lines) {
+  Json out = Json::array();
+  for (const SummaryLine& l : lines) {
+    Json notes = Json::array();
+    for (const std::size_t n : l.basis.notes) notes.push_back(n);
+    out.push_back({{"id", l.id},
+                   {"text", l.text},
+                   {"sources", std::move(notes)},
+                   {"estimate", l.basis.estimate},
+                   {"only_estimates", l.basis.notes.empty() && l.basis.estimate},
+                   {"cited", cited_text(l)}});
+  }
+  return out;
+}
+
+Citation text_and_preferences_basis(const Scenario& s, const SourceNotes& n, const Version* v,
+                                    const std::vector<PartyIndex>& parties) {
+  Citation c = v ? n.text(*v) : Citation{};
+  for (const PartyIndex p : parties)
+    if (s.preferences.contains(p)) merge(c, n.preference_inputs(s.preferences[p]));
+  return c;
+}
+
+Citation readiness_basis(const SourceNotes& n, const Version& v) {
+  Citation c = n.text(v);
+  merge(c, n.stances(v));
+  return c;
+}
+
+Citation stability_basis(const Scenario& s, const SourceNotes& n) {
+  return s.conflict ? n.conflict(*s.conflict) : Citation{};
+}
+
+Citation forecast_basis(const Scenario& s, const SourceNotes& n) {
+  Citation c;
+  for (const PartyIndex p : s.parties.indices()) {
+    if (!s.preferences.contains(p) || !s.preferences[p].present) continue;
+    merge(c, n.party(s.parties[p]));  // the capability (estimate: the capability)
+    merge(c, n.preference_inputs(s.preferences[p]));  // positions and saliences come from them
+  }
+  if (s.forecast) merge(c, n.forecast_settings(*s.forecast));
   return c;
 }
 

@@ -6,7 +6,8 @@
 namespace accord::server {
 
 bool known_engine(const std::string& engine) {
-  return engine == "evaluate" || engine == "bargain" || engine == "gmcr" || engine == "forecast";
+  return engine == "evaluate" || engine == "bargain" || engine == "gmcr" || engine == "forecast" ||
+         engine == "robustness";
 }
 
 Json run_analysis(const std::string& engine, const Scenario& s, const Json& params) {
@@ -14,7 +15,8 @@ Json run_analysis(const std::string& engine, const Scenario& s, const Json& para
   if (engine == "bargain") return run_bargain(s, params);
   if (engine == "gmcr") return run_gmcr(s, params);
   if (engine == "forecast") return run_forecast(s, params);
-  throw HttpError{404, "not_found", "no engine `" + engine + "`; expected evaluate, bargain, gmcr or forecast",
+  if (engine == "robustness") return run_robustness(s, params);
+  throw HttpError{404, "not_found", "no engine `" + engine + "`; expected evaluate, bargain, gmcr, forecast or robustness",
                   "engine", {}};
 }
 

@@ -27,5 +27,6 @@ namespace accord::server {
 [[nodiscard]] Json run_bargain(const Scenario& s, const Json& params);
 [[nodiscard]] Json run_gmcr(const Scenario& s, const Json& params);
 [[nodiscard]] Json run_forecast(const Scenario& s, const Json& params);
+[[nodiscard]] Json run_robustness(const Scenario& s, const Json& params);
 
 }  // namespace accord::server

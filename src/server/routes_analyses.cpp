@@ -37,7 +37,7 @@ void post(Ctx& ctx, const Principal& caller, const Request& req, Response& res) 
   const Principal who = in_scenario(caller, snap->scenario);
   require_mediator(who, "run analyses");
   if (!known_engine(engine))
-    throw HttpError{404, "not_found", "no engine `" + engine + "`; expected evaluate, bargain, gmcr or forecast",
+    throw HttpError{404, "not_found", "no engine `" + engine + "`; expected evaluate, bargain, gmcr, forecast or robustness",
                     "engine", {}};
   const Json body = req.body.empty() ? Json::object() : parse_object(req);
   const Json params = body.value("params", Json::object());

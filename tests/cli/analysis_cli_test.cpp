@@ -89,10 +89,11 @@ TEST(AnalysisCli, BargainPairGivesTheTwoPartyFrontierAndMarkers) {
   std::vector<std::string> keys;
   for (const auto& m : j["pair"]["markers"]) keys.push_back(m["key"]);
   EXPECT_EQ(keys, (std::vector<std::string>{"closest", "draft"}));  // no zone: no fair packages
-  // The draft marker sits at the midpoints of the draft's utility ranges.
+  // The draft marker is its worst completion (`utilities`) and its best (`best`), never the
+  // midpoint of the draft's utility ranges (bargain schema 3).
   const auto& u = j["draft"]["utilities"][0];
-  EXPECT_DOUBLE_EQ(j["pair"]["markers"][1]["utilities"][0].get<double>(),
-                   (u["min"].get<double>() + u["max"].get<double>()) / 2);
+  EXPECT_DOUBLE_EQ(j["pair"]["markers"][1]["utilities"][0].get<double>(), u["min"].get<double>());
+  EXPECT_DOUBLE_EQ(j["pair"]["markers"][1]["best"][0].get<double>(), u["max"].get<double>());
   const auto none = run_cli("bargain --json --max-points 0");
   EXPECT_TRUE(nlohmann::json::parse(none.out)["pair"].is_null());
   const auto bad = run_cli("bargain --pair UA,XX");

@@ -55,6 +55,10 @@ TEST_F(ServerGolden, Bargain) { pin_analysis("bargain", "bargain", "{}"); }
 TEST_F(ServerGolden, Gmcr) { pin_analysis("gmcr", "gmcr", "{}"); }
 TEST_F(ServerGolden, GmcrCoalitions) { pin_analysis("gmcr_coalitions", "gmcr", R"({"coalitions":true})"); }
 TEST_F(ServerGolden, Forecast) { pin_analysis("forecast", "forecast", "{}"); }
+// A party sees only its own verdict's robustness (report/views/robustness_view.cpp).
+TEST_F(ServerGolden, RobustnessV20) {
+  pin_analysis("robustness_v20", "robustness", R"({"version":"v20","findings":["verdicts","zone","readiness"]})");
+}
 TEST_F(ServerGolden, ForecastMonteCarlo) {
   pin_analysis("forecast_monte_carlo", "forecast", R"({"model":"smp","runs":20,"seed":3})");
 }

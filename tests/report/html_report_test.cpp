@@ -122,12 +122,18 @@ TEST(HtmlReport, HasTheSummaryLinesAndTheRedLineCaveat) {
   const Scenario s = builtin("geneva-2025");
   const report::ScenarioAnalysis a = report::analyse(s);
   const std::string html = report::html_report(s, a);
-  const auto lines = report::summary_lines(s, a);
+  const auto lines = report::summary_items(s, a);
   ASSERT_FALSE(lines.empty());
   const std::size_t summary = html.find("<section id=\"summary\"");
   ASSERT_NE(summary, std::string::npos);
-  for (const std::string& line : lines)
-    EXPECT_NE(html.find("<li>" + report::html::esc(line) + "</li>", summary), std::string::npos) << line;
+  for (const report::SummaryLine& line : lines) {  // the sentence, then its notes as links
+    const std::size_t at = html.find("<li>" + report::html::esc(line.text), summary);
+    ASSERT_NE(at, std::string::npos) << line.text;
+    if (!line.basis.notes.empty()) {
+      EXPECT_EQ(html.find("<a href=\"#src-" + std::to_string(line.basis.notes.front()) + "\">", at),
+                html.find("<sup class=\"cite\">[", at) + 19) << line.id;
+    }
+  }
   // The caveat names every party (with preferences) whose red line the least-shortfall package
   // crosses, bargaining or not.
   ASSERT_TRUE(a.bargain && a.bargain->closest);

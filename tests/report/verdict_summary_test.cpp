@@ -8,9 +8,9 @@
 namespace accord {
 namespace {
 
-std::string line_starting(const std::vector<std::string>& lines, const std::string& prefix) {
-  for (const std::string& l : lines)
-    if (l.rfind(prefix, 0) == 0) return l;
+std::string line_starting(const std::vector<report::SummaryLine>& lines, const std::string& prefix) {
+  for (const report::SummaryLine& l : lines)
+    if (l.text.rfind(prefix, 0) == 0) return l.text;  // the sentence; its notes follow it
   return "";
 }
 
@@ -18,7 +18,7 @@ TEST(VerdictSummary, GenevaLatestTextAndReadiness) {
   auto loaded = io::load_scenario("geneva-2025");
   ASSERT_TRUE(loaded.ok());
   const Scenario& s = *loaded.scenario;
-  const auto lines = report::summary_lines(s, report::analyse(s));
+  const auto lines = report::summary_items(s, report::analyse(s));
   EXPECT_EQ(line_starting(lines, "Latest text"),
             "Latest text v20, over every settlement of the 7 issues it leaves open: acceptable to US; unacceptable "
             "to RU; open (acceptable in some settlements, not in others) for UA, EU. Red lines the text crosses — "

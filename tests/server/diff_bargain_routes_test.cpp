@@ -79,7 +79,7 @@ TEST_F(DiffBargainRoutes, BargainPairDefaultsToTheFirstTwoBargainingParties) {
   const Http res = bargain("{}");
   ASSERT_EQ(res.status, 201) << res.body;
   const nlohmann::json r = res.json()["run"]["result"];
-  EXPECT_EQ(r["schema"], 2);
+  EXPECT_EQ(r["schema"], 3);
   EXPECT_EQ(r["pair"]["parties"], nlohmann::json::parse(R"(["UA","RU"])"));
   EXPECT_TRUE(r["space"]["count"].is_number());  // counts are numbers, as on the CLI
   const Http other = bargain(R"({"pair":["US","RU"]})");

@@ -56,7 +56,8 @@ Audience audience_of(Who w) {
 // Engine POSTs: params chosen so each result carries as much as the engine can write.
 const std::map<std::string, std::string> kParams = {
     {"evaluate", R"({"version":"v20"})"},  {"bargain", R"({"version":"v20"})"}, {"gmcr", R"({"coalitions":true})"},
-    {"forecast", R"({"model":"smp","runs":5,"seed":1})"}, {"diff", R"({"from":"v19","to":"v20"})"}};
+    {"forecast", R"({"model":"smp","runs":5,"seed":1})"}, {"diff", R"({"from":"v19","to":"v20"})"},
+    {"robustness", R"({"version":"v20","findings":["verdicts","zone","closest","status_quo","readiness"]})"}};
 
 // --- an independent matcher: is this leaf path declared visible to this reader? -----------
 
@@ -238,7 +239,7 @@ class PartyViewContract : public ::testing::Test {
 
 TEST_F(PartyViewContract, EveryAnalysisRouteAndRoleSeesOnlyWhatItsTableDeclares) {
   const auto runs = run_every_engine();
-  for (const char* engine : {"evaluate", "bargain", "gmcr", "forecast"})
+  for (const char* engine : {"evaluate", "bargain", "gmcr", "forecast", "robustness"})
     EXPECT_TRUE(runs.count(engine)) << engine << " was not run";
   std::vector<std::string> gets = {"/api/scenarios/geneva-2025/analyses"};
   for (const auto& [engine, id] : runs) {
@@ -317,6 +318,16 @@ TEST_F(PartyViewContract, PartyKeepsItsOwnFactsInTheResultsShape) {
   EXPECT_TRUE(u.is_array() ? u[0].is_number() : u["UA"].is_number()) << u;
   EXPECT_TRUE(party_result("gmcr").contains("equilibria"));
   EXPECT_TRUE(party_result("forecast").contains("forecast"));
+  // Robustness: its own verdict's thresholds (on its own inputs) and nothing that moves another
+  // party's reservation, weights or red lines: no zone, closest deal, readiness or findings list.
+  const Json ro = party_result("robustness");
+  ASSERT_TRUE(ro.contains("verdicts"));
+  ASSERT_EQ(ro["verdicts"].size(), 1u) << ro["verdicts"];
+  EXPECT_TRUE(ro["verdicts"].contains("UA"));
+  EXPECT_FALSE(ro.contains("findings"));
+  EXPECT_FALSE(ro.contains("bargaining_parties"));
+  EXPECT_EQ(ro.dump().find("RU's"), std::string::npos) << "another party's input named: " << ro.dump();
+  EXPECT_EQ(ro.dump().find("preferences.RU"), std::string::npos);
 }
 
 // The whitelist removes what no table declares: a field added to a stored result (here by
@@ -442,6 +453,7 @@ TEST(PartyViewTables, EveryRuleNamesAFieldTheSerialisersWrite) {
       {"gmcr", {"cli_gmcr", "cli_gmcr_coalitions", "server_gmcr_mediator"}},
       {"forecast", {"cli_forecast_smp", "cli_forecast_monte_carlo", "server_forecast_mediator"}},
       {"diff", {"cli_diff_v19_v20"}},
+      {"robustness", {"cli_robustness_smallest", "server_robustness_v20_mediator"}},
       {"round", {"server_round_open_mediator", "server_rounds_mediator", "server_round_responses_ua_mediator",
                  "server_round_close_mediator"}},
       // The suggest engine's document: its own golden, and as the round close summary carries it.

@@ -149,7 +149,7 @@ test('the bargaining view draws the server\'s two-party frontier and markers, fo
     const run = (await runs()).find((r) => r.result.pair?.parties.join() === `${a},${b}`);
     assert.ok(run, `a bargain run for ${a} and ${b}`);
     const r = run.result;
-    assert.equal(r.schema, 2);  // bargain schema 2: a null shortfall where a red line is crossed
+    assert.equal(r.schema, 3);  // bargain schema 3: red lines cite note ids; the draft marker has its best completion
     assert.equal(await page.locator('#bargain-a').inputValue(), a);
     assert.equal(await page.locator('#bargain-b').inputValue(), b);
     const text = await page.locator('#view-bargaining').innerText();

@@ -88,7 +88,8 @@ export interface FrontierDoc {
   points: { utilities: number[]; package: Record<string, unknown> }[];
 }
 export type SolutionKey = 'nash' | 'kalai_smorodinsky' | 'egalitarian' | 'utilitarian';
-export interface PairMarker { key: SolutionKey | 'closest' | 'draft'; label: string; utilities: [number, number] }
+// The draft's marker: utilities are each party's worst completion, best its best (schema 3).
+export interface PairMarker { key: SolutionKey | 'closest' | 'draft'; label: string; utilities: [number, number]; best?: [number, number] }
 export interface BargainFull {
   schema: number; finding: string; parties: string[]; reservations: number[];
   zone: Count & { exists: boolean | null }; space: Count;

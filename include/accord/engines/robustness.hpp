@@ -2,7 +2,8 @@
 // robustness: which estimated inputs (values marked `estimate: true`) can flip each headline
 // finding, and by how much they would have to move. Findings: the zone of agreement, the
 // closest deal to the latest text, each party's verdict on the latest text, the stability of
-// the status quo under each solution concept, and the forecast's nearest option per issue.
+// the status quo under each solution concept, the forecast's nearest option per issue and whether
+// it converged, and the readiness of the latest text (near-final or not).
 // The findings are read from the engines' public functions (bargain, evaluate, gmcr, forecast),
 // so they follow whatever semantics those engines have. Pure: no I/O, deterministic.
 // Method, definitions and tie-break rules: docs/robustness.md.
@@ -20,9 +21,10 @@
 namespace accord::robustness {
 
 // Which headline a finding is. Append new values at the end.
-enum class FindingKind { not_set = 0, zone, closest, verdict, status_quo, forecast };
-inline constexpr FindingKind kAllFindingKinds[] = {FindingKind::zone, FindingKind::closest, FindingKind::verdict,
-                                                   FindingKind::status_quo, FindingKind::forecast};
+enum class FindingKind { not_set = 0, zone, closest, verdict, status_quo, forecast, readiness };
+inline constexpr FindingKind kAllFindingKinds[] = {FindingKind::zone,       FindingKind::closest,
+                                                   FindingKind::verdict,    FindingKind::status_quo,
+                                                   FindingKind::forecast,   FindingKind::readiness};
 
 // What kind of input is moved. Append new values at the end.
 enum class InputKind {
@@ -33,6 +35,7 @@ enum class InputKind {
   red_line,      // preferences.P.issues.I.red_lines.O (or .red_lines[k] for a range): removed
   capability,    // parties.P.capability, in [0, 2 x current]
   statement,     // conflict.decision_makers.D.preferences[k]: dropped, or swapped with a neighbour
+  stance,        // versions.V.stances.P.POINT (an inferred stance): 1 = accept, 0 = reject
 };
 
 // How the threshold was found. Append new values at the end.
@@ -54,6 +57,8 @@ struct Input {
   OptionIndex option;            // option_value, red_line on an option
   std::size_t index = 0;         // red_line on a range: its position; statement: its position
   DecisionMakerIndex decision_maker;  // statement
+  VersionIndex version;          // stance
+  PointIndex point;              // stance
   double value = 0.0;            // current value (red line, statement: 1 = present)
   double min = 0.0, max = 1.0;   // the range swept (toggles: 0..1)
   bool estimate = false;         // marked `estimate: true` on the value or an enclosing entity
@@ -73,14 +78,19 @@ struct Flip {
   double relative = 0.0;   // move / (max - min): 1 for a toggle
   std::string after;       // the finding just past the threshold
   std::string change;      // what changes, for people (closest deal: the issues that differ)
+  // Inputs moved together with `input` (readiness: the smallest set of inferred stances whose
+  // change flips it; threshold = the size of the set, holds_at = one fewer); empty otherwise.
+  std::vector<Input> with;
 };
 
 struct FindingResult {
   FindingKind kind = FindingKind::not_set;
-  std::string id;     // "zone", "closest", "verdict.UA", "status_quo.nash", "forecast.znpp"
+  std::string id;     // "zone", "closest", "verdict.UA", "status_quo.nash", "forecast.znpp", "forecast",
+                      // "readiness"
   std::string value;  // the finding now (zone: zone_exists | no_zone | too_large; closest: the
                       // package "issue=OPT; …"; verdict: acceptable | unacceptable | open;
-                      // status_quo: equilibrium | not_equilibrium; forecast: the option id)
+                      // status_quo: equilibrium | not_equilibrium; forecast.I: the option id;
+                  // forecast: converged | not_converged; readiness: near_final | not_near_final)
   // Every flip found, smallest relative move first (then absolute move, then path).
   std::vector<Flip> flips;
   std::string note;   // why inputs cannot move it, when the engine knows (e.g. blocked issues)
@@ -110,6 +120,10 @@ struct Params {
   // findings still open stop with Stop::node_limit. A count, so a report is the same every run.
   std::size_t max_evaluations = 0;
   VersionIndex version;               // the text verdicts and the closest deal are about; default: latest
+  // Readiness (near-final): at most this many points lack universal acceptance, each with
+  // salience below max_open_salience (evaluate::Params' defaults).
+  std::size_t max_open_points = 2;
+  double max_open_salience = 0.05;
 };
 
 struct Result {
@@ -127,12 +141,19 @@ struct Result {
 [[nodiscard]] Result run(const Scenario& s, const Params& params = {});
 
 // The scenario with `input` set to `value` (weights: the party's other weights rescaled so the
-// total stays; red lines: removed when value < 0.5; statements: `toggle` applied).
+// total stays; red lines: removed when value < 0.5; statements: `toggle` applied; stances: accept
+// when value >= 0.5, else reject).
 [[nodiscard]] Scenario with_input(const Scenario& s, const Input& input, double value,
                                   Toggle toggle = Toggle::not_set);
 // The current value of every finding of `kind` (id, value), as `run` reads them.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> findings_of(const Scenario& s, FindingKind kind,
                                                                            VersionIndex version);
+// Readiness with non-default thresholds (findings_of uses Params' defaults).
+[[nodiscard]] std::string readiness_of(const Scenario& s, VersionIndex version, std::size_t max_open_points,
+                                       double max_open_salience);
+// The stances `run` may change for readiness: the signatories' stances on version v (marked
+// `estimate: true` when `estimates_only`), in party then point order.
+[[nodiscard]] std::vector<Input> stance_inputs(const Scenario& s, VersionIndex v, bool estimates_only);
 // The inputs `run` moves (estimated ones only when `estimates_only`), in scenario order.
 [[nodiscard]] std::vector<Input> inputs(const Scenario& s, bool estimates_only);
 

@@ -82,6 +82,9 @@ struct ScenarioAnalysis {
 
 // The answers a mediator asks for first, one sentence each (latest text, readiness, zone of
 // agreement, stability, forecast), read from the analysis: the text and the HTML say the same.
+// Each with the notes of what it rests on (SummaryLine, report/sources.hpp); summary_lines are
+// their cited texts.
+[[nodiscard]] std::vector<SummaryLine> summary_items(const Scenario& s, const ScenarioAnalysis& a);
 [[nodiscard]] std::vector<std::string> summary_lines(const Scenario& s, const ScenarioAnalysis& a);
 
 // The ceasefire question on `s`'s conflict within `deadline`; nullopt when the conflict has no
@@ -95,10 +98,10 @@ struct ScenarioAnalysis {
 
 // The report's robustness run: engine runs per engine at most (a count, so every run of the
 // report says the same).
-inline constexpr std::size_t kReportRobustnessRuns = 3000;
-// One line per summary finding: "Robustness — …: holds unless …" (docs/robustness.md); appended
-// to summary_lines. Empty without a robustness run.
-[[nodiscard]] std::vector<std::string> robustness_lines(const Scenario& s, const ScenarioAnalysis& a);
+inline constexpr std::size_t kReportRobustnessRuns = 4000;  // the forecast needs about 3,700 on geneva-2025
+// One line per summary finding: "Robustness of …: holds unless …" (docs/robustness.md), citing
+// what its finding rests on; appended to summary_items. Empty without a robustness run.
+[[nodiscard]] std::vector<SummaryLine> robustness_lines(const Scenario& s, const ScenarioAnalysis& a);
 // The report's robustness section: JSON (robustness_json without the full flip lists) and text.
 [[nodiscard]] Json robustness_report_json(const Scenario& s, const ScenarioAnalysis& a);
 [[nodiscard]] std::string robustness_report_text(const Scenario& s, const ScenarioAnalysis& a, Style style);

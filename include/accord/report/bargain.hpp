@@ -10,7 +10,7 @@
 namespace accord::report {
 
 // Bump when the shape of bargain_json changes incompatibly.
-inline constexpr int kBargainSchema = 2;
+inline constexpr int kBargainSchema = 3;  // 3: red lines cite note ids (sources: [3, 7])
 
 // `max_points`: points listed of the n-party frontiers (`pareto`, `zone.pareto`; their size is
 // always given). The two-party frontier (`pair`) is listed in full.
@@ -36,8 +36,9 @@ inline constexpr int kBargainSchema = 2;
 struct PairMarker {
   std::string key;    // nash | kalai_smorodinsky | egalitarian | utilitarian | closest | draft
   std::string label;  // for people: "Nash", "least shortfall", "draft v20", ...
-  std::vector<double> utilities;  // per bargaining party (the draft: midpoints of its ranges)
+  std::vector<double> utilities;  // per bargaining party (the draft: each party's worst completion)
   Package package;
+  std::vector<double> best;  // the draft: each party's best completion; empty for the others
 };
 // The solutions, the closest package and the draft, in that order (those the result has).
 [[nodiscard]] std::vector<PairMarker> bargain_markers(const Scenario& s, const bargain::Result& r);

@@ -30,7 +30,8 @@ struct Citation {
 // The sources a report cites, numbered once per scenario in report order: the scenario's own
 // sources, then per party (the party, its capability), per version (the version, then each
 // point with every party's stance on it), per party with preferences (reservation, weights,
-// values, red lines), per timeline event. Every format reads the same numbers.
+// values, red lines), per timeline event, then the conflict model and the forecast's
+// overrides. Every format reads the same numbers.
 class SourceNotes {
  public:
   SourceNotes() = default;
@@ -45,6 +46,18 @@ class SourceNotes {
   [[nodiscard]] Citation point(const Version& v, PointIndex k) const;
   [[nodiscard]] Citation preferences(const Preferences& p) const;  // estimate: the reservation
   [[nodiscard]] Citation event(const Event& e) const;
+  // The notes of one provenance (estimate: its own mark), e.g. a red line's.
+  [[nodiscard]] Citation provenance(const Provenance& p) const;
+
+  // What a summary sentence rests on (estimate: some part of it is marked estimate: true):
+  // a version's text (the version and its points, not the stances), its stances (estimate: some
+  // stance is inferred), a party's whole preferences (estimate: any part of them), the conflict
+  // model (options, decision makers, statements, rules) and the forecast's own settings.
+  [[nodiscard]] Citation text(const Version& v) const;
+  [[nodiscard]] Citation stances(const Version& v) const;
+  [[nodiscard]] Citation preference_inputs(const Preferences& p) const;
+  [[nodiscard]] Citation conflict(const Conflict& c) const;
+  [[nodiscard]] Citation forecast_settings(const ForecastSettings& f) const;
 
   // Note n is sources()[n - 1]: a URL or a text.
   [[nodiscard]] const std::vector<std::string>& sources() const { return sources_; }
@@ -56,6 +69,35 @@ class SourceNotes {
   std::map<std::string, std::size_t, std::less<>> numbers_;
   std::vector<std::string> sources_;
 };
+
+// Adds the notes (and the estimate mark) of `c` to `into`, keeping the notes ascending.
+void merge(Citation& into, const Citation& c);
+
+// One headline sentence of the report's summary with what it rests on (docs/cli.md "Summary"):
+// every format prints the text with its note numbers and says when it rests on estimates —
+// text and Markdown: cited_text; HTML: the notes as links; JSON: summary_json.
+struct SummaryLine {
+  std::string id;    // "verdicts", "readiness", "bargain", "stability", "forecast", "robustness.verdicts", …
+  std::string text;  // the sentence, without marks
+  Citation basis;    // the notes of its sourced inputs; estimate: some input is an estimate
+};
+// " [3, 5–9] (rests in part on estimates)", " (rests only on estimates)", " (no source given)",
+// " [3]": what follows the sentence.
+[[nodiscard]] std::string basis_text(const Citation& c);
+[[nodiscard]] std::string basis_words(const Citation& c);  // the words of basis_text, without the notes
+[[nodiscard]] std::string cited_text(const SummaryLine& line);
+// [{"id", "text", "sources": [n…], "estimate": bool, "only_estimates": bool, "cited": "…"}].
+[[nodiscard]] nlohmann::ordered_json summary_json(const std::vector<SummaryLine>& lines);
+
+// The bases of the summary's findings (docs/cli.md "Summary"): the verdicts and the closest
+// deal — the version's text and the preferences of `parties`; readiness — the version's text
+// and stances; stability — the conflict model; the forecast — the capabilities and preferences
+// of every party with preferences, and the forecast section's overrides.
+[[nodiscard]] Citation text_and_preferences_basis(const Scenario& s, const SourceNotes& n, const Version* v,
+                                                  const std::vector<PartyIndex>& parties);
+[[nodiscard]] Citation readiness_basis(const SourceNotes& n, const Version& v);
+[[nodiscard]] Citation stability_basis(const Scenario& s, const SourceNotes& n);
+[[nodiscard]] Citation forecast_basis(const Scenario& s, const SourceNotes& n);
 
 // The mark after a value: kEstimateMark when `estimate`, else "".
 [[nodiscard]] std::string estimate_mark(bool estimate);

@@ -78,6 +78,9 @@ forecast::AnalysisParams forecast_params() {
 Values forecast_values(const forecast::Analysis& a) {
   Values out;
   if (!a.ok()) return out;
+  // Whether the run converged (a landing point) or stopped at its turn limit: the headline's
+  // first claim.
+  out.emplace_back("forecast", a.run.converged && a.run.outcome.termination.finished() ? "converged" : "not_converged");
   for (std::size_t d = 0; d < a.nearest_option.size() && d < a.problem.dimensions.size(); ++d)
     if (!a.nearest_option[d].empty()) out.emplace_back("forecast." + a.problem.dimensions[d].id, a.nearest_option[d]);
   return out;
@@ -97,6 +100,10 @@ std::vector<std::pair<std::string, std::string>> findings_of(const Scenario& s, 
     case FindingKind::verdict: return verdict_values(s, draft);
     case FindingKind::status_quo: return status_quo_values(s);
     case FindingKind::forecast: return forecast_values(forecast::analyse(s, forecast_params()));
+    case FindingKind::readiness: {
+      const Params defaults;
+      return readiness_values(s, v, defaults.max_open_points, defaults.max_open_salience);
+    }
     case FindingKind::not_set: break;
   }
   return out;

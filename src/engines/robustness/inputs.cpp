@@ -151,6 +151,11 @@ void apply_input(Scenario& t, const Input& in, double value, Toggle toggle) {
     t.parties[in.party].capability = value;
     return;
   }
+  if (in.kind == InputKind::stance) {
+    if (in.version.valid() && in.version.get() < t.versions.size())
+      t.versions[in.version].stances[in.party][in.point].kind = value >= 0.5 ? StanceKind::accept : StanceKind::reject;
+    return;
+  }
   Preferences& prefs = t.preferences[in.party];
   switch (in.kind) {
     case InputKind::reservation: prefs.reservation = value; break;
@@ -181,6 +186,7 @@ std::string_view to_string(FindingKind k) {
     case FindingKind::verdict: return "verdicts";
     case FindingKind::status_quo: return "status_quo";
     case FindingKind::forecast: return "forecast";
+    case FindingKind::readiness: return "readiness";
     case FindingKind::not_set: break;
   }
   return "not_set";
@@ -199,13 +205,14 @@ std::string_view to_string(InputKind k) {
     case InputKind::red_line: return "red_line";
     case InputKind::capability: return "capability";
     case InputKind::statement: return "statement";
+    case InputKind::stance: return "stance";
     case InputKind::not_set: break;
   }
   return "not_set";
 }
 std::optional<InputKind> parse_input_kind(std::string_view text) {
   for (const InputKind k : {InputKind::reservation, InputKind::weight, InputKind::option_value, InputKind::red_line,
-                            InputKind::capability, InputKind::statement})
+                            InputKind::capability, InputKind::statement, InputKind::stance})
     if (to_string(k) == text) return k;
   return std::nullopt;
 }

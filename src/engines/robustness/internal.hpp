@@ -28,4 +28,10 @@ Values status_quo_values(const Scenario& s);
 forecast::AnalysisParams forecast_params();
 Values forecast_values(const forecast::Analysis& a);
 
+// Readiness of version v: {"readiness", near_final | not_near_final} (none without the version).
+Values readiness_values(const Scenario& s, VersionIndex v, std::size_t max_open_points, double max_open_salience);
+// The readiness finding with its smallest flip (a set of stances, exact; readiness.cpp), its
+// evaluations counted in `r`.
+FindingResult readiness_finding(const Scenario& s, VersionIndex v, const Params& params, Result& r);
+
 }  // namespace accord::robustness

@@ -202,6 +202,8 @@ Result run(const Scenario& s, const Params& params) {
   }
   for (auto& [g, fraction] : groups)
     if (!g.findings.empty()) run_group(params, g, all, work, base, share(fraction), r);
+  if (wanted(params, FindingKind::readiness) && r.version.valid())
+    by_kind[FindingKind::readiness].push_back(readiness_finding(s, r.version, params, r));
 
   std::string partial;
   Stop first = Stop::finished;

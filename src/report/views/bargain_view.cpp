@@ -56,8 +56,10 @@ constexpr ViewRule kRulesV0[] = {
 };
 constexpr int kSchema0[] = {0};
 // Schema 2 adds keys (stakeholders, blocked, red lines crossed) and makes a shortfall null when
-// the party's red line is crossed; every schema-1 rule names the same field in both.
-constexpr int kSchema12[] = {1, 2};
+// the party's red line is crossed; schema 3 makes a red line's `sources` note ids and adds the
+// table `sources` of the notes cited (shown to the mediator only: it lists the sources of
+// every party's red lines). Every schema-1 rule names the same field in all three.
+constexpr int kSchema12[] = {1, 2, 3};
 
 }  // namespace
 

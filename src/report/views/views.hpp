@@ -9,6 +9,7 @@ extern const ViewTable kBargain;
 extern const ViewTable kBargainV0;  // runs stored before schema 1 (the server's older shape)
 extern const ViewTable kGmcr;
 extern const ViewTable kForecast;
+extern const ViewTable kRobustness;  // a party: its own verdict's robustness only
 extern const ViewTable kDiff;
 extern const ViewTable kSuggest;  // mediator-only
 extern const ViewTable kRound;  // mediation rounds (not an analysis run)

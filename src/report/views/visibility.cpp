@@ -20,7 +20,7 @@ constexpr ViewRule kEnvelope[] = {
     {"/diagnostics", kMediator},  // messages may name any party's inputs
 };
 
-constexpr const ViewTable* kTables[] = {&views::kEvaluate, &views::kBargain, &views::kBargainV0, &views::kGmcr, &views::kForecast,
+constexpr const ViewTable* kTables[] = {&views::kEvaluate, &views::kBargain, &views::kBargainV0, &views::kGmcr, &views::kForecast, &views::kRobustness,
                                         &views::kDiff, &views::kSuggest, &views::kRound};
 
 std::vector<std::string> split(std::string_view pattern) {

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
+#include <random>
 
 #include "../bargain/random_scenario.hpp"
 #include "../gmcr/random_conflict.hpp"
@@ -250,6 +252,101 @@ TEST(Robustness, UnknownVersionIsInvalidInput) {
   p.version = VersionIndex(std::size_t{7});
   const robustness::Result r = robustness::run(scenario_with_draft(1), p);
   EXPECT_EQ(r.outcome.status, Status::invalid_input);
+}
+
+// Random stances on the draft's points, about `inferred` of them marked estimate: true.
+void random_stances(Scenario& s, std::uint32_t seed, double inferred) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const StanceKind kinds[] = {StanceKind::accept, StanceKind::accept, StanceKind::reject, StanceKind::conditional,
+                              StanceKind::unknown};
+  for (auto& row : s.versions.back().stances)
+    for (auto& st : row) {
+      st.kind = kinds[rng() % 5];
+      st.provenance.estimate = unit(rng) < inferred;
+    }
+}
+
+// Brute force over every subset of the inferred stances: the fewest whose change (to accept when
+// the text is not near-final, to reject when it is) flips readiness; nullopt when none does.
+std::optional<std::size_t> brute_readiness(const Scenario& s, std::size_t k_open, double salience) {
+  const auto ins = robustness::stance_inputs(s, VersionIndex(s.versions.size() - 1), true);
+  const std::string now = robustness::readiness_of(s, VersionIndex{}, k_open, salience);
+  const double to = now == "near_final" ? 0.0 : 1.0;
+  std::optional<std::size_t> best;
+  for (std::uint32_t mask = 1; mask < (1u << ins.size()); ++mask) {
+    const auto n = static_cast<std::size_t>(__builtin_popcount(mask));
+    if (best && n >= *best) continue;
+    Scenario t = s;
+    for (std::size_t k = 0; k < ins.size(); ++k)
+      if (mask & (1u << k)) t = robustness::with_input(t, ins[k], to);
+    if (robustness::readiness_of(t, VersionIndex{}, k_open, salience) != now) best = n;
+  }
+  return best;
+}
+
+// Readiness: the smallest set of inferred stances the engine reports is the smallest a brute
+// force finds; with the whole set changed the text flips, with any one of them left as it was
+// it does not (just past and just short of the threshold).
+TEST(Robustness, ReadinessFlipsAtTheSmallestSetOfInferredStances) {
+  std::size_t flips = 0, none = 0;
+  for (std::uint32_t seed = 1; seed <= 40; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    Scenario s = scenario_with_draft(seed, 7);  // 4 points, 2 signatories
+    random_stances(s, seed, 0.6);
+    robustness::Params p;
+    p.findings = {FindingKind::readiness};
+    p.max_open_points = seed % 3;
+    p.max_open_salience = seed % 2 ? 0.05 : 1.1;
+    const robustness::Result r = robustness::run(s, p);
+    ASSERT_TRUE(r.outcome.ok());
+    const auto* f = r.find("readiness");
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->value, robustness::readiness_of(s, VersionIndex{}, p.max_open_points, p.max_open_salience));
+    const auto brute = brute_readiness(s, p.max_open_points, p.max_open_salience);
+    const bool near = f->value == "near_final";
+    if (near) {  // one stance is enough when any flips it
+      EXPECT_EQ(f->flips.empty(), !(brute && *brute == 1));
+    } else {
+      EXPECT_EQ(f->flips.empty(), !brute);
+    }
+    if (f->flips.empty()) {
+      ++none;
+      continue;
+    }
+    ++flips;
+    const Flip& fl = f->flips.front();
+    std::vector<Input> set = {fl.input};
+    set.insert(set.end(), fl.with.begin(), fl.with.end());
+    if (!near) EXPECT_EQ(set.size(), *brute);
+    EXPECT_EQ(fl.threshold, static_cast<double>(set.size()));
+    const double to = near ? 0.0 : 1.0;
+    Scenario past = s;
+    for (const Input& in : set) {
+      EXPECT_TRUE(in.estimate) << in.path;
+      past = robustness::with_input(past, in, to);
+    }
+    EXPECT_EQ(robustness::readiness_of(past, VersionIndex{}, p.max_open_points, p.max_open_salience), fl.after);
+    EXPECT_NE(fl.after, f->value);
+    for (std::size_t skip = 0; skip < set.size(); ++skip) {  // just short: any one left as it was
+      Scenario shortt = s;
+      for (std::size_t k = 0; k < set.size(); ++k)
+        if (k != skip) shortt = robustness::with_input(shortt, set[k], to);
+      EXPECT_EQ(robustness::readiness_of(shortt, VersionIndex{}, p.max_open_points, p.max_open_salience), f->value)
+          << "without " << set[skip].path;
+    }
+  }
+  EXPECT_GT(flips, 5u);  // both outcomes occur
+  EXPECT_GT(none, 2u);
+}
+
+// The forecast's convergence is a finding of its own, read from the engine.
+TEST(Robustness, ForecastConvergenceIsAFinding) {
+  const Scenario s = scenario_with_draft(4, 4);
+  const auto values = robustness::findings_of(s, FindingKind::forecast, VersionIndex{});
+  ASSERT_FALSE(values.empty());
+  EXPECT_EQ(values.front().first, "forecast");
+  EXPECT_TRUE(values.front().second == "converged" || values.front().second == "not_converged");
 }
 
 TEST(Robustness, GenevaSmallestFlipsAreWhereTheyAreSaid) {

@@ -6,6 +6,7 @@ import { chart, PALETTE } from '../charts';
 import { h, note, select } from '../dom';
 import type { BargainFull, BargainParty, Count, OwnUtilities, PairMarker, ScenarioDoc } from '../model';
 import { optionLabel, val, versionsOf } from '../model';
+import { draftCompletions, packageMarkers } from '../shape/bargain';
 import { isMediator, type ViewContext } from './context';
 
 const NAMES: Record<string, string> = {
@@ -74,11 +75,13 @@ export async function bargainView(ctx: ViewContext, root: HTMLElement): Promise<
   };
   const allUtilities = (key: PairMarker['key']): number[] | undefined => {
     if (key === 'closest') return r.closest?.utilities;
-    if (key === 'draft') return r.draft?.utilities.map((u) => (u.min + u.max) / 2);
+    if (key === 'draft') return undefined;  // a range, never one point: drawn below as its completions
     return r.solutions[key]?.utilities;
   };
   type Mark = PairMarker & { pkg: Record<string, unknown>; all?: number[] };
-  const marks: Mark[] = r.pair.markers.map((m) => ({ ...m, pkg: packageOf(m.key), all: allUtilities(m.key) }));
+  const marks: Mark[] = packageMarkers(r).map((m) => ({ ...m, pkg: packageOf(m.key), all: allUtilities(m.key) }));
+  const d = draftCompletions(r);
+  const draftRange = r.draft ? r.parties.map((p, k) => `${p} ${r.draft!.utilities[k].min.toFixed(3)}–${r.draft!.utilities[k].max.toFixed(3)}`).join(', ') : '';
   const body = h('div', { class: 'pair-body' });
   const el = h('div', { class: 'chart square' });
   body.append(el, panel);
@@ -97,9 +100,14 @@ export async function bargainView(ctx: ViewContext, root: HTMLElement): Promise<
         markLine: { symbol: 'none', silent: true, lineStyle: { color: '#cf222e', type: 'dashed' },
           data: [{ xAxis: ra, label: { formatter: `r(${a})` } }, { yAxis: rb, label: { formatter: `r(${b})` } }] },
         markArea: { silent: true, itemStyle: { color: 'rgba(45,164,78,0.08)' }, data: [[{ coord: [ra, rb] }, { coord: [1, 1] }]] } },
-      ...marks.map((m) => ({ name: m.label, type: 'scatter', symbol: m.key === 'draft' ? 'rect' : 'circle', symbolSize: 14,
+      ...marks.map((m) => ({ name: m.label, type: 'scatter', symbol: 'circle', symbolSize: 14,
         itemStyle: { color: MARK_COLOURS[m.key] ?? '#000', borderColor: '#24292f' }, label: { show: true, position: 'right', formatter: m.label },
         data: [{ value: m.utilities }] })),
+      // The draft: its worst and best completions joined by a segment, never a midpoint.
+      ...(d ? [{ name: d.label, type: 'line', symbol: 'rect', symbolSize: 12, itemStyle: { color: MARK_COLOURS.draft },
+        lineStyle: { color: MARK_COLOURS.draft, width: 2 },
+        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => d.point ? d.label : `${d.label} ${p.dataIndex === 0 ? 'worst' : 'best'}` },
+        data: d.point ? [{ value: d.worst }] : [{ value: d.worst }, { value: d.best }] }] : []),
     ],
   }, `Pareto frontier of ${a} and ${b} with the draft and the fair packages`);
   const util = (m: Mark) => m.all ? r.parties.map((p, k) => `${p} ${m.all![k].toFixed(3)}`).join(', ')
@@ -108,13 +116,19 @@ export async function bargainView(ctx: ViewContext, root: HTMLElement): Promise<
     if (e.seriesIndex === 0) {
       const p = frontier[e.dataIndex];
       showPackage(panel, ctx.scenario.doc, 'Frontier point', `${a} ${p.utilities[0].toFixed(3)}, ${b} ${p.utilities[1].toFixed(3)}`, p.package);
-    } else if (e.seriesIndex !== undefined) {
+    } else if (e.seriesIndex !== undefined && e.seriesIndex <= marks.length) {
       const m = marks[e.seriesIndex - 1];
       showPackage(panel, ctx.scenario.doc, m.label, util(m), m.pkg);
+    } else if (d && r.draft) {
+      showPackage(panel, ctx.scenario.doc, d.label, `${draftRange} (worst–best completion of its open issues)`, r.draft.package);
     }
   });
   root.append(h('div', { class: 'buttons', role: 'group', 'aria-label': 'Show a package' },
-    ...marks.map((m) => h('button', { type: 'button', onclick: () => showPackage(panel, ctx.scenario.doc, m.label, util(m), m.pkg) }, m.label))));
+    ...marks.map((m) => h('button', { type: 'button', onclick: () => showPackage(panel, ctx.scenario.doc, m.label, util(m), m.pkg) }, m.label)),
+    ...(d && r.draft ? [h('button', { type: 'button', onclick: () => showPackage(panel, ctx.scenario.doc, d.label,
+      `${draftRange} (worst–best completion of its open issues)`, r.draft!.package) }, d.label)] : [])));
+  if (d && !d.point) root.append(note(`${d.label}: the two squares are its completions — hollow end each party's worst, ` +
+    `other end each party's best settlement of the issues it leaves open — joined by a segment; no package lies at its midpoint.`));
   const size = r.pair.frontier.size ?? frontier.length;
   root.append(note(`Line: the Pareto frontier of the whole package space for ${a} and ${b} (${size} points` +
     `${size > frontier.length ? `, the first ${frontier.length} drawn` : ''}, from the server's bargaining analysis). ` +

@@ -5,7 +5,7 @@ import { chart, STANCE_COLOURS } from '../charts';
 import { h, note, select } from '../dom';
 import type { EvaluateResult } from '../model';
 import { versionsOf } from '../model';
-import { KINDS, stanceMatrix, type StancesResponse } from '../shape/stances';
+import { cellLabel, INFERRED_MARK, inferredCount, KINDS, stanceMatrix, type StancesResponse } from '../shape/stances';
 import { isMediator, type ViewContext } from './context';
 
 export async function stancesView(ctx: ViewContext, root: HTMLElement): Promise<void> {
@@ -28,7 +28,8 @@ export async function stancesView(ctx: ViewContext, root: HTMLElement): Promise<
         const [x, y, k] = p.data;
         const pt = m.points[x], party = m.parties[y];
         const n = m.notes[`${party}/${pt.id}`];
-        return `${party} on ${pt.number}. ${escapeText(pt.text)}<br><b>${KINDS[k]}</b>${n ? ' — ' + escapeText(n) : ''}`;
+        const inferred = m.inferred[`${party}/${pt.id}`] ? ' (inferred: estimate)' : '';
+        return `${party} on ${pt.number}. ${escapeText(pt.text)}<br><b>${KINDS[k]}</b>${inferred}${n ? ' — ' + escapeText(n) : ''}`;
       },
     },
     xAxis: {
@@ -40,8 +41,12 @@ export async function stancesView(ctx: ViewContext, root: HTMLElement): Promise<
     visualMap: { type: 'piecewise', orient: 'horizontal', top: 0, left: 'center', dimension: 2,
       pieces: KINDS.map((k, i) => ({ value: i, label: k, color: STANCE_COLOURS[k] })) },
     series: [{ type: 'heatmap', data: m.cells, itemStyle: { borderColor: '#fff', borderWidth: 1 },
-      label: { show: true, formatter: (p: { data: number[] }) => 'RC?A'[p.data[2]] } }],
-  }, `Stances of ${m.parties.join(', ')} on the ${m.points.length} points of ${version}; blocked points marked red`);
+      label: { show: true, formatter: (p: { data: number[] }) => cellLabel(m, p.data[0], p.data[1], p.data[2]) } }],
+  }, `Stances of ${m.parties.join(', ')} on the ${m.points.length} points of ${version}; blocked points marked red; ` +
+    `${INFERRED_MARK} marks an inferred stance`);
+  root.append(h('p', { class: 'legend', id: 'stance-legend' },
+    `R reject, C conditional, ? unknown, A accept. ${INFERRED_MARK} after a letter: the stance is inferred from the ` +
+    `party's research position (estimate: true), not reported — ${inferredCount(m)} of ${m.cells.length} here.`));
   const blockedRows = m.points.filter((p) => blockedIds.has(p.id));
   root.append(h('h3', {}, 'Blocking points'),
     blockedRows.length === 0 ? note(`No signatory rejects a point of ${version}.`)
