@@ -78,7 +78,8 @@ void add_bargain(CLI::App& app) {
     if (!r.outcome.ok()) throw Exit{kExitInvalidInput, r.outcome.message()};
     warn_if_partial(r.outcome.termination, "bargain");
     if (o->json) return write_output(o->output, report::bargain_json(s, r, o->max_points).dump(2) + "\n");
-    write_output(o->output, "Bargaining analysis: " + s.title + "\n\n" + report::bargain_text(s, r, report::Style::text));
+    write_output(o->output, "Bargaining analysis: " + s.title + "\n\n" + report::bargain_text(s, r, report::Style::text) +
+                                report::bargain_sources_text(s, r));
   });
 }
 

@@ -380,6 +380,21 @@ std::string bargain_text(const Scenario& s, const Result& r, Style style) {
   return out + parts::effects_text(s, notes, c.zone_exists ? "Closest acceptable package" : "Closest package", c.stakeholders);
 }
 
+std::string bargain_sources_text(const Scenario& s, const Result& r) {
+  const SourceNotes notes(s);
+  const Json cited = parts::cited_sources_json(notes, bargain_json(s, r, 0));
+  if (cited.empty()) return {};
+  std::string out = "\nSources:\n";
+  for (const Json& c : cited) {
+    std::string line(1, '[');  // appended piece by piece: GCC 12 misreads "[" + … (-Wrestrict)
+    line += std::to_string(c["id"].get<std::size_t>());
+    line += "] ";
+    line += c["source"].get<std::string>();
+    out += wrap(line, text_width(), "    ");
+  }
+  return out;
+}
+
 std::string bargain_stakeholders_text(const Scenario& s, const Result& r) {
   const SourceNotes notes(s);  // red lines cite the numbered sources by id
   if (!r.outcome.ok()) return {};

@@ -18,6 +18,9 @@ inline constexpr int kBargainSchema = 3;  // 3: red lines cite note ids (sources
                                                   std::size_t max_points = 1000);
 // The full text report of `accord bargain`.
 [[nodiscard]] std::string bargain_text(const Scenario& s, const bargain::Result& r, Style style);
+// What the note numbers in bargain_text stand for ("Sources: [37] …"), for output that does not
+// end with the report's list of sources (`accord bargain`); empty when it cites none.
+[[nodiscard]] std::string bargain_sources_text(const Scenario& s, const bargain::Result& r);
 // A few lines for `accord report`: zone, frontier size, the four solutions.
 [[nodiscard]] std::string bargain_headline(const Scenario& s, const bargain::Result& r, Style style);
 // Who did not bargain (parties with preferences outside the bargaining parties) and what each
