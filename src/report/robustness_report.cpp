@@ -6,17 +6,28 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "accord/report/outcome.hpp"
 
 namespace accord::report {
 namespace {
 
-std::string number(double x) {
-  std::string t = fixed(x, std::abs(x) >= 10 ? 2 : 4);
+std::string number(double x, int extra = 0) {
+  std::string t = fixed(x, (std::abs(x) >= 10 ? 2 : 4) + extra);
   while (t.size() > 1 && t.back() == '0' && t.find('.') != std::string::npos) t.pop_back();
   if (!t.empty() && t.back() == '.') t.pop_back();
   return t;
+}
+
+// The threshold and the current value, with enough digits that they read differently (a
+// threshold close to the current value would otherwise print as "0.0526 (now 0.0526)").
+std::pair<std::string, std::string> threshold_and_now(double threshold, double now) {
+  for (int extra = 0; extra < 6; ++extra) {
+    std::string a = number(threshold, extra), b = number(now, extra);
+    if (a != b || extra == 5) return {std::move(a), std::move(b)};
+  }
+  return {};
 }
 
 std::string party_id(const Scenario& s, PartyIndex p) {
@@ -44,11 +55,10 @@ std::string move_text(const robustness::Flip& f) {
   if (f.input.kind == robustness::InputKind::stance) return std::string("changes to ") + (f.input.value < 0.5 ? "accept" : "reject");
   const bool up = f.threshold > f.input.value;
   const std::string verb = up ? "rises" : "falls";
+  const auto [at, now] = threshold_and_now(f.threshold, f.input.value);
   if (f.method == robustness::Method::exact)
-    return verb + (f.holds_at == f.threshold ? (up ? " above " : " below ") : " to ") + number(f.threshold) +
-           " (now " + number(f.input.value) + ")";
-  return verb + " to about " + number(f.threshold) + " (±" + number(std::abs(f.flips_at - f.holds_at)) + "; now " +
-         number(f.input.value) + ")";
+    return verb + (f.holds_at == f.threshold ? (up ? " above " : " below ") : " to ") + at + " (now " + now + ")";
+  return verb + " to about " + at + " (±" + number(std::abs(f.flips_at - f.holds_at)) + "; now " + now + ")";
 }
 
 std::string after_text(const robustness::FindingResult& f, const robustness::Flip& fl) {
