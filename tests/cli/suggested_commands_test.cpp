@@ -209,8 +209,9 @@ std::string example_folder(const std::string& cmd) {
                                      std::pair{"b.xml", "laptop_seller_utility.xml"}})
       fs::copy_file(laptop + from, dir + "/" + name);
   }
-  if (cmd.find("v20.csv") != std::string::npos)
+  if (cmd.find("v20.csv") != std::string::npos) {
     EXPECT_EQ(run_in_dir(dir, "export csv geneva-2025 --version v20 -o v20.csv").exit_code, 0);
+  }
   if (cmd.find("talks.db") != std::string::npos && cmd.rfind("db init", 0) != 0) {
     EXPECT_EQ(run_in_dir(dir, "db init --db talks.db").exit_code, 0);
     EXPECT_EQ(run_in_dir(dir, "db import geneva-2025 --db talks.db").exit_code, 0);
@@ -222,8 +223,9 @@ std::string example_folder(const std::string& cmd) {
       std::ofstream(dir + "/edits.json") << R"({"drop": ["P20_12"]})";
       EXPECT_EQ(run_in_dir(dir, "round open --db talks.db geneva-2025 v20 --parties UA,RU").exit_code, 0);
       const bool second = cmd.find("geneva-2025 2") != std::string::npos;
-      if (second || cmd.rfind("round publish", 0) == 0)
+      if (second || cmd.rfind("round publish", 0) == 0) {
         EXPECT_EQ(run_in_dir(dir, "round close --db talks.db geneva-2025 1").exit_code, 0);
+      }
       if (second) {
         EXPECT_EQ(run_in_dir(dir, "round publish --db talks.db geneva-2025 1 --version v21 --edits edits.json").exit_code, 0);
         EXPECT_EQ(run_in_dir(dir, "round open --db talks.db geneva-2025 v21 --parties UA,RU").exit_code, 0);

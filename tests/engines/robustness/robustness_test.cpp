@@ -318,7 +318,9 @@ TEST(Robustness, ReadinessFlipsAtTheSmallestSetOfInferredStances) {
     const Flip& fl = f->flips.front();
     std::vector<Input> set = {fl.input};
     set.insert(set.end(), fl.with.begin(), fl.with.end());
-    if (!near) EXPECT_EQ(set.size(), *brute);
+    if (!near) {
+      EXPECT_EQ(set.size(), *brute);
+    }
     EXPECT_EQ(fl.threshold, static_cast<double>(set.size()));
     const double to = near ? 0.0 : 1.0;
     Scenario past = s;
