@@ -27,10 +27,14 @@ namespace split {
 using robustness::FindingKind;
 
 // The engine's groups, in its run order: verdicts (evaluate), status quo (gmcr), zone and
-// closest deal (one bargaining run gives both), forecast.
+// closest deal (one bargaining run gives both), forecast, readiness (stances). A finding kind
+// the engine gains must be added here (the MPI test compares every finding with the plain run).
 std::vector<std::vector<FindingKind>> groups(const std::vector<FindingKind>& wanted) {
-  const std::vector<std::vector<FindingKind>> all = {
-      {FindingKind::verdict}, {FindingKind::status_quo}, {FindingKind::zone, FindingKind::closest}, {FindingKind::forecast}};
+  const std::vector<std::vector<FindingKind>> all = {{FindingKind::verdict},
+                                                     {FindingKind::status_quo},
+                                                     {FindingKind::zone, FindingKind::closest},
+                                                     {FindingKind::forecast},
+                                                     {FindingKind::readiness}};
   std::vector<std::vector<FindingKind>> out;
   for (const auto& g : all) {
     std::vector<FindingKind> kinds;
@@ -75,8 +79,7 @@ struct Reader {
   }
 };
 
-void write_flip(Writer& w, const robustness::Flip& f) {
-  const robustness::Input& in = f.input;
+void write_input(Writer& w, const robustness::Input& in) {
   w.pod(in.kind);
   w.text(in.path);
   w.pod(in.party.value);
@@ -84,31 +87,49 @@ void write_flip(Writer& w, const robustness::Flip& f) {
   w.pod(in.option.value);
   w.pod<std::uint64_t>(in.index);
   w.pod(in.decision_maker.value);
-  for (const double x : {in.value, in.min, in.max, f.threshold, f.holds_at, f.flips_at, f.move, f.relative}) w.pod(x);
+  w.pod(in.version.value);
+  w.pod(in.point.value);
+  for (const double x : {in.value, in.min, in.max}) w.pod(x);
   w.pod(in.estimate);
+}
+
+robustness::Input read_input(Reader& r) {
+  robustness::Input in;
+  in.kind = r.pod<robustness::InputKind>();
+  in.path = r.text();
+  in.party.value = r.pod<decltype(in.party.value)>();
+  in.issue.value = r.pod<decltype(in.issue.value)>();
+  in.option.value = r.pod<decltype(in.option.value)>();
+  in.index = r.pod<std::uint64_t>();
+  in.decision_maker.value = r.pod<decltype(in.decision_maker.value)>();
+  in.version.value = r.pod<decltype(in.version.value)>();
+  in.point.value = r.pod<decltype(in.point.value)>();
+  for (double* x : {&in.value, &in.min, &in.max}) *x = r.pod<double>();
+  in.estimate = r.pod<bool>();
+  return in;
+}
+
+void write_flip(Writer& w, const robustness::Flip& f) {
+  write_input(w, f.input);
+  for (const double x : {f.threshold, f.holds_at, f.flips_at, f.move, f.relative}) w.pod(x);
   w.pod(f.method);
   w.pod(f.toggle);
   w.text(f.after);
   w.text(f.change);
+  w.pod<std::uint64_t>(f.with.size());
+  for (const robustness::Input& in : f.with) write_input(w, in);
 }
 
 robustness::Flip read_flip(Reader& r) {
   robustness::Flip f;
-  robustness::Input& in = f.input;
-  in.kind = r.pod<robustness::InputKind>();
-  in.path = r.text();
-  in.party.value = r.pod<std::int32_t>();
-  in.issue.value = r.pod<std::int32_t>();
-  in.option.value = r.pod<std::int32_t>();
-  in.index = r.pod<std::uint64_t>();
-  in.decision_maker.value = r.pod<std::int32_t>();
-  for (double* x : {&in.value, &in.min, &in.max, &f.threshold, &f.holds_at, &f.flips_at, &f.move, &f.relative})
-    *x = r.pod<double>();
-  in.estimate = r.pod<bool>();
+  f.input = read_input(r);
+  for (double* x : {&f.threshold, &f.holds_at, &f.flips_at, &f.move, &f.relative}) *x = r.pod<double>();
   f.method = r.pod<robustness::Method>();
   f.toggle = r.pod<robustness::Toggle>();
   f.after = r.text();
   f.change = r.text();
+  const auto with = r.pod<std::uint64_t>();
+  for (std::uint64_t k = 0; k < with; ++k) f.with.push_back(read_input(r));
   return f;
 }
 

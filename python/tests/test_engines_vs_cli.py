@@ -130,4 +130,4 @@ def test_scenario_file(tmp_path, cli):
 
 def test_the_issue_check():
     r = accord.bargain(accord.load("geneva-2025"), version="v20")
-    assert r.to_dict()["schema"] == 2
+    assert r.to_dict()["schema"] == 3
