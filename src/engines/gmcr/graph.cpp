@@ -7,8 +7,12 @@
 
 namespace accord::gmcr::detail {
 
-Graph build_graph(const Conflict& c, const Deadline& deadline) {
+Graph build_graph(const Conflict& c, const Deadline& budget) {
   Graph g;
+  // Below 2^20 states the build takes well under 0.1 s: it always finishes, so a tight budget
+  // still leaves a graph for the engine to report its partial result on.
+  const Deadline never;
+  const Deadline& deadline = c.options.size() >= 20 ? budget : never;
   DeadlineTicker ticker(deadline, 1u << 16);
   g.n = c.options.size();
   g.cube = std::size_t{1} << g.n;

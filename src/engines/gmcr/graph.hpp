@@ -62,7 +62,8 @@ void for_each_move(const Graph& g, StateCode mask, StateCode c, F&& f) {
 }
 
 // Builds the graph; the conflict must have passed validate_conflict. On 2^24 states this takes
-// seconds, so it polls `deadline` and returns early with complete = false when it passes.
+// seconds, so from 2^20 states on it polls `deadline` and returns early with complete = false
+// when it passes.
 [[nodiscard]] Graph build_graph(const Conflict& c, const Deadline& deadline = {});
 // Dense ranks of one decision maker over the feasible states; empty when `deadline` passed.
 [[nodiscard]] std::vector<Rank> compute_ranks(const Conflict& c, const Graph& g, DecisionMakerIndex dm,
