@@ -102,9 +102,12 @@ std::optional<robustness::Result> robustness_run(const Scenario& s, const Scenar
   }
   robustness::Params p;
   p.deadline = deadline_share(a.options.deadline, 0.5);
-  p.findings = {robustness::FindingKind::zone,       robustness::FindingKind::closest,
-                robustness::FindingKind::verdict,    robustness::FindingKind::status_quo,
-                robustness::FindingKind::forecast,   robustness::FindingKind::readiness};
+  // The findings of the sections that ran: a section skipped for its size (a 1,000-actor
+  // forecast) is not rerun hundreds of times here.
+  p.findings = {robustness::FindingKind::verdict, robustness::FindingKind::readiness};
+  if (a.bargain) p.findings.insert(p.findings.end(), {robustness::FindingKind::zone, robustness::FindingKind::closest});
+  if (a.stability) p.findings.push_back(robustness::FindingKind::status_quo);
+  if (a.forecast) p.findings.push_back(robustness::FindingKind::forecast);
   p.max_open_points = a.options.evaluate.max_open_points;
   p.max_open_salience = a.options.evaluate.max_open_salience;
   p.smallest_only = true;

@@ -53,9 +53,8 @@ Values status_quo_values(const Scenario& s) {
   if (!s.conflict || !s.conflict->status_quo) return out;
   gmcr::Params p;
   p.status_quo_paths = false;
-  // The four concepts robustness has always reported; SIM and SEQ+SIM (issue 13) are not yet
-  // part of its findings.
-  p.concepts = {gmcr::Concept::nash, gmcr::Concept::gmr, gmcr::Concept::smr, gmcr::Concept::seq};
+  // Every concept the report's stability headline names (SIM and SEQ+SIM included).
+  p.concepts.assign(std::begin(gmcr::kAllConcepts), std::end(gmcr::kAllConcepts));
   const gmcr::RunResult r = gmcr::run(s, p);
   if (!r.ok() || !r.analysis->status_quo) return out;
   const gmcr::Analysis& g = *r.analysis;
@@ -68,11 +67,16 @@ Values status_quo_values(const Scenario& s) {
   return out;
 }
 
-forecast::AnalysisParams forecast_params() {
+forecast::AnalysisParams forecast_params(const Deadline& deadline) {
   forecast::AnalysisParams p;
   p.model = forecast::Model::smp;  // the report's headline model, whatever the scenario's default
   p.runs = 0;
+  p.engine.deadline = deadline;
   return p;
+}
+
+bool stopped_by_time(const forecast::Analysis& a) {
+  return a.ok() && a.run.outcome.termination.stop == Stop::time_limit;
 }
 
 Values forecast_values(const forecast::Analysis& a) {
@@ -99,7 +103,7 @@ std::vector<std::pair<std::string, std::string>> findings_of(const Scenario& s, 
       return out;
     case FindingKind::verdict: return verdict_values(s, draft);
     case FindingKind::status_quo: return status_quo_values(s);
-    case FindingKind::forecast: return forecast_values(forecast::analyse(s, forecast_params()));
+    case FindingKind::forecast: return forecast_values(forecast::analyse(s, forecast_params({})));
     case FindingKind::readiness: {
       const Params defaults;
       return readiness_values(s, v, defaults.max_open_points, defaults.max_open_salience);

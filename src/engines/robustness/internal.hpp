@@ -25,7 +25,10 @@ std::string package_text(const Scenario& s, const Package& x);
 std::optional<Values> bargain_values(const Scenario& s, const std::optional<Package>& draft, std::uint64_t nodes);
 Values verdict_values(const Scenario& s, const std::optional<Package>& draft);
 Values status_quo_values(const Scenario& s);
-forecast::AnalysisParams forecast_params();
+// SMP without Monte Carlo, the report's headline model; each run bounded by `deadline`.
+forecast::AnalysisParams forecast_params(const Deadline& deadline);
+// The forecast run was cut by its deadline (its values are not a finding).
+bool stopped_by_time(const forecast::Analysis& a);
 Values forecast_values(const forecast::Analysis& a);
 
 // Readiness of version v: {"readiness", near_final | not_near_final} (none without the version).

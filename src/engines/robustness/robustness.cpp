@@ -183,16 +183,31 @@ Result run(const Scenario& s, const Params& params) {
     attach(g, {FindingKind::zone, FindingKind::closest});
     groups.emplace_back(std::move(g), 0.6);
   }
-  if (wanted(params, FindingKind::forecast)) {
+  // The forecast of a large problem (SMP is n^3 per turn) may not finish within the whole
+  // budget: then there is no finding to test, and it says so.
+  const forecast::Analysis forecast_base = wanted(params, FindingKind::forecast)
+                                               ? forecast::analyse(base, forecast_params(d))
+                                               : forecast::Analysis{};
+  if (wanted(params, FindingKind::forecast) && stopped_by_time(forecast_base)) {
+    FindingResult f;
+    f.kind = FindingKind::forecast;
+    f.id = "forecast";
+    f.value = "not_computed";
+    f.termination = {Stop::time_limit, "the forecast itself did not finish within the time budget"};
+    by_kind[FindingKind::forecast].push_back(std::move(f));
+  } else if (wanted(params, FindingKind::forecast)) {
     Group g;
-    const forecast::Analysis a = forecast::analyse(base, forecast_params());
+    const forecast::Analysis& a = forecast_base;
     const Values values = forecast_values(a);
     make(FindingKind::forecast, values);
     // The forecast is a function of its problem: a move that leaves the problem as it was
-    // (an option value that does not change a party's best option) costs no run.
-    g.eval = [problem = a.problem, values](const Scenario& t) {
+    // (an option value that does not change a party's best option) costs no run. A run cut by
+    // the deadline gives no values (counted as unfinished).
+    g.eval = [problem = a.problem, values, &d](const Scenario& t) {
       if (forecast::from_scenario(t).problem == problem) return std::optional<Values>(values);
-      return std::optional<Values>(forecast_values(forecast::analyse(t, forecast_params())));
+      const forecast::Analysis moved = forecast::analyse(t, forecast_params(d));
+      if (stopped_by_time(moved)) return std::optional<Values>();
+      return std::optional<Values>(forecast_values(moved));
     };
     g.moves = [](const FindingResult&, const Input& in) {
       return in.kind == InputKind::capability || in.kind == InputKind::weight || in.kind == InputKind::option_value;
