@@ -129,7 +129,9 @@ class DeadlineBuffer : public std::streambuf {
   int_type underflow() override {
     if (gptr() != nullptr && gptr() < egptr()) return traits_type::to_int_type(*gptr());
     if (next_ >= text_.size()) return traits_type::eof();
-    if (deadline_.expired()) throw Expired{};
+    // Never on the first piece: yaml-cpp's stream reads it in its constructor, and an exception
+    // there leaks the stream's buffer. An expired deadline is then caught after parsing.
+    if (next_ > 0 && deadline_.expired()) throw Expired{};
     const std::size_t n = std::min(kPiece, text_.size() - next_);
     char* begin = const_cast<char*>(text_.data() + next_);  // get area only: never written
     setg(begin, begin, begin + n);
