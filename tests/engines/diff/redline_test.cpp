@@ -6,19 +6,13 @@
 #include <random>
 
 #include "accord/engines/redline.hpp"
+#include "engines/diff/redline_render.hpp"
 #include "accord/io/scenario_io.hpp"
 
 namespace accord::redline {
 namespace {
 
-std::string render(const WordDiff& d) {
-  std::string out;
-  for (const Piece& p : d.pieces) {
-    if (!out.empty()) out += ' ';
-    out += p.op == Op::remove ? "[-" + p.text + "-]" : p.op == Op::insert ? "{+" + p.text + "+}" : p.text;
-  }
-  return out;
-}
+using testing::render;
 
 TEST(Redline, HandCases) {
   EXPECT_EQ(render(word_diff("Armed Forces capped at 600,000", "Armed Forces remain at 800,000")),
